@@ -1,0 +1,90 @@
+/**
+ * What every emulated service shares within one runtime: the clock, the user, the manifest's
+ * scopes, the call ledger, and the realm of the script's `vm` context (values the script receives
+ * must be that realm's own Dates and Errors, or `instanceof` in the script would fail).
+ */
+import { EXECUTION_LIMIT_MS, Ledger, STARTUP_MS } from './ledger.js';
+
+export interface Realm {
+  Date: DateConstructor;
+  Error: ErrorConstructor;
+}
+
+export type AuthModeName = 'NONE' | 'LIMITED' | 'FULL' | 'CUSTOM_FUNCTION';
+
+export class Env {
+  realm: Realm = { Date, Error };
+  authMode: AuthModeName = 'FULL';
+  readonly total = new Ledger();
+  execution: Ledger | null = null;
+  logs: string[] = [];
+
+  constructor(
+    public now: number,
+    public timeZone: string,
+    public user: string,
+    public scopes: readonly string[] | null,
+  ) {}
+
+  fail(message: string): Error {
+    return new this.realm.Error(message);
+  }
+
+  /** Records one service call; past the 6-minute limit it ends the execution as Apps Script does. */
+  record(method: string, cells = 0): void {
+    this.total.record(method, cells);
+    if (!this.execution) return;
+    this.execution.record(method, cells);
+    if (STARTUP_MS + this.execution.estimatedMs > EXECUTION_LIMIT_MS) {
+      throw this.fail('Exceeded maximum execution time');
+    }
+  }
+
+  /** Time spent waiting (a lock, `Utilities.sleep`) counts against the execution too. */
+  spend(ms: number): void {
+    this.now += ms;
+    if (!this.execution) return;
+    this.execution.estimatedMs += ms;
+    if (STARTUP_MS + this.execution.estimatedMs > EXECUTION_LIMIT_MS) {
+      throw this.fail('Exceeded maximum execution time');
+    }
+  }
+
+  date(ms: number): Date {
+    return new this.realm.Date(ms);
+  }
+
+  /** Services that need authorisation are out of reach in AuthMode.NONE (an add-on not yet used in this document). */
+  requireAuth(method: string): void {
+    if (this.authMode === 'NONE' || this.authMode === 'CUSTOM_FUNCTION') {
+      throw this.fail(
+        `You do not have permission to call ${method}. Required permissions: authorization in this document`,
+      );
+    }
+  }
+
+  /** A call whose scope the manifest does not declare fails as it would in Apps Script. */
+  requireScope(method: string, anyOf: readonly string[]): void {
+    if (!this.scopes) return;
+    const granted = this.scopes;
+    if (anyOf.some((s) => granted.includes(s))) return;
+    throw this.fail(
+      `You do not have permission to call ${method}. Required permissions: ${anyOf[0] ?? ''}`,
+    );
+  }
+}
+
+export const SCOPE = {
+  sheetsCurrent: 'https://www.googleapis.com/auth/spreadsheets.currentonly',
+  sheets: 'https://www.googleapis.com/auth/spreadsheets',
+  ui: 'https://www.googleapis.com/auth/script.container.ui',
+  triggers: 'https://www.googleapis.com/auth/script.scriptapp',
+  mail: 'https://www.googleapis.com/auth/script.send_mail',
+  email: 'https://www.googleapis.com/auth/userinfo.email',
+  drive: 'https://www.googleapis.com/auth/drive',
+  driveFile: 'https://www.googleapis.com/auth/drive.file',
+} as const;
+
+export function isDate(value: unknown): value is Date {
+  return Object.prototype.toString.call(value) === '[object Date]';
+}

@@ -1,0 +1,454 @@
+/**
+ * The data behind one emulated spreadsheet: tabs of cells, named ranges, developer metadata,
+ * protections and sharing. Formulas live in HyperFormula, which evaluates them and shifts their
+ * references when rows or columns move; everything else lives here. Nothing in this file counts
+ * calls: the service classes in `spreadsheet-app.ts` do that and delegate here.
+ */
+import { HyperFormula } from 'hyperformula';
+import { quoteSheetName, columnLetter } from './a1.js';
+import { isDate } from './env.js';
+import { toSerial, fromSerial, zonedTime } from './time.js';
+
+export type Scalar = string | number | boolean | Date;
+
+export interface CellFormat {
+  bold?: boolean;
+  italic?: boolean;
+  background?: string;
+  fontColor?: string;
+  numberFormat?: string;
+  wrap?: boolean;
+  horizontalAlignment?: string;
+}
+
+export interface ValidationRule {
+  criteria: string;
+  args: unknown[];
+  allowInvalid: boolean;
+  helpText: string;
+}
+
+export interface Cell {
+  value?: Scalar;
+  formula?: true;
+  note?: string;
+  format?: CellFormat;
+  validation?: ValidationRule;
+}
+
+export interface MetadataEntry {
+  id: number;
+  key: string;
+  value: string | null;
+  visibility: 'DOCUMENT' | 'PROJECT';
+  /** Absent for spreadsheet-level metadata. */
+  sheetId?: number;
+}
+
+export interface NamedRangeData {
+  name: string;
+  sheetId: number;
+  row: number;
+  column: number;
+  numRows: number;
+  numColumns: number;
+}
+
+export interface ProtectionData {
+  id: number;
+  sheetId: number;
+  /** Absent for a whole-sheet protection. */
+  box?: { row: number; column: number; numRows: number; numColumns: number };
+  description: string;
+  warningOnly: boolean;
+  editors: string[];
+}
+
+export class SheetData {
+  grid: (Cell | undefined)[][] = [];
+  frozenRows = 0;
+  frozenColumns = 0;
+  hidden = false;
+  tabColor: string | null = null;
+  columnWidths = new Map<number, number>();
+
+  constructor(
+    public id: number,
+    public name: string,
+    public maxRows = 1000,
+    public maxColumns = 26,
+  ) {}
+
+  cell(row: number, column: number): Cell | undefined {
+    return this.grid[row - 1]?.[column - 1];
+  }
+
+  ensureCell(row: number, column: number): Cell {
+    const r = (this.grid[row - 1] ??= []);
+    return (r[column - 1] ??= {});
+  }
+
+  isEmpty(cell: Cell | undefined): boolean {
+    return !cell || (cell.formula !== true && (cell.value === undefined || cell.value === ''));
+  }
+
+  lastRow(): number {
+    for (let r = this.grid.length; r >= 1; r--) {
+      const row = this.grid[r - 1];
+      if (row && row.some((c) => !this.isEmpty(c))) return r;
+    }
+    return 0;
+  }
+
+  lastColumn(): number {
+    let max = 0;
+    for (const row of this.grid) {
+      if (!row) continue;
+      for (let c = row.length; c > max; c--) {
+        if (!this.isEmpty(row[c - 1])) {
+          max = c;
+          break;
+        }
+      }
+    }
+    return max;
+  }
+}
+
+const DATE_TEXT = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
+const NUMBER_TEXT = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
+export type Content =
+  | { kind: 'empty' }
+  | { kind: 'value'; value: Scalar; numberFormat?: string }
+  | { kind: 'formula'; formula: string };
+
+let nextWorkbookId = 1;
+
+export class Workbook {
+  readonly sheets: SheetData[] = [];
+  readonly namedRanges = new Map<string, NamedRangeData>();
+  readonly metadata: MetadataEntry[] = [];
+  readonly protections: ProtectionData[] = [];
+  readonly viewers = new Set<string>();
+  readonly editors = new Set<string>();
+  readonly commenters = new Set<string>();
+  trashed = false;
+  activeSheetId: number;
+  private nextSheetId = 0;
+  private nextMetadataId = 1;
+  private nextProtectionId = 1;
+  readonly hf: HyperFormula;
+
+  constructor(
+    public readonly id: string,
+    public name: string,
+    public timeZone: string,
+    public owner: string,
+    firstSheetName = 'Sheet1',
+  ) {
+    this.hf = HyperFormula.buildEmpty({ licenseKey: 'gpl-v3', useColumnIndex: true });
+    this.activeSheetId = this.addSheet(firstSheetName).id;
+  }
+
+  static newId(): string {
+    const n = nextWorkbookId++;
+    return `1${n.toString(36).padStart(8, '0')}EmulatedSpreadsheetId${n}`;
+  }
+
+  get url(): string {
+    return `https://docs.google.com/spreadsheets/d/${this.id}/edit`;
+  }
+
+  // ---- tabs ----
+
+  sheetById(id: number): SheetData | undefined {
+    return this.sheets.find((s) => s.id === id);
+  }
+
+  sheetByName(name: string): SheetData | undefined {
+    return this.sheets.find((s) => s.name === name);
+  }
+
+  private hfSheet(sheet: SheetData): number {
+    const id = this.hf.getSheetId(sheet.name);
+    if (id === undefined) throw new Error(`internal: no formula sheet for ${sheet.name}`);
+    return id;
+  }
+
+  addSheet(name: string, index = this.sheets.length): SheetData {
+    const id = this.nextSheetId === 0 ? 0 : this.nextSheetId * 1_000_003 + 7;
+    this.nextSheetId++;
+    const sheet = new SheetData(id, name);
+    this.sheets.splice(index, 0, sheet);
+    this.hf.addSheet(name);
+    return sheet;
+  }
+
+  removeSheet(sheet: SheetData): void {
+    this.hf.removeSheet(this.hfSheet(sheet));
+    this.sheets.splice(this.sheets.indexOf(sheet), 1);
+    for (const [name, nr] of this.namedRanges) {
+      if (nr.sheetId === sheet.id) this.removeNamedRange(name);
+    }
+    for (let i = this.metadata.length - 1; i >= 0; i--) {
+      if (this.metadata[i]?.sheetId === sheet.id) this.metadata.splice(i, 1);
+    }
+    if (this.activeSheetId === sheet.id) this.activeSheetId = this.sheets[0]?.id ?? 0;
+  }
+
+  renameSheet(sheet: SheetData, name: string): void {
+    this.hf.renameSheet(this.hfSheet(sheet), name);
+    sheet.name = name;
+    this.syncNamedRanges();
+  }
+
+  // ---- cells ----
+
+  /** How Sheets reads a value written by `setValue(s)`: as if a person had typed it. */
+  interpret(raw: unknown, cell: Cell | undefined): Content {
+    if (raw === null || raw === undefined || raw === '') return { kind: 'empty' };
+    if (typeof raw === 'number') {
+      return Number.isFinite(raw) ? { kind: 'value', value: raw } : { kind: 'value', value: '#NUM!' };
+    }
+    if (typeof raw === 'boolean') return { kind: 'value', value: raw };
+    if (isDate(raw)) return { kind: 'value', value: new Date(raw.getTime()) };
+    const text = typeof raw === 'string' ? raw : String(raw);
+    if (cell?.format?.numberFormat === '@') return { kind: 'value', value: text };
+    if (text.startsWith("'")) return { kind: 'value', value: text.slice(1) };
+    if (text.startsWith('=') && text.length > 1) return { kind: 'formula', formula: text };
+    if (NUMBER_TEXT.test(text)) return { kind: 'value', value: Number(text) };
+    if (/^(true|false)$/i.test(text)) return { kind: 'value', value: /^true$/i.test(text) };
+    if ((text.startsWith('+') || text.startsWith('-')) && text.length > 1) {
+      // Sheets takes a leading + or - as the start of a formula.
+      return { kind: 'formula', formula: `=${text}` };
+    }
+    const d = DATE_TEXT.exec(text);
+    if (d) {
+      const [y, m, day, hh, mm, ss] = d.slice(1).map((p) => (p === undefined ? 0 : Number(p)));
+      if (m! >= 1 && m! <= 12 && day! >= 1 && day! <= 31) {
+        const ms = zonedTime(this.timeZone, y!, m!, day!, hh, mm, ss);
+        return {
+          kind: 'value',
+          value: new Date(ms),
+          numberFormat: d[4] === undefined ? 'yyyy-mm-dd' : 'yyyy-mm-dd hh:mm:ss',
+        };
+      }
+    }
+    return { kind: 'value', value: text };
+  }
+
+  /** Writes a block of contents; HyperFormula recomputes once for the whole block. */
+  writeBlock(sheet: SheetData, row: number, column: number, contents: Content[][]): void {
+    const hfId = this.hfSheet(sheet);
+    const hfRows: (string | number | boolean | null)[][] = [];
+    contents.forEach((line, i) => {
+      const hfLine: (string | number | boolean | null)[] = [];
+      line.forEach((content, j) => {
+        const cell = sheet.ensureCell(row + i, column + j);
+        if (content.kind === 'empty') {
+          delete cell.value;
+          delete cell.formula;
+          hfLine.push(null);
+        } else if (content.kind === 'formula') {
+          cell.formula = true;
+          delete cell.value;
+          hfLine.push(content.formula);
+        } else {
+          delete cell.formula;
+          cell.value = content.value;
+          if (content.numberFormat && !cell.format?.numberFormat) {
+            cell.format = { ...cell.format, numberFormat: content.numberFormat };
+          }
+          hfLine.push(this.toHf(content.value));
+        }
+      });
+      hfRows.push(hfLine);
+    });
+    this.hf.setCellContents({ sheet: hfId, row: row - 1, col: column - 1 }, hfRows);
+  }
+
+  private toHf(value: Scalar): string | number | boolean {
+    if (isDate(value)) return toSerial(value.getTime(), this.timeZone);
+    if (typeof value === 'string') return `'${value}`;
+    return value;
+  }
+
+  /** The value Apps Script's `getValues` gives for one cell (Dates as host Dates). */
+  read(sheet: SheetData, row: number, column: number): Scalar {
+    const cell = sheet.cell(row, column);
+    if (!cell) return '';
+    if (cell.formula) {
+      const address = { sheet: this.hfSheet(sheet), row: row - 1, col: column - 1 };
+      const v = this.hf.getCellValue(address);
+      if (v === null || v === undefined) return '';
+      if (typeof v === 'object') return v.value;
+      if (typeof v === 'number') {
+        const type = this.hf.getCellValueDetailedType(address);
+        if (type === 'NUMBER_DATE' || type === 'NUMBER_DATETIME' || isDateFormat(cell)) {
+          return new Date(fromSerial(v, this.timeZone));
+        }
+      }
+      return v;
+    }
+    const value = cell.value;
+    if (value === undefined) return '';
+    if (typeof value === 'number' && isDateFormat(cell)) {
+      return new Date(fromSerial(value, this.timeZone));
+    }
+    return value;
+  }
+
+  formula(sheet: SheetData, row: number, column: number): string {
+    const cell = sheet.cell(row, column);
+    if (!cell?.formula) return '';
+    return (
+      this.hf.getCellFormula({ sheet: this.hfSheet(sheet), row: row - 1, col: column - 1 }) ?? ''
+    );
+  }
+
+  // ---- rows and columns ----
+
+  insertRows(sheet: SheetData, before: number, count: number, templateRow: number | null): void {
+    const template = templateRow === null ? undefined : sheet.grid[templateRow - 1];
+    const fresh: (Cell | undefined)[][] = [];
+    for (let i = 0; i < count; i++) {
+      fresh.push(
+        (template ?? []).map((c) =>
+          c && (c.format || c.validation)
+            ? {
+                ...(c.format ? { format: { ...c.format } } : {}),
+                ...(c.validation ? { validation: c.validation } : {}),
+              }
+            : undefined,
+        ),
+      );
+    }
+    while (sheet.grid.length < before - 1) sheet.grid.push([]);
+    sheet.grid.splice(before - 1, 0, ...fresh);
+    sheet.maxRows += count;
+    this.hf.addRows(this.hfSheet(sheet), [before - 1, count]);
+    for (const nr of this.namedRanges.values()) {
+      if (nr.sheetId !== sheet.id) continue;
+      if (before <= nr.row) nr.row += count;
+      else if (before <= nr.row + nr.numRows - 1) nr.numRows += count;
+    }
+    for (const p of this.protections) {
+      if (p.sheetId !== sheet.id || !p.box) continue;
+      if (before <= p.box.row) p.box.row += count;
+      else if (before <= p.box.row + p.box.numRows - 1) p.box.numRows += count;
+    }
+    this.syncNamedRanges();
+  }
+
+  deleteRows(sheet: SheetData, first: number, count: number): void {
+    sheet.grid.splice(first - 1, count);
+    sheet.maxRows -= count;
+    this.hf.removeRows(this.hfSheet(sheet), [first - 1, count]);
+    const last = first + count - 1;
+    for (const [name, nr] of this.namedRanges) {
+      if (nr.sheetId !== sheet.id) continue;
+      const nrLast = nr.row + nr.numRows - 1;
+      if (last < nr.row) nr.row -= count;
+      else if (first > nrLast) continue;
+      else {
+        const removed = Math.min(last, nrLast) - Math.max(first, nr.row) + 1;
+        nr.numRows -= removed;
+        if (first < nr.row) nr.row = first;
+        if (nr.numRows <= 0) this.removeNamedRange(name);
+      }
+    }
+    this.syncNamedRanges();
+  }
+
+  insertColumns(sheet: SheetData, before: number, count: number): void {
+    for (const row of sheet.grid) {
+      if (!row) continue;
+      while (row.length < before - 1) row.push(undefined);
+      row.splice(before - 1, 0, ...new Array<Cell | undefined>(count).fill(undefined));
+    }
+    sheet.maxColumns += count;
+    this.hf.addColumns(this.hfSheet(sheet), [before - 1, count]);
+    for (const nr of this.namedRanges.values()) {
+      if (nr.sheetId !== sheet.id) continue;
+      if (before <= nr.column) nr.column += count;
+      else if (before <= nr.column + nr.numColumns - 1) nr.numColumns += count;
+    }
+    this.syncNamedRanges();
+  }
+
+  deleteColumns(sheet: SheetData, first: number, count: number): void {
+    for (const row of sheet.grid) row?.splice(first - 1, count);
+    sheet.maxColumns -= count;
+    this.hf.removeColumns(this.hfSheet(sheet), [first - 1, count]);
+    const last = first + count - 1;
+    for (const [name, nr] of this.namedRanges) {
+      if (nr.sheetId !== sheet.id) continue;
+      const nrLast = nr.column + nr.numColumns - 1;
+      if (last < nr.column) nr.column -= count;
+      else if (first > nrLast) continue;
+      else {
+        nr.numColumns -= Math.min(last, nrLast) - Math.max(first, nr.column) + 1;
+        if (first < nr.column) nr.column = first;
+        if (nr.numColumns <= 0) this.removeNamedRange(name);
+      }
+    }
+    this.syncNamedRanges();
+  }
+
+  // ---- named ranges ----
+
+  setNamedRange(data: NamedRangeData): void {
+    const existed = this.namedRanges.has(data.name);
+    this.namedRanges.set(data.name, data);
+    const expression = this.namedExpression(data);
+    if (existed) this.hf.changeNamedExpression(data.name, expression);
+    else this.hf.addNamedExpression(data.name, expression);
+  }
+
+  removeNamedRange(name: string): void {
+    if (!this.namedRanges.delete(name)) return;
+    if (this.hf.getNamedExpression(name)) this.hf.removeNamedExpression(name);
+  }
+
+  private namedExpression(nr: NamedRangeData): string {
+    const sheet = this.sheetById(nr.sheetId);
+    const start = `$${columnLetter(nr.column)}$${nr.row}`;
+    const end = `$${columnLetter(nr.column + nr.numColumns - 1)}$${nr.row + nr.numRows - 1}`;
+    return `=${quoteSheetName(sheet?.name ?? '')}!${start}${start === end ? '' : `:${end}`}`;
+  }
+
+  /** Keeps HyperFormula's named expressions on exactly the bounds Sheets would give them. */
+  private syncNamedRanges(): void {
+    for (const nr of this.namedRanges.values()) {
+      this.hf.changeNamedExpression(nr.name, this.namedExpression(nr));
+    }
+  }
+
+  // ---- metadata and protections ----
+
+  addMetadata(key: string, value: string | null, visibility: 'DOCUMENT' | 'PROJECT', sheetId?: number): MetadataEntry {
+    const entry: MetadataEntry = { id: this.nextMetadataId++, key, value, visibility };
+    if (sheetId !== undefined) entry.sheetId = sheetId;
+    this.metadata.push(entry);
+    return entry;
+  }
+
+  addProtection(sheetId: number, box: ProtectionData['box']): ProtectionData {
+    const p: ProtectionData = {
+      id: this.nextProtectionId++,
+      sheetId,
+      description: '',
+      warningOnly: false,
+      editors: [this.owner],
+    };
+    if (box) p.box = box;
+    this.protections.push(p);
+    return p;
+  }
+}
+
+function isDateFormat(cell: Cell): boolean {
+  const f = cell.format?.numberFormat;
+  return !!f && /[yd]/i.test(f) && !/^[#0.,%]+$/.test(f);
+}
