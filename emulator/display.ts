@@ -12,14 +12,22 @@ function sheetsDateToJava(pattern: string): string {
     if (lower.startsWith('"')) out += `'${t.slice(1, -1)}'`;
     else if (lower === 'am/pm') out += 'a';
     else if (lower.startsWith('y')) out += lower.length <= 2 ? 'yy' : 'yyyy';
-    else if (lower.startsWith('d')) out += lower.length >= 4 ? 'EEEE' : lower.length === 3 ? 'EEE' : lower;
+    else if (lower.startsWith('d'))
+      out += lower.length >= 4 ? 'EEEE' : lower.length === 3 ? 'EEE' : lower;
     else if (lower.startsWith('h')) out += /am\/pm/i.test(pattern) ? lower : lower.toUpperCase();
     else if (lower.startsWith('s')) out += lower;
     else if (lower.startsWith('m')) {
-      const prev = tokens.slice(0, i).reverse().find((x) => /[a-z]/i.test(x));
+      const prev = tokens
+        .slice(0, i)
+        .reverse()
+        .find((x) => /[a-z]/i.test(x));
       const next = tokens.slice(i + 1).find((x) => /[a-z]/i.test(x));
       const minutes = (prev && /^h/i.test(prev)) || (next && /^s/i.test(next));
-      out += minutes ? lower : lower.length >= 3 ? 'M'.repeat(lower.length) : 'M'.repeat(lower.length);
+      out += minutes
+        ? lower
+        : lower.length >= 3
+          ? 'M'.repeat(lower.length)
+          : 'M'.repeat(lower.length);
     } else if (/[a-z]/i.test(t)) out += `'${t}'`;
     else out += t;
   });
@@ -39,12 +47,17 @@ function formatNumber(value: number, pattern: string): string {
   return percent ? `${text}%` : text;
 }
 
-export function displayValue(value: Scalar, numberFormat: string | undefined, timeZone: string): string {
+export function displayValue(
+  value: Scalar,
+  numberFormat: string | undefined,
+  timeZone: string,
+): string {
   if (value === '') return '';
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
   if (isDate(value)) {
     const pattern = numberFormat && /[ymdhs]/i.test(numberFormat) ? numberFormat : 'M/d/yyyy';
-    const java = numberFormat && /[ymdhs]/i.test(numberFormat) ? sheetsDateToJava(pattern) : pattern;
+    const java =
+      numberFormat && /[ymdhs]/i.test(numberFormat) ? sheetsDateToJava(pattern) : pattern;
     return formatDatePattern(value.getTime(), timeZone, java);
   }
   if (typeof value === 'number') {

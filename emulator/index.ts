@@ -26,7 +26,8 @@ import { EmuScriptApp, nextRunAfter, type TriggerData } from './triggers.js';
 import { newUiLog, type UiLog } from './ui.js';
 import { Workbook } from './workbook.js';
 
-export { Workbook, SheetData } from './workbook.js';
+export { Workbook, SheetData, snapshotOf } from './workbook.js';
+export type { WorkbookSnapshot, SheetSnapshot } from './workbook.js';
 export type { Cell, CellFormat, Scalar } from './workbook.js';
 export type { SentMail } from './services.js';
 export type { TriggerData } from './triggers.js';
@@ -99,9 +100,13 @@ interface Script {
 function checkTransferable(value: unknown, path: string, what: string): void {
   if (value === null || value === undefined) return;
   const t = typeof value;
-  if (t === 'function') throw new TypeError(`${what} holds a function at ${path}; google.script.run cannot pass it.`);
+  if (t === 'function')
+    throw new TypeError(`${what} holds a function at ${path}; google.script.run cannot pass it.`);
   if (t !== 'object') return;
-  if (isDate(value)) throw new TypeError(`${what} holds a Date at ${path}; google.script.run cannot pass it (use an ISO date string).`);
+  if (isDate(value))
+    throw new TypeError(
+      `${what} holds a Date at ${path}; google.script.run cannot pass it (use an ISO date string).`,
+    );
   if (Array.isArray(value)) {
     value.forEach((v, i) => checkTransferable(v, `${path}[${i}]`, what));
     return;
@@ -132,7 +137,12 @@ export class Runtime {
     this.env = new Env(now, timeZone, options.user ?? 'cto@example.com', options.scopes ?? null);
     this.scopesFromOptions = options.scopes !== undefined;
     this.addonTitle = options.addonTitle ?? 'CTO Registry';
-    const wb = new Workbook(Workbook.newId(), options.spreadsheetName ?? 'Registry', timeZone, this.env.user);
+    const wb = new Workbook(
+      Workbook.newId(),
+      options.spreadsheetName ?? 'Registry',
+      timeZone,
+      this.env.user,
+    );
     this.drive = { files: new Map([[wb.id, wb]]), active: wb };
   }
 
@@ -171,7 +181,10 @@ export class Runtime {
   /** Another process holds `scope` (`document`, `script`) until `releaseAfterMs` on the emulated clock. */
   holdLock(scope: 'document' | 'script', releaseAfterMs = Infinity): void {
     const key = scope === 'document' ? `document:${this.drive.active.id}` : 'script';
-    this.locks.held.set(key, { owner: 'another execution', releaseAt: this.env.now + releaseAfterMs });
+    this.locks.held.set(key, {
+      owner: 'another execution',
+      releaseAt: this.env.now + releaseAfterMs,
+    });
   }
 
   private globals(): Record<string, unknown> {
@@ -183,7 +196,12 @@ export class Runtime {
     return {
       SpreadsheetApp: new EmuSpreadsheetApp(env, this.drive, this.ui, this.addonTitle),
       PropertiesService: new EmuPropertiesService(env, this.properties),
-      LockService: new EmuLockService(env, this.locks, () => this.owners[this.owners.length - 1] ?? 'outside', () => this.drive.active.id),
+      LockService: new EmuLockService(
+        env,
+        this.locks,
+        () => this.owners[this.owners.length - 1] ?? 'outside',
+        () => this.drive.active.id,
+      ),
       ScriptApp: new EmuScriptApp(env, this.triggers, 'emulated-script-id'),
       MailApp: new EmuMailApp(env, this.mail),
       DriveApp: new EmuDriveApp(env, this.drive.files),
@@ -201,7 +219,9 @@ export class Runtime {
     this.scriptDirectory = dirname(full);
     if (!this.scopesFromOptions) {
       try {
-        const manifest = JSON.parse(readFileSync(resolve(this.scriptDirectory, 'appsscript.json'), 'utf8')) as {
+        const manifest = JSON.parse(
+          readFileSync(resolve(this.scriptDirectory, 'appsscript.json'), 'utf8'),
+        ) as {
           oauthScopes?: string[];
         };
         if (manifest.oauthScopes) this.env.scopes = manifest.oauthScopes;
@@ -211,7 +231,11 @@ export class Runtime {
     }
     const source = readFileSync(full, 'utf8');
     const context = vm.createContext(this.globals(), { name: full });
-    const { Date: RealmDate, Error: RealmError, JSON: json } = vm.runInContext('({ Date, Error, JSON })', context) as Realm & {
+    const {
+      Date: RealmDate,
+      Error: RealmError,
+      JSON: json,
+    } = vm.runInContext('({ Date, Error, JSON })', context) as Realm & {
       JSON: JSON;
     };
     const realm: Realm = { Date: RealmDate, Error: RealmError };
@@ -229,7 +253,12 @@ export class Runtime {
     const builtins = new Set(
       vm.runInContext('Object.getOwnPropertyNames(globalThis)', vm.createContext({})) as string[],
     );
-    const script: Script = { context, realm, json, functions: names.filter((n) => !builtins.has(n)) };
+    const script: Script = {
+      context,
+      realm,
+      json,
+      functions: names.filter((n) => !builtins.has(n)),
+    };
     this.scripts.push(script);
     return {
       functions: [...script.functions],
@@ -245,7 +274,11 @@ export class Runtime {
       throw new ScriptError(`Script function not found: ${name}`, name);
     }
     const owner = `execution-${this.nextExecution++}`;
-    const saved = { realm: this.env.realm, execution: this.env.execution, authMode: this.env.authMode };
+    const saved = {
+      realm: this.env.realm,
+      execution: this.env.execution,
+      authMode: this.env.authMode,
+    };
     const ledger = new Ledger();
     this.env.realm = script.realm;
     this.env.execution = ledger;
@@ -258,7 +291,8 @@ export class Runtime {
       return result === undefined ? null : (JSON.parse(JSON.stringify(result)) as unknown);
     } catch (e) {
       if (e instanceof TypeError && e.message.includes('google.script.run')) throw e;
-      const message = e && typeof e === 'object' && 'message' in e ? String((e as Error).message) : String(e);
+      const message =
+        e && typeof e === 'object' && 'message' in e ? String((e as Error).message) : String(e);
       throw new ScriptError(message, name);
     } finally {
       this.owners.pop();

@@ -87,7 +87,12 @@ export class EmuLockService {
 
   getDocumentLock(): GLock {
     this.env.record('LockService.getDocumentLock');
-    return new EmuLock(this.env, this.table, `document:${this.documentId()}`, this.owner) as unknown as GLock;
+    return new EmuLock(
+      this.env,
+      this.table,
+      `document:${this.documentId()}`,
+      this.owner,
+    ) as unknown as GLock;
   }
 
   getScriptLock(): GLock {
@@ -97,6 +102,11 @@ export class EmuLockService {
 
   getUserLock(): GLock {
     this.env.record('LockService.getUserLock');
-    return new EmuLock(this.env, this.table, `user:${this.env.user}`, this.owner) as unknown as GLock;
+    return new EmuLock(
+      this.env,
+      this.table,
+      `user:${this.env.user}`,
+      this.owner,
+    ) as unknown as GLock;
   }
 }

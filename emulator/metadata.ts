@@ -15,7 +15,13 @@ export const METADATA_KEY_LIMIT = 256;
 /** Sheets allows 30,000 characters of metadata per sheet or spreadsheet. */
 export const METADATA_CHARACTER_LIMIT = 30000;
 
-export function checkMetadata(env: Env, wb: Workbook, key: string, value: string | null, sheetId?: number): void {
+export function checkMetadata(
+  env: Env,
+  wb: Workbook,
+  key: string,
+  value: string | null,
+  sheetId?: number,
+): void {
   if (!key || key.length > METADATA_KEY_LIMIT) {
     throw env.fail('Invalid argument: key');
   }
@@ -27,7 +33,10 @@ export function checkMetadata(env: Env, wb: Workbook, key: string, value: string
   }
 }
 
-export class EmuDeveloperMetadata implements Pick<GMeta, 'getId' | 'getKey' | 'getValue' | 'setValue' | 'remove'> {
+export class EmuDeveloperMetadata implements Pick<
+  GMeta,
+  'getId' | 'getKey' | 'getValue' | 'setValue' | 'remove'
+> {
   constructor(
     private readonly env: Env,
     private readonly wb: Workbook,
@@ -64,7 +73,8 @@ export class EmuDeveloperMetadata implements Pick<GMeta, 'getId' | 'getKey' | 'g
 
   getLocation(): GLocation {
     this.env.record('DeveloperMetadata.getLocation');
-    const sheet = this.entry.sheetId === undefined ? undefined : this.wb.sheetById(this.entry.sheetId);
+    const sheet =
+      this.entry.sheetId === undefined ? undefined : this.wb.sheetById(this.entry.sheetId);
     const env = this.env;
     const host = this.host;
     const location = {
@@ -81,9 +91,10 @@ export class EmuDeveloperMetadata implements Pick<GMeta, 'getId' | 'getKey' | 'g
   }
 }
 
-export class EmuDeveloperMetadataFinder
-  implements Pick<GFinder, 'withKey' | 'withValue' | 'withId' | 'find'>
-{
+export class EmuDeveloperMetadataFinder implements Pick<
+  GFinder,
+  'withKey' | 'withValue' | 'withId' | 'find'
+> {
   private filters: ((m: MetadataEntry) => boolean)[] = [];
 
   constructor(

@@ -6,19 +6,16 @@ export const PROPERTY_STORE_LIMIT = 500 * 1024;
 
 type GProps = GoogleAppsScript.Properties.Properties;
 
-export class EmuProperties
-  implements
-    Pick<
-      GProps,
-      | 'getProperty'
-      | 'setProperty'
-      | 'getProperties'
-      | 'setProperties'
-      | 'deleteProperty'
-      | 'deleteAllProperties'
-      | 'getKeys'
-    >
-{
+export class EmuProperties implements Pick<
+  GProps,
+  | 'getProperty'
+  | 'setProperty'
+  | 'getProperties'
+  | 'setProperties'
+  | 'deleteProperty'
+  | 'deleteAllProperties'
+  | 'getKeys'
+> {
   constructor(
     private readonly env: Env,
     readonly store: Map<string, string>,
@@ -36,7 +33,10 @@ export class EmuProperties
 
   private checkedWrite(next: Map<string, string>): void {
     for (const [k, v] of next) {
-      if (Buffer.byteLength(v) > PROPERTY_VALUE_LIMIT || Buffer.byteLength(k) > PROPERTY_VALUE_LIMIT) {
+      if (
+        Buffer.byteLength(v) > PROPERTY_VALUE_LIMIT ||
+        Buffer.byteLength(k) > PROPERTY_VALUE_LIMIT
+      ) {
         throw this.env.fail(`Argument too large: value`);
       }
     }

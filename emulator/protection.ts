@@ -4,13 +4,10 @@ import type { ProtectionData, Workbook } from './workbook.js';
 
 type GProtection = GoogleAppsScript.Spreadsheet.Protection;
 
-export class EmuProtection
-  implements
-    Pick<
-      GProtection,
-      'setDescription' | 'getDescription' | 'setWarningOnly' | 'isWarningOnly' | 'remove' | 'canEdit'
-    >
-{
+export class EmuProtection implements Pick<
+  GProtection,
+  'setDescription' | 'getDescription' | 'setWarningOnly' | 'isWarningOnly' | 'remove' | 'canEdit'
+> {
   constructor(
     private readonly env: Env,
     private readonly wb: Workbook,

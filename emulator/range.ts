@@ -16,61 +16,61 @@ export interface RangeHost {
   sheetFacade(sheet: SheetData): GSheet;
 }
 
-export class EmuRange
-  implements
-    Pick<
-      GRange,
-      | 'getValues'
-      | 'getValue'
-      | 'setValues'
-      | 'setValue'
-      | 'getFormulas'
-      | 'getFormula'
-      | 'setFormulas'
-      | 'setFormula'
-      | 'getDisplayValues'
-      | 'getDisplayValue'
-      | 'getNumberFormats'
-      | 'setNumberFormat'
-      | 'setNumberFormats'
-      | 'getRow'
-      | 'getColumn'
-      | 'getNumRows'
-      | 'getNumColumns'
-      | 'getLastRow'
-      | 'getLastColumn'
-      | 'getA1Notation'
-      | 'getSheet'
-      | 'setFontWeight'
-      | 'getFontWeights'
-      | 'getFontWeight'
-      | 'setFontStyle'
-      | 'setBackground'
-      | 'getBackgrounds'
-      | 'getBackground'
-      | 'setFontColor'
-      | 'getFontColors'
-      | 'setWrap'
-      | 'setHorizontalAlignment'
-      | 'setNote'
-      | 'getNote'
-      | 'getNotes'
-      | 'setNotes'
-      | 'setDataValidation'
-      | 'setDataValidations'
-      | 'getDataValidation'
-      | 'getDataValidations'
-      | 'clearDataValidations'
-      | 'clear'
-      | 'clearContent'
-      | 'clearFormat'
-      | 'offset'
-      | 'getCell'
-      | 'isBlank'
-      | 'protect'
-      | 'activate'
-    >
-{
+export class EmuRange implements Pick<
+  GRange,
+  | 'getValues'
+  | 'getValue'
+  | 'setValues'
+  | 'setValue'
+  | 'getFormulas'
+  | 'getFormula'
+  | 'setFormulas'
+  | 'setFormula'
+  | 'getDisplayValues'
+  | 'getDisplayValue'
+  | 'getNumberFormats'
+  | 'setNumberFormat'
+  | 'setNumberFormats'
+  | 'getRow'
+  | 'getColumn'
+  | 'getNumRows'
+  | 'getNumColumns'
+  | 'getLastRow'
+  | 'getLastColumn'
+  | 'getA1Notation'
+  | 'getSheet'
+  | 'setFontWeight'
+  | 'getFontWeights'
+  | 'getFontWeight'
+  | 'setFontStyle'
+  | 'setFontWeights'
+  | 'setBackgrounds'
+  | 'setFontColors'
+  | 'setBackground'
+  | 'getBackgrounds'
+  | 'getBackground'
+  | 'setFontColor'
+  | 'getFontColors'
+  | 'setWrap'
+  | 'setHorizontalAlignment'
+  | 'setNote'
+  | 'getNote'
+  | 'getNotes'
+  | 'setNotes'
+  | 'setDataValidation'
+  | 'setDataValidations'
+  | 'getDataValidation'
+  | 'getDataValidations'
+  | 'clearDataValidations'
+  | 'clear'
+  | 'clearContent'
+  | 'clearFormat'
+  | 'offset'
+  | 'getCell'
+  | 'isBlank'
+  | 'protect'
+  | 'activate'
+> {
   constructor(
     private readonly env: Env,
     private readonly wb: Workbook,
@@ -175,7 +175,10 @@ export class EmuRange
 
   setValue(value: any): GRange {
     this.env.record('Range.setValue', this.cells);
-    this.writeContents(this.grid(() => value as unknown), false);
+    this.writeContents(
+      this.grid(() => value as unknown),
+      false,
+    );
     return this.chain();
   }
 
@@ -197,7 +200,10 @@ export class EmuRange
 
   setFormula(formula: string): GRange {
     this.env.record('Range.setFormula', this.cells);
-    this.writeContents(this.grid(() => formula), true);
+    this.writeContents(
+      this.grid(() => formula),
+      true,
+    );
     return this.chain();
   }
 
@@ -228,7 +234,11 @@ export class EmuRange
     return this.chain();
   }
 
-  private formatEach(record: string, data: unknown, patch: (f: CellFormat, v: any) => void): GRange {
+  private formatEach(
+    record: string,
+    data: unknown,
+    patch: (f: CellFormat, v: any) => void,
+  ): GRange {
     const rows = this.checkShape(data, record.split('.')[1] ?? '');
     this.env.record(record, this.cells);
     this.grid((r, c) => {
@@ -251,7 +261,11 @@ export class EmuRange
   }
 
   setNumberFormats(numberFormats: string[][]): GRange {
-    return this.formatEach('Range.setNumberFormats', numberFormats, (f, v) => (f.numberFormat = String(v)));
+    return this.formatEach(
+      'Range.setNumberFormats',
+      numberFormats,
+      (f, v) => (f.numberFormat = String(v)),
+    );
   }
 
   getRow(): number {
@@ -296,6 +310,24 @@ export class EmuRange
 
   setFontWeight(fontWeight: string | null): GRange {
     return this.formatAll('Range.setFontWeight', (f) => (f.bold = fontWeight === 'bold'));
+  }
+
+  setFontWeights(fontWeights: any[][]): GRange {
+    return this.formatEach('Range.setFontWeights', fontWeights, (f, v) => (f.bold = v === 'bold'));
+  }
+
+  setBackgrounds(color: string[][]): GRange {
+    return this.formatEach('Range.setBackgrounds', color, (f, v) => {
+      if (v) f.background = String(v);
+      else delete f.background;
+    });
+  }
+
+  setFontColors(colors: any[][]): GRange {
+    return this.formatEach('Range.setFontColors', colors, (f, v) => {
+      if (v) f.fontColor = String(v);
+      else delete f.fontColor;
+    });
   }
 
   getFontWeights(): GoogleAppsScript.Spreadsheet.FontWeight[][] {
@@ -414,14 +446,18 @@ export class EmuRange
   getDataValidation(): GoogleAppsScript.Spreadsheet.DataValidation | null {
     this.env.record('Range.getDataValidation');
     const rule = this.sheet.cell(this.row, this.column)?.validation;
-    return rule ? (new EmuDataValidation(rule) as unknown as GoogleAppsScript.Spreadsheet.DataValidation) : null;
+    return rule
+      ? (new EmuDataValidation(rule) as unknown as GoogleAppsScript.Spreadsheet.DataValidation)
+      : null;
   }
 
   getDataValidations(): (GoogleAppsScript.Spreadsheet.DataValidation | null)[][] {
     this.env.record('Range.getDataValidations', this.cells);
     return this.grid((r, c) => {
       const rule = this.sheet.cell(r, c)?.validation;
-      return rule ? (new EmuDataValidation(rule) as unknown as GoogleAppsScript.Spreadsheet.DataValidation) : null;
+      return rule
+        ? (new EmuDataValidation(rule) as unknown as GoogleAppsScript.Spreadsheet.DataValidation)
+        : null;
     });
   }
 
@@ -431,7 +467,12 @@ export class EmuRange
 
   clear(): GRange {
     this.env.record('Range.clear', this.cells);
-    this.wb.writeBlock(this.sheet, this.row, this.column, this.grid(() => ({ kind: 'empty' }) as Content));
+    this.wb.writeBlock(
+      this.sheet,
+      this.row,
+      this.column,
+      this.grid(() => ({ kind: 'empty' }) as Content),
+    );
     this.grid((r, c) => {
       const cell = this.sheet.cell(r, c);
       if (cell) {
@@ -446,7 +487,12 @@ export class EmuRange
 
   clearContent(): GRange {
     this.env.record('Range.clearContent', this.cells);
-    this.wb.writeBlock(this.sheet, this.row, this.column, this.grid(() => ({ kind: 'empty' }) as Content));
+    this.wb.writeBlock(
+      this.sheet,
+      this.row,
+      this.column,
+      this.grid(() => ({ kind: 'empty' }) as Content),
+    );
     return this.chain();
   }
 
@@ -479,7 +525,16 @@ export class EmuRange
     if (row < 1 || column < 1 || row > this.numRows || column > this.numColumns) {
       throw this.env.fail('The coordinates of the range are outside the dimensions of the sheet.');
     }
-    return makeRange(this.env, this.wb, this.host, this.sheet, this.row + row - 1, this.column + column - 1, 1, 1).chain();
+    return makeRange(
+      this.env,
+      this.wb,
+      this.host,
+      this.sheet,
+      this.row + row - 1,
+      this.column + column - 1,
+      1,
+      1,
+    ).chain();
   }
 
   isBlank(): boolean {
@@ -500,7 +555,11 @@ export class EmuRange
       numRows: this.numRows,
       numColumns: this.numColumns,
     });
-    return new EmuProtection(this.env, this.wb, data) as unknown as GoogleAppsScript.Spreadsheet.Protection;
+    return new EmuProtection(
+      this.env,
+      this.wb,
+      data,
+    ) as unknown as GoogleAppsScript.Spreadsheet.Protection;
   }
 
   activate(): GRange {
@@ -523,7 +582,9 @@ export function makeRange(
 ): EmuRange {
   for (const n of [row, column, numRows, numColumns]) {
     if (typeof n !== 'number' || !Number.isInteger(n)) {
-      throw env.fail(`The parameters (${typeof n}) don't match the method signature for SpreadsheetApp.Sheet.getRange.`);
+      throw env.fail(
+        `The parameters (${typeof n}) don't match the method signature for SpreadsheetApp.Sheet.getRange.`,
+      );
     }
   }
   if (row < 1) throw env.fail('The starting row of the range is too small.');

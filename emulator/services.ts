@@ -57,7 +57,12 @@ export class EmuMailApp {
     if (args.length === 1 && typeof args[0] === 'object' && args[0]) {
       message = args[0] as Record<string, unknown>;
     } else {
-      const [to, subject, body, options] = args as [string, string, string, Record<string, unknown> | undefined];
+      const [to, subject, body, options] = args as [
+        string,
+        string,
+        string,
+        Record<string, unknown> | undefined,
+      ];
       message = { ...(options ?? {}), to, subject, body };
     }
     const to = String(message['to'] ?? '');
@@ -111,7 +116,8 @@ export class EmuFile {
   }
 
   private valid(email: string): string {
-    if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) throw this.env.fail(`Invalid argument: ${email}`);
+    if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email))
+      throw this.env.fail(`Invalid argument: ${email}`);
     return email;
   }
 
@@ -218,7 +224,9 @@ export class EmuDriveApp {
     this.env.requireScope('DriveApp.getFileById', [SCOPE.drive, SCOPE.driveFile]);
     const wb = this.files.get(id);
     if (!wb) {
-      throw this.env.fail('No item with the given ID could be found, or you do not have permission to access it.');
+      throw this.env.fail(
+        'No item with the given ID could be found, or you do not have permission to access it.',
+      );
     }
     return new EmuFile(this.env, wb) as unknown as GoogleAppsScript.Drive.File;
   }

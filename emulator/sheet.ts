@@ -13,51 +13,48 @@ export interface SheetHost extends RangeHost {
   spreadsheetFacade(): GoogleAppsScript.Spreadsheet.Spreadsheet;
 }
 
-export class EmuSheet
-  implements
-    Pick<
-      GSheet,
-      | 'getName'
-      | 'setName'
-      | 'getSheetId'
-      | 'getIndex'
-      | 'getRange'
-      | 'getDataRange'
-      | 'getLastRow'
-      | 'getLastColumn'
-      | 'getMaxRows'
-      | 'getMaxColumns'
-      | 'insertRowsBefore'
-      | 'insertRowsAfter'
-      | 'insertRowBefore'
-      | 'insertRowAfter'
-      | 'insertColumnsBefore'
-      | 'insertColumnsAfter'
-      | 'deleteRow'
-      | 'deleteRows'
-      | 'deleteColumn'
-      | 'deleteColumns'
-      | 'setFrozenRows'
-      | 'getFrozenRows'
-      | 'setFrozenColumns'
-      | 'getFrozenColumns'
-      | 'appendRow'
-      | 'clear'
-      | 'clearContents'
-      | 'addDeveloperMetadata'
-      | 'getDeveloperMetadata'
-      | 'createDeveloperMetadataFinder'
-      | 'protect'
-      | 'setTabColor'
-      | 'hideSheet'
-      | 'showSheet'
-      | 'isSheetHidden'
-      | 'setColumnWidth'
-      | 'setColumnWidths'
-      | 'activate'
-      | 'getParent'
-    >
-{
+export class EmuSheet implements Pick<
+  GSheet,
+  | 'getName'
+  | 'setName'
+  | 'getSheetId'
+  | 'getIndex'
+  | 'getRange'
+  | 'getDataRange'
+  | 'getLastRow'
+  | 'getLastColumn'
+  | 'getMaxRows'
+  | 'getMaxColumns'
+  | 'insertRowsBefore'
+  | 'insertRowsAfter'
+  | 'insertRowBefore'
+  | 'insertRowAfter'
+  | 'insertColumnsBefore'
+  | 'insertColumnsAfter'
+  | 'deleteRow'
+  | 'deleteRows'
+  | 'deleteColumn'
+  | 'deleteColumns'
+  | 'setFrozenRows'
+  | 'getFrozenRows'
+  | 'setFrozenColumns'
+  | 'getFrozenColumns'
+  | 'appendRow'
+  | 'clear'
+  | 'clearContents'
+  | 'addDeveloperMetadata'
+  | 'getDeveloperMetadata'
+  | 'createDeveloperMetadataFinder'
+  | 'protect'
+  | 'setTabColor'
+  | 'hideSheet'
+  | 'showSheet'
+  | 'isSheetHidden'
+  | 'setColumnWidth'
+  | 'setColumnWidths'
+  | 'activate'
+  | 'getParent'
+> {
   constructor(
     private readonly env: Env,
     private readonly wb: Workbook,
@@ -86,7 +83,9 @@ export class EmuSheet
     if (name === this.data.name) return this.chain();
     if (!name.trim()) throw this.env.fail('Sheet names cannot be blank.');
     if (this.wb.sheetByName(name)) {
-      throw this.env.fail(`A sheet with the name "${name}" already exists. Please enter another name.`);
+      throw this.env.fail(
+        `A sheet with the name "${name}" already exists. Please enter another name.`,
+      );
     }
     this.wb.renameSheet(this.data, name);
     return this.chain();
@@ -109,7 +108,16 @@ export class EmuSheet
   getRange(a: number | string, column?: number, numRows?: number, numColumns?: number): GRange {
     this.live('getRange');
     if (typeof a === 'string') return this.rangeFromA1(a);
-    return makeRange(this.env, this.wb, this.host, this.data, a, column as number, numRows, numColumns) as unknown as GRange;
+    return makeRange(
+      this.env,
+      this.wb,
+      this.host,
+      this.data,
+      a,
+      column as number,
+      numRows,
+      numColumns,
+    ) as unknown as GRange;
   }
 
   rangeFromA1(a1: string): GRange {
@@ -137,7 +145,16 @@ export class EmuSheet
     this.live('getDataRange');
     const rows = Math.max(1, this.data.lastRow());
     const columns = Math.max(1, this.data.lastColumn());
-    return makeRange(this.env, this.wb, this.host, this.data, 1, 1, rows, columns) as unknown as GRange;
+    return makeRange(
+      this.env,
+      this.wb,
+      this.host,
+      this.data,
+      1,
+      1,
+      rows,
+      columns,
+    ) as unknown as GRange;
   }
 
   getLastRow(): number {
@@ -198,14 +215,16 @@ export class EmuSheet
 
   insertColumnsBefore(columnIndex: number, numColumns: number): GSheet {
     this.live('insertColumnsBefore');
-    if (columnIndex < 1 || columnIndex > this.data.maxColumns) throw this.env.fail('Those columns are out of bounds.');
+    if (columnIndex < 1 || columnIndex > this.data.maxColumns)
+      throw this.env.fail('Those columns are out of bounds.');
     this.wb.insertColumns(this.data, columnIndex, numColumns);
     return this.chain();
   }
 
   insertColumnsAfter(afterPosition: number, howMany: number): GSheet {
     this.live('insertColumnsAfter');
-    if (afterPosition < 1 || afterPosition > this.data.maxColumns) throw this.env.fail('Those columns are out of bounds.');
+    if (afterPosition < 1 || afterPosition > this.data.maxColumns)
+      throw this.env.fail('Those columns are out of bounds.');
     this.wb.insertColumns(this.data, afterPosition + 1, howMany);
     return this.chain();
   }
@@ -220,7 +239,7 @@ export class EmuSheet
       throw this.env.fail('Those rows are out of bounds.');
     }
     if (howMany >= this.data.maxRows) {
-      throw this.env.fail('You can\'t delete all the rows on the sheet.');
+      throw this.env.fail("You can't delete all the rows on the sheet.");
     }
     this.wb.deleteRows(this.data, rowPosition, howMany);
     return this.chain();
@@ -264,7 +283,11 @@ export class EmuSheet
     const row = this.data.lastRow() + 1;
     if (row > this.data.maxRows) this.wb.insertRows(this.data, this.data.maxRows + 1, 1, null);
     if (rowContents.length > this.data.maxColumns) {
-      this.wb.insertColumns(this.data, this.data.maxColumns + 1, rowContents.length - this.data.maxColumns);
+      this.wb.insertColumns(
+        this.data,
+        this.data.maxColumns + 1,
+        rowContents.length - this.data.maxColumns,
+      );
     }
     const contents = rowContents.map((v) => this.wb.interpret(v, this.data.cell(row, 1)));
     this.wb.writeBlock(this.data, row, 1, [contents]);
@@ -276,7 +299,14 @@ export class EmuSheet
     const rows = this.data.grid.length;
     const cols = this.data.lastColumn();
     if (rows && cols) {
-      this.wb.writeBlock(this.data, 1, 1, Array.from({ length: rows }, () => Array.from({ length: cols }, () => ({ kind: 'empty' as const }))));
+      this.wb.writeBlock(
+        this.data,
+        1,
+        1,
+        Array.from({ length: rows }, () =>
+          Array.from({ length: cols }, () => ({ kind: 'empty' as const })),
+        ),
+      );
     }
     this.data.grid = [];
     return this.chain();
@@ -287,7 +317,14 @@ export class EmuSheet
     const rows = this.data.grid.length;
     const cols = this.data.lastColumn();
     if (rows && cols) {
-      this.wb.writeBlock(this.data, 1, 1, Array.from({ length: rows }, () => Array.from({ length: cols }, () => ({ kind: 'empty' as const }))));
+      this.wb.writeBlock(
+        this.data,
+        1,
+        1,
+        Array.from({ length: rows }, () =>
+          Array.from({ length: cols }, () => ({ kind: 'empty' as const })),
+        ),
+      );
     }
     return this.chain();
   }
@@ -295,7 +332,13 @@ export class EmuSheet
   addDeveloperMetadata(key: string, value?: any, visibility?: any): GSheet {
     this.live('addDeveloperMetadata');
     const v = value === undefined || typeof value === 'object' ? null : String(value);
-    const vis = (typeof value === 'object' && value ? String(value) : visibility ? String(visibility) : 'DOCUMENT') as 'DOCUMENT' | 'PROJECT';
+    const vis = (
+      typeof value === 'object' && value
+        ? String(value)
+        : visibility
+          ? String(visibility)
+          : 'DOCUMENT'
+    ) as 'DOCUMENT' | 'PROJECT';
     checkMetadata(this.env, this.wb, key, v, this.data.id);
     this.wb.addMetadata(key, v, vis, this.data.id);
     return this.chain();
@@ -305,19 +348,36 @@ export class EmuSheet
     this.live('getDeveloperMetadata');
     return this.wb.metadata
       .filter((m) => m.sheetId === this.data.id)
-      .map((m) => new EmuDeveloperMetadata(this.env, this.wb, this.host, m) as unknown as GoogleAppsScript.Spreadsheet.DeveloperMetadata);
+      .map(
+        (m) =>
+          new EmuDeveloperMetadata(
+            this.env,
+            this.wb,
+            this.host,
+            m,
+          ) as unknown as GoogleAppsScript.Spreadsheet.DeveloperMetadata,
+      );
   }
 
   createDeveloperMetadataFinder(): GoogleAppsScript.Spreadsheet.DeveloperMetadataFinder {
     this.live('createDeveloperMetadataFinder');
-    return new EmuDeveloperMetadataFinder(this.env, this.wb, this.host, this.data.id) as unknown as GoogleAppsScript.Spreadsheet.DeveloperMetadataFinder;
+    return new EmuDeveloperMetadataFinder(
+      this.env,
+      this.wb,
+      this.host,
+      this.data.id,
+    ) as unknown as GoogleAppsScript.Spreadsheet.DeveloperMetadataFinder;
   }
 
   protect(): GoogleAppsScript.Spreadsheet.Protection {
     this.live('protect');
     const existing = this.wb.protections.find((p) => p.sheetId === this.data.id && !p.box);
     const data = existing ?? this.wb.addProtection(this.data.id, undefined);
-    return new EmuProtection(this.env, this.wb, data) as unknown as GoogleAppsScript.Spreadsheet.Protection;
+    return new EmuProtection(
+      this.env,
+      this.wb,
+      data,
+    ) as unknown as GoogleAppsScript.Spreadsheet.Protection;
   }
 
   setTabColor(color: string | null): GSheet {
@@ -354,7 +414,8 @@ export class EmuSheet
 
   setColumnWidths(startColumn: number, numColumns: number, width: number): GSheet {
     this.live('setColumnWidths');
-    for (let c = startColumn; c < startColumn + numColumns; c++) this.data.columnWidths.set(c, width);
+    for (let c = startColumn; c < startColumn + numColumns; c++)
+      this.data.columnWidths.set(c, width);
     return this.chain();
   }
 

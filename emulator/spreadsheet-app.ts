@@ -142,7 +142,9 @@ export class EmuSpreadsheet
     if (!name.trim()) throw this.env.fail('Sheet names cannot be blank.');
     if (name.length > 100) throw this.env.fail('Sheet names can be at most 100 characters.');
     if (this.wb.sheetByName(name)) {
-      throw this.env.fail(`A sheet with the name "${name}" already exists. Please enter another name.`);
+      throw this.env.fail(
+        `A sheet with the name "${name}" already exists. Please enter another name.`,
+      );
     }
     const sheet = this.wb.addSheet(name, Math.max(0, Math.min(index, this.wb.sheets.length)));
     this.wb.activeSheetId = sheet.id;
@@ -187,12 +189,21 @@ export class EmuSpreadsheet
     const nr = this.wb.namedRanges.get(name);
     const sheet = nr ? this.wb.sheetById(nr.sheetId) : undefined;
     if (!nr || !sheet) return null;
-    return (this.sheetFacade(sheet) as unknown as GSheet).getRange(nr.row, nr.column, nr.numRows, nr.numColumns);
+    return (this.sheetFacade(sheet) as unknown as GSheet).getRange(
+      nr.row,
+      nr.column,
+      nr.numRows,
+      nr.numColumns,
+    );
   }
 
   setNamedRange(name: string, range: GRange): void {
     this.env.record('Spreadsheet.setNamedRange');
-    if (!/^[A-Za-z_][A-Za-z0-9_]{0,249}$/.test(name) || /^[A-Za-z]{1,3}\d+$/.test(name) || /^(true|false)$/i.test(name)) {
+    if (
+      !/^[A-Za-z_][A-Za-z0-9_]{0,249}$/.test(name) ||
+      /^[A-Za-z]{1,3}\d+$/.test(name) ||
+      /^(true|false)$/i.test(name)
+    ) {
       throw this.env.fail(
         'Named ranges must start with a letter or underscore and contain only letters, numbers and underscores, and must not look like a cell reference.',
       );
@@ -231,19 +242,39 @@ export class EmuSpreadsheet
     this.env.record('Spreadsheet.getDeveloperMetadata');
     return this.wb.metadata
       .filter((m) => m.sheetId === undefined)
-      .map((m) => new EmuDeveloperMetadata(this.env, this.wb, this, m) as unknown as GoogleAppsScript.Spreadsheet.DeveloperMetadata);
+      .map(
+        (m) =>
+          new EmuDeveloperMetadata(
+            this.env,
+            this.wb,
+            this,
+            m,
+          ) as unknown as GoogleAppsScript.Spreadsheet.DeveloperMetadata,
+      );
   }
 
   createDeveloperMetadataFinder(): GoogleAppsScript.Spreadsheet.DeveloperMetadataFinder {
     this.env.record('Spreadsheet.createDeveloperMetadataFinder');
-    return new EmuDeveloperMetadataFinder(this.env, this.wb, this, undefined) as unknown as GoogleAppsScript.Spreadsheet.DeveloperMetadataFinder;
+    return new EmuDeveloperMetadataFinder(
+      this.env,
+      this.wb,
+      this,
+      undefined,
+    ) as unknown as GoogleAppsScript.Spreadsheet.DeveloperMetadataFinder;
   }
 
   getProtections(type: string): GoogleAppsScript.Spreadsheet.Protection[] {
     this.env.record('Spreadsheet.getProtections');
     return this.wb.protections
       .filter((p) => (type === 'SHEET' ? !p.box : !!p.box))
-      .map((p) => new EmuProtection(this.env, this.wb, p) as unknown as GoogleAppsScript.Spreadsheet.Protection);
+      .map(
+        (p) =>
+          new EmuProtection(
+            this.env,
+            this.wb,
+            p,
+          ) as unknown as GoogleAppsScript.Spreadsheet.Protection,
+      );
   }
 
   toast(msg: string, title?: string): void {
@@ -326,7 +357,10 @@ export class EmuSpreadsheetApp {
   getActiveSpreadsheet(): GSpreadsheet {
     this.env.record('SpreadsheetApp.getActiveSpreadsheet');
     this.env.requireAuth('SpreadsheetApp.getActiveSpreadsheet');
-    this.env.requireScope('SpreadsheetApp.getActiveSpreadsheet', [SCOPE.sheetsCurrent, SCOPE.sheets]);
+    this.env.requireScope('SpreadsheetApp.getActiveSpreadsheet', [
+      SCOPE.sheetsCurrent,
+      SCOPE.sheets,
+    ]);
     return this.facade(this.drive.active);
   }
 
@@ -349,7 +383,9 @@ export class EmuSpreadsheetApp {
     this.env.requireScope('SpreadsheetApp.openById', [SCOPE.sheets]);
     const wb = this.drive.files.get(id);
     if (!wb || wb.trashed) {
-      throw this.env.fail(`Unexpected error while getting the method or property openById on object SpreadsheetApp.`);
+      throw this.env.fail(
+        `Unexpected error while getting the method or property openById on object SpreadsheetApp.`,
+      );
     }
     return this.facade(wb);
   }
@@ -361,7 +397,9 @@ export class EmuSpreadsheetApp {
 
   newDataValidation(): GoogleAppsScript.Spreadsheet.DataValidationBuilder {
     this.env.record('SpreadsheetApp.newDataValidation');
-    return new EmuDataValidationBuilder(this.env) as unknown as GoogleAppsScript.Spreadsheet.DataValidationBuilder;
+    return new EmuDataValidationBuilder(
+      this.env,
+    ) as unknown as GoogleAppsScript.Spreadsheet.DataValidationBuilder;
   }
 
   flush(): void {

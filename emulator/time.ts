@@ -146,7 +146,9 @@ export function formatDatePattern(ms: number, timeZone: string, pattern: string)
         out += pad(w.second);
         break;
       case 'S':
-        out += String(ms % 1000).padStart(3, '0').slice(0, n);
+        out += String(ms % 1000)
+          .padStart(3, '0')
+          .slice(0, n);
         break;
       case 'E':
         out += n >= 4 ? DAY_NAMES[w.weekday] : DAY_NAMES[w.weekday]?.slice(0, 3);

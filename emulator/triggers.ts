@@ -8,10 +8,25 @@ import { wallClock, zonedTime } from './time.js';
 /** Apps Script allows 20 triggers per user per script. */
 export const TRIGGER_LIMIT = 20;
 
-export const WEEKDAYS = ['SUNDAY', 'MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY'] as const;
+export const WEEKDAYS = [
+  'SUNDAY',
+  'MONDAY',
+  'TUESDAY',
+  'WEDNESDAY',
+  'THURSDAY',
+  'FRIDAY',
+  'SATURDAY',
+] as const;
 
 export type Schedule =
-  | { type: 'weekly'; weekday: number; hour: number; minute: number; everyWeeks: number; timeZone: string }
+  | {
+      type: 'weekly';
+      weekday: number;
+      hour: number;
+      minute: number;
+      everyWeeks: number;
+      timeZone: string;
+    }
   | { type: 'daily'; hour: number; minute: number; everyDays: number; timeZone: string }
   | { type: 'hourly'; everyHours: number }
   | { type: 'once'; at: number };
@@ -35,7 +50,11 @@ export function nextRunAfter(schedule: Schedule, after: number): number | undefi
     case 'daily':
     case 'weekly': {
       const w = wallClock(after, schedule.timeZone);
-      for (let d = 0; d <= 7 * Math.max(1, schedule.type === 'weekly' ? schedule.everyWeeks : 1) + 1; d++) {
+      for (
+        let d = 0;
+        d <= 7 * Math.max(1, schedule.type === 'weekly' ? schedule.everyWeeks : 1) + 1;
+        d++
+      ) {
         const base = new Date(Date.UTC(w.year, w.month - 1, w.day + d));
         const candidate = zonedTime(
           schedule.timeZone,
@@ -56,10 +75,14 @@ export function nextRunAfter(schedule: Schedule, after: number): number | undefi
 
 type GTrigger = GoogleAppsScript.Script.Trigger;
 
-export class EmuTrigger
-  implements Pick<GTrigger, 'getUniqueId' | 'getHandlerFunction' | 'getTriggerSourceId'>
-{
-  constructor(readonly data: TriggerData, private readonly env: Env) {}
+export class EmuTrigger implements Pick<
+  GTrigger,
+  'getUniqueId' | 'getHandlerFunction' | 'getTriggerSourceId'
+> {
+  constructor(
+    readonly data: TriggerData,
+    private readonly env: Env,
+  ) {}
 
   getUniqueId(): string {
     this.env.record('Trigger.getUniqueId');
@@ -119,7 +142,8 @@ class ClockTriggerBuilder {
 
   everyHours(n: number): this {
     this.env.record('ClockTriggerBuilder.everyHours');
-    if (![1, 2, 4, 6, 8, 12].includes(n)) throw this.env.fail('The value passed to everyHours() must be one of 1, 2, 4, 6, 8 or 12.');
+    if (![1, 2, 4, 6, 8, 12].includes(n))
+      throw this.env.fail('The value passed to everyHours() must be one of 1, 2, 4, 6, 8 or 12.');
     this.everyHoursN = n;
     return this;
   }
@@ -134,14 +158,15 @@ class ClockTriggerBuilder {
 
   atHour(hour: number): this {
     this.env.record('ClockTriggerBuilder.atHour');
-    if (!Number.isInteger(hour) || hour < 0 || hour > 23) throw this.env.fail('The hour must be between 0 and 23.');
+    if (!Number.isInteger(hour) || hour < 0 || hour > 23)
+      throw this.env.fail('The hour must be between 0 and 23.');
     this.hour = hour;
     return this;
   }
 
   nearMinute(minute: number): this {
     this.env.record('ClockTriggerBuilder.nearMinute');
-    this.minute = Math.max(0, Math.min(59, Math.round(minute / 15) * 15 % 60));
+    this.minute = Math.max(0, Math.min(59, (Math.round(minute / 15) * 15) % 60));
     return this;
   }
 
@@ -178,14 +203,28 @@ class ClockTriggerBuilder {
         timeZone: this.timeZone,
       };
     } else if (this.everyDaysN !== undefined) {
-      schedule = { type: 'daily', hour: this.hour ?? 0, minute: this.minute, everyDays: this.everyDaysN, timeZone: this.timeZone };
+      schedule = {
+        type: 'daily',
+        hour: this.hour ?? 0,
+        minute: this.minute,
+        everyDays: this.everyDaysN,
+        timeZone: this.timeZone,
+      };
     } else if (this.everyHoursN !== undefined) {
       schedule = { type: 'hourly', everyHours: this.everyHoursN };
     } else {
-      throw this.env.fail('The trigger has no schedule: call everyWeeks, everyDays, everyHours, at or after before create().');
+      throw this.env.fail(
+        'The trigger has no schedule: call everyWeeks, everyDays, everyHours, at or after before create().',
+      );
     }
     const nextRun = nextRunAfter(schedule, this.env.now);
-    const data: Omit<TriggerData, 'id'> = { handler: this.handler, eventType: 'CLOCK', sourceId: null, owner: this.env.user, schedule };
+    const data: Omit<TriggerData, 'id'> = {
+      handler: this.handler,
+      eventType: 'CLOCK',
+      sourceId: null,
+      owner: this.env.user,
+      schedule,
+    };
     if (nextRun !== undefined) data.nextRun = nextRun;
     return this.install(data);
   }
@@ -215,13 +254,26 @@ class SpreadsheetTriggerBuilder {
 
   create(): GTrigger {
     this.env.record('SpreadsheetTriggerBuilder.create');
-    return this.install({ handler: this.handler, eventType: this.kind, sourceId: this.sourceId, owner: this.env.user });
+    return this.install({
+      handler: this.handler,
+      eventType: this.kind,
+      sourceId: this.sourceId,
+      owner: this.env.user,
+    });
   }
 }
 
 export class EmuScriptApp {
-  readonly AuthMode = { NONE: 'NONE', LIMITED: 'LIMITED', FULL: 'FULL', CUSTOM_FUNCTION: 'CUSTOM_FUNCTION' };
-  readonly WeekDay = Object.fromEntries(WEEKDAYS.map((d) => [d, d])) as Record<(typeof WEEKDAYS)[number], string>;
+  readonly AuthMode = {
+    NONE: 'NONE',
+    LIMITED: 'LIMITED',
+    FULL: 'FULL',
+    CUSTOM_FUNCTION: 'CUSTOM_FUNCTION',
+  };
+  readonly WeekDay = Object.fromEntries(WEEKDAYS.map((d) => [d, d])) as Record<
+    (typeof WEEKDAYS)[number],
+    string
+  >;
   readonly EventType = { CLOCK: 'CLOCK', ON_OPEN: 'ON_OPEN', ON_EDIT: 'ON_EDIT' };
   readonly TriggerSource = { CLOCK: 'CLOCK', SPREADSHEETS: 'SPREADSHEETS' };
   private nextId = 1;
@@ -247,7 +299,9 @@ export class EmuScriptApp {
 
   newTrigger(functionName: string): {
     timeBased(): ClockTriggerBuilder;
-    forSpreadsheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet | string): SpreadsheetTriggerBuilder;
+    forSpreadsheet(
+      ss: GoogleAppsScript.Spreadsheet.Spreadsheet | string,
+    ): SpreadsheetTriggerBuilder;
   } {
     this.env.record('ScriptApp.newTrigger');
     const env = this.env;

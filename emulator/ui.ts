@@ -62,7 +62,11 @@ export class EmuMenu implements Pick<GMenu, 'addItem' | 'addSeparator' | 'addSub
     this.env.record('Menu.addToUi');
     const others = this.log.menus.filter((m) => m.title !== this.title);
     this.log.menus.length = 0;
-    this.log.menus.push(...others, { title: this.title, addon: this.addon, items: [...this.items] });
+    this.log.menus.push(...others, {
+      title: this.title,
+      addon: this.addon,
+      items: [...this.items],
+    });
   }
 }
 
@@ -72,8 +76,16 @@ export interface HtmlLike {
   getWidth(): number;
 }
 
-export class EmuUi implements Pick<GUi, 'createAddonMenu' | 'createMenu' | 'showSidebar' | 'showModalDialog'> {
-  readonly ButtonSet = { OK: 'OK', OK_CANCEL: 'OK_CANCEL', YES_NO: 'YES_NO', YES_NO_CANCEL: 'YES_NO_CANCEL' };
+export class EmuUi implements Pick<
+  GUi,
+  'createAddonMenu' | 'createMenu' | 'showSidebar' | 'showModalDialog'
+> {
+  readonly ButtonSet = {
+    OK: 'OK',
+    OK_CANCEL: 'OK_CANCEL',
+    YES_NO: 'YES_NO',
+    YES_NO_CANCEL: 'YES_NO_CANCEL',
+  };
   readonly Button = { OK: 'OK', CANCEL: 'CANCEL', YES: 'YES', NO: 'NO', CLOSE: 'CLOSE' };
 
   constructor(

@@ -6,9 +6,10 @@ import type { Scalar, ValidationRule } from './workbook.js';
 type GRule = GoogleAppsScript.Spreadsheet.DataValidation;
 type GBuilder = GoogleAppsScript.Spreadsheet.DataValidationBuilder;
 
-export class EmuDataValidation
-  implements Pick<GRule, 'getCriteriaValues' | 'getAllowInvalid' | 'getHelpText'>
-{
+export class EmuDataValidation implements Pick<
+  GRule,
+  'getCriteriaValues' | 'getAllowInvalid' | 'getHelpText'
+> {
   constructor(readonly rule: ValidationRule) {}
 
   getCriteriaType(): string {
@@ -33,7 +34,9 @@ export class EmuDataValidation
       case 'VALUE_IN_LIST':
         return value === '' || (a as unknown[]).map(String).includes(String(value));
       case 'NUMBER_BETWEEN':
-        return value === '' || (typeof value === 'number' && value >= Number(a) && value <= Number(b));
+        return (
+          value === '' || (typeof value === 'number' && value >= Number(a) && value <= Number(b))
+        );
       case 'DATE_IS_VALID_DATE':
         return value === '' || isDate(value);
       case 'CHECKBOX':
@@ -44,19 +47,16 @@ export class EmuDataValidation
   }
 }
 
-export class EmuDataValidationBuilder
-  implements
-    Pick<
-      GBuilder,
-      | 'requireValueInList'
-      | 'requireNumberBetween'
-      | 'requireDate'
-      | 'requireCheckbox'
-      | 'setAllowInvalid'
-      | 'setHelpText'
-      | 'build'
-    >
-{
+export class EmuDataValidationBuilder implements Pick<
+  GBuilder,
+  | 'requireValueInList'
+  | 'requireNumberBetween'
+  | 'requireDate'
+  | 'requireCheckbox'
+  | 'setAllowInvalid'
+  | 'setHelpText'
+  | 'build'
+> {
   private rule: ValidationRule = { criteria: 'ANY', args: [], allowInvalid: true, helpText: '' };
 
   constructor(private readonly env: Env) {}

@@ -209,7 +209,9 @@ export class Workbook {
   interpret(raw: unknown, cell: Cell | undefined): Content {
     if (raw === null || raw === undefined || raw === '') return { kind: 'empty' };
     if (typeof raw === 'number') {
-      return Number.isFinite(raw) ? { kind: 'value', value: raw } : { kind: 'value', value: '#NUM!' };
+      return Number.isFinite(raw)
+        ? { kind: 'value', value: raw }
+        : { kind: 'value', value: '#NUM!' };
     }
     if (typeof raw === 'boolean') return { kind: 'value', value: raw };
     if (isDate(raw)) return { kind: 'value', value: new Date(raw.getTime()) };
@@ -427,7 +429,12 @@ export class Workbook {
 
   // ---- metadata and protections ----
 
-  addMetadata(key: string, value: string | null, visibility: 'DOCUMENT' | 'PROJECT', sheetId?: number): MetadataEntry {
+  addMetadata(
+    key: string,
+    value: string | null,
+    visibility: 'DOCUMENT' | 'PROJECT',
+    sheetId?: number,
+  ): MetadataEntry {
     const entry: MetadataEntry = { id: this.nextMetadataId++, key, value, visibility };
     if (sheetId !== undefined) entry.sheetId = sheetId;
     this.metadata.push(entry);
@@ -446,6 +453,91 @@ export class Workbook {
     this.protections.push(p);
     return p;
   }
+}
+
+export type SnapshotValue = string | number | boolean | { date: number } | { formula: string };
+
+export interface SheetSnapshot {
+  id: number;
+  name: string;
+  maxRows: number;
+  maxColumns: number;
+  frozenRows: number;
+  frozenColumns: number;
+  hidden: boolean;
+  tabColor: string | null;
+  columnWidths: [number, number][];
+  /** Non-empty cells as [row, column, content]; rows and columns are 1-based. */
+  cells: [
+    number,
+    number,
+    { v?: SnapshotValue; note?: string; format?: CellFormat; validation?: ValidationRule },
+  ][];
+}
+
+export interface WorkbookSnapshot {
+  id: string;
+  name: string;
+  timeZone: string;
+  owner: string;
+  sheets: SheetSnapshot[];
+  namedRanges: NamedRangeData[];
+  metadata: MetadataEntry[];
+  protections: ProtectionData[];
+  viewers: string[];
+  editors: string[];
+  commenters: string[];
+  trashed: boolean;
+}
+
+/** Everything a person could see or a script could read, as plain JSON. */
+export function snapshotOf(wb: Workbook): WorkbookSnapshot {
+  return {
+    id: wb.id,
+    name: wb.name,
+    timeZone: wb.timeZone,
+    owner: wb.owner,
+    sheets: wb.sheets.map((sheet) => {
+      const cells: SheetSnapshot['cells'] = [];
+      sheet.grid.forEach((row, i) =>
+        row?.forEach((cell, j) => {
+          if (!cell) return;
+          const entry: SheetSnapshot['cells'][number][2] = {};
+          if (cell.formula) entry.v = { formula: wb.formula(sheet, i + 1, j + 1) };
+          else if (cell.value !== undefined && cell.value !== '') {
+            entry.v = isDate(cell.value) ? { date: cell.value.getTime() } : cell.value;
+          }
+          if (cell.note) entry.note = cell.note;
+          if (cell.format && Object.keys(cell.format).length) entry.format = { ...cell.format };
+          if (cell.validation) entry.validation = cell.validation;
+          if (Object.keys(entry).length) cells.push([i + 1, j + 1, entry]);
+        }),
+      );
+      return {
+        id: sheet.id,
+        name: sheet.name,
+        maxRows: sheet.maxRows,
+        maxColumns: sheet.maxColumns,
+        frozenRows: sheet.frozenRows,
+        frozenColumns: sheet.frozenColumns,
+        hidden: sheet.hidden,
+        tabColor: sheet.tabColor,
+        columnWidths: [...sheet.columnWidths.entries()],
+        cells,
+      };
+    }),
+    namedRanges: [...wb.namedRanges.values()].map((n) => ({ ...n })),
+    metadata: wb.metadata.map((m) => ({ ...m })),
+    protections: wb.protections.map((p) => ({
+      ...p,
+      editors: [...p.editors],
+      ...(p.box ? { box: { ...p.box } } : {}),
+    })),
+    viewers: [...wb.viewers],
+    editors: [...wb.editors],
+    commenters: [...wb.commenters],
+    trashed: wb.trashed,
+  };
 }
 
 function isDateFormat(cell: Cell): boolean {

@@ -1,0 +1,87 @@
+// Builds the add-on into dist/: Code.js (a classic Apps Script file), Sidebar.html (one
+// self-contained page) and appsscript.json. `clasp push` sends dist/ as it is.
+import * as esbuild from 'esbuild';
+import { mkdirSync, readFileSync, writeFileSync, copyFileSync } from 'node:fs';
+import vm from 'node:vm';
+
+const GLOBAL = 'CTORegistry';
+const ENTRY = 'src/main.ts';
+const OUT = 'dist';
+
+/** The entry module's runtime exports, read from esbuild's metafile rather than a hand-kept list. */
+async function entryExports() {
+  const result = await esbuild.build({
+    entryPoints: [ENTRY],
+    bundle: true,
+    format: 'esm',
+    write: false,
+    metafile: true,
+    outdir: 'out',
+    logLevel: 'silent',
+  });
+  const output = Object.values(result.metafile.outputs).find((o) => o.entryPoint === ENTRY);
+  if (!output) throw new Error(`esbuild reported no output for ${ENTRY}`);
+  return [...output.exports].sort();
+}
+
+async function buildCode(exportsList) {
+  const result = await esbuild.build({
+    entryPoints: [ENTRY],
+    bundle: true,
+    format: 'iife',
+    globalName: GLOBAL,
+    target: 'es2020',
+    platform: 'neutral',
+    mainFields: ['module', 'main'],
+    charset: 'utf8',
+    legalComments: 'none',
+    write: false,
+    logLevel: 'warning',
+  });
+  const body = result.outputFiles[0].text;
+  // Apps Script only sees top-level function declarations: one stub per export of the entry module.
+  const stubs = exportsList
+    .map((name) => `function ${name}() {\n  return ${GLOBAL}.${name}.apply(this, arguments);\n}`)
+    .join('\n\n');
+  const code = `// CTO Registry: built from src/ by build.mjs. Do not edit; edit src/ and rebuild.\n${body}\n${stubs}\n`;
+  // Every export must be a function, or its stub would fail only when Apps Script calls it.
+  const context = vm.createContext({});
+  vm.runInContext(body, context);
+  for (const name of exportsList) {
+    const kind = vm.runInContext(`typeof ${GLOBAL}.${name}`, context);
+    if (kind !== 'function') {
+      throw new Error(
+        `src/main.ts exports "${name}", which is a ${kind}; export only functions from the entry module.`,
+      );
+    }
+  }
+  return code;
+}
+
+async function buildSidebar() {
+  const result = await esbuild.build({
+    entryPoints: ['sidebar/main.tsx'],
+    bundle: true,
+    format: 'iife',
+    target: 'es2020',
+    minify: true,
+    jsx: 'automatic',
+    jsxImportSource: 'preact',
+    legalComments: 'none',
+    write: false,
+    logLevel: 'warning',
+  });
+  const script = result.outputFiles[0].text.replace(/<\/script/gi, '<\\/script');
+  const css = readFileSync('sidebar/sidebar.css', 'utf8');
+  const template = readFileSync('sidebar/index.html', 'utf8');
+  return template.replace('/*STYLE*/', () => css).replace('/*SCRIPT*/', () => script);
+}
+
+mkdirSync(OUT, { recursive: true });
+const exportsList = await entryExports();
+writeFileSync(`${OUT}/Code.js`, await buildCode(exportsList));
+writeFileSync(`${OUT}/Sidebar.html`, await buildSidebar());
+copyFileSync('appsscript.json', `${OUT}/appsscript.json`);
+console.log(
+  `Built ${OUT}/Code.js (${exportsList.length} functions), ${OUT}/Sidebar.html, ${OUT}/appsscript.json`,
+);

@@ -1,0 +1,111 @@
+/**
+ * Finding a client tab's profile and sections in the grid of values read in one call. Sections
+ * are found by their title rows and columns by header name, never by position, so a person may
+ * insert, reorder or type rows and columns by hand.
+ */
+import { PROFILE, SECTIONS, type SectionKind, type SectionSpec } from './registry-layout.js';
+
+export type Grid = readonly (readonly unknown[])[];
+
+export interface LocatedSection {
+  spec: SectionSpec;
+  /** 1-based rows, as in the sheet. */
+  titleRow: number;
+  headerRow: number;
+  /** The last row that belongs to the section: the row before the next title, or the grid's end. */
+  endRow: number;
+  /** The last non-blank row of the section (the header row when it has no data). */
+  lastFilledRow: number;
+  /** Header text → 1-based column, for every non-empty header, the user's own columns included. */
+  columns: Map<string, number>;
+  /** Non-blank data rows with their 1-based row number. */
+  rows: { row: number; cells: readonly unknown[] }[];
+}
+
+export interface ProfileCell {
+  row: number;
+  value: unknown;
+}
+
+export interface ClientTabLayout {
+  profile: Map<string, ProfileCell>;
+  sections: Map<SectionKind, LocatedSection>;
+}
+
+function text(v: unknown): string {
+  return typeof v === 'string' ? v.trim() : '';
+}
+
+function isBlank(cells: readonly unknown[] | undefined): boolean {
+  return !cells || cells.every((c) => c === '' || c === null || c === undefined);
+}
+
+function looksLikeHeader(cells: readonly unknown[] | undefined, spec: SectionSpec): boolean {
+  if (!cells) return false;
+  const present = new Set(cells.map((c) => text(c).toLowerCase()));
+  const expected = spec.columns.map((c) => c.header.toLowerCase());
+  return expected.filter((h) => present.has(h)).length >= Math.ceil(expected.length / 2);
+}
+
+export function locateClientTab(grid: Grid): ClientTabLayout {
+  const titles: { row: number; spec: SectionSpec }[] = [];
+  grid.forEach((cells, i) => {
+    const first = text(cells[0]).toLowerCase();
+    if (!first) return;
+    const spec = SECTIONS.find((s) => s.title.toLowerCase() === first);
+    if (spec && looksLikeHeader(grid[i + 1], spec) && !titles.some((t) => t.spec === spec)) {
+      titles.push({ row: i + 1, spec });
+    }
+  });
+  titles.sort((a, b) => a.row - b.row);
+
+  const profile = new Map<string, ProfileCell>();
+  const profileEnd = titles[0] ? titles[0].row - 1 : grid.length;
+  for (let r = 1; r <= profileEnd; r++) {
+    const cells = grid[r - 1];
+    const label = text(cells?.[0]);
+    if (PROFILE.some((p) => p.label === label) && !profile.has(label)) {
+      profile.set(label, { row: r, value: cells?.[1] ?? '' });
+    }
+  }
+
+  const sections = new Map<SectionKind, LocatedSection>();
+  titles.forEach((t, i) => {
+    const headerRow = t.row + 1;
+    const next = titles[i + 1];
+    const endRow = next ? next.row - 1 : Math.max(grid.length, headerRow);
+    const columns = new Map<string, number>();
+    (grid[headerRow - 1] ?? []).forEach((c, j) => {
+      const h = text(c);
+      if (h && !columns.has(h)) columns.set(h, j + 1);
+    });
+    const rows: { row: number; cells: readonly unknown[] }[] = [];
+    let lastFilledRow = headerRow;
+    for (let r = headerRow + 1; r <= endRow; r++) {
+      const cells = grid[r - 1];
+      if (isBlank(cells)) continue;
+      rows.push({ row: r, cells: cells ?? [] });
+      lastFilledRow = r;
+    }
+    sections.set(t.spec.kind, {
+      spec: t.spec,
+      titleRow: t.row,
+      headerRow,
+      endRow,
+      lastFilledRow,
+      columns,
+      rows,
+    });
+  });
+  return { profile, sections };
+}
+
+/** The value under `header` in a data row, or '' when the section has no such column. */
+export function cellUnder(
+  section: LocatedSection,
+  cells: readonly unknown[],
+  header: string,
+): unknown {
+  const c = section.columns.get(header);
+  return c === undefined ? '' : (cells[c - 1] ?? '');
+}

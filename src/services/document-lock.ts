@@ -1,0 +1,18 @@
+/** Every write to the registry happens under the document lock, so two writers never collide. */
+import { InputError } from '../domain/input-error.js';
+
+/** How long a caller waits for another writer before giving up. */
+export const LOCK_WAIT_MS = 10000;
+
+export const BUSY_MESSAGE = 'The registry is busy, try again in a moment.';
+
+export function withDocumentLock<T>(work: () => T): T {
+  const lock = LockService.getDocumentLock();
+  if (!lock.tryLock(LOCK_WAIT_MS)) throw new InputError(BUSY_MESSAGE);
+  try {
+    return work();
+  } finally {
+    SpreadsheetApp.flush();
+    lock.releaseLock();
+  }
+}

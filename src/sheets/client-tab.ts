@@ -1,0 +1,198 @@
+/**
+ * A client tab: drawing it once, reading it in one call, and appending a row to one of its
+ * sections without disturbing anything a person added.
+ */
+import type { ClientProfile } from '../domain/client.js';
+import {
+  locateClientTab,
+  type ClientTabLayout,
+  type LocatedSection,
+} from '../domain/client-tab-layout.js';
+import {
+  CLIENT_TAB_WIDTH,
+  PROFILE,
+  SECTIONS,
+  type SectionKind,
+} from '../domain/registry-layout.js';
+import { asDate, asNumber, asText, type CellInput } from './cell-text.js';
+import { HEADER_STYLE, LABEL_STYLE, TITLE_STYLE, type RowStyle } from './styles.js';
+import { markTab } from './tab-roles.js';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Rule = GoogleAppsScript.Spreadsheet.DataValidation;
+
+/** Blank, formatted data rows each section starts with; the last is the gap before the next title. */
+const STARTING_ROWS = 2;
+
+function profileValue(profile: ClientProfile, key: (typeof PROFILE)[number]['key']): CellInput {
+  switch (key) {
+    case 'name':
+    case 'leadEngineer':
+    case 'privateNotes':
+      return asText(profile[key]);
+    case 'pmLink':
+    case 'repoLink':
+      return asText(profile[key]);
+    case 'founderEmails':
+      return asText(profile.founderEmails.join(', '));
+    case 'hoursPerWeek':
+      return asNumber(profile.hoursPerWeek);
+    case 'reviewCadence':
+      return asNumber(profile.reviewCadence);
+    case 'engagementStart':
+      return asDate(profile.engagementStart);
+    case 'stage':
+    case 'status':
+    case 'pmTool':
+      return profile[key];
+  }
+}
+
+interface Drawing {
+  values: CellInput[][];
+  styles: (RowStyle | null)[];
+  /** Per row: the dropdown list or number format of each column, for data rows only. */
+  dataRows: { row: number; section: (typeof SECTIONS)[number] }[];
+}
+
+function draw(profile: ClientProfile): Drawing {
+  const width = CLIENT_TAB_WIDTH;
+  const pad = (r: CellInput[]): CellInput[] => [
+    ...r,
+    ...new Array<CellInput>(width - r.length).fill(''),
+  ];
+  const values: CellInput[][] = [];
+  const styles: (RowStyle | null)[] = [];
+  const dataRows: Drawing['dataRows'] = [];
+  for (const p of PROFILE) {
+    values.push(pad([p.label, profileValue(profile, p.key)]));
+    styles.push(null);
+  }
+  values.push(pad([]));
+  styles.push(null);
+  for (const section of SECTIONS) {
+    values.push(pad([section.title]));
+    styles.push(TITLE_STYLE);
+    values.push(pad(section.columns.map((c) => c.header)));
+    styles.push(HEADER_STYLE);
+    for (let i = 0; i < STARTING_ROWS; i++) {
+      values.push(pad([]));
+      styles.push(null);
+      dataRows.push({ row: values.length, section });
+    }
+  }
+  return { values, styles, dataRows };
+}
+
+function dropdowns(): Map<string, Rule> {
+  const rules = new Map<string, Rule>();
+  for (const section of SECTIONS) {
+    for (const c of section.columns) {
+      if (!c.choices) continue;
+      const key = c.choices.join('|');
+      if (rules.has(key)) continue;
+      rules.set(
+        key,
+        SpreadsheetApp.newDataValidation()
+          .requireValueInList([...c.choices], true)
+          .setAllowInvalid(true)
+          .setHelpText(`One of: ${c.choices.join(', ')}`)
+          .build(),
+      );
+    }
+  }
+  return rules;
+}
+
+/** Draws a new client tab in a handful of batched calls and marks it as a client tab. */
+export function createClientTab(ss: Spreadsheet, profile: ClientProfile): Sheet {
+  const sheet = ss.insertSheet(profile.name);
+  markTab(sheet, 'client');
+  const { values, styles, dataRows } = draw(profile);
+  const width = CLIENT_TAB_WIDTH;
+  const block = sheet.getRange(1, 1, values.length, width);
+  block.setValues(values);
+
+  const backgrounds = styles.map((s, i) =>
+    new Array<string>(width).fill(s?.background ?? (i < PROFILE.length ? '' : '')),
+  );
+  const fontColors = styles.map((s) => new Array<string>(width).fill(s?.fontColor ?? ''));
+  const weights = styles.map((s) =>
+    new Array<GoogleAppsScript.Spreadsheet.FontWeight>(width).fill(s?.bold ? 'bold' : 'normal'),
+  );
+  PROFILE.forEach((_, i) => {
+    (backgrounds[i] as string[])[0] = LABEL_STYLE.background;
+    (weights[i] as string[])[0] = 'bold';
+  });
+  block.setBackgrounds(backgrounds as string[][]);
+  block.setFontColors(fontColors);
+  block.setFontWeights(weights);
+
+  const rules = dropdowns();
+  const validations: (Rule | null)[][] = values.map(() => new Array<Rule | null>(width).fill(null));
+  const formats: string[][] = values.map(() => new Array<string>(width).fill(''));
+  for (const { row, section } of dataRows) {
+    section.columns.forEach((c, j) => {
+      if (c.choices)
+        (validations[row - 1] as (Rule | null)[])[j] = rules.get(c.choices.join('|')) ?? null;
+      if (c.date) (formats[row - 1] as string[])[j] = 'yyyy-mm-dd';
+    });
+  }
+  const engagementRow = PROFILE.findIndex((p) => p.key === 'engagementStart');
+  (formats[engagementRow] as string[])[1] = 'yyyy-mm-dd';
+  block.setDataValidations(validations);
+  block.setNumberFormats(formats.map((r) => r.map((f) => f || 'General')));
+  sheet.setFrozenRows(1);
+  sheet.setColumnWidths(1, width, 130);
+  sheet.setColumnWidth(2, 240);
+  return sheet;
+}
+
+export interface ClientTabRead {
+  sheet: Sheet;
+  grid: unknown[][];
+  layout: ClientTabLayout;
+}
+
+/** One read of the whole tab. */
+export function readClientTab(sheet: Sheet): ClientTabRead {
+  const grid = sheet.getDataRange().getValues();
+  return { sheet, grid, layout: locateClientTab(grid) };
+}
+
+/**
+ * Where a new row of a section goes, inserting a sheet row only when the section has no blank row
+ * to spare. A new row is inserted after the last filled row so it takes that row's formatting and
+ * dropdowns, and every row and column a person added stays where it was.
+ */
+export function placeNewRow(sheet: Sheet, section: LocatedSection, isLastSection: boolean): number {
+  const target = section.lastFilledRow + 1;
+  const empty = section.lastFilledRow === section.headerRow;
+  if (isLastSection ? empty : target < section.endRow) return target;
+  if (empty) sheet.insertRowsBefore(target, 1);
+  else sheet.insertRowsAfter(section.lastFilledRow, 1);
+  return target;
+}
+
+/** Writes one row of a section, header by header; columns the add-on does not know stay blank. */
+export function writeSectionRow(
+  sheet: Sheet,
+  section: LocatedSection,
+  row: number,
+  valuesByHeader: ReadonlyMap<string, CellInput>,
+): void {
+  const width = Math.max(...section.columns.values());
+  const line = new Array<CellInput>(width).fill('');
+  for (const [header, column] of section.columns) {
+    const v = valuesByHeader.get(header);
+    if (v !== undefined) line[column - 1] = v;
+  }
+  sheet.getRange(row, 1, 1, width).setValues([line]);
+}
+
+export function isLastSection(layout: ClientTabLayout, kind: SectionKind): boolean {
+  const me = layout.sections.get(kind);
+  if (!me) return false;
+  return [...layout.sections.values()].every((s) => s.titleRow <= me.titleRow);
+}

@@ -1,0 +1,31 @@
+/**
+ * Formulas the add-on writes, in the dialect Google Sheets and HyperFormula evaluate alike:
+ * bounded references and named ranges, IF/AND/OR, no array functions, no bare TRUE/FALSE.
+ */
+import { QUADRANTS } from '../domain/debt.js';
+
+export function columnLetter(column: number): string {
+  let n = column;
+  let s = '';
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+export const IMPACT_THRESHOLD_NAME = 'CTOR_ImpactThreshold';
+export const EFFORT_THRESHOLD_NAME = 'CTOR_EffortThreshold';
+
+/** The debt quadrant of one row, from its Impact and Effort cells and the Settings thresholds. */
+export function quadrantFormula(row: number, impactColumn: number, effortColumn: number): string {
+  const i = `${columnLetter(impactColumn)}${row}`;
+  const e = `${columnLetter(effortColumn)}${row}`;
+  const [doNow, planInvest, quickWin, skip] = QUADRANTS;
+  return (
+    `=IF(OR(${i}="",${e}=""),"",` +
+    `IF(${i}>=${IMPACT_THRESHOLD_NAME},IF(${e}>=${EFFORT_THRESHOLD_NAME},"${planInvest}","${doNow}"),` +
+    `IF(${e}>=${EFFORT_THRESHOLD_NAME},"${skip}","${quickWin}")))`
+  );
+}

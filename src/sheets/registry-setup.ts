@@ -1,0 +1,152 @@
+/**
+ * `Set up registry`: creates the tabs the registry needs and nothing else. Tabs that already
+ * exist (found by role, whatever their name) are left exactly as they are, so running it twice
+ * changes nothing.
+ */
+import { SETTINGS, SETTINGS_HEADER } from '../domain/settings.js';
+import {
+  DEFAULT_TAB_NAMES,
+  GENERATED_ROLES,
+  USER_ROLES,
+  findRoleTabs,
+  markTab,
+  type RegistryRole,
+} from './tab-roles.js';
+import { HEADER_STYLE, TITLE_STYLE, styleRow } from './styles.js';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+const OVERVIEW_HEADER = [
+  'Client',
+  'Stage',
+  'Status',
+  'Hours/week',
+  'Last review',
+  'Days since',
+  'Open debt High',
+  'Open debt Medium',
+  'Open debt Low',
+  'Do now',
+  'Pending decisions',
+  'Overdue',
+  'Open high risks',
+  'Median decision cycle (days)',
+  'Shared view',
+];
+const PLAN_HISTORY_HEADER = [
+  'Week starting',
+  'Client',
+  'Hours',
+  'Agenda items',
+  'Overdue',
+  'Generated at',
+];
+const PRINCIPLES_HEADER = [
+  'ID',
+  'Principle',
+  'Category',
+  'Standard',
+  'Avoid',
+  'Rationale',
+  'Since',
+  'Status',
+];
+const DEPENDENCIES_HEADER = [
+  'Consumer client',
+  'Provider client',
+  'Component',
+  'Match tags',
+  'Notes',
+];
+
+/** The header row each registry tab starts with; generated tabs have a title row above it. */
+function initialRows(role: RegistryRole): { title?: string; rows: (string | number)[][] } {
+  switch (role) {
+    case 'overview':
+      return { title: 'Overview: one row per client', rows: [OVERVIEW_HEADER] };
+    case 'priorities':
+      return {
+        title: 'Priorities across clients',
+        rows: [['Not refreshed yet: add a client, then choose Refresh priorities.']],
+      };
+    case 'weeklyPlan':
+      return {
+        title: 'Weekly plan',
+        rows: [['Not generated yet: choose Generate weekly plan, or install the weekly trigger.']],
+      };
+    case 'planHistory':
+      return { rows: [PLAN_HISTORY_HEADER] };
+    case 'principles':
+      return { rows: [PRINCIPLES_HEADER] };
+    case 'dependencies':
+      return { rows: [DEPENDENCIES_HEADER] };
+    case 'settings':
+      return {
+        rows: [[...SETTINGS_HEADER], ...SETTINGS.map((s) => [s.label, s.value, s.about])],
+      };
+  }
+}
+
+function uniqueName(ss: Spreadsheet, wanted: string): string {
+  let name = wanted;
+  for (let n = 2; ss.getSheetByName(name); n++) name = `${wanted} (${n})`;
+  return name;
+}
+
+function drawTab(sheet: Sheet, role: RegistryRole): void {
+  const { title, rows } = initialRows(role);
+  const width = Math.max(...rows.map((r) => r.length));
+  const block = [...(title ? [[title]] : []), ...rows].map((r) => [
+    ...r.map((v) => (typeof v === 'string' && /^[=+\-@]/.test(v) ? `'${v}` : v)),
+    ...new Array<string>(width - r.length).fill(''),
+  ]);
+  sheet.getRange(1, 1, block.length, width).setValues(block);
+  const headerRow = title ? 2 : 1;
+  if (title) styleRow(sheet.getRange(1, 1, 1, width), TITLE_STYLE);
+  if (rows[0] && rows[0].length > 1) {
+    styleRow(sheet.getRange(headerRow, 1, 1, width), HEADER_STYLE);
+    sheet.setFrozenRows(headerRow);
+  }
+}
+
+function createSettingsNames(ss: Spreadsheet, sheet: Sheet): void {
+  SETTINGS.forEach((s, i) => {
+    if (s.rangeName) ss.setNamedRange(s.rangeName, sheet.getRange(i + 2, 2));
+  });
+}
+
+export interface SetupResult {
+  created: string[];
+}
+
+/** Creates each missing registry tab; returns the names of those it created. */
+export function setupRegistryTabs(ss: Spreadsheet): SetupResult {
+  const existing = new Set(findRoleTabs(ss).map((t) => t.role));
+  const created: string[] = [];
+  for (const role of [...GENERATED_ROLES, ...USER_ROLES]) {
+    if (existing.has(role)) continue;
+    const sheet = ss.insertSheet(uniqueName(ss, DEFAULT_TAB_NAMES[role]));
+    markTab(sheet, role);
+    drawTab(sheet, role);
+    if (role === 'settings') createSettingsNames(ss, sheet);
+    created.push(sheet.getName());
+  }
+  return { created };
+}
+
+/** The settings named ranges the client tabs' formulas use; restored if a person removed them. */
+export function ensureSettingsNames(ss: Spreadsheet): void {
+  const missing = SETTINGS.filter((s) => s.rangeName && !ss.getRangeByName(s.rangeName));
+  if (missing.length === 0) return;
+  const settings = findRoleTabs(ss).find((t) => t.role === 'settings')?.sheet;
+  if (!settings) return;
+  const labels = settings
+    .getRange(1, 1, Math.max(1, settings.getLastRow()), 1)
+    .getValues()
+    .map((r) => String(r[0]));
+  for (const s of missing) {
+    const row = labels.indexOf(s.label) + 1;
+    if (row > 0 && s.rangeName) ss.setNamedRange(s.rangeName, settings.getRange(row, 2));
+  }
+}

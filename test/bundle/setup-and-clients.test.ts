@@ -1,0 +1,279 @@
+import { describe, expect, it } from 'vitest';
+import { snapshotOf } from '../../emulator/index.js';
+import { SECTIONS, PROFILE } from '../../src/domain/registry-layout.js';
+import { addClient, loadAddon, rowWith, tab, values } from '../support/bundle.js';
+
+const REGISTRY_TABS = [
+  'Overview',
+  'Priorities',
+  'Weekly Plan',
+  'Plan History',
+  'Principles',
+  'Dependencies',
+  'Settings',
+];
+
+describe('onOpen and onInstall', () => {
+  it('builds the add-on menu in AuthMode.NONE without touching properties or the sheet', () => {
+    const { rt, addon } = loadAddon();
+    addon.callWith({ authMode: 'NONE' }, 'onOpen', { authMode: 'NONE' });
+    const menu = rt.ui.menus.find((m) => m.addon);
+    expect(menu?.title).toBe('CTO Registry');
+    expect(menu?.items).toEqual([
+      { caption: 'Open registry', functionName: 'showSidebar' },
+      { caption: 'Set up registry', functionName: 'setupRegistry' },
+    ]);
+    const touched = Object.keys(rt.lastExecution?.calls ?? {});
+    expect(touched.filter((c) => /^(Properties|Spreadsheet\.|Sheet\.|Range\.)/.test(c))).toEqual(
+      [],
+    );
+  });
+
+  it('every menu item names a function the bundle declares', () => {
+    const { rt, addon } = loadAddon();
+    addon.call('onInstall', { authMode: 'FULL' });
+    const items = rt.ui.menus
+      .flatMap((m) => m.items)
+      .filter((i): i is { caption: string; functionName: string } => 'functionName' in i);
+    expect(items.length).toBeGreaterThan(0);
+    for (const item of items) expect(addon.functions).toContain(item.functionName);
+  });
+
+  it('opens the built sidebar at 300 px', () => {
+    const { rt, addon } = loadAddon();
+    addon.call('showSidebar');
+    expect(rt.ui.sidebars).toHaveLength(1);
+    expect(rt.ui.sidebars[0]?.title).toBe('CTO Registry');
+    expect(rt.ui.sidebars[0]?.html).toContain('<div id="app">');
+  });
+});
+
+describe('setupRegistry', () => {
+  it('creates every registry tab with its headers and the default settings', () => {
+    const { rt, addon } = loadAddon();
+    const result = addon.call('setupRegistry') as { created: string[] };
+    expect(result.created).toEqual(REGISTRY_TABS);
+    expect(rt.spreadsheet.sheets.map((s) => s.name)).toEqual(['Sheet1', ...REGISTRY_TABS]);
+    const settings = values(rt, tab(rt, 'Settings'));
+    expect(settings[0]).toEqual(['Setting', 'Value', 'About']);
+    expect(settings.find((r) => r[0] === 'Capacity (hours per week)')?.[1]).toBe(20);
+    expect(settings.find((r) => r[0] === 'Impact threshold')?.[1]).toBe(3);
+    expect(values(rt, tab(rt, 'Principles'))[0]).toEqual([
+      'ID',
+      'Principle',
+      'Category',
+      'Standard',
+      'Avoid',
+      'Rationale',
+      'Since',
+      'Status',
+    ]);
+    expect(values(rt, tab(rt, 'Dependencies'))[0]).toEqual([
+      'Consumer client',
+      'Provider client',
+      'Component',
+      'Match tags',
+      'Notes',
+    ]);
+    expect(tab(rt, 'Principles').frozenRows).toBe(1);
+    const roles = rt.spreadsheet.metadata
+      .filter((m) => m.key === 'ctoRegistry.tab')
+      .map((m) => m.value);
+    expect(roles.sort()).toEqual([
+      'dependencies',
+      'overview',
+      'planHistory',
+      'principles',
+      'priorities',
+      'settings',
+      'weeklyPlan',
+    ]);
+    expect(rt.ui.toasts.at(-1)?.message).toMatch(/^Created Overview/);
+  });
+
+  it('changes nothing when run a second time', () => {
+    const { rt, addon } = loadAddon();
+    addon.call('setupRegistry');
+    const before = JSON.stringify(snapshotOf(rt.spreadsheet));
+    const again = addon.call('setupRegistry') as { created: string[] };
+    expect(again.created).toEqual([]);
+    expect(JSON.stringify(snapshotOf(rt.spreadsheet))).toBe(before);
+    expect(rt.ui.toasts.at(-1)?.message).toBe('The registry is already set up; nothing changed.');
+  });
+
+  it('recognises its tabs by metadata after a person renames them', () => {
+    const { rt, addon } = loadAddon();
+    addon.call('setupRegistry');
+    rt.spreadsheet.renameSheet(tab(rt, 'Settings'), 'My settings');
+    const again = addon.call('setupRegistry') as { created: string[] };
+    expect(again.created).toEqual([]);
+    expect(
+      rt.spreadsheet.sheets.filter((s) => /settings/i.test(s.name)).map((s) => s.name),
+    ).toEqual(['My settings']);
+  });
+});
+
+describe('addClient', () => {
+  const acme = {
+    name: 'Acme',
+    stage: 'Seed',
+    hoursPerWeek: 2,
+    founderEmails: 'Ann@acme.io, bo@acme.io',
+    pmTool: 'Linear',
+    pmLink: 'https://linear.app/acme',
+    privateNotes: 'Founder is stretched',
+  };
+
+  it('creates a client tab with the profile and all six sections', () => {
+    const { rt, addon } = loadAddon();
+    const client = addClient(addon, acme);
+    expect(client.name).toBe('Acme');
+    const sheet = tab(rt, 'Acme');
+    expect(String(sheet.id)).toBe(client.id);
+    const grid = values(rt, sheet);
+    expect(grid.slice(0, PROFILE.length).map((r) => r[0])).toEqual(PROFILE.map((p) => p.label));
+    expect(grid[0]?.[1]).toBe('Acme');
+    expect(grid[3]?.[1]).toBe('ann@acme.io, bo@acme.io');
+    expect(grid[8]?.[1]).toBe(2);
+    for (const section of SECTIONS) {
+      const titleRow = rowWith(rt, sheet, section.title);
+      expect(grid[titleRow]?.slice(0, section.columns.length)).toEqual(
+        section.columns.map((c) => c.header),
+      );
+      expect(sheet.cell(titleRow, 1)?.format?.bold).toBe(true);
+      expect(sheet.cell(titleRow + 1, 2)?.format?.bold).toBe(true);
+    }
+    expect(sheet.frozenRows).toBe(1);
+    expect(rt.spreadsheet.metadata.find((m) => m.sheetId === sheet.id)).toMatchObject({
+      key: 'ctoRegistry.tab',
+      value: 'client',
+    });
+  });
+
+  it('puts dropdowns on the enumerated columns of each section', () => {
+    const { rt, addon } = loadAddon();
+    addClient(addon, acme);
+    const sheet = tab(rt, 'Acme');
+    const header = rowWith(rt, sheet, 'Technical debt') + 1;
+    const priority = sheet.cell(header + 1, 4)?.validation;
+    expect(priority?.criteria).toBe('VALUE_IN_LIST');
+    expect(priority?.args[0]).toEqual(['High', 'Medium', 'Low']);
+    expect(sheet.cell(header + 1, 8)?.validation?.args[0]).toEqual([
+      'Open',
+      'In progress',
+      'Done',
+      "Won't fix",
+    ]);
+    const decisions = rowWith(rt, sheet, 'Decisions') + 1;
+    expect(sheet.cell(decisions + 1, 3)?.validation?.args[0]).toEqual([
+      'Proposed',
+      'Accepted',
+      'Rejected',
+      'Deprecated',
+      'Superseded',
+    ]);
+  });
+
+  it('sets up the registry first when it is not set up', () => {
+    const { rt, addon } = loadAddon();
+    addClient(addon, acme);
+    for (const name of ['Overview', 'Settings'])
+      expect(rt.spreadsheet.sheetByName(name)).toBeDefined();
+  });
+
+  it('refuses a second client of the same name, in any case, and writes nothing', () => {
+    const { rt, addon } = loadAddon();
+    addClient(addon, acme);
+    const before = JSON.stringify(snapshotOf(rt.spreadsheet));
+    expect(() => addClient(addon, { ...acme, name: 'ACME' })).toThrow(
+      'A client named Acme already exists. Choose another name.',
+    );
+    expect(JSON.stringify(snapshotOf(rt.spreadsheet))).toBe(before);
+  });
+
+  it('refuses a name another tab already has', () => {
+    const { addon } = loadAddon();
+    addon.call('setupRegistry');
+    expect(() => addClient(addon, { name: 'Settings', hoursPerWeek: 1 })).toThrow(
+      'A tab named Settings already exists. Choose another client name.',
+    );
+  });
+
+  it.each([
+    [{ name: '', hoursPerWeek: 1 }, 'Client name is required.'],
+    [{ name: 'Beta', hoursPerWeek: 'two' }, 'Hours per week must be a number from 0 to 40.'],
+    [{ name: 'Beta', hoursPerWeek: 41 }, 'Hours per week must be a number from 0 to 40.'],
+    [{ name: 'Beta', hoursPerWeek: 1.1 }, 'Hours per week must be in quarter hours (e.g. 1.5).'],
+    [
+      { name: 'Beta', hoursPerWeek: 1, stage: 'Series Z' },
+      'Stage must be one of: Idea, Pre-seed, Seed, Series A, Series B, Series C+, Bootstrapped (or left empty).',
+    ],
+    [
+      { name: 'Beta', hoursPerWeek: 1, founderEmails: 'not-an-email' },
+      'Founder emails: "not-an-email" is not an email address.',
+    ],
+    [
+      { name: 'Beta', hoursPerWeek: 1, pmLink: 'javascript:alert(1)' },
+      'PM link must be a web address starting with https:// (or left empty).',
+    ],
+    [
+      { name: 'Beta', hoursPerWeek: 1, engagementStart: '2026-02-30' },
+      'Engagement start must be a real date written YYYY-MM-DD.',
+    ],
+    [{ name: 'Be/ta', hoursPerWeek: 1 }, "Client name cannot contain [ ] * ? / \\ : or '."],
+  ])('answers %j with a message naming the field, writing nothing', (input, message) => {
+    const { rt, addon } = loadAddon();
+    addon.call('setupRegistry');
+    const before = JSON.stringify(snapshotOf(rt.spreadsheet));
+    expect(() => addClient(addon, input)).toThrow(message);
+    expect(JSON.stringify(snapshotOf(rt.spreadsheet))).toBe(before);
+  });
+
+  it('stores a client name that starts with = as text, never as a formula', () => {
+    const { rt, addon } = loadAddon();
+    addClient(addon, { name: '=1+1 Labs', hoursPerWeek: 1, leadEngineer: '+44 20 7946 0000' });
+    const sheet = tab(rt, '=1+1 Labs');
+    expect(rt.spreadsheet.read(sheet, 1, 2)).toBe('=1+1 Labs');
+    expect(rt.spreadsheet.formula(sheet, 1, 2)).toBe('');
+    expect(rt.spreadsheet.read(sheet, 5, 2)).toBe('+44 20 7946 0000');
+  });
+});
+
+describe('getRegistry', () => {
+  it('lists clients found by metadata, even after their tabs are renamed', () => {
+    const { rt, addon } = loadAddon();
+    const acme = addClient(addon, { name: 'Acme', hoursPerWeek: 2, stage: 'Seed' });
+    addClient(addon, { name: 'Beacon', hoursPerWeek: 1.5, status: 'Paused' });
+    rt.spreadsheet.renameSheet(tab(rt, 'Acme'), 'Acme (renamed)');
+    const registry = addon.call('getRegistry') as {
+      clients: {
+        id: string;
+        name: string;
+        tabName: string;
+        status: string;
+        hoursPerWeek: number;
+      }[];
+      timeZone: string;
+    };
+    expect(registry.clients.map((c) => [c.name, c.tabName, c.status, c.hoursPerWeek])).toEqual([
+      ['Acme', 'Acme (renamed)', 'Active', 2],
+      ['Beacon', 'Beacon', 'Paused', 1.5],
+    ]);
+    expect(registry.clients[0]?.id).toBe(acme.id);
+    expect(registry.timeZone).toBe('Europe/London');
+  });
+
+  it('does not list a tab that only looks like a client tab', () => {
+    const { rt, addon } = loadAddon();
+    addClient(addon, { name: 'Acme', hoursPerWeek: 2 });
+    const copy = rt.spreadsheet.addSheet('Looks like Acme');
+    rt.spreadsheet.writeBlock(copy, 1, 1, [
+      [
+        { kind: 'value', value: 'Client' },
+        { kind: 'value', value: 'Fake' },
+      ],
+    ]);
+    const registry = addon.call('getRegistry') as { clients: { name: string }[] };
+    expect(registry.clients.map((c) => c.name)).toEqual(['Acme']);
+  });
+});
