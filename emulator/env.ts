@@ -18,6 +18,8 @@ export class Env {
   readonly total = new Ledger();
   execution: Ledger | null = null;
   logs: string[] = [];
+  /** Work another execution does at a given call of this one: how tests interleave two writers. */
+  readonly interleavings: { method: string; run: () => void }[] = [];
 
   constructor(
     public now: number,
@@ -37,6 +39,11 @@ export class Env {
     this.execution.record(method, cells);
     if (STARTUP_MS + this.execution.estimatedMs > EXECUTION_LIMIT_MS) {
       throw this.fail('Exceeded maximum execution time');
+    }
+    const i = this.interleavings.findIndex((x) => x.method === method);
+    if (i >= 0) {
+      const [due] = this.interleavings.splice(i, 1);
+      due?.run();
     }
   }
 

@@ -187,6 +187,15 @@ export class Runtime {
     });
   }
 
+  /**
+   * Runs `work` (typically another script's `call`) as a second execution, right after the next
+   * `method` call (`Class.method`) of whichever execution makes it. Locks held by the first stay
+   * held, so the second sees exactly what a concurrent Apps Script execution would.
+   */
+  interleave(method: string, work: () => void): void {
+    this.env.interleavings.push({ method, run: work });
+  }
+
   private globals(): Record<string, unknown> {
     const env = this.env;
     const logger = new EmuLogger(env);
@@ -231,6 +240,24 @@ export class Runtime {
     }
     const source = readFileSync(full, 'utf8');
     const context = vm.createContext(this.globals(), { name: full });
+    // The script's clock is the emulated one: `new Date()` and `Date.now()` read it.
+    const installClock = vm.runInContext(
+      `(function (now) {
+        var RealDate = Date;
+        class EmulatedDate extends RealDate {
+          constructor(...args) {
+            if (args.length === 0) super(now());
+            else super(...args);
+          }
+          static now() {
+            return now();
+          }
+        }
+        globalThis.Date = EmulatedDate;
+      })`,
+      context,
+    ) as (now: () => number) => void;
+    installClock(() => this.env.now);
     const {
       Date: RealmDate,
       Error: RealmError,
