@@ -1,0 +1,21 @@
+/** Runs a small Apps Script file in the emulator, for tests of the emulator itself. */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  createRuntime,
+  type LoadedScript,
+  type Runtime,
+  type RuntimeOptions,
+} from '../../emulator/index.js';
+
+export function runScript(
+  source: string,
+  options: RuntimeOptions = {},
+): { rt: Runtime; script: LoadedScript } {
+  const dir = mkdtempSync(join(tmpdir(), 'gas-'));
+  const path = join(dir, 'Code.js');
+  writeFileSync(path, source);
+  const rt = createRuntime({ now: '2026-11-18T10:00:00Z', ...options });
+  return { rt, script: rt.load(path) };
+}
