@@ -3,6 +3,7 @@ import { locateClientTab } from '../../src/domain/client-tab-layout.js';
 import { clientInputSchema } from '../../src/domain/client.js';
 import { debtFieldsSchema, quadrantOf } from '../../src/domain/debt.js';
 import { nextId } from '../../src/domain/item-ids.js';
+import { sectionOf } from '../../src/domain/registry-layout.js';
 import { fieldErrors } from '../../src/domain/validation.js';
 
 describe('quadrantOf', () => {
@@ -34,18 +35,26 @@ describe('nextId', () => {
 });
 
 describe('locateClientTab', () => {
+  // Debt headers reordered by a person: Title first, ID second, the rest as the add-on drew them.
+  const debtHeaders = [
+    'Title',
+    'ID',
+    ...sectionOf('debt')
+      .columns.map((c) => c.header)
+      .filter((h) => h !== 'Title' && h !== 'ID'),
+  ];
   const grid = [
     ['Client', 'Acme'],
     ['Hours per week', 2],
     ['', ''],
     ['Technical debt', '', ''],
-    ['Title', 'ID', 'Impact', 'Effort', 'Priority'],
-    ['Fix CI', 'D-1', 3, 2, 'High'],
+    debtHeaders,
+    ['Fix CI', 'D-1', '', 'High', 3, 2],
     ['', '', '', '', ''],
-    ['Typed by hand', '', 2, 2, 'Low'],
+    ['Typed by hand', '', '', 'Low', 2, 2],
     ['', '', '', '', ''],
     ['Decisions', '', ''],
-    ['ID', 'Title', 'Status'],
+    sectionOf('decision').columns.map((c) => c.header),
     ['ADR-1', 'Use Postgres', 'Accepted'],
   ];
 
