@@ -1,7 +1,7 @@
 /** What `addItem` accepts: the client, the kind of item, and its fields. */
 import { debtFieldsSchema } from './debt.js';
 import type { SectionKind } from './registry-layout.js';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 export const ITEM_KINDS = [
   'goal',
@@ -13,9 +13,13 @@ export const ITEM_KINDS = [
 ] as const satisfies readonly SectionKind[];
 
 export const addItemSchema = z.object({
-  clientId: z.string({ error: 'Client is required: choose a client.' }).regex(/^\d+$/, {
-    error: "Client is not one of the registry's clients: choose a client from the list.",
-  }),
+  clientId: z
+    .string({ error: 'Client is required: choose a client.' })
+    .check(
+      z.regex(/^\d+$/, {
+        error: "Client is not one of the registry's clients: choose a client from the list.",
+      }),
+    ),
   kind: z.enum(ITEM_KINDS, { error: `Kind must be one of: ${ITEM_KINDS.join(', ')}.` }),
   fields: z.record(z.string(), z.unknown(), { error: 'Fields must be an object of field values.' }),
 });

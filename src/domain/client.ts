@@ -9,35 +9,42 @@ import {
   optionalText,
   requiredText,
 } from './fields.js';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 /** Characters Sheets or formulas handle badly in a tab name. */
 const TAB_NAME_FORBIDDEN = /[[\]*?/\\:']/;
 
+const HOURS = 'Hours per week must be a number from 0 to 40.';
+const CADENCE = 'Review cadence must be a whole number of days from 1 to 90.';
+
 export const clientInputSchema = z.object({
-  name: requiredText('Client name', 60).refine((s) => !TAB_NAME_FORBIDDEN.test(s), {
-    error: "Client name cannot contain [ ] * ? / \\ : or '.",
-  }),
+  name: requiredText('Client name', 60).check(
+    z.refine((s) => !TAB_NAME_FORBIDDEN.test(s), {
+      error: "Client name cannot contain [ ] * ? / \\ : or '.",
+    }),
+  ),
   stage: optionalChoice('Stage', STAGES),
-  status: choice('Status', CLIENT_STATUSES).default('Active'),
+  status: z._default(choice('Status', CLIENT_STATUSES), 'Active'),
   founderEmails: emails('Founder emails'),
   leadEngineer: optionalText('Lead engineer', 200),
   pmTool: optionalChoice('PM tool', PM_TOOLS),
   pmLink: link('PM link'),
   repoLink: link('Repo link'),
-  hoursPerWeek: z
-    .number({ error: 'Hours per week must be a number from 0 to 40.' })
-    .min(0, { error: 'Hours per week must be a number from 0 to 40.' })
-    .max(40, { error: 'Hours per week must be a number from 0 to 40.' })
-    .refine((n) => Number.isInteger(n * 4), {
+  hoursPerWeek: z.number({ error: HOURS }).check(
+    z.gte(0, { error: HOURS }),
+    z.lte(40, { error: HOURS }),
+    z.refine((n) => Number.isInteger(n * 4), {
       error: 'Hours per week must be in quarter hours (e.g. 1.5).',
     }),
-  reviewCadence: z
-    .number({ error: 'Review cadence must be a whole number of days from 1 to 90.' })
-    .int({ error: 'Review cadence must be a whole number of days from 1 to 90.' })
-    .min(1, { error: 'Review cadence must be a whole number of days from 1 to 90.' })
-    .max(90, { error: 'Review cadence must be a whole number of days from 1 to 90.' })
-    .default(7),
+  ),
+  reviewCadence: z._default(
+    z.number({ error: CADENCE }).check(
+      z.refine((n) => Number.isInteger(n), { error: CADENCE }),
+      z.gte(1, { error: CADENCE }),
+      z.lte(90, { error: CADENCE }),
+    ),
+    7,
+  ),
   engagementStart: isoDate('Engagement start'),
   privateNotes: optionalText('Private notes'),
 });

@@ -1,15 +1,15 @@
 /** Technical debt items: the input schema and the impact/effort quadrant. */
 import { DEBT_STATUSES, PRIORITIES } from './registry-layout.js';
 import { choice, isoDate, optionalText, requiredText, scale, tags } from './fields.js';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 export const debtFieldsSchema = z.object({
   title: requiredText('Title'),
   area: optionalText('Area', 100),
-  priority: choice('Priority', PRIORITIES).default('Medium'),
+  priority: z._default(choice('Priority', PRIORITIES), 'Medium'),
   impact: scale('Impact'),
   effort: scale('Effort'),
-  status: choice('Status', DEBT_STATUSES).default('Open'),
+  status: z._default(choice('Status', DEBT_STATUSES), 'Open'),
   owner: optionalText('Owner', 100),
   trackedIn: optionalText('Tracked in', 500),
   tags: tags('Tags'),

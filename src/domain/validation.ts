@@ -2,13 +2,13 @@
  * The one place zod is configured. Apps Script's V8 allows `new Function`, but zod's JIT probe
  * costs time at every cold start, so it runs without it.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { InputError } from './input-error.js';
 
 z.config({ jitless: true });
 
 /** Parses `input` or throws an InputError naming the first field that is wrong. */
-export function parseInput<T extends z.ZodType>(
+export function parseInput<T extends z.ZodMiniType>(
   schema: T,
   input: unknown,
   what: string,
@@ -22,7 +22,7 @@ export function parseInput<T extends z.ZodType>(
 }
 
 /** The messages for every wrong field, keyed by field, for forms that show each at its field. */
-export function fieldErrors(schema: z.ZodType, input: unknown): Record<string, string> {
+export function fieldErrors(schema: z.ZodMiniType, input: unknown): Record<string, string> {
   const result = schema.safeParse(input);
   if (result.success) return {};
   const out: Record<string, string> = {};
