@@ -13,13 +13,11 @@ export const ITEM_KINDS = [
 ] as const satisfies readonly SectionKind[];
 
 export const addItemSchema = z.object({
-  clientId: z
-    .string({ error: 'Client is required: choose a client.' })
-    .check(
-      z.regex(/^\d+$/, {
-        error: "Client is not one of the registry's clients: choose a client from the list.",
-      }),
-    ),
+  clientId: z.string({ error: 'Client is required: choose a client.' }).check(
+    z.regex(/^\d+$/, {
+      error: "Client is not one of the registry's clients: choose a client from the list.",
+    }),
+  ),
   kind: z.enum(ITEM_KINDS, { error: `Kind must be one of: ${ITEM_KINDS.join(', ')}.` }),
   fields: z.record(z.string(), z.unknown(), { error: 'Fields must be an object of field values.' }),
 });
