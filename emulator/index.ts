@@ -24,7 +24,7 @@ import {
 import { EmuSpreadsheetApp, type Drive } from './spreadsheet-app.js';
 import { EmuScriptApp, nextRunAfter, type TriggerData } from './triggers.js';
 import { newUiLog, type UiLog } from './ui.js';
-import { Workbook } from './workbook.js';
+import { Workbook, snapshotOf, workbookFromSnapshot, type WorkbookSnapshot } from './workbook.js';
 
 export { Workbook, SheetData, snapshotOf } from './workbook.js';
 export type { WorkbookSnapshot, SheetSnapshot } from './workbook.js';
@@ -51,6 +51,27 @@ export interface RuntimeOptions {
   addonTitle?: string;
   /** Name of the bound spreadsheet. */
   spreadsheetName?: string;
+  /** A runtime saved with `saveState()`: its files, properties, mail, triggers and clock. */
+  state?: RuntimeState;
+}
+
+/** Everything a runtime holds, as JSON: what the playground keeps in its file. */
+export interface RuntimeState {
+  version: 1;
+  now: number;
+  timeZone: string;
+  user: string;
+  activeFileId: string;
+  files: WorkbookSnapshot[];
+  properties: {
+    document: [string, string][];
+    user: [string, string][];
+    script: [string, string][];
+  };
+  outbox: SentMail[];
+  sentPerDay: [string, number][];
+  triggers: TriggerData[];
+  triggerRuns: TriggerRun[];
 }
 
 export interface ExecutionReport {
@@ -133,10 +154,27 @@ export class Runtime {
 
   constructor(options: RuntimeOptions = {}) {
     const now = options.now === undefined ? Date.now() : new Date(options.now).getTime();
-    const timeZone = options.timeZone ?? 'Europe/London';
+    const timeZone = options.state?.timeZone ?? options.timeZone ?? 'Europe/London';
     this.env = new Env(now, timeZone, options.user ?? 'cto@example.com', options.scopes ?? null);
     this.scopesFromOptions = options.scopes !== undefined;
     this.addonTitle = options.addonTitle ?? 'CTO Registry';
+    const state = options.state;
+    if (state) {
+      this.env.now = options.now === undefined ? state.now : now;
+      this.env.user = state.user;
+      const files = new Map(state.files.map((f) => [f.id, workbookFromSnapshot(f)] as const));
+      const active = files.get(state.activeFileId);
+      if (!active) throw new Error('The saved state has no active spreadsheet.');
+      this.drive = { files, active };
+      for (const key of ['document', 'user', 'script'] as const) {
+        for (const [k, v] of state.properties[key]) this.properties[key].set(k, v);
+      }
+      this.mail.outbox.push(...state.outbox);
+      for (const [d, n] of state.sentPerDay) this.mail.sentPerDay.set(d, n);
+      this.triggers.push(...state.triggers);
+      this.triggerRuns.push(...state.triggerRuns);
+      return;
+    }
     const wb = new Workbook(
       Workbook.newId(),
       options.spreadsheetName ?? 'Registry',
@@ -144,6 +182,27 @@ export class Runtime {
       this.env.user,
     );
     this.drive = { files: new Map([[wb.id, wb]]), active: wb };
+  }
+
+  /** The whole runtime as JSON, for `createRuntime({ state })`. */
+  saveState(): RuntimeState {
+    return {
+      version: 1,
+      now: this.env.now,
+      timeZone: this.env.timeZone,
+      user: this.env.user,
+      activeFileId: this.drive.active.id,
+      files: [...this.drive.files.values()].map(snapshotOf),
+      properties: {
+        document: [...this.properties.document],
+        user: [...this.properties.user],
+        script: [...this.properties.script],
+      },
+      outbox: [...this.mail.outbox],
+      sentPerDay: [...this.mail.sentPerDay],
+      triggers: this.triggers.map((t) => ({ ...t })),
+      triggerRuns: [...this.triggerRuns],
+    };
   }
 
   /** The bound spreadsheet's data, for assertions. */

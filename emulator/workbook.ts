@@ -4,6 +4,7 @@
  * references when rows or columns move; everything else lives here. Nothing in this file counts
  * calls: the service classes in `spreadsheet-app.ts` do that and delegate here.
  */
+import { randomBytes } from 'node:crypto';
 import { HyperFormula } from 'hyperformula';
 import { quoteSheetName, columnLetter } from './a1.js';
 import { isDate } from './env.js';
@@ -151,9 +152,10 @@ export class Workbook {
     this.activeSheetId = this.addSheet(firstSheetName).id;
   }
 
+  /** A Drive-like file id, unique across restarts of a saved runtime. */
   static newId(): string {
     const n = nextWorkbookId++;
-    return `1${n.toString(36).padStart(8, '0')}EmulatedSpreadsheetId${n}`;
+    return `1${randomBytes(16).toString('base64url')}${n.toString(36)}`;
   }
 
   get url(): string {
@@ -176,9 +178,12 @@ export class Workbook {
     return id;
   }
 
-  addSheet(name: string, index = this.sheets.length): SheetData {
-    const id = this.nextSheetId === 0 ? 0 : this.nextSheetId * 1_000_003 + 7;
+  addSheet(name: string, index = this.sheets.length, fixedId?: number): SheetData {
+    let id = fixedId ?? (this.nextSheetId === 0 ? 0 : this.nextSheetId * 1_000_003 + 7);
     this.nextSheetId++;
+    while (fixedId === undefined && this.sheets.some((s) => s.id === id)) {
+      id = this.nextSheetId++ * 1_000_003 + 7;
+    }
     const sheet = new SheetData(id, name);
     this.sheets.splice(index, 0, sheet);
     this.hf.addSheet(name);
@@ -201,6 +206,16 @@ export class Workbook {
     this.hf.renameSheet(this.hfSheet(sheet), name);
     sheet.name = name;
     this.syncNamedRanges();
+  }
+
+  restoreSheetCounter(n: number): void {
+    this.nextSheetId = Math.max(this.nextSheetId, n);
+  }
+
+  syncCounters(): void {
+    this.nextMetadataId = Math.max(0, ...this.metadata.map((m) => m.id)) + 1;
+    this.nextProtectionId = Math.max(0, ...this.protections.map((p) => p.id)) + 1;
+    this.activeSheetId = this.sheets[0]?.id ?? 0;
   }
 
   // ---- cells ----
@@ -538,6 +553,62 @@ export function snapshotOf(wb: Workbook): WorkbookSnapshot {
     commenters: [...wb.commenters],
     trashed: wb.trashed,
   };
+}
+
+/** Rebuilds a workbook from its snapshot: the playground's saved file. */
+export function workbookFromSnapshot(snap: WorkbookSnapshot): Workbook {
+  const first = snap.sheets[0];
+  const wb = new Workbook(snap.id, snap.name, snap.timeZone, snap.owner, first?.name ?? 'Sheet1');
+  const placeholder = wb.sheets[0] as SheetData;
+  snap.sheets.forEach((s, i) => {
+    const sheet = i === 0 ? placeholder : wb.addSheet(s.name, i, s.id);
+    sheet.id = s.id;
+    sheet.maxRows = s.maxRows;
+    sheet.maxColumns = s.maxColumns;
+    sheet.frozenRows = s.frozenRows;
+    sheet.frozenColumns = s.frozenColumns;
+    sheet.hidden = s.hidden;
+    sheet.tabColor = s.tabColor;
+    sheet.columnWidths = new Map(s.columnWidths);
+  });
+  wb.restoreSheetCounter(snap.sheets.length);
+  // Values first, then formulas, so every formula sees its inputs when first evaluated.
+  for (const pass of ['values', 'formulas'] as const) {
+    snap.sheets.forEach((s, i) => {
+      const sheet = wb.sheets[i] as SheetData;
+      for (const [row, column, entry] of s.cells) {
+        const v = entry.v;
+        const isFormula = typeof v === 'object' && v !== null && 'formula' in v;
+        if ((pass === 'formulas') !== isFormula) continue;
+        if (pass === 'values') {
+          const cell = sheet.ensureCell(row, column);
+          if (entry.note) cell.note = entry.note;
+          if (entry.format) cell.format = { ...entry.format };
+          if (entry.validation) cell.validation = entry.validation;
+        }
+        if (v === undefined) continue;
+        const content: Content = isFormula
+          ? { kind: 'formula', formula: (v as { formula: string }).formula }
+          : {
+              kind: 'value',
+              value:
+                typeof v === 'object' && v !== null && 'date' in v
+                  ? new Date(v.date)
+                  : (v as Scalar),
+            };
+        wb.writeBlock(sheet, row, column, [[content]]);
+      }
+    });
+  }
+  for (const nr of snap.namedRanges) wb.setNamedRange({ ...nr });
+  wb.metadata.push(...snap.metadata.map((m) => ({ ...m })));
+  wb.protections.push(...snap.protections.map((p) => ({ ...p, editors: [...p.editors] })));
+  for (const e of snap.viewers) wb.viewers.add(e);
+  for (const e of snap.editors) wb.editors.add(e);
+  for (const e of snap.commenters) wb.commenters.add(e);
+  wb.trashed = snap.trashed;
+  wb.syncCounters();
+  return wb;
 }
 
 function isDateFormat(cell: Cell): boolean {

@@ -223,3 +223,35 @@ describe('Session, Utilities, Logger and the execution', () => {
     expect(() => script.call('b')).toThrow('Script function not found: b');
   });
 });
+
+describe('saved state', () => {
+  it('restores files, formulas, metadata, properties, mail, triggers and the clock exactly', async () => {
+    const { createRuntime, snapshotOf } = await import('../../emulator/index.js');
+    const { rt, script } = runScript(
+      [
+        'function main() {',
+        "  var ss = SpreadsheetApp.getActiveSpreadsheet(); var s = ss.insertSheet('Data');",
+        "  s.getRange('A1:B2').setValues([[1, '=A1*3'], ['2026-02-03', \"'=text\"]]);",
+        "  s.getRange('A1').setNote('n').setBackground('#abcdef');",
+        "  ss.setNamedRange('Total', s.getRange('A1:A2')); s.addDeveloperMetadata('role', 'client');",
+        "  PropertiesService.getDocumentProperties().setProperty('k', 'v');",
+        "  MailApp.sendEmail('a@example.com', 'Hi', 'Body');",
+        "  ScriptApp.newTrigger('main').timeBased().everyDays(1).atHour(7).create();",
+        "  SpreadsheetApp.create('Other');",
+        '}',
+      ].join('\n'),
+    );
+    script.call('main');
+    const state = JSON.parse(JSON.stringify(rt.saveState()));
+    const again = createRuntime({ state });
+    expect(snapshotOf(again.spreadsheet)).toEqual(snapshotOf(rt.spreadsheet));
+    expect(again.drive.files.size).toBe(2);
+    const data = again.spreadsheet.sheetByName('Data')!;
+    expect(again.spreadsheet.read(data, 1, 2)).toBe(3);
+    expect(again.spreadsheet.read(data, 2, 2)).toBe('=text');
+    expect(again.properties.document.get('k')).toBe('v');
+    expect(again.outbox).toHaveLength(1);
+    expect(again.triggers).toHaveLength(1);
+    expect(again.now.toISOString()).toBe(rt.now.toISOString());
+  });
+});
