@@ -1,0 +1,331 @@
+/**
+ * `npm start`: the local playground. Serves, on loopback only, an emulated spreadsheet with the
+ * add-on's menu, the real built sidebar (its google.script.run reaches the emulator running
+ * dist/Code.js), toasts, alerts, an outbox, the emulated Drive and a clock control. The workbook
+ * is saved to a local file after every change and loaded on start.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import {
+  createRuntime,
+  ScriptError,
+  type LoadedScript,
+  type Runtime,
+  type RuntimeState,
+} from '../emulator/index.js';
+import { displayValue } from '../emulator/display.js';
+import { wallClock, zonedTime } from '../emulator/time.js';
+import { loadDemo } from './demo.js';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const BUNDLE = resolve(ROOT, 'dist/Code.js');
+const SIDEBAR = resolve(ROOT, 'dist/Sidebar.html');
+const PAGE = resolve(import.meta.dirname, 'page.html');
+const MAX_BODY = 1024 * 1024;
+
+const { values: args } = parseArgs({
+  options: {
+    file: { type: 'string', default: resolve(ROOT, '.playground/registry.json') },
+    demo: { type: 'boolean', default: false },
+    port: { type: 'string', default: process.env['PORT'] ?? '8080' },
+  },
+});
+const FILE = resolve(String(args.file));
+
+let rt: Runtime;
+let addon: LoadedScript;
+
+function boot(state?: RuntimeState): void {
+  rt = state
+    ? createRuntime({ state })
+    : createRuntime({ now: new Date(), spreadsheetName: 'My CTO registry' });
+  addon = rt.load(BUNDLE);
+  // Opening the spreadsheet: Sheets runs onOpen, which builds the add-on menu.
+  addon.callWith({ authMode: 'LIMITED' }, 'onOpen', { authMode: 'LIMITED' });
+}
+
+function save(): void {
+  mkdirSync(dirname(FILE), { recursive: true });
+  const tmp = `${FILE}.tmp`;
+  writeFileSync(tmp, JSON.stringify(rt.saveState()));
+  renameSync(tmp, FILE);
+}
+
+function startDemo(): void {
+  boot();
+  loadDemo(rt, addon);
+  save();
+}
+
+if (args.demo) startDemo();
+else if (existsSync(FILE)) boot(JSON.parse(readFileSync(FILE, 'utf8')) as RuntimeState);
+else boot();
+
+const SHIM = `<script>
+(function () {
+  function runner(success, failure, userObject) {
+    return new Proxy({}, {
+      get: function (_t, name) {
+        if (name === 'withSuccessHandler') return function (f) { return runner(f, failure, userObject); };
+        if (name === 'withFailureHandler') return function (f) { return runner(success, f, userObject); };
+        if (name === 'withUserObject') return function (o) { return runner(success, failure, o); };
+        return function () {
+          var args = Array.prototype.slice.call(arguments);
+          fetch('/api/run', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ fn: name, args: args }) })
+            .then(function (r) { return r.json(); })
+            .then(function (body) {
+              if (window.parent !== window) window.parent.postMessage({ type: 'registry-changed' }, location.origin);
+              if (body.ok) { if (success) success(body.result, userObject); }
+              else if (failure) failure(new Error(body.error), userObject);
+            })
+            .catch(function (e) { if (failure) failure(e, userObject); });
+        };
+      }
+    });
+  }
+  window.google = { script: { run: runner(null, null, undefined), host: { close: function () { window.parent.postMessage({ type: 'close-sidebar' }, location.origin); } } } };
+})();
+</script>`;
+
+function json(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+  });
+  res.end(JSON.stringify(body));
+}
+
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
+  if (!/^application\/json\b/.test(req.headers['content-type'] ?? '')) {
+    throw new HttpError(415, 'Send the request body as application/json.');
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY) throw new HttpError(413, 'The request body is larger than 1 MB.');
+    chunks.push(chunk as Buffer);
+  }
+  let body: unknown;
+  try {
+    body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+  } catch {
+    throw new HttpError(400, 'The request body is not valid JSON.');
+  }
+  if (!body || typeof body !== 'object' || Array.isArray(body))
+    throw new HttpError(400, 'The request body must be a JSON object.');
+  return body as Record<string, unknown>;
+}
+
+/** google.script.run's pace: a call takes a moment, so busy states show as they would in Sheets. */
+function pause(ms: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, Math.min(600, Math.max(0, ms))));
+}
+
+function runFunction(
+  fn: string,
+  fnArgs: unknown[],
+): { ok: true; result: unknown } | { ok: false; error: string } {
+  try {
+    const result = addon.call(fn, ...fnArgs);
+    return { ok: true, result };
+  } catch (e) {
+    if (e instanceof ScriptError || e instanceof TypeError) return { ok: false, error: e.message };
+    throw e;
+  } finally {
+    save();
+  }
+}
+
+function menuItems(): { caption: string; functionName: string }[] {
+  const out: { caption: string; functionName: string }[] = [];
+  for (const m of rt.ui.menus) {
+    for (const item of m.items) if ('functionName' in item) out.push(item);
+  }
+  return out;
+}
+
+function stateFor(tabId: number | undefined): unknown {
+  const wb = rt.spreadsheet;
+  const sheet =
+    wb.sheets.find((s) => s.id === tabId) ??
+    wb.sheets.find((s) => s.id === wb.activeSheetId) ??
+    wb.sheets[0];
+  const grid: unknown[][] = [];
+  if (sheet) {
+    const rows = Math.max(sheet.lastRow(), 25);
+    const cols = Math.max(sheet.lastColumn(), 10);
+    for (let r = 1; r <= rows; r++) {
+      const line: unknown[] = [];
+      for (let c = 1; c <= cols; c++) {
+        const cell = sheet.cell(r, c);
+        const text = cell
+          ? displayValue(wb.read(sheet, r, c), cell.format?.numberFormat, wb.timeZone)
+          : '';
+        line.push(
+          cell
+            ? {
+                t: text,
+                b: cell.format?.bold ?? false,
+                bg: cell.format?.background ?? '',
+                fc: cell.format?.fontColor ?? '',
+                n: cell.note ?? '',
+                f: !!cell.formula,
+              }
+            : null,
+        );
+      }
+      grid.push(line);
+    }
+  }
+  const w = wallClock(rt.now.getTime(), wb.timeZone);
+  return {
+    title: wb.name,
+    timeZone: wb.timeZone,
+    now: rt.now.toISOString(),
+    nowText: `${w.year}-${String(w.month).padStart(2, '0')}-${String(w.day).padStart(2, '0')} ${String(w.hour).padStart(2, '0')}:${String(w.minute).padStart(2, '0')}`,
+    tabs: wb.sheets.map((s) => ({ id: s.id, name: s.name })),
+    tab: sheet ? { id: sheet.id, name: sheet.name, frozenRows: sheet.frozenRows } : null,
+    grid,
+    menu: rt.ui.menus.map((m) => ({ title: m.title, items: m.items })),
+    sidebarOpen: rt.ui.sidebars.length > 0,
+    toasts: rt.ui.toasts.slice(-5),
+    alerts: rt.ui.alerts.slice(-5),
+    outbox: rt.outbox.slice(-20),
+    drive: [...rt.drive.files.values()]
+      .filter((f) => f !== wb)
+      .map((f) => ({
+        id: f.id,
+        name: f.name,
+        url: f.url,
+        viewers: [...f.viewers],
+        commenters: [...f.commenters],
+        editors: [...f.editors],
+        trashed: f.trashed,
+      })),
+    triggers: rt.triggers.map((t) => ({
+      handler: t.handler,
+      nextRun: t.nextRun ? new Date(t.nextRun).toISOString() : null,
+    })),
+    triggerRuns: rt.triggerRuns.slice(-5),
+    empty: !wb.sheets.some((s) => s.name !== 'Sheet1') && wb.sheets.every((s) => s.lastRow() === 0),
+  };
+}
+
+/** Next Monday 07:00 in the spreadsheet's time zone, strictly after now. */
+function nextMondaySeven(): Date {
+  const tz = rt.spreadsheet.timeZone;
+  const w = wallClock(rt.now.getTime(), tz);
+  for (let d = 0; d <= 7; d++) {
+    const day = new Date(Date.UTC(w.year, w.month - 1, w.day + d));
+    if (day.getUTCDay() !== 1) continue;
+    const at = zonedTime(tz, day.getUTCFullYear(), day.getUTCMonth() + 1, day.getUTCDate(), 7, 0);
+    if (at > rt.now.getTime()) return new Date(at);
+  }
+  return new Date(rt.now.getTime() + 7 * 86400000);
+}
+
+async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+  const route = `${req.method} ${url.pathname}`;
+  switch (route) {
+    case 'GET /':
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(readFileSync(PAGE, 'utf8'));
+      return;
+    case 'GET /sidebar': {
+      const html = readFileSync(SIDEBAR, 'utf8').replace('<head>', `<head>${SHIM}`);
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(html);
+      return;
+    }
+    case 'GET /api/state': {
+      const tab = url.searchParams.get('tab');
+      json(res, 200, stateFor(tab === null ? undefined : Number(tab)));
+      return;
+    }
+    case 'POST /api/run': {
+      const body = await readJson(req);
+      const fn = body['fn'];
+      const fnArgs = body['args'] ?? [];
+      if (typeof fn !== 'string' || !Array.isArray(fnArgs))
+        throw new HttpError(400, 'Send {"fn": "<function name>", "args": [...]}.');
+      if (!addon.functions.includes(fn))
+        throw new HttpError(404, `The add-on has no function named ${fn}.`);
+      const result = runFunction(fn, fnArgs);
+      await pause((rt.lastExecution?.estimatedMs ?? 0) * 0.3);
+      json(res, 200, result);
+      return;
+    }
+    case 'POST /api/menu': {
+      const body = await readJson(req);
+      const fn = body['functionName'];
+      if (typeof fn !== 'string' || !menuItems().some((i) => i.functionName === fn)) {
+        throw new HttpError(404, `The add-on menu has no item that runs ${String(fn)}.`);
+      }
+      json(res, 200, runFunction(fn, []));
+      return;
+    }
+    case 'POST /api/sidebar/close':
+      rt.ui.sidebars.length = 0;
+      json(res, 200, { ok: true });
+      return;
+    case 'POST /api/clock': {
+      const body = await readJson(req);
+      const to = body['to'] === undefined ? nextMondaySeven() : new Date(String(body['to']));
+      if (Number.isNaN(to.getTime()))
+        throw new HttpError(
+          400,
+          'Send {"to": "<ISO date-time>"} or no "to" for next Monday 07:00.',
+        );
+      if (to.getTime() < rt.now.getTime())
+        throw new HttpError(400, 'The emulated clock only moves forward.');
+      const fired = rt.advanceClockTo(to);
+      save();
+      json(res, 200, { ok: true, now: rt.now.toISOString(), fired });
+      return;
+    }
+    case 'POST /api/demo':
+      await readJson(req);
+      startDemo();
+      json(res, 200, { ok: true });
+      return;
+    default:
+      throw new HttpError(404, `Nothing at ${route}.`);
+  }
+}
+
+const server = createServer((req, res) => {
+  handle(req, res).catch((e: unknown) => {
+    if (e instanceof HttpError) json(res, e.status, { ok: false, error: e.message });
+    else {
+      console.error(e);
+      json(res, 500, { ok: false, error: 'The playground failed; see its console.' });
+    }
+  });
+});
+
+const port = Number(args.port);
+server.listen(port, '127.0.0.1', () => {
+  const address = server.address();
+  const actual = typeof address === 'object' && address ? address.port : port;
+  console.log(`CTO Registry playground on http://127.0.0.1:${actual} (workbook: ${FILE})`);
+});
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    server.close();
+    process.exit(0);
+  });
+}

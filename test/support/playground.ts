@@ -1,0 +1,62 @@
+/** Starts and stops the playground server and a headless Chromium from npm, for browser tests. */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import chromium from '@sparticuz/chromium';
+import { chromium as playwright, type Browser, type Page } from 'playwright-core';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+export const SCREENSHOTS = resolve(ROOT, 'test-results/screenshots');
+
+export interface Playground {
+  url: string;
+  stop(): Promise<void>;
+}
+
+export function startPlayground(file: string, extra: string[] = []): Promise<Playground> {
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'playground/server.ts', '--file', file, '--port', '0', ...extra],
+    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  return new Promise((resolvePromise, reject) => {
+    let output = '';
+    const timer = setTimeout(
+      () => reject(new Error(`playground did not start:\n${output}`)),
+      30000,
+    );
+    const onData = (chunk: Buffer): void => {
+      output += chunk.toString();
+      const m = /on (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
+      if (m?.[1]) {
+        clearTimeout(timer);
+        resolvePromise({
+          url: m[1],
+          stop: () =>
+            new Promise((done) => {
+              child.once('exit', () => done());
+              child.kill('SIGTERM');
+            }),
+        });
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`playground exited (${code}):\n${output}`)));
+  });
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  // One process per page: the Lambda-oriented --single-process ends the browser when a page closes.
+  const args = chromium.args.filter((a) => a !== '--single-process');
+  return playwright.launch({
+    executablePath: await chromium.executablePath(),
+    args,
+    headless: true,
+  });
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: resolve(SCREENSHOTS, `${name}.png`) });
+}
