@@ -168,6 +168,7 @@ describe('the playground in a browser', () => {
     const text = await page.locator('#clock').textContent();
     const day = new Date(`${text?.slice(0, 10)}T12:00:00Z`).getUTCDay();
     expect(day).toBe(1);
+    await screenshot(page, 'clock-advanced');
     await page.close();
   });
 
