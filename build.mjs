@@ -63,7 +63,7 @@ async function buildSidebar() {
     entryPoints: ['sidebar/main.tsx'],
     bundle: true,
     format: 'iife',
-    target: 'es2020',
+    target: 'es2022',
     minify: true,
     jsx: 'automatic',
     jsxImportSource: 'preact',
@@ -72,7 +72,12 @@ async function buildSidebar() {
     logLevel: 'warning',
   });
   const script = result.outputFiles[0].text.replace(/<\/script/gi, '<\\/script');
-  const css = readFileSync('sidebar/sidebar.css', 'utf8');
+  const css = (
+    await esbuild.transform(readFileSync('sidebar/sidebar.css', 'utf8'), {
+      loader: 'css',
+      minify: true,
+    })
+  ).code;
   const template = readFileSync('sidebar/index.html', 'utf8');
   return template.replace('/*STYLE*/', () => css).replace('/*SCRIPT*/', () => script);
 }

@@ -40,6 +40,48 @@ for (const clients of [1, 10, 50]) {
     wallMs: performance.now() - started,
   });
   started = performance.now();
+  addon.call('updateItem', {
+    clientId: target,
+    kind: 'debt',
+    id: 'D-120',
+    fields: { status: 'In progress', impact: 5 },
+  });
+  report = rt.lastExecution;
+  rows.push({
+    operation: 'updateItem',
+    size,
+    calls: report?.spreadsheetCalls ?? 0,
+    budget: '≤ 8',
+    estimatedMs: report?.estimatedMs ?? 0,
+    wallMs: performance.now() - started,
+  });
+  started = performance.now();
+  addon.call('addItem', {
+    clientId: target,
+    kind: 'decision',
+    fields: { title: 'Bench decision', tags: 'auth' },
+  });
+  report = rt.lastExecution;
+  rows.push({
+    operation: 'addItem (decision)',
+    size,
+    calls: report?.spreadsheetCalls ?? 0,
+    budget: '≤ 8',
+    estimatedMs: report?.estimatedMs ?? 0,
+    wallMs: performance.now() - started,
+  });
+  started = performance.now();
+  addon.call('relatedDecisions', { tags: 'auth', excludeClientId: ids[0] });
+  report = rt.lastExecution;
+  rows.push({
+    operation: 'relatedDecisions',
+    size,
+    calls: report?.spreadsheetCalls ?? 0,
+    budget: '—',
+    estimatedMs: report?.estimatedMs ?? 0,
+    wallMs: performance.now() - started,
+  });
+  started = performance.now();
   addon.call('getRegistry');
   report = rt.lastExecution;
   rows.push({

@@ -243,7 +243,13 @@ export class Workbook {
     const d = DATE_TEXT.exec(text);
     if (d) {
       const [y, m, day, hh, mm, ss] = d.slice(1).map((p) => (p === undefined ? 0 : Number(p)));
-      if (m! >= 1 && m! <= 12 && day! >= 1 && day! <= 31) {
+      const probe = new Date(Date.UTC(y!, m! - 1, day!));
+      const real =
+        probe.getUTCFullYear() === y &&
+        probe.getUTCMonth() === m! - 1 &&
+        probe.getUTCDate() === day;
+      // An impossible date such as 2026-02-30 stays text, as Sheets leaves it.
+      if (real && (hh ?? 0) < 24 && (mm ?? 0) < 60 && (ss ?? 0) < 60) {
         const ms = zonedTime(this.timeZone, y!, m!, day!, hh, mm, ss);
         return {
           kind: 'value',

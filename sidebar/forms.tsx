@@ -1,11 +1,9 @@
-/** The Add client and Add debt item forms. */
+/** The Add client form. */
 import { clientInputSchema } from '../src/domain/client';
-import { debtFieldsSchema } from '../src/domain/debt';
-import { DEBT_STATUSES, PM_TOOLS, PRIORITIES, SCALE, STAGES } from '../src/domain/registry-layout';
-import type { ClientSummary } from '../src/domain/client';
+import { PM_TOOLS, STAGES } from '../src/domain/registry-layout';
 import { AreaField, SelectField, TextField } from './fields';
 import { server } from './server';
-import { numberOrAbsent, numberOrNull, useForm, type FormState } from './use-form';
+import { numberOrAbsent, useForm, type FormState } from './use-form';
 
 function Actions(props: { form: FormState; label: string; onCancel: () => void }) {
   return (
@@ -73,85 +71,6 @@ export function AddClientForm(props: { onDone: (message: string) => void; onCanc
       <TextField {...f('engagementStart')} label="Engagement start" type="date" />
       <AreaField {...f('privateNotes')} label="Private notes" hint="Never leaves the registry" />
       <Actions form={form} label="Add client" onCancel={props.onCancel} />
-    </form>
-  );
-}
-
-export function AddDebtForm(props: {
-  clients: ClientSummary[];
-  clientId: string;
-  onDone: (message: string) => void;
-  onCancel: () => void;
-}) {
-  const form = useForm(
-    {
-      clientId: props.clientId,
-      title: '',
-      area: '',
-      priority: 'Medium',
-      impact: '',
-      effort: '',
-      status: 'Open',
-      owner: '',
-      trackedIn: '',
-      tags: '',
-      lastReviewed: '',
-      notes: '',
-      privateNote: '',
-    },
-    debtFieldsSchema,
-    (v) => ({ ...v, impact: numberOrNull(v['impact']), effort: numberOrNull(v['effort']) }),
-    async (input) => {
-      const { clientId, ...fields } = input as Record<string, unknown>;
-      const added = await server.addItem({ clientId: String(clientId), kind: 'debt', fields });
-      props.onDone(`${added.id} added to ${added.clientName}`);
-    },
-  );
-  const f = (name: string) => ({
-    name,
-    value: form.values[name] ?? '',
-    error: form.errors[name],
-    onInput: form.set,
-  });
-  const clientNames = props.clients.map((c) => c.id);
-  return (
-    <form onSubmit={form.submit} noValidate aria-label="Add debt item">
-      <h2>Add debt item</h2>
-      <div class="field">
-        <label for="f-clientId">Client</label>
-        <select
-          id="f-clientId"
-          name="clientId"
-          value={form.values['clientId']}
-          onChange={(e) => form.set('clientId', (e.currentTarget as HTMLSelectElement).value)}
-        >
-          {props.clients.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.name}
-            </option>
-          ))}
-        </select>
-      </div>
-      <TextField {...f('title')} label="Title" required />
-      <SelectField {...f('priority')} label="Priority" options={PRIORITIES} />
-      <div class="pair">
-        <SelectField {...f('impact')} label="Impact (1–5)" options={SCALE} blank="—" />
-        <SelectField {...f('effort')} label="Effort (1–5)" options={SCALE} blank="—" />
-      </div>
-      <SelectField {...f('status')} label="Status" options={DEBT_STATUSES} />
-      <TextField {...f('area')} label="Area" />
-      <TextField {...f('owner')} label="Owner" />
-      <TextField
-        {...f('trackedIn')}
-        label="Tracked in"
-        hint="Issue key or link in the client's PM tool"
-      />
-      <TextField {...f('tags')} label="Tags" hint="Comma-separated" />
-      <TextField {...f('lastReviewed')} label="Last reviewed" type="date" />
-      <AreaField {...f('notes')} label="Notes" />
-      <AreaField {...f('privateNote')} label="Private note" hint="Never leaves the registry" />
-      {clientNames.length === 0 && <p class="muted">Add a client first.</p>}
-      <Actions form={form} label="Add debt item" onCancel={props.onCancel} />
     </form>
   );
 }

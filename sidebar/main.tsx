@@ -1,18 +1,26 @@
-/** The sidebar: the clients at a glance, and the forms that write to the registry. */
+/** The sidebar: a client switcher, the client's registry, and the forms that write to it. */
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { ClientSummary } from '../src/domain/client';
-import { AddClientForm, AddDebtForm } from './forms';
+import type { SectionKind } from '../src/domain/registry-layout';
+import type { RegistryItem } from '../src/domain/section-items';
+import { ClientView } from './client-view';
+import { AddClientForm } from './forms';
+import { ItemForm } from './item-form';
 import { server } from './server';
 
-type View = 'home' | 'addClient' | 'addDebt';
+type View =
+  | { name: 'home' }
+  | { name: 'addClient' }
+  | { name: 'item'; kind: SectionKind; clientName: string; item?: RegistryItem };
 
 function App() {
   const [clients, setClients] = useState<ClientSummary[] | null>(null);
   const [loadError, setLoadError] = useState('');
-  const [view, setView] = useState<View>('home');
+  const [view, setView] = useState<View>({ name: 'home' });
   const [current, setCurrent] = useState('');
   const [message, setMessage] = useState('');
+  const [version, setVersion] = useState(0);
 
   const load = (): void => {
     server
@@ -28,26 +36,25 @@ function App() {
 
   const done = (text: string): void => {
     setMessage(text);
-    setView('home');
+    setView({ name: 'home' });
+    setVersion((v) => v + 1);
     load();
   };
-  const open = (v: View): void => {
-    setMessage('');
-    setView(v);
-  };
+  const back = (): void => setView({ name: 'home' });
 
-  if (view === 'addClient') return <AddClientForm onDone={done} onCancel={() => setView('home')} />;
-  if (view === 'addDebt' && clients) {
+  if (view.name === 'addClient') return <AddClientForm onDone={done} onCancel={back} />;
+  if (view.name === 'item') {
     return (
-      <AddDebtForm
-        clients={clients}
+      <ItemForm
+        kind={view.kind}
         clientId={current}
+        clientName={view.clientName}
+        item={view.item}
         onDone={done}
-        onCancel={() => setView('home')}
+        onCancel={back}
       />
     );
   }
-  const selected = clients?.find((c) => c.id === current);
   return (
     <main>
       <h1>CTO Registry</h1>
@@ -63,52 +70,40 @@ function App() {
       {clients && clients.length === 0 && (
         <p class="muted">No clients yet. Add your first client to start.</p>
       )}
-      {clients && clients.length > 0 && (
-        <div class="field">
-          <label for="client-switcher">Client</label>
-          <select
-            id="client-switcher"
-            value={current}
-            onChange={(e) => setCurrent((e.currentTarget as HTMLSelectElement).value)}
-          >
-            {clients.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-        </div>
-      )}
-      {selected && (
-        <dl class="summary" aria-label={`${selected.name} summary`}>
-          <dt>Status</dt>
-          <dd>{selected.status}</dd>
-          <dt>Hours per week</dt>
-          <dd>{selected.hoursPerWeek ?? '—'}</dd>
-          <dt>Debt items</dt>
-          <dd>{selected.counts.debt}</dd>
-          <dt>Decisions</dt>
-          <dd>{selected.counts.decision}</dd>
-          <dt>Risks</dt>
-          <dd>{selected.counts.risk}</dd>
-        </dl>
-      )}
-      <div class="actions">
-        <button type="button" class="action" onClick={() => open('addDebt')} disabled={!selected}>
-          Add debt item
-        </button>
-        <button type="button" onClick={() => open('addClient')}>
+      <div class="switcher">
+        {clients && clients.length > 0 && (
+          <div class="field">
+            <label for="client-switcher">Client</label>
+            <select
+              id="client-switcher"
+              value={current}
+              onChange={(e) => setCurrent((e.currentTarget as HTMLSelectElement).value)}
+            >
+              {clients.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name} ({c.status})
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
+        <button type="button" onClick={() => (setMessage(''), setView({ name: 'addClient' }))}>
           Add client
         </button>
       </div>
-      {clients && clients.length > 0 && (
-        <ul class="clients" aria-label="Clients">
-          {clients.map((c) => (
-            <li key={c.id}>
-              <span>{c.name}</span> <span class="muted">{c.counts.debt} debt</span>
-            </li>
-          ))}
-        </ul>
+      {current && (
+        <ClientView
+          clientId={current}
+          version={version}
+          onAdd={(kind, clientName) => (
+            setMessage(''),
+            setView({ name: 'item', kind, clientName })
+          )}
+          onEdit={(item, clientName) => (
+            setMessage(''),
+            setView({ name: 'item', kind: item.kind, clientName, item })
+          )}
+        />
       )}
     </main>
   );

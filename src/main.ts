@@ -3,28 +3,32 @@
  * top-level function of `dist/Code.js`; the sidebar's client is typed from this module. Each
  * function is thin: validate at the edge, then wire the sheets, services and domain together.
  */
+import './domain/validation.js';
 import {
   addItemSchema,
-  FIELD_SCHEMAS,
+  clientRefSchema,
+  relatedDecisionsSchema,
+  updateItemSchema,
   type AddItemInput,
   type AddItemResult,
+  type UpdateItemInput,
+  type UpdateItemResult,
 } from './domain/add-item.js';
 import { clientInputSchema, type ClientInput, type ClientSummary } from './domain/client.js';
 import { summarizeClient } from './domain/client-summary.js';
 import { InputError } from './domain/input-error.js';
-import { nextId } from './domain/item-ids.js';
-import { sectionOf } from './domain/registry-layout.js';
-import { parseInput } from './domain/validation.js';
-import { cellUnder } from './domain/client-tab-layout.js';
+import { addSchema, updateSchema, type ItemFields } from './domain/item-schemas.js';
+import { sectionOf, type SectionKind } from './domain/registry-layout.js';
 import {
-  createClientTab,
-  isLastSection,
-  placeNewRow,
-  readClientTab,
-  writeSectionRow,
-} from './sheets/client-tab.js';
+  relatedDecisions as findRelated,
+  type RelatedDecision,
+} from './domain/related-decisions.js';
+import type { Problem, RegistryItem } from './domain/section-items.js';
+import { parseInput } from './domain/validation.js';
+import { appendItem, updateItemRow } from './sheets/client-items.js';
+import { createClientTab } from './sheets/client-tab.js';
 import { clientIdOf, clientTabById, listClientTabs } from './sheets/client-tabs.js';
-import { debtRowValues } from './sheets/debt-row.js';
+import { readAllClients, readClient } from './sheets/registry-read.js';
 import {
   ensureSettingsNames,
   setupRegistryTabs,
@@ -99,41 +103,67 @@ export function addClient(input: ClientInput): { id: string; name: string } {
   });
 }
 
-/** Appends one item to a client's section with the client's next ID for that kind. */
+/** Appends one item to a client's section, with the client's next ID for that kind. */
 export function addItem(input: AddItemInput): AddItemResult {
   const request = parseInput(addItemSchema, input, 'Item');
-  if (request.kind !== 'debt') {
-    throw new InputError(
-      `Adding ${request.kind} items is not available in this version; add it on the client's tab.`,
-      'kind',
-    );
-  }
-  const item = parseInput(FIELD_SCHEMAS.debt, request.fields, 'Technical debt item');
+  const kind = request.kind as SectionKind;
+  const fields = parseInput(addSchema(kind), request.fields, sectionOf(kind).noun) as ItemFields;
   return withDocumentLock(() => {
     const ss = SpreadsheetApp.getActiveSpreadsheet();
     const sheet = clientTabById(ss, request.clientId);
-    const { layout } = readClientTab(sheet);
-    const spec = sectionOf('debt');
-    const section = layout.sections.get('debt');
-    if (!section) {
-      throw new InputError(
-        `The "${spec.title}" section was not found on this client's tab: its title row or header row was changed. Restore the title "${spec.title}" above the header row.`,
-      );
-    }
-    const prefix = spec.idPrefix ?? 'D';
-    const ids = section.rows.map((r) => cellUnder(section, r.cells, 'ID'));
-    const id = nextId(prefix, ids, issuedCount(request.clientId, prefix));
-    const added = item.added || todayIn(registryTimeZone(ss));
-    const row = placeNewRow(sheet, section, isLastSection(layout, 'debt'));
-    writeSectionRow(sheet, section, row, debtRowValues({ ...item, added }, id, row, section));
-    recordIssued(request.clientId, prefix, id);
-    const clientName = String(layout.profile.get('Client')?.value ?? '') || sheet.getName();
-    return { id, clientId: request.clientId, clientName, kind: 'debt', row };
+    const today = todayIn(registryTimeZone(ss));
+    const added = appendItem(
+      sheet,
+      kind,
+      fields,
+      (prefix) => issuedCount(request.clientId, prefix),
+      today,
+    );
+    const prefix = sectionOf(kind).idPrefix;
+    if (prefix) recordIssued(request.clientId, prefix, added.id);
+    return {
+      id: added.id,
+      clientId: request.clientId,
+      clientName: added.clientName,
+      kind,
+      row: added.row,
+    };
+  });
+}
+
+/** Changes the given fields of an existing item; fields left out keep their values. */
+export function updateItem(input: UpdateItemInput): UpdateItemResult {
+  const request = parseInput(updateItemSchema, input, 'Change');
+  const kind = request.kind as SectionKind;
+  const changes = parseInput(
+    updateSchema(kind),
+    request.fields,
+    sectionOf(kind).noun,
+  ) as ItemFields;
+  const given = Object.fromEntries(
+    Object.entries(changes).filter(([, v]) => v !== undefined),
+  ) as ItemFields;
+  if (Object.keys(given).length === 0)
+    throw new InputError('Nothing to change: give at least one field.');
+  return withDocumentLock(() => {
+    const ss = SpreadsheetApp.getActiveSpreadsheet();
+    const sheet = clientTabById(ss, request.clientId);
+    const today = todayIn(registryTimeZone(ss));
+    const updated = updateItemRow(sheet, kind, request.id, given, today);
+    return {
+      id: request.id,
+      clientId: request.clientId,
+      clientName: updated.clientName,
+      kind,
+      row: updated.row,
+      changed: updated.changed,
+    };
   });
 }
 
 export interface Registry {
   clients: ClientSummary[];
+  problems: Problem[];
   timeZone: string;
 }
 
@@ -141,10 +171,46 @@ export interface Registry {
 export function getRegistry(): Registry {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const timeZone = rememberTimeZone(ss);
-  const clients = listClientTabs(ss).map((sheet) => {
-    const { layout } = readClientTab(sheet);
-    return summarizeClient(clientIdOf(sheet), sheet.getName(), layout);
-  });
+  const reads = readAllClients(ss, timeZone);
+  const clients = reads.map((r) => summarizeClient(r.id, r.tabName, r.layout));
   clients.sort((a, b) => a.name.localeCompare(b.name));
-  return { clients, timeZone };
+  return { clients, problems: reads.flatMap((r) => r.problems), timeZone };
+}
+
+export interface ClientDetail {
+  client: ClientSummary;
+  items: Record<SectionKind, RegistryItem[]>;
+  problems: Problem[];
+}
+
+/** One client with every item, for the sidebar's client view. */
+export function getClient(input: { clientId: string }): ClientDetail {
+  const { clientId } = parseInput(clientRefSchema, input, 'Client');
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const read = readClient(clientTabById(ss, clientId), registryTimeZone(ss));
+  return {
+    client: summarizeClient(read.id, read.tabName, read.layout),
+    items: read.items,
+    problems: read.problems,
+  };
+}
+
+/** Decisions at other clients sharing a tag with `tags`, newest first. */
+export function relatedDecisions(input: {
+  tags: string | string[];
+  excludeClientId?: string;
+}): RelatedDecision[] {
+  const request = parseInput(relatedDecisionsSchema, input, 'Related decisions');
+  const tags = Array.isArray(request.tags) ? request.tags : request.tags.split(',');
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const reads = readAllClients(ss, registryTimeZone(ss));
+  return findRelated(
+    reads.map((r) => ({
+      clientId: r.id,
+      clientName: summarizeClient(r.id, r.tabName, r.layout).name,
+      decisions: r.items.decision,
+    })),
+    tags,
+    request.excludeClientId,
+  );
 }

@@ -1,7 +1,7 @@
-/** What `addItem` accepts: the client, the kind of item, and its fields. */
-import { debtFieldsSchema } from './debt.js';
-import type { SectionKind } from './registry-layout.js';
+/** What `addItem`, `updateItem` and `relatedDecisions` accept. */
 import * as z from 'zod/mini';
+import type { ItemFields } from './item-schemas.js';
+import type { SectionKind } from './registry-layout.js';
 
 export const ITEM_KINDS = [
   'goal',
@@ -12,22 +12,50 @@ export const ITEM_KINDS = [
   'review',
 ] as const satisfies readonly SectionKind[];
 
-export const addItemSchema = z.object({
-  clientId: z.string({ error: 'Client is required: choose a client.' }).check(
+const clientId = z
+  .string({ error: 'Client is required: choose a client.' })
+  .check(
     z.regex(/^\d+$/, {
       error: "Client is not one of the registry's clients: choose a client from the list.",
     }),
-  ),
-  kind: z.enum(ITEM_KINDS, { error: `Kind must be one of: ${ITEM_KINDS.join(', ')}.` }),
-  fields: z.record(z.string(), z.unknown(), { error: 'Fields must be an object of field values.' }),
+  );
+const kind = z.enum(ITEM_KINDS, { error: `Kind must be one of: ${ITEM_KINDS.join(', ')}.` });
+const fields = z.record(z.string(), z.unknown(), {
+  error: 'Fields must be an object of field values.',
 });
 
-export type AddItemInput = z.input<typeof addItemSchema>;
+export const addItemSchema = z.object({ clientId, kind, fields });
 
-/** The kinds this version can add; each has its own field schema. */
-export const FIELD_SCHEMAS = {
-  debt: debtFieldsSchema,
-} as const;
+export const updateItemSchema = z.object({
+  clientId,
+  kind,
+  id: z
+    .string({ error: 'ID is required: say which item to change (e.g. D-4).' })
+    .check(
+      z.trim(),
+      z.regex(/^[A-Z]+-\d+$/, { error: 'ID must be an item ID such as D-4 or ADR-2.' }),
+    ),
+  fields,
+});
+
+export const relatedDecisionsSchema = z.object({
+  tags: z.union([z.string(), z.array(z.string())], {
+    error: 'Tags must be a comma-separated list.',
+  }),
+  excludeClientId: z._default(z.string({ error: 'Exclude client must be a client id.' }), ''),
+});
+
+export const clientRefSchema = z.object({ clientId });
+
+export interface AddItemInput {
+  clientId: string;
+  kind: SectionKind;
+  fields: Record<string, unknown>;
+}
+
+export interface UpdateItemInput extends AddItemInput {
+  id: string;
+}
 
 export interface AddItemResult {
   id: string;
@@ -36,3 +64,14 @@ export interface AddItemResult {
   kind: SectionKind;
   row: number;
 }
+
+export interface UpdateItemResult {
+  id: string;
+  clientId: string;
+  clientName: string;
+  kind: SectionKind;
+  row: number;
+  changed: string[];
+}
+
+export type { ItemFields };

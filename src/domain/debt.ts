@@ -1,26 +1,4 @@
-/** Technical debt items: the input schema and the impact/effort quadrant. */
-import { DEBT_STATUSES, PRIORITIES } from './registry-layout.js';
-import { choice, isoDate, optionalText, requiredText, scale, tags } from './fields.js';
-import * as z from 'zod/mini';
-
-export const debtFieldsSchema = z.object({
-  title: requiredText('Title'),
-  area: optionalText('Area', 100),
-  priority: z._default(choice('Priority', PRIORITIES), 'Medium'),
-  impact: scale('Impact'),
-  effort: scale('Effort'),
-  status: z._default(choice('Status', DEBT_STATUSES), 'Open'),
-  owner: optionalText('Owner', 100),
-  trackedIn: optionalText('Tracked in', 500),
-  tags: tags('Tags'),
-  added: isoDate('Added'),
-  lastReviewed: isoDate('Last reviewed'),
-  notes: optionalText('Notes'),
-  privateNote: optionalText('Private note'),
-});
-
-export type DebtFields = z.input<typeof debtFieldsSchema>;
-export type DebtItem = z.output<typeof debtFieldsSchema>;
+/** The impact/effort quadrant of a technical debt item. */
 
 export const QUADRANTS = ['Do now', 'Plan & invest', 'Quick win', 'Skip for now'] as const;
 export type Quadrant = (typeof QUADRANTS)[number];

@@ -42,6 +42,7 @@ export const GOAL_STATUSES = [
 ] as const;
 export const RISK_STATUSES = ['Open', 'Mitigating', 'Accepted', 'Closed'] as const;
 export const SCALE = ['1', '2', '3', '4', '5'] as const;
+export const REVIEW_MARKS = ['Yes', 'Partly', 'No'] as const;
 
 /** Profile rows, top of every client tab: label in column A, value in column B. */
 export const PROFILE = [
@@ -63,21 +64,28 @@ export type ProfileKey = (typeof PROFILE)[number]['key'];
 
 export type SectionKind = 'goal' | 'debt' | 'decision' | 'risk' | 'team' | 'review';
 
+export type ColumnType =
+  'id' | 'text' | 'longText' | 'date' | 'scale' | 'choice' | 'tags' | 'link' | 'formula';
+
 export interface ColumnSpec {
   header: string;
   /** camelCase key used by the server surface and the sidebar. */
   key: string;
+  type: ColumnType;
   /** Allowed values, drawn as a dropdown. */
   choices?: readonly string[];
-  /** Written by the add-on as a formula, never typed. */
-  formula?: boolean;
-  date?: boolean;
   width?: number;
 }
 
 export interface SectionSpec {
   kind: SectionKind;
   title: string;
+  /** What one row is called, for messages ("Technical debt item"). */
+  noun: string;
+  /** The column a row cannot be without. */
+  required?: string;
+  /** Defaults of choice columns for a new row. */
+  defaults?: Record<string, string>;
   /** Prefix of the per-client ID (`D` gives `D-1`); absent when rows have no ID. */
   idPrefix?: string;
   columns: readonly ColumnSpec[];
@@ -87,103 +95,118 @@ export const SECTIONS: readonly SectionSpec[] = [
   {
     kind: 'goal',
     title: 'Priorities & 90-day goals',
+    noun: 'Goal',
+    required: 'goal',
+    defaults: { status: 'Not started' },
     idPrefix: 'G',
     columns: [
-      { header: 'ID', key: 'id', width: 60 },
-      { header: 'Goal', key: 'goal', width: 240 },
-      { header: 'Why (business milestone)', key: 'why', width: 200 },
-      { header: 'Metric / target', key: 'metricTarget', width: 160 },
-      { header: 'Target date', key: 'targetDate', date: true },
-      { header: 'Status', key: 'status', choices: GOAL_STATUSES },
-      { header: 'Owner', key: 'owner' },
-      { header: 'Link', key: 'link' },
+      { header: 'ID', key: 'id', type: 'id', width: 60 },
+      { header: 'Goal', key: 'goal', type: 'text', width: 240 },
+      { header: 'Why (business milestone)', key: 'why', type: 'longText', width: 200 },
+      { header: 'Metric / target', key: 'metricTarget', type: 'text', width: 160 },
+      { header: 'Target date', key: 'targetDate', type: 'date' },
+      { header: 'Status', key: 'status', type: 'choice', choices: GOAL_STATUSES },
+      { header: 'Owner', key: 'owner', type: 'text' },
+      { header: 'Link', key: 'link', type: 'link' },
     ],
   },
   {
     kind: 'debt',
     title: 'Technical debt',
+    noun: 'Technical debt item',
+    required: 'title',
+    defaults: { priority: 'Medium', status: 'Open' },
     idPrefix: 'D',
     columns: [
-      { header: 'ID', key: 'id', width: 60 },
-      { header: 'Title', key: 'title', width: 240 },
-      { header: 'Area', key: 'area' },
-      { header: 'Priority', key: 'priority', choices: PRIORITIES },
-      { header: 'Impact', key: 'impact', choices: SCALE },
-      { header: 'Effort', key: 'effort', choices: SCALE },
-      { header: 'Quadrant', key: 'quadrant', formula: true, width: 110 },
-      { header: 'Status', key: 'status', choices: DEBT_STATUSES },
-      { header: 'Owner', key: 'owner' },
-      { header: 'Tracked in', key: 'trackedIn' },
-      { header: 'Tags', key: 'tags' },
-      { header: 'Added', key: 'added', date: true },
-      { header: 'Last reviewed', key: 'lastReviewed', date: true },
-      { header: 'Notes', key: 'notes', width: 240 },
-      { header: 'Private note', key: 'privateNote', width: 200 },
+      { header: 'ID', key: 'id', type: 'id', width: 60 },
+      { header: 'Title', key: 'title', type: 'text', width: 240 },
+      { header: 'Area', key: 'area', type: 'text' },
+      { header: 'Priority', key: 'priority', type: 'choice', choices: PRIORITIES },
+      { header: 'Impact', key: 'impact', type: 'scale', choices: SCALE },
+      { header: 'Effort', key: 'effort', type: 'scale', choices: SCALE },
+      { header: 'Quadrant', key: 'quadrant', type: 'formula', width: 110 },
+      { header: 'Status', key: 'status', type: 'choice', choices: DEBT_STATUSES },
+      { header: 'Owner', key: 'owner', type: 'text' },
+      { header: 'Tracked in', key: 'trackedIn', type: 'text' },
+      { header: 'Tags', key: 'tags', type: 'tags' },
+      { header: 'Added', key: 'added', type: 'date' },
+      { header: 'Last reviewed', key: 'lastReviewed', type: 'date' },
+      { header: 'Notes', key: 'notes', type: 'longText', width: 240 },
+      { header: 'Private note', key: 'privateNote', type: 'longText', width: 200 },
     ],
   },
   {
     kind: 'decision',
     title: 'Decisions',
+    noun: 'Decision',
+    required: 'title',
+    defaults: { status: 'Proposed' },
     idPrefix: 'ADR',
     columns: [
-      { header: 'ID', key: 'id', width: 60 },
-      { header: 'Title', key: 'title', width: 240 },
-      { header: 'Status', key: 'status', choices: DECISION_STATUSES },
-      { header: 'Proposed on', key: 'proposedOn', date: true },
-      { header: 'Decided on', key: 'decidedOn', date: true },
-      { header: 'Due', key: 'due', date: true },
-      { header: 'Deciders', key: 'deciders' },
-      { header: 'Context', key: 'context', width: 240 },
-      { header: 'Options considered', key: 'optionsConsidered', width: 200 },
-      { header: 'Decision', key: 'decision', width: 200 },
-      { header: 'Consequences', key: 'consequences', width: 200 },
-      { header: 'Tags', key: 'tags' },
-      { header: 'Supersedes', key: 'supersedes' },
-      { header: 'Exception', key: 'exception' },
-      { header: 'Link', key: 'link' },
-      { header: 'Private note', key: 'privateNote', width: 200 },
+      { header: 'ID', key: 'id', type: 'id', width: 60 },
+      { header: 'Title', key: 'title', type: 'text', width: 240 },
+      { header: 'Status', key: 'status', type: 'choice', choices: DECISION_STATUSES },
+      { header: 'Proposed on', key: 'proposedOn', type: 'date' },
+      { header: 'Decided on', key: 'decidedOn', type: 'date' },
+      { header: 'Due', key: 'due', type: 'date' },
+      { header: 'Deciders', key: 'deciders', type: 'text' },
+      { header: 'Context', key: 'context', type: 'longText', width: 240 },
+      { header: 'Options considered', key: 'optionsConsidered', type: 'longText', width: 200 },
+      { header: 'Decision', key: 'decision', type: 'longText', width: 200 },
+      { header: 'Consequences', key: 'consequences', type: 'longText', width: 200 },
+      { header: 'Tags', key: 'tags', type: 'tags' },
+      { header: 'Supersedes', key: 'supersedes', type: 'text' },
+      { header: 'Exception', key: 'exception', type: 'text' },
+      { header: 'Link', key: 'link', type: 'link' },
+      { header: 'Private note', key: 'privateNote', type: 'longText', width: 200 },
     ],
   },
   {
     kind: 'risk',
     title: 'Risks',
+    noun: 'Risk',
+    required: 'risk',
+    defaults: { status: 'Open' },
     idPrefix: 'R',
     columns: [
-      { header: 'ID', key: 'id', width: 60 },
-      { header: 'Risk', key: 'risk', width: 240 },
-      { header: 'Likelihood', key: 'likelihood', choices: SCALE },
-      { header: 'Impact', key: 'impact', choices: SCALE },
-      { header: 'Score', key: 'score', formula: true },
-      { header: 'Band', key: 'band', formula: true },
-      { header: 'Owner', key: 'owner' },
-      { header: 'Due', key: 'due', date: true },
-      { header: 'Mitigation', key: 'mitigation', width: 200 },
-      { header: 'Status', key: 'status', choices: RISK_STATUSES },
-      { header: 'Tags', key: 'tags' },
-      { header: 'Private note', key: 'privateNote', width: 200 },
+      { header: 'ID', key: 'id', type: 'id', width: 60 },
+      { header: 'Risk', key: 'risk', type: 'text', width: 240 },
+      { header: 'Likelihood', key: 'likelihood', type: 'scale', choices: SCALE },
+      { header: 'Impact', key: 'impact', type: 'scale', choices: SCALE },
+      { header: 'Score', key: 'score', type: 'formula' },
+      { header: 'Band', key: 'band', type: 'formula' },
+      { header: 'Owner', key: 'owner', type: 'text' },
+      { header: 'Due', key: 'due', type: 'date' },
+      { header: 'Mitigation', key: 'mitigation', type: 'longText', width: 200 },
+      { header: 'Status', key: 'status', type: 'choice', choices: RISK_STATUSES },
+      { header: 'Tags', key: 'tags', type: 'tags' },
+      { header: 'Private note', key: 'privateNote', type: 'longText', width: 200 },
     ],
   },
   {
     kind: 'team',
     title: 'Team',
+    noun: 'Team entry',
+    required: 'personRole',
     columns: [
-      { header: 'Person / role', key: 'personRole', width: 180 },
-      { header: 'Capabilities', key: 'capabilities', width: 200 },
-      { header: 'Gaps', key: 'gaps', width: 200 },
-      { header: 'Plan', key: 'plan', width: 200 },
-      { header: 'Private note', key: 'privateNote', width: 200 },
+      { header: 'Person / role', key: 'personRole', type: 'text', width: 180 },
+      { header: 'Capabilities', key: 'capabilities', type: 'longText', width: 200 },
+      { header: 'Gaps', key: 'gaps', type: 'longText', width: 200 },
+      { header: 'Plan', key: 'plan', type: 'longText', width: 200 },
+      { header: 'Private note', key: 'privateNote', type: 'longText', width: 200 },
     ],
   },
   {
     kind: 'review',
     title: 'Review log',
+    noun: 'Review',
     columns: [
-      { header: 'Date', key: 'date', date: true },
-      { header: 'PM reviewed', key: 'pmReviewed' },
-      { header: 'Code reviewed', key: 'codeReviewed' },
-      { header: 'Lead sync', key: 'leadSync' },
-      { header: 'Notes', key: 'notes', width: 240 },
-      { header: 'Private note', key: 'privateNote', width: 200 },
+      { header: 'Date', key: 'date', type: 'date' },
+      { header: 'PM reviewed', key: 'pmReviewed', type: 'choice', choices: REVIEW_MARKS },
+      { header: 'Code reviewed', key: 'codeReviewed', type: 'choice', choices: REVIEW_MARKS },
+      { header: 'Lead sync', key: 'leadSync', type: 'choice', choices: REVIEW_MARKS },
+      { header: 'Notes', key: 'notes', type: 'longText', width: 240 },
+      { header: 'Private note', key: 'privateNote', type: 'longText', width: 200 },
     ],
   },
 ];

@@ -136,7 +136,7 @@ export function createClientTab(ss: Spreadsheet, profile: ClientProfile): Sheet 
     section.columns.forEach((c, j) => {
       if (c.choices)
         (validations[row - 1] as (Rule | null)[])[j] = rules.get(c.choices.join('|')) ?? null;
-      if (c.date) (formats[row - 1] as string[])[j] = 'yyyy-mm-dd';
+      if (c.type === 'date') (formats[row - 1] as string[])[j] = 'yyyy-mm-dd';
     });
   }
   const engagementRow = PROFILE.findIndex((p) => p.key === 'engagementStart');

@@ -29,3 +29,16 @@ export function quadrantFormula(row: number, impactColumn: number, effortColumn:
     `IF(${e}>=${EFFORT_THRESHOLD_NAME},"${skip}","${quickWin}")))`
   );
 }
+
+/** A risk's score: likelihood × impact, blank until both are given. */
+export function scoreFormula(row: number, likelihoodColumn: number, impactColumn: number): string {
+  const l = `${columnLetter(likelihoodColumn)}${row}`;
+  const i = `${columnLetter(impactColumn)}${row}`;
+  return `=IF(OR(${l}="",${i}=""),"",${l}*${i})`;
+}
+
+/** A risk's band from its score: 1–4 Low, 5–9 Medium, 10–15 High, 16–25 Critical. */
+export function bandFormula(row: number, scoreColumn: number): string {
+  const s = `${columnLetter(scoreColumn)}${row}`;
+  return `=IF(${s}="","",IF(${s}>=16,"Critical",IF(${s}>=10,"High",IF(${s}>=5,"Medium","Low"))))`;
+}

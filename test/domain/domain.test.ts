@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { locateClientTab } from '../../src/domain/client-tab-layout.js';
 import { clientInputSchema } from '../../src/domain/client.js';
-import { debtFieldsSchema, quadrantOf } from '../../src/domain/debt.js';
+import { quadrantOf } from '../../src/domain/debt.js';
+import { addSchema } from '../../src/domain/item-schemas.js';
 import { nextId } from '../../src/domain/item-ids.js';
 import { sectionOf } from '../../src/domain/registry-layout.js';
 import { fieldErrors } from '../../src/domain/validation.js';
@@ -96,7 +97,7 @@ describe('schemas', () => {
 
   it('normalises tags and fills defaults', () => {
     expect(
-      debtFieldsSchema.parse({ title: '  Flaky CI ', tags: 'CI, ci ,  Tests,' }),
+      addSchema('debt').parse({ title: '  Flaky CI ', tags: 'CI, ci ,  Tests,' }),
     ).toMatchObject({
       title: 'Flaky CI',
       tags: ['ci', 'tests'],

@@ -1,0 +1,99 @@
+/** One client: its numbers, the debt matrix, every section's items to open, and what could not be read. */
+import { useEffect, useState } from 'preact/hooks';
+import { SECTIONS, type SectionKind } from '../src/domain/registry-layout';
+import type { RegistryItem } from '../src/domain/section-items';
+import type { ClientDetail } from '../src/main';
+import { Matrix } from './matrix';
+import { server } from './server';
+
+const LABEL: Record<SectionKind, string> = {
+  goal: 'Goal',
+  debt: 'Debt',
+  decision: 'Decision',
+  risk: 'Risk',
+  team: 'Team',
+  review: 'Review',
+};
+
+function headline(item: RegistryItem): string {
+  const f = item.fields;
+  return String(
+    f['title'] || f['goal'] || f['risk'] || f['personRole'] || f['notes'] || f['date'] || '',
+  );
+}
+
+export function ClientView(props: {
+  clientId: string;
+  version: number;
+  onAdd: (kind: SectionKind, clientName: string) => void;
+  onEdit: (item: RegistryItem, clientName: string) => void;
+}) {
+  const [detail, setDetail] = useState<ClientDetail | null>(null);
+  const [error, setError] = useState('');
+  useEffect(() => {
+    setError('');
+    server
+      .getClient({ clientId: props.clientId })
+      .then(setDetail)
+      .catch((e: Error) => setError(e.message));
+  }, [props.clientId, props.version]);
+  if (error)
+    return (
+      <p role="alert" class="form-error">
+        {error}
+      </p>
+    );
+  if (!detail || detail.client.id !== props.clientId) return <p class="muted">Loading…</p>;
+  const name = detail.client.name;
+  return (
+    <section aria-label={`${name} registry`}>
+      <div class="add-row" role="group" aria-label="Add to this client">
+        {SECTIONS.map((s) => (
+          <button type="button" key={s.kind} onClick={() => props.onAdd(s.kind, name)}>
+            + {LABEL[s.kind]}
+          </button>
+        ))}
+      </div>
+      <Matrix items={detail.items.debt} onOpen={(item) => props.onEdit(item, name)} />
+      {SECTIONS.map((s) => {
+        const items = detail.items[s.kind];
+        if (items.length === 0) return null;
+        return (
+          <details key={s.kind} open={s.kind === 'debt' || s.kind === 'decision'}>
+            <summary>
+              {s.title} ({items.length})
+            </summary>
+            <ul class="items">
+              {items.map((item) => (
+                <li key={`${item.row}`}>
+                  <button
+                    type="button"
+                    class="link"
+                    disabled={!item.id && !!s.idPrefix}
+                    onClick={() => props.onEdit(item, name)}
+                  >
+                    {item.id ? `${item.id} ` : ''}
+                    {headline(item)}
+                  </button>{' '}
+                  <span class="muted">{String(item.fields['status'] ?? '')}</span>
+                </li>
+              ))}
+            </ul>
+          </details>
+        );
+      })}
+      {detail.problems.length > 0 && (
+        <details class="problems" open>
+          <summary>Cells that could not be read ({detail.problems.length})</summary>
+          <ul>
+            {detail.problems.slice(0, 20).map((p) => (
+              <li key={`${p.tab}!${p.cell}`}>
+                {p.cell}: {p.reason}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </section>
+  );
+}

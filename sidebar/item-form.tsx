@@ -1,0 +1,182 @@
+/** The form for any kind of item, to add one or to change one; its fields come from the section's columns. */
+import { useEffect, useState } from 'preact/hooks';
+import { addSchema, updateSchema, type FieldValue } from '../src/domain/item-schemas';
+import { sectionOf, type ColumnSpec, type SectionKind } from '../src/domain/registry-layout';
+import type { RelatedDecision } from '../src/domain/related-decisions';
+import type { RegistryItem } from '../src/domain/section-items';
+import { AreaField, SelectField, TextField } from './fields';
+import { server } from './server';
+import { numberOrNull, useForm, type FormState } from './use-form';
+
+function asText(v: FieldValue | undefined): string {
+  if (v === null || v === undefined) return '';
+  return Array.isArray(v) ? v.join(', ') : String(v);
+}
+
+function editable(kind: SectionKind): ColumnSpec[] {
+  return sectionOf(kind).columns.filter((c) => c.type !== 'id' && c.type !== 'formula');
+}
+
+function toInput(
+  kind: SectionKind,
+  values: Record<string, string>,
+  only?: Set<string>,
+): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const col of editable(kind)) {
+    if (only && !only.has(col.key)) continue;
+    const v = values[col.key] ?? '';
+    out[col.key] = col.type === 'scale' ? numberOrNull(v) : v;
+  }
+  return out;
+}
+
+function Field(props: { col: ColumnSpec; form: FormState; kind: SectionKind }) {
+  const { col, form } = props;
+  const common = {
+    name: col.key,
+    label: col.header,
+    value: form.values[col.key] ?? '',
+    error: form.errors[col.key],
+    onInput: form.set,
+  };
+  const blank = sectionOf(props.kind).defaults?.[col.key] === undefined ? '—' : undefined;
+  if (col.type === 'choice' || col.type === 'scale') {
+    return (
+      <SelectField
+        {...common}
+        label={col.type === 'scale' ? `${col.header} (1–5)` : col.header}
+        options={col.choices ?? []}
+        blank={col.type === 'scale' ? '—' : blank}
+      />
+    );
+  }
+  if (col.type === 'longText')
+    return (
+      <AreaField
+        {...common}
+        hint={col.key === 'privateNote' ? 'Never leaves the registry' : undefined}
+      />
+    );
+  if (col.type === 'date') return <TextField {...common} type="date" />;
+  if (col.type === 'link') return <TextField {...common} type="url" placeholder="https://" />;
+  return (
+    <TextField
+      {...common}
+      hint={col.type === 'tags' ? 'Comma-separated' : undefined}
+      required={sectionOf(props.kind).required === col.key}
+    />
+  );
+}
+
+function Related(props: { tags: string; clientId: string }) {
+  const [found, setFound] = useState<RelatedDecision[]>([]);
+  useEffect(() => {
+    if (!props.tags.trim()) {
+      setFound([]);
+      return undefined;
+    }
+    const timer = setTimeout(() => {
+      server
+        .relatedDecisions({ tags: props.tags, excludeClientId: props.clientId })
+        .then(setFound)
+        .catch(() => setFound([]));
+    }, 300);
+    return () => clearTimeout(timer);
+  }, [props.tags, props.clientId]);
+  if (found.length === 0) return null;
+  return (
+    <section class="related" aria-label="Related decisions at other clients">
+      <h3>Related at other clients</h3>
+      <ul>
+        {found.slice(0, 5).map((d) => (
+          <li key={`${d.clientId}/${d.id}`}>
+            <strong>
+              {d.clientName} {d.id}
+            </strong>{' '}
+            {d.title}{' '}
+            <span class="muted">
+              ({d.status}; {d.sharedTags.join(', ')})
+            </span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+export function ItemForm(props: {
+  kind: SectionKind;
+  clientId: string;
+  clientName: string;
+  item?: RegistryItem;
+  onDone: (message: string) => void;
+  onCancel: () => void;
+}) {
+  const { kind, item } = props;
+  const spec = sectionOf(kind);
+  const initial: Record<string, string> = {};
+  for (const col of editable(kind))
+    initial[col.key] = item ? asText(item.fields[col.key]) : (spec.defaults?.[col.key] ?? '');
+  const form = useForm(
+    initial,
+    item ? updateSchema(kind) : addSchema(kind),
+    (values) => {
+      if (!item) return toInput(kind, values);
+      const changed = new Set(Object.keys(values).filter((k) => values[k] !== initial[k]));
+      return toInput(kind, values, changed);
+    },
+    async (input) => {
+      const fields = input as Record<string, unknown>;
+      if (item) {
+        if (Object.keys(fields).length === 0) {
+          props.onDone(`Nothing changed in ${item.id}`);
+          return;
+        }
+        const updated = await server.updateItem({
+          clientId: props.clientId,
+          kind,
+          id: item.id,
+          fields,
+        });
+        props.onDone(`${updated.id} updated at ${updated.clientName}`);
+      } else {
+        const added = await server.addItem({ clientId: props.clientId, kind, fields });
+        props.onDone(
+          added.id
+            ? `${added.id} added to ${added.clientName}`
+            : `${spec.noun} added to ${added.clientName}`,
+        );
+      }
+    },
+  );
+  const title = item ? `Edit ${item.id || spec.noun}` : `Add ${spec.noun.toLowerCase()}`;
+  return (
+    <form onSubmit={form.submit} noValidate aria-label={title}>
+      <h2>{title}</h2>
+      <p class="muted">{props.clientName}</p>
+      {editable(kind).map((col) => (
+        <div key={col.key}>
+          <Field col={col} form={form} kind={kind} />
+          {kind === 'decision' && col.key === 'tags' && (
+            <Related tags={form.values['tags'] ?? ''} clientId={props.clientId} />
+          )}
+        </div>
+      ))}
+      <div class="actions">
+        {form.serverError && (
+          <div class="form-error" role="alert">
+            {form.serverError}
+          </div>
+        )}
+        <button type="submit" class="action" disabled={form.busy} aria-busy={form.busy}>
+          {form.busy ? 'Saving…' : item ? 'Save changes' : title}
+        </button>
+        <button type="button" onClick={props.onCancel} disabled={form.busy}>
+          Cancel
+        </button>
+        {form.busy && <div class="progress" role="progressbar" aria-label="Saving" />}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,54 @@
+/** Decisions at other clients that share a tag with the one being written: context, not copying. */
+import type { RegistryItem } from './section-items.js';
+
+export interface RelatedDecision {
+  clientId: string;
+  clientName: string;
+  id: string;
+  title: string;
+  status: string;
+  tags: string[];
+  sharedTags: string[];
+  /** Decided on, else proposed on: what "newest" is measured by. */
+  date: string;
+}
+
+export interface ClientDecisions {
+  clientId: string;
+  clientName: string;
+  decisions: RegistryItem[];
+}
+
+export function relatedDecisions(
+  clients: readonly ClientDecisions[],
+  tags: readonly string[],
+  excludeClientId: string,
+): RelatedDecision[] {
+  const wanted = new Set(tags.map((t) => t.trim().toLowerCase()).filter(Boolean));
+  if (wanted.size === 0) return [];
+  const out: RelatedDecision[] = [];
+  for (const c of clients) {
+    if (c.clientId === excludeClientId) continue;
+    for (const d of c.decisions) {
+      const own = (d.fields['tags'] as string[] | undefined) ?? [];
+      const shared = own.filter((t) => wanted.has(t));
+      if (shared.length === 0) continue;
+      out.push({
+        clientId: c.clientId,
+        clientName: c.clientName,
+        id: d.id,
+        title: String(d.fields['title'] ?? ''),
+        status: String(d.fields['status'] ?? ''),
+        tags: own,
+        sharedTags: shared,
+        date: String(d.fields['decidedOn'] || d.fields['proposedOn'] || ''),
+      });
+    }
+  }
+  return out.sort(
+    (a, b) =>
+      b.date.localeCompare(a.date) ||
+      a.clientName.localeCompare(b.clientName) ||
+      a.id.localeCompare(b.id),
+  );
+}

@@ -1,0 +1,121 @@
+/**
+ * Reading a section's rows into items, column by column through the header names. A cell that
+ * cannot be read is reported with its tab, cell and reason, and the rest is still read.
+ */
+import type { LocatedSection } from './client-tab-layout.js';
+import type { FieldValue, ItemFields } from './item-schemas.js';
+import type { ColumnSpec, SectionKind } from './registry-layout.js';
+import { isRealDate } from './fields.js';
+
+export interface Problem {
+  tab: string;
+  /** A1 address of the cell. */
+  cell: string;
+  reason: string;
+}
+
+export interface RegistryItem {
+  kind: SectionKind;
+  /** '' for a row typed by hand without an ID. */
+  id: string;
+  row: number;
+  fields: ItemFields;
+}
+
+const ERROR_VALUE = /^#(REF!|N\/A|NAME\?|VALUE!|DIV\/0!|NUM!|ERROR!|NULL!)$/;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export function columnLetter(column: number): string {
+  let n = column;
+  let s = '';
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+function shown(v: unknown): string {
+  const s = String(v);
+  return s.length > 40 ? `${s.slice(0, 40)}…` : s;
+}
+
+/** A cell's value for its column, or the reason it cannot be read. */
+export function readCell(
+  col: ColumnSpec,
+  raw: unknown,
+): { value: FieldValue } | { problem: string; value: FieldValue } {
+  const empty = raw === '' || raw === null || raw === undefined;
+  if (typeof raw === 'string' && ERROR_VALUE.test(raw)) {
+    return {
+      problem: `${col.header} shows the error ${raw}`,
+      value: col.type === 'scale' ? null : '',
+    };
+  }
+  switch (col.type) {
+    case 'id':
+    case 'text':
+    case 'longText':
+    case 'link':
+      return { value: empty ? '' : String(raw).trim() };
+    case 'formula':
+      return { value: empty ? '' : typeof raw === 'number' ? raw : String(raw) };
+    case 'tags':
+      return {
+        value: empty
+          ? []
+          : String(raw)
+              .split(',')
+              .map((t) => t.trim().toLowerCase())
+              .filter(Boolean),
+      };
+    case 'date':
+      if (empty) return { value: '' };
+      if (typeof raw === 'string' && ISO_DATE.test(raw.trim()) && isRealDate(raw.trim()))
+        return { value: raw.trim() };
+      return { problem: `${col.header} must be a date; found "${shown(raw)}"`, value: '' };
+    case 'scale':
+      if (empty) return { value: null };
+      if (typeof raw === 'number' && Number.isInteger(raw) && raw >= 1 && raw <= 5)
+        return { value: raw };
+      return {
+        problem: `${col.header} must be a whole number from 1 to 5; found "${shown(raw)}"`,
+        value: null,
+      };
+    case 'choice': {
+      if (empty) return { value: '' };
+      const text = String(raw).trim();
+      const match = (col.choices ?? []).find((c) => c.toLowerCase() === text.toLowerCase());
+      if (match) return { value: match };
+      return {
+        problem: `${col.header} must be one of: ${(col.choices ?? []).join(', ')}; found "${shown(raw)}"`,
+        value: text,
+      };
+    }
+  }
+}
+
+export function readSectionItems(
+  section: LocatedSection,
+  tab: string,
+): { items: RegistryItem[]; problems: Problem[] } {
+  const items: RegistryItem[] = [];
+  const problems: Problem[] = [];
+  for (const { row, cells } of section.rows) {
+    const fields: ItemFields = {};
+    for (const col of section.spec.columns) {
+      const column = section.columns.get(col.header);
+      if (column === undefined) {
+        fields[col.key] = col.type === 'scale' ? null : col.type === 'tags' ? [] : '';
+        continue;
+      }
+      const read = readCell(col, cells[column - 1]);
+      fields[col.key] = read.value;
+      if ('problem' in read)
+        problems.push({ tab, cell: `${columnLetter(column)}${row}`, reason: read.problem });
+    }
+    items.push({ kind: section.spec.kind, id: String(fields['id'] ?? ''), row, fields });
+  }
+  return { items, problems };
+}

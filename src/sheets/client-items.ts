@@ -1,0 +1,185 @@
+/**
+ * Writing items into a client tab: appending a row to a section, and changing the cells of an
+ * existing row. Both read the tab once and write one batch; a superseded decision costs one more
+ * write.
+ */
+import {
+  cellUnder,
+  locateClientTab,
+  type ClientTabLayout,
+  type LocatedSection,
+} from '../domain/client-tab-layout.js';
+import { InputError } from '../domain/input-error.js';
+import type { ItemFields } from '../domain/item-schemas.js';
+import { nextId } from '../domain/item-ids.js';
+import { sectionOf, type SectionKind } from '../domain/registry-layout.js';
+import { asText, type CellInput } from './cell-text.js';
+import { isLastSection, placeNewRow, readClientTab, writeSectionRow } from './client-tab.js';
+import { cellFor, formulaFor, newRowCells } from './item-cells.js';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+export function requireSection(layout: ClientTabLayout, kind: SectionKind): LocatedSection {
+  const section = layout.sections.get(kind);
+  if (!section) {
+    const title = sectionOf(kind).title;
+    throw new InputError(
+      `The "${title}" section was not found on this client's tab: its title row or header row was changed. Restore the title "${title}" above the header row.`,
+    );
+  }
+  return section;
+}
+
+function clientName(layout: ClientTabLayout, sheet: Sheet): string {
+  return String(layout.profile.get('Client')?.value ?? '').trim() || sheet.getName();
+}
+
+function rowOf(section: LocatedSection, id: string): number | undefined {
+  return section.rows.find((r) => String(cellUnder(section, r.cells, 'ID')).trim() === id)?.row;
+}
+
+/** Dates the add-on fills in when a person leaves them empty. */
+function withAutomaticDates(
+  kind: SectionKind,
+  fields: ItemFields,
+  today: string,
+  isNew: boolean,
+): ItemFields {
+  const out = { ...fields };
+  if (isNew && kind === 'debt' && !out['added']) out['added'] = today;
+  if (isNew && kind === 'decision' && !out['proposedOn']) out['proposedOn'] = today;
+  if (isNew && kind === 'review' && !out['date']) out['date'] = today;
+  if (kind === 'decision' && out['status'] === 'Accepted' && !out['decidedOn'])
+    out['decidedOn'] = today;
+  return out;
+}
+
+function markSuperseded(sheet: Sheet, section: LocatedSection, id: string): void {
+  const row = rowOf(section, id);
+  const status = section.columns.get('Status');
+  if (row === undefined || status === undefined) return;
+  sheet.getRange(row, status).setValue('Superseded');
+}
+
+function checkSupersedes(section: LocatedSection, fields: ItemFields, self: string): void {
+  const target = String(fields['supersedes'] ?? '');
+  if (!target) return;
+  if (target === self)
+    throw new InputError('Supersedes cannot name the decision itself.', 'supersedes');
+  if (rowOf(section, target) === undefined) {
+    throw new InputError(
+      `Supersedes: there is no decision ${target} at this client.`,
+      'supersedes',
+    );
+  }
+}
+
+export interface Appended {
+  id: string;
+  row: number;
+  clientName: string;
+}
+
+export function appendItem(
+  sheet: Sheet,
+  kind: SectionKind,
+  input: ItemFields,
+  issued: (prefix: string) => number,
+  today: string,
+): Appended {
+  const { layout } = readClientTab(sheet);
+  const section = requireSection(layout, kind);
+  const spec = sectionOf(kind);
+  const id = spec.idPrefix
+    ? nextId(
+        spec.idPrefix,
+        section.rows.map((r) => cellUnder(section, r.cells, 'ID')),
+        issued(spec.idPrefix),
+      )
+    : '';
+  const fields = withAutomaticDates(kind, input, today, true);
+  if (kind === 'decision') checkSupersedes(section, fields, id);
+  const row = placeNewRow(sheet, section, isLastSection(layout, kind));
+  writeSectionRow(sheet, section, row, newRowCells(section, fields, id, row));
+  if (kind === 'decision' && fields['supersedes'])
+    markSuperseded(sheet, section, String(fields['supersedes']));
+  return { id, row, clientName: clientName(layout, sheet) };
+}
+
+export interface Updated {
+  row: number;
+  clientName: string;
+  changed: string[];
+}
+
+/**
+ * Changes the given fields of one row. The smallest run of cells spanning them is written in
+ * one batch: cells in between are written back as they were (their formulas as formulas), so a
+ * column a person added keeps its content.
+ */
+export function updateItemRow(
+  sheet: Sheet,
+  kind: SectionKind,
+  id: string,
+  input: ItemFields,
+  today: string,
+): Updated {
+  const range = sheet.getDataRange();
+  const grid = range.getValues();
+  const formulas = range.getFormulas();
+  const layout = locateClientTab(grid);
+  const section = requireSection(layout, kind);
+  const row = rowOf(section, id);
+  const name = clientName(layout, sheet);
+  if (row === undefined) {
+    throw new InputError(
+      `${id} was not found at ${name}: it may have been deleted or its ID changed. Reload and try again.`,
+      'id',
+    );
+  }
+  const current = (header: string): unknown =>
+    grid[row - 1]?.[(section.columns.get(header) ?? 0) - 1];
+  const fields = { ...input };
+  if (
+    kind === 'decision' &&
+    fields['status'] === 'Accepted' &&
+    !fields['decidedOn'] &&
+    !current('Decided on')
+  ) {
+    fields['decidedOn'] = today;
+  }
+  if (kind === 'decision') checkSupersedes(section, fields, id);
+  const changes = new Map<number, CellInput>();
+  for (const col of section.spec.columns) {
+    if (!(col.key in fields) || col.type === 'id' || col.type === 'formula') continue;
+    const column = section.columns.get(col.header);
+    if (column === undefined) {
+      throw new InputError(
+        `${col.header}: this client's ${section.spec.title} section has no "${col.header}" column. Restore the header to change it.`,
+        col.key,
+      );
+    }
+    changes.set(column, cellFor(col, fields[col.key]));
+  }
+  if (changes.size === 0) return { row, clientName: name, changed: [] };
+  const first = Math.min(...changes.keys());
+  const last = Math.max(...changes.keys());
+  const line: unknown[] = [];
+  for (let c = first; c <= last; c++) {
+    const change = changes.get(c);
+    if (change !== undefined) line.push(change);
+    else {
+      const formula = formulas[row - 1]?.[c - 1];
+      const value = grid[row - 1]?.[c - 1];
+      const spec = section.spec.columns.find((s) => section.columns.get(s.header) === c);
+      const regenerated = spec?.type === 'formula' ? formulaFor(spec, row, section) : undefined;
+      line.push(
+        formula ? formula : (regenerated ?? (typeof value === 'string' ? asText(value) : value)),
+      );
+    }
+  }
+  sheet.getRange(row, first, 1, line.length).setValues([line]);
+  if (kind === 'decision' && fields['supersedes'])
+    markSuperseded(sheet, section, String(fields['supersedes']));
+  return { row, clientName: name, changed: Object.keys(fields) };
+}

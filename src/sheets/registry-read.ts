@@ -1,0 +1,49 @@
+/** Reading client tabs whole: one read per tab, then the domain turns rows into items. */
+import { locateClientTab, type ClientTabLayout } from '../domain/client-tab-layout.js';
+import { readSectionItems, type Problem, type RegistryItem } from '../domain/section-items.js';
+import { SECTIONS, type SectionKind } from '../domain/registry-layout.js';
+import { clientIdOf, listClientTabs } from './client-tabs.js';
+import { isoDates } from './grid-dates.js';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+export interface ClientRead {
+  id: string;
+  tabName: string;
+  layout: ClientTabLayout;
+  items: Record<SectionKind, RegistryItem[]>;
+  problems: Problem[];
+}
+
+export function readClient(sheet: Sheet, timeZone: string): ClientRead {
+  const tabName = sheet.getName();
+  const grid = isoDates(sheet.getDataRange().getValues(), timeZone);
+  const layout = locateClientTab(grid);
+  const items = { goal: [], debt: [], decision: [], risk: [], team: [], review: [] } as Record<
+    SectionKind,
+    RegistryItem[]
+  >;
+  const problems: Problem[] = [];
+  for (const spec of SECTIONS) {
+    const section = layout.sections.get(spec.kind);
+    if (!section) {
+      problems.push({
+        tab: tabName,
+        cell: 'A1',
+        reason: `The "${spec.title}" section was not found: restore its title row above its header row.`,
+      });
+      continue;
+    }
+    const read = readSectionItems(section, tabName);
+    items[spec.kind] = read.items;
+    problems.push(...read.problems);
+  }
+  return { id: clientIdOf(sheet), tabName, layout, items, problems };
+}
+
+export function readAllClients(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  timeZone: string,
+): ClientRead[] {
+  return listClientTabs(ss).map((sheet) => readClient(sheet, timeZone));
+}
