@@ -20,7 +20,10 @@ export function Matrix(props: { items: RegistryItem[]; onOpen: (item: RegistryIt
       typeof i.fields['effort'] === 'number',
   );
   const seen = new Map<string, number>();
-  const mid = PAD + 2.5 * CELL;
+  // The threshold (3) starts the high half: the line runs between 2 and 3.
+  const mid = PAD + 2 * CELL;
+  const low = PAD + CELL;
+  const high = PAD + 3.5 * CELL;
   const label = (text: string, x: number, y: number) => (
     <text x={x} y={y} text-anchor="middle" class="quadrant">
       {text}
@@ -37,11 +40,11 @@ export function Matrix(props: { items: RegistryItem[]; onOpen: (item: RegistryIt
       >
         <rect x={PAD} y={PAD} width={SIZE - 2 * PAD} height={SIZE - 2 * PAD} class="frame" />
         <line x1={mid} y1={PAD} x2={mid} y2={SIZE - PAD} class="axis" />
-        <line x1={PAD} y1={mid} x2={SIZE - PAD} y2={mid} class="axis" />
-        {label('Do now', PAD + 1.25 * CELL, PAD + 14)}
-        {label('Plan & invest', SIZE - PAD - 1.25 * CELL, PAD + 14)}
-        {label('Quick win', PAD + 1.25 * CELL, SIZE - PAD - 6)}
-        {label('Skip for now', SIZE - PAD - 1.25 * CELL, SIZE - PAD - 6)}
+        <line x1={PAD} y1={SIZE - mid} x2={SIZE - PAD} y2={SIZE - mid} class="axis" />
+        {label('Do now', low, PAD + 14)}
+        {label('Plan & invest', high, PAD + 14)}
+        {label('Quick win', low, SIZE - PAD - 6)}
+        {label('Skip for now', high, SIZE - PAD - 6)}
         <text x={SIZE / 2} y={SIZE - 6} text-anchor="middle" class="axis-label">
           Effort →
         </text>

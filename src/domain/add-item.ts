@@ -12,13 +12,11 @@ export const ITEM_KINDS = [
   'review',
 ] as const satisfies readonly SectionKind[];
 
-const clientId = z
-  .string({ error: 'Client is required: choose a client.' })
-  .check(
-    z.regex(/^\d+$/, {
-      error: "Client is not one of the registry's clients: choose a client from the list.",
-    }),
-  );
+const clientId = z.string({ error: 'Client is required: choose a client.' }).check(
+  z.regex(/^\d+$/, {
+    error: "Client is not one of the registry's clients: choose a client from the list.",
+  }),
+);
 const kind = z.enum(ITEM_KINDS, { error: `Kind must be one of: ${ITEM_KINDS.join(', ')}.` });
 const fields = z.record(z.string(), z.unknown(), {
   error: 'Fields must be an object of field values.',

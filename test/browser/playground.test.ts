@@ -94,14 +94,13 @@ describe('the playground in a browser', () => {
     await side.getByLabel('Founder emails').press('Enter');
     await side.getByRole('status').filter({ hasText: 'Acme added' }).waitFor();
 
-    await side.getByRole('button', { name: 'Add debt item' }).click();
+    await side.getByRole('button', { name: '+ Debt' }).click();
     await side.getByLabel('Title').fill('Upgrade Postgres 12 before end of life');
     await side.getByLabel('Priority').selectOption('High');
     await side.getByLabel('Impact (1–5)').selectOption('4');
     await side.getByLabel('Effort (1–5)').selectOption('2');
     await side.getByLabel('Tags').fill('database, postgres');
-    const submit = side.getByRole('button', { name: 'Add debt item' });
-    await submit.click();
+    await side.getByRole('button', { name: 'Add technical debt item' }).click();
     // The call takes a moment: the button is disabled and a progress bar shows meanwhile.
     await side.getByRole('progressbar', { name: 'Saving' }).waitFor();
     expect(await side.getByRole('button', { name: 'Saving…' }).isDisabled()).toBe(true);
@@ -128,9 +127,9 @@ describe('the playground in a browser', () => {
     const page = await openPage();
     const before = JSON.stringify((await state(page, 'Acme')).grid);
     const side = await sidebar(page);
-    await side.getByRole('button', { name: 'Add debt item' }).click();
+    await side.getByRole('button', { name: '+ Debt' }).click();
     await side.getByLabel('Owner').fill('Priya');
-    await side.getByRole('button', { name: 'Add debt item' }).click();
+    await side.getByRole('button', { name: 'Add technical debt item' }).click();
     const field = side.locator('[data-field="title"]');
     await field.getByRole('alert').filter({ hasText: 'Title is required.' }).waitFor();
     expect(await side.getByLabel('Title').getAttribute('aria-invalid')).toBe('true');
@@ -180,8 +179,13 @@ describe('the playground in a browser', () => {
     await page.getByRole('tab', { name: 'Acme' }).click();
     await page.locator('#grid td', { hasText: 'Upgrade Postgres 12 before end of life' }).waitFor();
     const side = await sidebar(page);
-    await side.getByRole('listitem').filter({ hasText: 'Acme' }).waitFor();
-    expect(await side.getByRole('list', { name: 'Clients' }).textContent()).toContain('1 debt');
+    await side.getByText('Technical debt (1)').waitFor();
+    expect(
+      await side
+        .locator('.items')
+        .getByRole('button', { name: /^D-1 Upgrade Postgres 12/ })
+        .count(),
+    ).toBe(1);
     await screenshot(page, 'after-restart');
     await page.close();
   });

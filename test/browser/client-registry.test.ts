@@ -1,0 +1,116 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, FrameLocator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  SCREENSHOTS,
+  launchBrowser,
+  screenshot,
+  startPlayground,
+  type Playground,
+} from '../support/playground.js';
+
+let browser: Browser;
+let playground: Playground;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  playground = await startPlayground(
+    join(mkdtempSync(join(tmpdir(), 'playground-')), 'registry.json'),
+    ['--demo'],
+  );
+}, 90000);
+
+afterAll(async () => {
+  await playground?.stop();
+  await browser?.close();
+});
+
+async function openClient(name: string): Promise<{ page: Page; side: FrameLocator }> {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  await page.goto(playground.url);
+  await page.getByRole('button', { name: 'Extensions ▸ CTO Registry' }).click();
+  await page.getByRole('menuitem', { name: 'Open registry' }).click();
+  const side = page.frameLocator('#sidebar-frame');
+  await side.getByLabel('Client', { exact: true }).selectOption({ label: `${name} (Active)` });
+  await side.getByRole('region', { name: `${name} registry` }).waitFor();
+  await page.getByRole('tab', { name }).click();
+  return { page, side };
+}
+
+async function gridRow(page: Page, firstCell: string): Promise<string[]> {
+  await page.locator('#grid td', { hasText: firstCell }).first().waitFor();
+  const rows = await page.$$eval('#grid tr', (trs) =>
+    trs.map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent ?? '')),
+  );
+  return rows.find((r) => r[1] === firstCell) ?? [];
+}
+
+describe('the client registry in the sidebar', () => {
+  it('adds a decision and shows related decisions at other clients while its tags are typed', async () => {
+    const { page, side } = await openClient('Northwind Health');
+    await side.getByRole('button', { name: '+ Decision' }).click();
+    await side.getByLabel('Title').fill('Adopt the shared auth library');
+    await side.getByLabel('Tags').fill('auth, security');
+    const related = side.getByRole('region', { name: 'Related decisions at other clients' });
+    await related.getByText('Upgrade the shared auth library to v3').waitFor();
+    expect(await related.textContent()).toContain('Acorn Pay ADR-1');
+    await screenshot(page, 'decision-related');
+    await side.getByRole('button', { name: 'Add decision' }).click();
+    await side.getByRole('status').filter({ hasText: 'ADR-1 added to Northwind Health' }).waitFor();
+    const row = await gridRow(page, 'ADR-1');
+    expect(row.slice(1, 4)).toEqual(['ADR-1', 'Adopt the shared auth library', 'Proposed']);
+    await page.close();
+  });
+
+  it('adds a risk whose score and band the sheet computes', async () => {
+    const { page, side } = await openClient('Northwind Health');
+    await side.getByRole('button', { name: '+ Risk' }).click();
+    await side.getByLabel('Risk', { exact: true }).fill('Payment provider sunsets its v1 API');
+    await side.getByLabel('Likelihood (1–5)').selectOption('3');
+    await side.getByLabel('Impact (1–5)').selectOption('4');
+    await side.getByLabel('Due').fill('2026-12-15');
+    await side.getByRole('button', { name: 'Add risk' }).click();
+    await side.getByRole('status').filter({ hasText: 'R-2 added to Northwind Health' }).waitFor();
+    const row = await gridRow(page, 'R-2');
+    expect(row.slice(1, 7)).toEqual([
+      'R-2',
+      'Payment provider sunsets its v1 API',
+      '3',
+      '4',
+      '12',
+      'High',
+    ]);
+    await screenshot(page, 'risk-added');
+    await page.close();
+  });
+
+  it("draws open debt on the impact/effort matrix and edits an item's status from it", async () => {
+    const { page, side } = await openClient('Northwind Health');
+    const matrix = side.getByRole('group', { name: 'Impact and effort of open technical debt' });
+    await matrix.waitFor();
+    expect(await matrix.getByRole('button').count()).toBe(4);
+    const point = matrix.getByRole('button', { name: /^D-1 Patient export/ });
+    await point.focus();
+    await side
+      .locator('figure.matrix figcaption', {
+        hasText: 'D-1 Patient export runs as one 40-minute cron job',
+      })
+      .waitFor();
+    await side.locator('figure.matrix').screenshot({ path: join(SCREENSHOTS, 'matrix.png') });
+    await point.click();
+    await side.getByRole('heading', { name: 'Edit D-1' }).waitFor();
+    expect(await side.getByLabel('Title').inputValue()).toBe(
+      'Patient export runs as one 40-minute cron job',
+    );
+    await side.getByLabel('Status').selectOption('Done');
+    await side.getByRole('button', { name: 'Save changes' }).click();
+    await side.getByRole('status').filter({ hasText: 'D-1 updated at Northwind Health' }).waitFor();
+    await expect.poll(() => matrix.getByRole('button').count(), { timeout: 5000 }).toBe(3);
+    const row = await gridRow(page, 'D-1');
+    expect(row[8]).toBe('Done');
+    await screenshot(page, 'debt-status-edited');
+    await page.close();
+  });
+});
