@@ -162,7 +162,13 @@ export class Runtime {
     if (state) {
       this.env.now = options.now === undefined ? state.now : now;
       this.env.user = state.user;
-      const files = new Map(state.files.map((f) => [f.id, workbookFromSnapshot(f)] as const));
+      const files = new Map(
+        state.files.map((f) => {
+          const wb = workbookFromSnapshot(f);
+          wb.now = () => this.env.now;
+          return [f.id, wb] as const;
+        }),
+      );
       const active = files.get(state.activeFileId);
       if (!active) throw new Error('The saved state has no active spreadsheet.');
       this.drive = { files, active };
@@ -181,6 +187,7 @@ export class Runtime {
       timeZone,
       this.env.user,
     );
+    wb.now = () => this.env.now;
     this.drive = { files: new Map([[wb.id, wb]]), active: wb };
   }
 

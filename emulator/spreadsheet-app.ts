@@ -373,6 +373,7 @@ export class EmuSpreadsheetApp {
     this.env.requireAuth('SpreadsheetApp.create');
     this.env.requireScope('SpreadsheetApp.create', [SCOPE.sheets]);
     const wb = new Workbook(Workbook.newId(), name, this.drive.active.timeZone, this.env.user);
+    wb.now = this.drive.active.now;
     this.drive.files.set(wb.id, wb);
     return this.facade(wb);
   }

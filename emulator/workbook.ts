@@ -9,6 +9,9 @@ import { HyperFormula } from 'hyperformula';
 import { quoteSheetName, columnLetter } from './a1.js';
 import { isDate } from './env.js';
 import { toSerial, fromSerial, zonedTime } from './time.js';
+import { registerClockFunctions, setFormulaClock } from './formula-clock.js';
+
+registerClockFunctions();
 
 export type Scalar = string | number | boolean | Date;
 
@@ -140,6 +143,10 @@ export class Workbook {
   private nextMetadataId = 1;
   private nextProtectionId = 1;
   readonly hf: HyperFormula;
+  /** The clock TODAY() reads; the runtime points it at the emulated clock. */
+  now: () => number = () => Date.now();
+  private evaluatedDay = Number.NaN;
+  private clockSheet = -1;
 
   constructor(
     public readonly id: string,
@@ -150,6 +157,8 @@ export class Workbook {
   ) {
     this.hf = HyperFormula.buildEmpty({ licenseKey: 'gpl-v3', useColumnIndex: true });
     this.activeSheetId = this.addSheet(firstSheetName).id;
+    this.hf.addSheet('__emulator_clock__');
+    this.clockSheet = this.hf.getSheetId('__emulator_clock__') ?? -1;
   }
 
   /** A Drive-like file id, unique across restarts of a saved runtime. */
@@ -261,8 +270,23 @@ export class Workbook {
     return { kind: 'value', value: text };
   }
 
+  /**
+   * Points TODAY() at this workbook's clock and zone, and re-evaluates volatile formulas when the
+   * day has changed since they were last computed.
+   */
+  syncClock(): void {
+    const now = this.now();
+    setFormulaClock(now, this.timeZone);
+    const day = Math.floor(toSerial(now, this.timeZone));
+    if (day !== this.evaluatedDay) {
+      this.evaluatedDay = day;
+      this.hf.setCellContents({ sheet: this.clockSheet, row: 0, col: 0 }, [[day]]);
+    }
+  }
+
   /** Writes a block of contents; HyperFormula recomputes once for the whole block. */
   writeBlock(sheet: SheetData, row: number, column: number, contents: Content[][]): void {
+    this.syncClock();
     const hfId = this.hfSheet(sheet);
     const hfRows: (string | number | boolean | null)[][] = [];
     contents.forEach((line, i) => {
@@ -302,6 +326,7 @@ export class Workbook {
     const cell = sheet.cell(row, column);
     if (!cell) return '';
     if (cell.formula) {
+      this.syncClock();
       const address = { sheet: this.hfSheet(sheet), row: row - 1, col: column - 1 };
       const v = this.hf.getCellValue(address);
       if (v === null || v === undefined) return '';

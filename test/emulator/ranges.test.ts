@@ -140,3 +140,23 @@ describe('Range', () => {
     ]);
   });
 });
+
+describe('TODAY() and the emulated clock', () => {
+  it('reads the emulated date in the spreadsheet time zone, and moves with the clock', async () => {
+    const { runScript: run2 } = await import('../support/script.js');
+    const { rt, script } = run2(
+      "function put() { SpreadsheetApp.getActiveSpreadsheet().getSheets()[0].getRange('A1:B1').setFormulas([['=TODAY()', '=DAYS(TODAY(),DATE(2026,11,1))']]); }\nfunction get() { var v = SpreadsheetApp.getActiveSpreadsheet().getSheets()[0].getRange('A1:B1').getValues()[0]; return [Utilities.formatDate(v[0], 'Asia/Tokyo', 'yyyy-MM-dd'), v[1]]; }",
+      { now: '2026-11-18T23:30:00Z', timeZone: 'Asia/Tokyo' },
+    );
+    script.call('put');
+    expect(script.call('get')).toEqual(['2026-11-19', 18]);
+    rt.advanceClockTo('2026-11-25T01:00:00Z');
+    expect(script.call('get')).toEqual(['2026-11-25', 24]);
+  });
+
+  it('leaves an impossible date typed as text', () => {
+    const { rt, script } = runScript("function main() { var r = SpreadsheetApp.getActiveSpreadsheet().getSheets()[0].getRange('A1'); r.setValue('2026-02-30'); return typeof r.getValue(); }");
+    expect(script.call('main')).toBe('string');
+    void rt;
+  });
+});
