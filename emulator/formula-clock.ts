@@ -40,5 +40,7 @@ export function registerClockFunctions(): void {
   registered = true;
   HyperFormula.unregisterFunction('TODAY');
   HyperFormula.unregisterFunction('NOW');
-  HyperFormula.registerFunctionPlugin(EmulatedClockPlugin as never, { enGB: { TODAY: 'TODAY', NOW: 'NOW' } });
+  HyperFormula.registerFunctionPlugin(EmulatedClockPlugin as never, {
+    enGB: { TODAY: 'TODAY', NOW: 'NOW' },
+  });
 }

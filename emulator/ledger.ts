@@ -23,6 +23,7 @@ const FIXED_MS: Record<string, number> = {
   'Spreadsheet.createDeveloperMetadataFinder': 5,
   'DeveloperMetadataFinder.find': 120,
   'Range.getValues': 60,
+  'Sheet.getSheetValues': 60,
   'Range.getDisplayValues': 70,
   'Range.getFormulas': 60,
   'Range.setValues': 90,
@@ -54,6 +55,7 @@ const FIXED_MS: Record<string, number> = {
 };
 
 const PER_CELL_MS: Record<string, number> = {
+  'Sheet.getSheetValues': 0.01,
   'Range.getValues': 0.01,
   'Range.getDisplayValues': 0.02,
   'Range.getFormulas': 0.01,

@@ -159,6 +159,11 @@ export class EmuRange implements Pick<
 
   getValues(): any[][] {
     this.env.record('Range.getValues', this.cells);
+    return this.readValues();
+  }
+
+  /** The values, without counting a call: for services that read as part of another call. */
+  readValues(): any[][] {
     return this.grid((r, c) => this.scriptValue(this.wb.read(this.sheet, r, c)));
   }
 

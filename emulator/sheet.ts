@@ -66,8 +66,8 @@ export class EmuSheet implements Pick<
     return this as unknown as GSheet;
   }
 
-  private live(method: string): void {
-    this.env.record(`Sheet.${method}`);
+  private live(method: string, cells = 0): void {
+    this.env.record(`Sheet.${method}`, cells);
     if (!this.wb.sheets.includes(this.data)) {
       throw this.env.fail('This sheet has been deleted.');
     }
@@ -155,6 +155,29 @@ export class EmuSheet implements Pick<
       rows,
       columns,
     ) as unknown as GRange;
+  }
+
+  /** One call for a block of values; -1 rows or columns means "to the last with data". */
+  getSheetValues(
+    startRow: number,
+    startColumn: number,
+    numRows: number,
+    numColumns: number,
+  ): any[][] {
+    const rows = numRows === -1 ? this.data.lastRow() - startRow + 1 : numRows;
+    const columns = numColumns === -1 ? this.data.lastColumn() - startColumn + 1 : numColumns;
+    this.live('getSheetValues', Math.max(0, rows * columns));
+    if (rows <= 0 || columns <= 0) return [];
+    return makeRange(
+      this.env,
+      this.wb,
+      this.host,
+      this.data,
+      startRow,
+      startColumn,
+      rows,
+      columns,
+    ).readValues();
   }
 
   getLastRow(): number {

@@ -26,7 +26,17 @@ import {
 import type { Problem, RegistryItem } from './domain/section-items.js';
 import { parseInput } from './domain/validation.js';
 import { appendItem, updateItemRow } from './sheets/client-items.js';
-import { createClientTab } from './sheets/client-tab.js';
+import { createClientTab, readClientTab } from './sheets/client-tab.js';
+import { createClientRanges } from './sheets/client-ranges.js';
+import { refreshRollup, snapshotRegistry, type RefreshResult } from './sheets/rollup-refresh.js';
+import { rememberClientId } from './sheets/workbook-read.js';
+import {
+  conflictMessage,
+  conflictsOf,
+  readPrinciples,
+  type Principle,
+} from './domain/principles.js';
+import { tagsBase } from './domain/fields.js';
 import { clientIdOf, clientTabById, listClientTabs } from './sheets/client-tabs.js';
 import { readAllClients, readClient } from './sheets/registry-read.js';
 import {
@@ -45,6 +55,8 @@ export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
   SpreadsheetApp.getUi()
     .createAddonMenu()
     .addItem('Open registry', 'showSidebar')
+    .addItem('Refresh priorities', 'refreshPriorities')
+    .addSeparator()
     .addItem('Set up registry', 'setupRegistry')
     .addToUi();
 }
@@ -99,7 +111,11 @@ export function addClient(input: ClientInput): { id: string; name: string } {
       );
     }
     const sheet = createClientTab(ss, profile);
-    return { id: clientIdOf(sheet), name: profile.name };
+    const id = clientIdOf(sheet);
+    const { grid, layout } = readClientTab(sheet);
+    createClientRanges(ss, sheet, id, layout, grid);
+    rememberClientId(profile.name, id);
+    return { id, name: profile.name };
   });
 }
 
@@ -213,4 +229,55 @@ export function relatedDecisions(input: {
     tags,
     request.excludeClientId,
   );
+}
+
+/** Rewrites the Priorities and Overview tabs from every client tab; never writes a client tab. */
+export function refreshPriorities(): RefreshResult {
+  return withDocumentLock(() => {
+    const ss = SpreadsheetApp.getActiveSpreadsheet();
+    const timeZone = registryTimeZone(ss);
+    const today = todayIn(timeZone);
+    const snap = snapshotRegistry(ss, timeZone, today);
+    const result = refreshRollup(
+      ss,
+      snap,
+      Utilities.formatDate(new Date(), timeZone, 'yyyy-MM-dd HH:mm'),
+    );
+    return result;
+  });
+}
+
+export interface DecisionSignals {
+  related: RelatedDecision[];
+  conflicts: { principleId: string; principle: string; matched: string[]; message: string }[];
+}
+
+/** What the sidebar shows beside a decision being written: related decisions and principle conflicts. */
+export function decisionSignals(input: {
+  tags: string | string[];
+  excludeClientId?: string;
+  exception?: string;
+}): DecisionSignals {
+  const request = parseInput(relatedDecisionsSchema, input, 'Decision signals');
+  const tags = parseInput(tagsBase('Tags'), request.tags, 'Tags');
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const timeZone = registryTimeZone(ss);
+  const snap = snapshotRegistry(ss, timeZone, todayIn(timeZone));
+  const principles: Principle[] = readPrinciples(snap.read.roles.principles?.grid ?? []);
+  const exception = typeof input.exception === 'string' ? input.exception : '';
+  const conflicts = conflictsOf(
+    { fields: { status: 'Proposed', tags, exception } },
+    principles,
+  ).map(({ principle, matched }) => ({
+    principleId: principle.id,
+    principle: principle.principle,
+    matched,
+    message: conflictMessage(principle),
+  }));
+  const related = findRelated(
+    snap.clients.map((c) => ({ clientId: c.id, clientName: c.name, decisions: c.items.decision })),
+    tags,
+    request.excludeClientId,
+  );
+  return { related, conflicts };
 }

@@ -15,6 +15,7 @@ export const SETTINGS: readonly SettingSpec[] = [
     label: 'Capacity (hours per week)',
     value: 20,
     about: 'Hours you can give all clients together in a week.',
+    rangeName: 'CTOR_CapacityHours',
   },
   {
     key: 'flexReserveHours',
@@ -75,3 +76,30 @@ export const SETTINGS: readonly SettingSpec[] = [
 ];
 
 export const SETTINGS_HEADER = ['Setting', 'Value', 'About'] as const;
+
+export interface RegistrySettings {
+  capacityHours: number;
+  flexReserveHours: number;
+  planWeekday: string;
+  planHour: number;
+  summaryEmail: string;
+  reviewCadenceDays: number;
+  debtReviewCadenceDays: number;
+  impactThreshold: number;
+  effortThreshold: number;
+  sharingRole: string;
+}
+
+/** Settings by label, falling back to the default for a missing or unreadable value. */
+export function readSettings(grid: readonly (readonly unknown[])[]): RegistrySettings {
+  const byLabel = new Map<string, unknown>();
+  for (const row of grid) byLabel.set(String(row[0] ?? '').trim(), row[1]);
+  const out: Record<string, string | number> = {};
+  for (const s of SETTINGS) {
+    const v = byLabel.get(s.label);
+    if (typeof s.value === 'number')
+      out[s.key] = typeof v === 'number' && Number.isFinite(v) ? v : s.value;
+    else out[s.key] = typeof v === 'string' && v.trim() ? v.trim() : s.value;
+  }
+  return out as unknown as RegistrySettings;
+}

@@ -12,12 +12,12 @@ import {
   markTab,
   type RegistryRole,
 } from './tab-roles.js';
-import { HEADER_STYLE, TITLE_STYLE, styleRow } from './styles.js';
+import { GENERATED_TITLE_STYLE, HEADER_STYLE, TITLE_STYLE, styleRow } from './styles.js';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-const OVERVIEW_HEADER = [
+export const OVERVIEW_HEADER = [
   'Client',
   'Stage',
   'Status',
@@ -34,6 +34,14 @@ const OVERVIEW_HEADER = [
   'Median decision cycle (days)',
   'Shared view',
 ];
+/** The first cell of each generated tab: how a read recognises it without a metadata lookup. */
+export const GENERATED_TITLES: Partial<Record<RegistryRole, string>> = {
+  overview: 'Overview: one row per client',
+  priorities: 'Priorities across clients',
+  weeklyPlan: 'Weekly plan',
+  planHistory: 'Plan history',
+};
+
 const PLAN_HISTORY_HEADER = [
   'Week starting',
   'Client',
@@ -64,19 +72,19 @@ const DEPENDENCIES_HEADER = [
 function initialRows(role: RegistryRole): { title?: string; rows: (string | number)[][] } {
   switch (role) {
     case 'overview':
-      return { title: 'Overview: one row per client', rows: [OVERVIEW_HEADER] };
+      return { title: GENERATED_TITLES.overview, rows: [OVERVIEW_HEADER] };
     case 'priorities':
       return {
-        title: 'Priorities across clients',
+        title: GENERATED_TITLES.priorities,
         rows: [['Not refreshed yet: add a client, then choose Refresh priorities.']],
       };
     case 'weeklyPlan':
       return {
-        title: 'Weekly plan',
+        title: GENERATED_TITLES.weeklyPlan,
         rows: [['Not generated yet: choose Generate weekly plan, or install the weekly trigger.']],
       };
     case 'planHistory':
-      return { rows: [PLAN_HISTORY_HEADER] };
+      return { title: GENERATED_TITLES.planHistory, rows: [PLAN_HISTORY_HEADER] };
     case 'principles':
       return { rows: [PRINCIPLES_HEADER] };
     case 'dependencies':
@@ -103,7 +111,13 @@ function drawTab(sheet: Sheet, role: RegistryRole): void {
   ]);
   sheet.getRange(1, 1, block.length, width).setValues(block);
   const headerRow = title ? 2 : 1;
-  if (title) styleRow(sheet.getRange(1, 1, 1, width), TITLE_STYLE);
+  if (title)
+    styleRow(
+      sheet.getRange(1, 1, 1, width),
+      role === 'overview' || role === 'priorities' ? GENERATED_TITLE_STYLE : TITLE_STYLE,
+    );
+  if (role === 'overview')
+    sheet.getRange(3, 5, sheet.getMaxRows() - 2, 1).setNumberFormat('yyyy-mm-dd');
   if (rows[0] && rows[0].length > 1) {
     styleRow(sheet.getRange(headerRow, 1, 1, width), HEADER_STYLE);
     sheet.setFrozenRows(headerRow);

@@ -21,6 +21,8 @@ describe('onOpen and onInstall', () => {
     expect(menu?.title).toBe('CTO Registry');
     expect(menu?.items).toEqual([
       { caption: 'Open registry', functionName: 'showSidebar' },
+      { caption: 'Refresh priorities', functionName: 'refreshPriorities' },
+      { separator: true },
       { caption: 'Set up registry', functionName: 'setupRegistry' },
     ]);
     const touched = Object.keys(rt.lastExecution?.calls ?? {});

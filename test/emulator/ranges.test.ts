@@ -155,7 +155,9 @@ describe('TODAY() and the emulated clock', () => {
   });
 
   it('leaves an impossible date typed as text', () => {
-    const { rt, script } = runScript("function main() { var r = SpreadsheetApp.getActiveSpreadsheet().getSheets()[0].getRange('A1'); r.setValue('2026-02-30'); return typeof r.getValue(); }");
+    const { rt, script } = runScript(
+      "function main() { var r = SpreadsheetApp.getActiveSpreadsheet().getSheets()[0].getRange('A1'); r.setValue('2026-02-30'); return typeof r.getValue(); }",
+    );
     expect(script.call('main')).toBe('string');
     void rt;
   });

@@ -1,0 +1,37 @@
+/** Plain tables a person keeps (Principles, Dependencies): a header row, then rows read by header name. */
+import type { Grid } from './client-tab-layout.js';
+
+export interface TableRow {
+  row: number;
+  get(header: string): string;
+}
+
+export function readHeaderTable(grid: Grid, expected: readonly string[]): TableRow[] {
+  const headerIndex = grid.findIndex(
+    (r) =>
+      expected.filter((h) => r.some((c) => String(c).trim() === h)).length >=
+      Math.ceil(expected.length / 2),
+  );
+  if (headerIndex < 0) return [];
+  const header = (grid[headerIndex] ?? []).map((c) => String(c).trim());
+  const rows: TableRow[] = [];
+  for (let i = headerIndex + 1; i < grid.length; i++) {
+    const cells = grid[i] ?? [];
+    if (cells.every((c) => c === '' || c === null || c === undefined)) continue;
+    rows.push({
+      row: i + 1,
+      get: (h) => {
+        const j = header.indexOf(h);
+        return j < 0 ? '' : String(cells[j] ?? '').trim();
+      },
+    });
+  }
+  return rows;
+}
+
+export function splitList(text: string): string[] {
+  return text
+    .split(',')
+    .map((t) => t.trim().toLowerCase())
+    .filter(Boolean);
+}

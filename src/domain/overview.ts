@@ -1,0 +1,55 @@
+/** The Overview's numbers per client, as its live formulas compute them. */
+import { median, daysBetween } from './dates.js';
+import type { Thresholds } from './debt.js';
+import { OPEN_DEBT, OPEN_RISK, str, type ClientRecord } from './registry-model.js';
+
+export interface OverviewRow {
+  clientId: string;
+  name: string;
+  stage: string;
+  status: string;
+  hoursPerWeek: number | null;
+  lastReview: string;
+  daysSinceReview: number | null;
+  openDebt: { High: number; Medium: number; Low: number };
+  doNow: number;
+  pendingDecisions: number;
+  overdue: number;
+  openHighRisks: number;
+  medianDecisionDays: number | null;
+}
+
+export function overviewRow(c: ClientRecord, today: string, _thresholds?: Thresholds): OverviewRow {
+  const openDebt = c.items.debt.filter((d) => OPEN_DEBT.has(str(d.fields['status'])));
+  const openRisks = c.items.risk.filter((r) => OPEN_RISK.has(str(r.fields['status'])));
+  const pending = c.items.decision.filter((d) => str(d.fields['status']) === 'Proposed');
+  const reviews = c.items.review
+    .map((r) => str(r.fields['date']))
+    .filter(Boolean)
+    .sort();
+  const lastReview = reviews[reviews.length - 1] ?? '';
+  const cycles = c.items.decision
+    .map((d) => [str(d.fields['proposedOn']), str(d.fields['decidedOn'])])
+    .filter(([p, d]) => p && d)
+    .map(([p, d]) => daysBetween(p as string, d as string));
+  const count = (p: string) => openDebt.filter((d) => str(d.fields['priority']) === p).length;
+  return {
+    clientId: c.id,
+    name: c.name,
+    stage: c.stage,
+    status: c.status,
+    hoursPerWeek: c.hoursPerWeek,
+    lastReview,
+    daysSinceReview: lastReview ? daysBetween(lastReview, today) : null,
+    openDebt: { High: count('High'), Medium: count('Medium'), Low: count('Low') },
+    // As the sheet's COUNTIFS do: over the Quadrant and Band cells the formulas fill.
+    doNow: openDebt.filter((d) => str(d.fields['quadrant']) === 'Do now').length,
+    pendingDecisions: pending.length,
+    overdue:
+      openRisks.filter((r) => str(r.fields['due']) && str(r.fields['due']) < today).length +
+      pending.filter((d) => str(d.fields['due']) && str(d.fields['due']) < today).length,
+    openHighRisks: openRisks.filter((r) => ['High', 'Critical'].includes(str(r.fields['band'])))
+      .length,
+    medianDecisionDays: median(cycles),
+  };
+}

@@ -1,0 +1,100 @@
+/**
+ * Principle conflicts: a Proposed or Accepted decision whose tags meet an active principle's
+ * Avoid list, with no Exception written.
+ */
+import type { Grid } from './client-tab-layout.js';
+import { readHeaderTable, splitList } from './header-table.js';
+import { str, tagsOf, type ClientRecord } from './registry-model.js';
+import type { RegistryItem } from './section-items.js';
+
+export const PRINCIPLE_HEADERS = [
+  'ID',
+  'Principle',
+  'Category',
+  'Standard',
+  'Avoid',
+  'Rationale',
+  'Since',
+  'Status',
+] as const;
+
+export interface Principle {
+  id: string;
+  principle: string;
+  standard: string;
+  avoid: string[];
+  active: boolean;
+}
+
+export function readPrinciples(grid: Grid): Principle[] {
+  return readHeaderTable(grid, PRINCIPLE_HEADERS)
+    .map((r) => ({
+      id: r.get('ID'),
+      principle: r.get('Principle'),
+      standard: r.get('Standard'),
+      avoid: splitList(r.get('Avoid')),
+      active: !/^(retired|inactive|deprecated|superseded)$/i.test(r.get('Status')),
+    }))
+    .filter((p) => p.principle || p.id);
+}
+
+export interface Conflict {
+  clientId: string;
+  clientName: string;
+  decisionId: string;
+  decisionTitle: string;
+  principleId: string;
+  principle: string;
+  matched: string[];
+  /** "conflicts with P-2: Standardise on PostgreSQL" */
+  message: string;
+}
+
+/** "conflicts with P-2: standardise on PostgreSQL" */
+export function conflictMessage(p: Principle): string {
+  return `conflicts with ${p.id}: ${p.principle.charAt(0).toLowerCase()}${p.principle.slice(1)}`;
+}
+
+export function conflictsOf(
+  decision: Pick<RegistryItem, 'fields'>,
+  principles: readonly Principle[],
+): { principle: Principle; matched: string[] }[] {
+  const status = str(decision.fields['status']);
+  if (status !== 'Proposed' && status !== 'Accepted') return [];
+  if (str(decision.fields['exception']).trim()) return [];
+  const tags = (decision.fields['tags'] as string[] | undefined) ?? [];
+  const out: { principle: Principle; matched: string[] }[] = [];
+  for (const p of principles) {
+    if (!p.active) continue;
+    const matched = tags.filter((t) => p.avoid.includes(t));
+    if (matched.length) out.push({ principle: p, matched });
+  }
+  return out;
+}
+
+export function principleConflicts(
+  clients: readonly ClientRecord[],
+  principles: readonly Principle[],
+): Conflict[] {
+  const out: Conflict[] = [];
+  for (const c of clients) {
+    for (const d of c.items.decision) {
+      for (const { principle, matched } of conflictsOf(
+        { fields: { ...d.fields, tags: tagsOf(d) } },
+        principles,
+      )) {
+        out.push({
+          clientId: c.id,
+          clientName: c.name,
+          decisionId: d.id,
+          decisionTitle: str(d.fields['title']),
+          principleId: principle.id,
+          principle: principle.principle,
+          matched,
+          message: conflictMessage(principle),
+        });
+      }
+    }
+  }
+  return out;
+}

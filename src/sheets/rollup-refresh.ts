@@ -1,0 +1,176 @@
+/**
+ * Refresh priorities: read every tab once, compute the rollup, and rewrite the Priorities and
+ * Overview tabs whole. Client tabs are only read. The named ranges the live formulas use are
+ * checked through formulas written with the Priorities tab and re-set only where they drifted.
+ */
+import { clientRangeSpecs, type RangeSpec } from '../domain/client-ranges.js';
+import { readDependencies } from '../domain/dependencies.js';
+import { readPrinciples } from '../domain/principles.js';
+import { buildRollup, type Rollup } from '../domain/rollup.js';
+import type { ClientRecord } from '../domain/registry-model.js';
+import { readSettings, type RegistrySettings } from '../domain/settings.js';
+import type { Problem } from '../domain/section-items.js';
+import { InputError } from '../domain/input-error.js';
+import type { CellInput } from './cell-text.js';
+import { clientRecord } from './client-records.js';
+import { setClientRanges } from './client-ranges.js';
+import { overviewGrid, prioritiesGrid, type TabGrid } from './rollup-tabs.js';
+import { readWorkbook, type ReadTab, type WorkbookRead } from './workbook-read.js';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+const ROWS_KEY = 'registry.prioritiesRows';
+const DEFAULT_ROWS = 1000;
+
+export interface RegistrySnapshot {
+  read: WorkbookRead;
+  clients: ClientRecord[];
+  settings: RegistrySettings;
+  rollup: Rollup;
+  ranges: Map<string, RangeSpec[]>;
+}
+
+/** Reads the registry and computes everything the cross-client tabs show. */
+export function snapshotRegistry(
+  ss: Spreadsheet,
+  timeZone: string,
+  today: string,
+): RegistrySnapshot {
+  const read = readWorkbook(ss);
+  const problems: Problem[] = [];
+  const clients: ClientRecord[] = [];
+  const ranges = new Map<string, RangeSpec[]>();
+  for (const tab of read.clients) {
+    const { record, problems: found } = clientRecord(tab, tab.name, timeZone);
+    clients.push(record);
+    problems.push(...found);
+    ranges.set(tab.id, clientRangeSpecs(tab.id, tab.layout, tab.grid, Number.MAX_SAFE_INTEGER));
+  }
+  for (const copy of read.copies) {
+    problems.push({
+      tab: copy.name,
+      cell: 'A1',
+      reason: `A second tab holds client ${copy.name} (a copy?); only the original is read.`,
+    });
+  }
+  clients.sort((a, b) => a.name.localeCompare(b.name));
+  const settings = readSettings(read.roles.settings?.grid ?? []);
+  const rollup = buildRollup(
+    clients,
+    readPrinciples(read.roles.principles?.grid ?? []),
+    readDependencies(read.roles.dependencies?.grid ?? []),
+    today,
+    'Dependencies',
+    { impact: settings.impactThreshold, effort: settings.effortThreshold },
+  );
+  rollup.problems = [...problems, ...rollup.problems];
+  return { read, clients, settings, rollup, ranges };
+}
+
+function pad(
+  grid: TabGrid,
+  previous: ReadTab,
+  minWidth: number,
+): { values: CellInput[][]; width: number; height: number } {
+  const width = Math.max(
+    minWidth,
+    ...grid.rows.map((r) => r.length),
+    ...previous.grid.map((r) => r.length),
+  );
+  const height = Math.max(grid.rows.length, previous.grid.length);
+  const values: CellInput[][] = [];
+  for (let i = 0; i < height; i++) {
+    const row = grid.rows[i] ?? [];
+    values.push([...row, ...new Array<CellInput>(width - row.length).fill('')]);
+  }
+  return { values, width, height };
+}
+
+function styles(
+  grid: TabGrid,
+  height: number,
+  width: number,
+): { weights: GoogleAppsScript.Spreadsheet.FontWeight[][]; backgrounds: string[][] } {
+  const weights: GoogleAppsScript.Spreadsheet.FontWeight[][] = [];
+  const backgrounds: string[][] = [];
+  for (let i = 0; i < height; i++) {
+    const s = grid.styles[i] ?? null;
+    weights.push(
+      new Array<GoogleAppsScript.Spreadsheet.FontWeight>(width).fill(s?.bold ? 'bold' : 'normal'),
+    );
+    backgrounds.push(new Array<string>(width).fill(s?.background ?? ''));
+  }
+  return { weights, backgrounds };
+}
+
+function ensureRows(sheet: Sheet, needed: number): void {
+  const props = PropertiesService.getDocumentProperties();
+  const known = Number(props.getProperty(ROWS_KEY) ?? DEFAULT_ROWS);
+  if (needed <= known) return;
+  sheet.insertRowsAfter(known, needed - known);
+  props.setProperty(ROWS_KEY, String(needed));
+}
+
+export interface RefreshResult {
+  refreshedAt: string;
+  entries: number;
+  conflicts: number;
+  notices: number;
+  problems: Problem[];
+  realigned: string[];
+}
+
+export function refreshRollup(
+  ss: Spreadsheet,
+  snap: RegistrySnapshot,
+  refreshedAt: string,
+): RefreshResult {
+  const priorities = snap.read.roles.priorities;
+  const overview = snap.read.roles.overview;
+  if (!priorities || !overview) {
+    throw new InputError(
+      'The Priorities or Overview tab is missing: choose Set up registry to restore it, then refresh again.',
+    );
+  }
+  const grid = prioritiesGrid(snap.rollup, snap.clients, snap.ranges, refreshedAt);
+  const p = pad(grid, priorities, 13);
+  ensureRows(priorities.sheet, p.height);
+  const range = priorities.sheet.getRange(1, 1, p.height, p.width);
+  range.setValues(p.values);
+  const ps = styles(grid, p.height, p.width);
+  range.setFontWeights(ps.weights);
+  range.setBackgrounds(ps.backgrounds);
+  const written = range.getValues();
+
+  const realigned: string[] = [];
+  const sheets = new Map(snap.read.clients.map((c) => [c.id, c.sheet]));
+  grid.checks.forEach(({ clientId, spec }, i) => {
+    const [rows, filled] = [
+      written[grid.checksRow - 1 + i]?.[1],
+      written[grid.checksRow - 1 + i]?.[2],
+    ];
+    const rowsOk = spec.toSheetEnd ? typeof rows === 'number' : rows === spec.numRows;
+    if (rowsOk && filled === spec.filled) return;
+    const sheet = sheets.get(clientId);
+    if (!sheet) return;
+    const fixed = spec.toSheetEnd ? { ...spec, numRows: sheet.getMaxRows() - spec.row + 1 } : spec;
+    setClientRanges(ss, sheet, [fixed]);
+    realigned.push(spec.name);
+  });
+
+  const o = overviewGrid(snap.rollup.overview, snap.clients);
+  const op = pad(o, overview, 15);
+  const orange = overview.sheet.getRange(1, 1, op.height, op.width);
+  orange.setValues(op.values);
+  orange.setFontWeights(styles(o, op.height, op.width).weights);
+
+  return {
+    refreshedAt,
+    entries: snap.rollup.priorities.length,
+    conflicts: snap.rollup.conflicts.length,
+    notices: snap.rollup.notices.length,
+    problems: snap.rollup.problems,
+    realigned,
+  };
+}

@@ -1,0 +1,212 @@
+/**
+ * The Priorities and Overview tabs as grids of cells: values, text behind an apostrophe, and the
+ * live formulas over each client's named ranges. Written whole, in one batch each.
+ */
+import { rangeName, type RangeSpec } from '../domain/client-ranges.js';
+import type { OverviewRow } from '../domain/overview.js';
+import type { Rollup } from '../domain/rollup.js';
+import type { ClientRecord } from '../domain/registry-model.js';
+import { asText, type CellInput } from './cell-text.js';
+import { checkFormulas } from './client-ranges.js';
+import { columnLetter } from './formulas.js';
+import { GENERATED_TITLES, OVERVIEW_HEADER } from './registry-setup.js';
+import { GENERATED_TITLE_STYLE as TITLE_STYLE, HEADER_STYLE, type RowStyle } from './styles.js';
+
+export interface TabGrid {
+  rows: CellInput[][];
+  styles: (RowStyle | null)[];
+}
+
+export interface PrioritiesGrid extends TabGrid {
+  /** Row (1-based) of the first range check, and the specs in order. */
+  checksRow: number;
+  checks: { clientId: string; spec: RangeSpec }[];
+}
+
+export const QUADRANT_COLUMNS = ['Do now', 'Plan & invest', 'Quick win', 'Skip for now'] as const;
+export const RANKED_HEADER = [
+  '#',
+  'Client',
+  'Kind',
+  'ID',
+  'Title',
+  'Priority / band',
+  'Quadrant',
+  'Score',
+  'Status',
+  'Owner',
+  'Due',
+  'Age (days)',
+  'Link',
+];
+
+function quoted(s: string): string {
+  return s.replace(/"/g, '""');
+}
+
+export function clientLink(c: Pick<ClientRecord, 'id' | 'name'>): string {
+  return `=HYPERLINK("#gid=${c.id}","${quoted(c.name)}")`;
+}
+
+function openCount(clientId: string, column: string, value: string): string {
+  const col = rangeName(clientId, column);
+  const status = rangeName(clientId, 'debt_status');
+  return `COUNTIFS(${col},"${value}",${status},"Open")+COUNTIFS(${col},"${value}",${status},"In progress")`;
+}
+
+export function prioritiesGrid(
+  rollup: Rollup,
+  clients: readonly ClientRecord[],
+  ranges: ReadonlyMap<string, RangeSpec[]>,
+  refreshedAt: string,
+): PrioritiesGrid {
+  const rows: CellInput[][] = [];
+  const styles: (RowStyle | null)[] = [];
+  const push = (row: CellInput[], style: RowStyle | null = null): void => {
+    rows.push(row);
+    styles.push(style);
+  };
+  push([GENERATED_TITLES.priorities ?? ''], TITLE_STYLE);
+  push([
+    `Refreshed ${refreshedAt}. Rewritten whole by Refresh priorities; edit the client tabs, not this one.`,
+  ]);
+  push([]);
+  push(['Open debt by quadrant (live)'], TITLE_STYLE);
+  push(['Client', ...QUADRANT_COLUMNS, 'Open debt'], HEADER_STYLE);
+  const active = clients.filter((c) => (c.status || 'Active') === 'Active');
+  for (const c of active) {
+    push([
+      clientLink(c),
+      ...QUADRANT_COLUMNS.map((q) => `=${openCount(c.id, 'debt_quadrant', q)}`),
+      `=COUNTIFS(${rangeName(c.id, 'debt_status')},"Open")+COUNTIFS(${rangeName(c.id, 'debt_status')},"In progress")`,
+    ]);
+  }
+  if (active.length === 0) push(['No active clients yet.']);
+  push([]);
+  push(['Signals'], TITLE_STYLE);
+  push(['Client', 'Signal', 'Item', 'Detail'], HEADER_STYLE);
+  for (const k of rollup.conflicts) {
+    push([
+      asText(k.clientName),
+      'Principle conflict',
+      asText(`${k.decisionId} ${k.decisionTitle}`),
+      asText(`${k.message} (tags: ${k.matched.join(', ')})`),
+    ]);
+  }
+  for (const n of rollup.notices) {
+    const item = asText(`${n.providerName} ${n.itemId} ${n.title}`);
+    push([
+      asText(n.consumerName),
+      'Dependency notice',
+      item,
+      asText(
+        `${n.providerName} changed ${n.component || 'a component'} you depend on (${n.date}; ${n.matched.join(', ')})`,
+      ),
+    ]);
+    push([
+      asText(n.providerName),
+      'Dependency notice',
+      item,
+      asText(`Tell ${n.consumerName}, which depends on ${n.component || 'this'}`),
+    ]);
+  }
+  if (rollup.conflicts.length + rollup.notices.length === 0)
+    push(['No principle conflicts or dependency notices.']);
+  push([]);
+  push(['Problems'], TITLE_STYLE);
+  push(['Tab', 'Cell', 'What is wrong'], HEADER_STYLE);
+  for (const p of rollup.problems) push([asText(p.tab), p.cell, asText(p.reason)]);
+  if (rollup.problems.length === 0) push(['Every cell was read.']);
+  push([]);
+  push(['Ranked list'], TITLE_STYLE);
+  push(RANKED_HEADER, HEADER_STYLE);
+  const byId = new Map(clients.map((c) => [c.id, c]));
+  rollup.priorities.forEach((e, i) => {
+    const c = byId.get(e.clientId);
+    push([
+      i + 1,
+      c ? clientLink(c) : asText(e.clientName),
+      e.kind === 'debt' ? 'Debt' : e.kind === 'risk' ? 'Risk' : 'Decision',
+      e.id || `row ${e.row}`,
+      asText(e.title),
+      e.priority,
+      e.quadrant,
+      e.score ?? '',
+      e.status,
+      asText(e.owner),
+      e.due,
+      e.ageDays ?? '',
+      asText(e.link),
+    ]);
+  });
+  if (rollup.priorities.length === 0) push(['Nothing open.']);
+  push([]);
+  push(['Range checks (the add-on reads these to keep its named ranges in step)']);
+  const checksRow = rows.length + 1;
+  const checks: { clientId: string; spec: RangeSpec }[] = [];
+  for (const [clientId, specs] of ranges) {
+    for (const spec of specs) {
+      push([spec.name, ...checkFormulas(spec)]);
+      checks.push({ clientId, spec });
+    }
+  }
+  return { rows, styles, checksRow, checks };
+}
+
+export function overviewGrid(
+  overview: readonly OverviewRow[],
+  clients: readonly ClientRecord[],
+): TabGrid {
+  const rows: CellInput[][] = [];
+  const styles: (RowStyle | null)[] = [];
+  rows.push([GENERATED_TITLES.overview ?? '']);
+  styles.push(TITLE_STYLE);
+  rows.push([...OVERVIEW_HEADER]);
+  styles.push(HEADER_STYLE);
+  const byId = new Map(overview.map((o) => [o.clientId, o]));
+  const first = rows.length + 1;
+  clients.forEach((c) => {
+    const r = rows.length + 1;
+    const n = (what: string) => rangeName(c.id, what);
+    const o = byId.get(c.id);
+    const E = `E${r}`;
+    rows.push([
+      clientLink(c),
+      `=${n('stage')}`,
+      `=${n('status')}`,
+      `=${n('hours')}`,
+      `=IF(COUNT(${n('review_date')})=0,"",MAX(${n('review_date')}))`,
+      `=IF(${E}="","",DAYS(TODAY(),${E}))`,
+      `=${openCount(c.id, 'debt_priority', 'High')}`,
+      `=${openCount(c.id, 'debt_priority', 'Medium')}`,
+      `=${openCount(c.id, 'debt_priority', 'Low')}`,
+      `=${openCount(c.id, 'debt_quadrant', 'Do now')}`,
+      `=COUNTIFS(${n('decision_status')},"Proposed")`,
+      `=COUNTIFS(${n('risk_due')},"<"&TODAY(),${n('risk_status')},"Open")+COUNTIFS(${n('risk_due')},"<"&TODAY(),${n('risk_status')},"Mitigating")+COUNTIFS(${n('decision_due')},"<"&TODAY(),${n('decision_status')},"Proposed")`,
+      ['High', 'Critical']
+        .flatMap((band) =>
+          ['Open', 'Mitigating'].map(
+            (s) => `COUNTIFS(${n('risk_band')},"${band}",${n('risk_status')},"${s}")`,
+          ),
+        )
+        .reduce((a, b) => `${a}+${b}`, '=0'),
+      o?.medianDecisionDays ?? '',
+      '',
+    ]);
+    styles.push(null);
+  });
+  const last = rows.length;
+  const hoursColumn = columnLetter(4);
+  rows.push([
+    'Total',
+    '',
+    '',
+    clients.length ? `=SUM(${hoursColumn}${first}:${hoursColumn}${last})` : 0,
+    'Capacity',
+    '=CTOR_CapacityHours',
+    'Left',
+    `=F${last + 1}-D${last + 1}`,
+  ]);
+  styles.push(HEADER_STYLE);
+  return { rows, styles };
+}
