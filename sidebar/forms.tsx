@@ -5,7 +5,8 @@ import { AreaField, SelectField, TextField } from './fields';
 import { server } from './server';
 import { numberOrAbsent, useForm, type FormState } from './use-form';
 
-function Actions(props: { form: FormState; label: string; onCancel: () => void }) {
+/** The submit and cancel buttons, the server's rejection, and the busy state while a call runs. */
+export function Actions(props: { form: FormState; label: string; onCancel: () => void }) {
   return (
     <div class="actions">
       {props.form.serverError && (

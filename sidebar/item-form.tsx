@@ -4,7 +4,9 @@ import { addSchema, updateSchema, type FieldValue } from '../src/domain/item-sch
 import { sectionOf, type ColumnSpec, type SectionKind } from '../src/domain/registry-layout';
 import type { RelatedDecision } from '../src/domain/related-decisions';
 import type { RegistryItem } from '../src/domain/section-items';
+import type { DecisionSignals } from '../src/main';
 import { AreaField, SelectField, TextField } from './fields';
+import { Actions } from './forms';
 import { server } from './server';
 import { numberOrNull, useForm, type FormState } from './use-form';
 
@@ -69,27 +71,47 @@ function Field(props: { col: ColumnSpec; form: FormState; kind: SectionKind }) {
   );
 }
 
-function Related(props: { tags: string; clientId: string }) {
-  const [found, setFound] = useState<RelatedDecision[]>([]);
+function Related(props: { tags: string; clientId: string; exception: string }) {
+  const [found, setFound] = useState<DecisionSignals>({ related: [], conflicts: [] });
   useEffect(() => {
     if (!props.tags.trim()) {
-      setFound([]);
+      setFound({ related: [], conflicts: [] });
       return undefined;
     }
     const timer = setTimeout(() => {
       server
-        .relatedDecisions({ tags: props.tags, excludeClientId: props.clientId })
+        .decisionSignals({
+          tags: props.tags,
+          excludeClientId: props.clientId,
+          exception: props.exception,
+        })
         .then(setFound)
-        .catch(() => setFound([]));
+        .catch(() => setFound({ related: [], conflicts: [] }));
     }, 300);
     return () => clearTimeout(timer);
-  }, [props.tags, props.clientId]);
-  if (found.length === 0) return null;
+  }, [props.tags, props.clientId, props.exception]);
+  return (
+    <>
+      {found.conflicts.length > 0 && (
+        <ul class="conflicts" aria-label="Principle conflicts">
+          {found.conflicts.map((c) => (
+            <li key={c.principleId}>
+              ⚠ {c.message} ({c.matched.join(', ')}); write an Exception if intended.
+            </li>
+          ))}
+        </ul>
+      )}
+      {found.related.length > 0 && <RelatedList found={found.related} />}
+    </>
+  );
+}
+
+function RelatedList(props: { found: RelatedDecision[] }) {
   return (
     <section class="related" aria-label="Related decisions at other clients">
       <h3>Related at other clients</h3>
       <ul>
-        {found.slice(0, 5).map((d) => (
+        {props.found.slice(0, 5).map((d) => (
           <li key={`${d.clientId}/${d.id}`}>
             <strong>
               {d.clientName} {d.id}
@@ -159,24 +181,15 @@ export function ItemForm(props: {
         <div key={col.key}>
           <Field col={col} form={form} kind={kind} />
           {kind === 'decision' && col.key === 'tags' && (
-            <Related tags={form.values['tags'] ?? ''} clientId={props.clientId} />
+            <Related
+              tags={form.values['tags'] ?? ''}
+              clientId={props.clientId}
+              exception={form.values['exception'] ?? ''}
+            />
           )}
         </div>
       ))}
-      <div class="actions">
-        {form.serverError && (
-          <div class="form-error" role="alert">
-            {form.serverError}
-          </div>
-        )}
-        <button type="submit" class="action" disabled={form.busy} aria-busy={form.busy}>
-          {form.busy ? 'Saving…' : item ? 'Save changes' : title}
-        </button>
-        <button type="button" onClick={props.onCancel} disabled={form.busy}>
-          Cancel
-        </button>
-        {form.busy && <div class="progress" role="progressbar" aria-label="Saving" />}
-      </div>
+      <Actions form={form} label={item ? 'Save changes' : title} onCancel={props.onCancel} />
     </form>
   );
 }

@@ -35,6 +35,8 @@ function App() {
   useEffect(load, []);
 
   const done = (text: string): void => {
+    // Priorities follow every write; a failure there does not undo the write, so it stays quiet.
+    server.refreshPriorities().catch(() => undefined);
     setMessage(text);
     setView({ name: 'home' });
     setVersion((v) => v + 1);

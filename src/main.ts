@@ -94,6 +94,7 @@ export function addClient(input: ClientInput): { id: string; name: string } {
     const ss = SpreadsheetApp.getActiveSpreadsheet();
     setupRegistryTabs(ss);
     ensureSettingsNames(ss);
+    rememberTimeZone(ss);
     const wanted = profile.name.toLowerCase();
     for (const sheet of listClientTabs(ss)) {
       const existing = String(sheet.getRange(1, 2).getValue()).trim();

@@ -11,7 +11,7 @@ export interface RangeSpec {
   row: number;
   column: number;
   numRows: number;
-  /** What the range should hold: its number of rows and of non-empty cells, for the check. */
+  /** What the range should hold: its number of rows and of non-empty cells (-1: not checked). */
   filled: number;
   /** The last section's range runs to the sheet's end, whose row count a read does not tell. */
   toSheetEnd: boolean;
@@ -71,13 +71,13 @@ export function clientRangeSpecs(
   for (const [key, label] of PROFILE_RANGES) {
     const cell = layout.profile.get(label);
     if (!cell) continue;
-    const v = cell.value;
+    // A one-cell range is checked for existence only: engines disagree on COUNTA of a lone blank.
     specs.push({
       name: rangeName(clientId, key),
       row: cell.row,
       column: 2,
       numRows: 1,
-      filled: v === '' || v === null || v === undefined ? 0 : 1,
+      filled: -1,
       toSheetEnd: false,
     });
   }

@@ -151,7 +151,7 @@ export function refreshRollup(
       written[grid.checksRow - 1 + i]?.[2],
     ];
     const rowsOk = spec.toSheetEnd ? typeof rows === 'number' : rows === spec.numRows;
-    if (rowsOk && filled === spec.filled) return;
+    if (rowsOk && (spec.filled < 0 ? typeof filled === 'number' : filled === spec.filled)) return;
     const sheet = sheets.get(clientId);
     if (!sheet) return;
     const fixed = spec.toSheetEnd ? { ...spec, numRows: sheet.getMaxRows() - spec.row + 1 } : spec;
@@ -162,8 +162,8 @@ export function refreshRollup(
   const o = overviewGrid(snap.rollup.overview, snap.clients);
   const op = pad(o, overview, 15);
   const orange = overview.sheet.getRange(1, 1, op.height, op.width);
+  // The Overview's title and header rows keep the formatting Set up registry gave them.
   orange.setValues(op.values);
-  orange.setFontWeights(styles(o, op.height, op.width).weights);
 
   return {
     refreshedAt,

@@ -6,6 +6,11 @@ import { addSchema } from '../../src/domain/item-schemas.js';
 import { nextId } from '../../src/domain/item-ids.js';
 import { sectionOf } from '../../src/domain/registry-layout.js';
 import { fieldErrors } from '../../src/domain/validation.js';
+import {
+  collectPriorities,
+  comparePriorities,
+  type PriorityEntry,
+} from '../../src/domain/priorities.js';
 
 describe('quadrantOf', () => {
   it.each([
@@ -106,5 +111,98 @@ describe('schemas', () => {
       impact: null,
       effort: null,
     });
+  });
+});
+
+describe('the priority comparator', () => {
+  const entry = (over: Partial<PriorityEntry>): PriorityEntry => ({
+    clientId: '1',
+    clientName: 'Acme',
+    kind: 'debt',
+    id: 'D-1',
+    row: 1,
+    title: '',
+    priority: '',
+    quadrant: '',
+    score: null,
+    status: 'Open',
+    owner: '',
+    due: '',
+    added: '',
+    ageDays: null,
+    overdue: false,
+    link: '',
+    impact: null,
+    effort: null,
+    ...over,
+  });
+
+  it('applies each rule in turn, each only when the ones before tie', () => {
+    const items = [
+      entry({ id: 'D-9', clientName: 'Zed' }),
+      entry({ id: 'D-8', added: '2026-01-02' }),
+      entry({ id: 'D-7', added: '2026-01-01' }),
+      entry({ id: 'D-6', due: '2026-12-01' }),
+      entry({ id: 'D-5', impact: 2, effort: 4 }),
+      entry({ id: 'D-4', impact: 4, effort: 2 }),
+      entry({ id: 'D-3', quadrant: 'Quick win' }),
+      entry({ id: 'D-2', quadrant: 'Do now' }),
+      entry({ id: 'D-11', priority: 'Low' }),
+      entry({ id: 'D-10', priority: 'Medium' }),
+      entry({ id: 'R-1', kind: 'risk', priority: 'Critical' }),
+      entry({ id: 'D-1', priority: 'Low', overdue: true }),
+      entry({ id: 'D-12', clientName: 'Acme' }),
+    ];
+    expect([...items].sort(comparePriorities).map((e) => e.id)).toEqual([
+      'D-1',
+      'R-1',
+      'D-10',
+      'D-11',
+      'D-2',
+      'D-3',
+      'D-4',
+      'D-5',
+      'D-6',
+      'D-7',
+      'D-8',
+      'D-12',
+      'D-9',
+    ]);
+  });
+
+  it('ranks only open debt, open risks and pending decisions of active clients', () => {
+    const items = (kind: 'debt' | 'risk' | 'decision', status: string) => [
+      { kind, id: `${kind}-${status}`, row: 1, fields: { status, title: status, risk: status } },
+    ];
+    const client = (name: string, status: string) => ({
+      id: name,
+      name,
+      tabName: name,
+      stage: '',
+      status,
+      hoursPerWeek: 1,
+      reviewCadence: 7,
+      pmTool: '',
+      pmLink: '',
+      repoLink: '',
+      items: {
+        goal: [],
+        team: [],
+        review: [],
+        debt: [...items('debt', 'Open'), ...items('debt', 'Done'), ...items('debt', 'In progress')],
+        risk: [...items('risk', 'Mitigating'), ...items('risk', 'Closed')],
+        decision: [...items('decision', 'Proposed'), ...items('decision', 'Accepted')],
+      },
+    });
+    const ranked = collectPriorities(
+      [client('Acme', 'Active'), client('Paused Co', 'Paused')] as never,
+      '2026-11-18',
+    );
+    expect(ranked.map((e) => `${e.clientName} ${e.id}`).sort()).toEqual([
+      'Acme debt-In progress',
+      'Acme debt-Open',
+      'Acme decision-Proposed',
+      'Acme risk-Mitigating',
+    ]);
   });
 });
