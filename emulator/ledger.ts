@@ -55,15 +55,16 @@ const FIXED_MS: Record<string, number> = {
 };
 
 const PER_CELL_MS: Record<string, number> = {
-  'Sheet.getSheetValues': 0.01,
-  'Range.getValues': 0.01,
-  'Range.getDisplayValues': 0.02,
-  'Range.getFormulas': 0.01,
-  'Range.setValues': 0.05,
-  'Range.setFormulas': 0.05,
-  'Range.setDataValidations': 0.05,
-  'Range.setNumberFormats': 0.03,
-  'Range.setBackgrounds': 0.03,
+  'Sheet.getSheetValues': 0.005,
+  'Range.getValues': 0.005,
+  'Range.getDisplayValues': 0.01,
+  'Range.getFormulas': 0.005,
+  'Range.setValues': 0.03,
+  'Range.setFormulas': 0.03,
+  'Range.setDataValidations': 0.03,
+  'Range.setNumberFormats': 0.02,
+  'Range.setBackgrounds': 0.02,
+  'Range.setFontWeights': 0.02,
 };
 
 function defaultCost(method: string): number {

@@ -60,6 +60,10 @@ function idNumber(id: string): number {
   return m ? Number(m[1]) : Number.MAX_SAFE_INTEGER;
 }
 
+function text(a: string, b: string): number {
+  return a === b ? 0 : a < b ? -1 : 1;
+}
+
 function blankLast(a: string, b: string): number {
   if (a === b) return 0;
   if (!a) return 1;
@@ -67,19 +71,59 @@ function blankLast(a: string, b: string): number {
   return a < b ? -1 : 1;
 }
 
-export function comparePriorities(a: PriorityEntry, b: PriorityEntry): number {
+interface SortKey {
+  overdue: number;
+  priority: number;
+  quadrant: number;
+  ratio: number;
+  due: string;
+  added: string;
+  client: string;
+  idPrefix: string;
+  idNumber: number;
+  row: number;
+}
+
+function keyOf(e: PriorityEntry): SortKey {
+  return {
+    overdue: e.overdue ? 0 : 1,
+    priority: PRIORITY_RANK[e.priority] ?? 3,
+    quadrant: QUADRANT_RANK[e.quadrant] ?? 4,
+    ratio: ratio(e),
+    due: e.due,
+    added: e.added,
+    client: e.clientName.toLowerCase(),
+    idPrefix: e.id.replace(/\d+$/, ''),
+    idNumber: idNumber(e.id),
+    row: e.row,
+  };
+}
+
+function compareKeys(a: SortKey, b: SortKey): number {
   return (
-    Number(b.overdue) - Number(a.overdue) ||
-    (PRIORITY_RANK[a.priority] ?? 3) - (PRIORITY_RANK[b.priority] ?? 3) ||
-    (QUADRANT_RANK[a.quadrant] ?? 4) - (QUADRANT_RANK[b.quadrant] ?? 4) ||
-    ratio(b) - ratio(a) ||
+    a.overdue - b.overdue ||
+    a.priority - b.priority ||
+    a.quadrant - b.quadrant ||
+    b.ratio - a.ratio ||
     blankLast(a.due, b.due) ||
     blankLast(a.added, b.added) ||
-    a.clientName.localeCompare(b.clientName) ||
-    a.id.localeCompare(b.id, undefined, { numeric: true }) ||
-    idNumber(a.id) - idNumber(b.id) ||
+    text(a.client, b.client) ||
+    text(a.idPrefix, b.idPrefix) ||
+    a.idNumber - b.idNumber ||
     a.row - b.row
   );
+}
+
+export function comparePriorities(a: PriorityEntry, b: PriorityEntry): number {
+  return compareKeys(keyOf(a), keyOf(b));
+}
+
+/** Sorts by the comparator, computing each entry's keys once. */
+export function rankPriorities(entries: readonly PriorityEntry[]): PriorityEntry[] {
+  return entries
+    .map((entry) => ({ entry, key: keyOf(entry) }))
+    .sort((a, b) => compareKeys(a.key, b.key))
+    .map((x) => x.entry);
 }
 
 export function isActive(c: ClientRecord): boolean {
@@ -94,7 +138,6 @@ export function collectPriorities(
   const out: PriorityEntry[] = [];
   for (const c of clients) {
     if (!isActive(c)) continue;
-    const base = { clientId: c.id, clientName: c.name };
     for (const d of c.items.debt) {
       const status = str(d.fields['status']) || 'Open';
       if (!OPEN_DEBT.has(status)) continue;
@@ -102,7 +145,8 @@ export function collectPriorities(
       const effort = num(d.fields['effort']);
       const added = str(d.fields['added']);
       out.push({
-        ...base,
+        clientId: c.id,
+        clientName: c.name,
         kind: 'debt',
         id: d.id,
         row: d.row,
@@ -128,7 +172,8 @@ export function collectPriorities(
       const score = riskScore(num(r.fields['likelihood']), num(r.fields['impact']));
       const due = str(r.fields['due']);
       out.push({
-        ...base,
+        clientId: c.id,
+        clientName: c.name,
         kind: 'risk',
         id: r.id,
         row: r.row,
@@ -153,7 +198,8 @@ export function collectPriorities(
       const due = str(d.fields['due']);
       const proposed = str(d.fields['proposedOn']);
       out.push({
-        ...base,
+        clientId: c.id,
+        clientName: c.name,
         kind: 'decision',
         id: d.id,
         row: d.row,
@@ -173,5 +219,5 @@ export function collectPriorities(
       });
     }
   }
-  return out.sort(comparePriorities);
+  return rankPriorities(out);
 }

@@ -14,13 +14,14 @@ import { InputError } from '../domain/input-error.js';
 import type { CellInput } from './cell-text.js';
 import { clientRecord } from './client-records.js';
 import { setClientRanges } from './client-ranges.js';
-import { overviewGrid, prioritiesGrid, type TabGrid } from './rollup-tabs.js';
+import { CHECKS_COLUMN, overviewGrid, prioritiesGrid, type TabGrid } from './rollup-tabs.js';
 import { readWorkbook, type ReadTab, type WorkbookRead } from './workbook-read.js';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 const ROWS_KEY = 'registry.prioritiesRows';
+const TOP_KEY = 'registry.prioritiesTop';
 const DEFAULT_ROWS = 1000;
 
 export interface RegistrySnapshot {
@@ -134,22 +135,29 @@ export function refreshRollup(
     );
   }
   const grid = prioritiesGrid(snap.rollup, snap.clients, snap.ranges, refreshedAt);
-  const p = pad(grid, priorities, 13);
+  const p = pad(grid, priorities, CHECKS_COLUMN + 2);
   ensureRows(priorities.sheet, p.height);
-  const range = priorities.sheet.getRange(1, 1, p.height, p.width);
-  range.setValues(p.values);
-  const ps = styles(grid, p.height, p.width);
-  range.setFontWeights(ps.weights);
-  range.setBackgrounds(ps.backgrounds);
-  const written = range.getValues();
+  priorities.sheet.getRange(1, 1, p.height, p.width).setValues(p.values);
+  // Only the part above the ranked list is styled; it also covers last refresh's top part, so
+  // no row keeps a title's look after the layout moved, and the range checks to its right.
+  const props = PropertiesService.getDocumentProperties();
+  const previousTop = Number(props.getProperty(TOP_KEY) ?? 0);
+  const styledRows = Math.min(
+    p.height,
+    Math.max(grid.topRows, previousTop, grid.checks.length + 1),
+  );
+  const top = priorities.sheet.getRange(1, 1, styledRows, p.width);
+  const ps = styles(grid, styledRows, p.width);
+  top.setFontWeights(ps.weights);
+  top.setBackgrounds(ps.backgrounds);
+  const written = top.getValues();
+  if (previousTop !== grid.topRows) props.setProperty(TOP_KEY, String(grid.topRows));
 
   const realigned: string[] = [];
   const sheets = new Map(snap.read.clients.map((c) => [c.id, c.sheet]));
   grid.checks.forEach(({ clientId, spec }, i) => {
-    const [rows, filled] = [
-      written[grid.checksRow - 1 + i]?.[1],
-      written[grid.checksRow - 1 + i]?.[2],
-    ];
+    const line = written[i + 1] ?? [];
+    const [rows, filled] = [line[grid.checksColumn], line[grid.checksColumn + 1]];
     const rowsOk = spec.toSheetEnd ? typeof rows === 'number' : rows === spec.numRows;
     if (rowsOk && (spec.filled < 0 ? typeof filled === 'number' : filled === spec.filled)) return;
     const sheet = sheets.get(clientId);

@@ -18,10 +18,15 @@ export interface TabGrid {
 }
 
 export interface PrioritiesGrid extends TabGrid {
-  /** Row (1-based) of the first range check, and the specs in order. */
-  checksRow: number;
+  /** Rows above the ranked list (title, matrix, signals, problems, list header): the styled part. */
+  topRows: number;
+  /** The range checks sit to the right of the top part, one per row from row 2, in this column. */
+  checksColumn: number;
   checks: { clientId: string; spec: RangeSpec }[];
 }
+
+/** Column of the range checks, clear of the ranked list's 13 columns. */
+export const CHECKS_COLUMN = 15;
 
 export const QUADRANT_COLUMNS = ['Do now', 'Plan & invest', 'Quick win', 'Skip for now'] as const;
 export const RANKED_HEADER = [
@@ -120,6 +125,7 @@ export function prioritiesGrid(
   push([]);
   push(['Ranked list'], TITLE_STYLE);
   push(RANKED_HEADER, HEADER_STYLE);
+  const topRows = rows.length;
   const byId = new Map(clients.map((c) => [c.id, c]));
   rollup.priorities.forEach((e, i) => {
     const c = byId.get(e.clientId);
@@ -140,17 +146,17 @@ export function prioritiesGrid(
     ]);
   });
   if (rollup.priorities.length === 0) push(['Nothing open.']);
-  push([]);
-  push(['Range checks (the add-on reads these to keep its named ranges in step)']);
-  const checksRow = rows.length + 1;
   const checks: { clientId: string; spec: RangeSpec }[] = [];
-  for (const [clientId, specs] of ranges) {
-    for (const spec of specs) {
-      push([spec.name, ...checkFormulas(spec)]);
-      checks.push({ clientId, spec });
-    }
-  }
-  return { rows, styles, checksRow, checks };
+  for (const [clientId, specs] of ranges) for (const spec of specs) checks.push({ clientId, spec });
+  const place = (r: number, cells: CellInput[]): void => {
+    while (rows.length < r) push([]);
+    const row = rows[r - 1] as CellInput[];
+    while (row.length < CHECKS_COLUMN - 1) row.push('');
+    row.splice(CHECKS_COLUMN - 1, cells.length, ...cells);
+  };
+  place(1, ['Range checks: the add-on reads these to keep its named ranges in step', '', '']);
+  checks.forEach(({ spec }, i) => place(i + 2, [spec.name, ...checkFormulas(spec)]));
+  return { rows, styles, topRows, checksColumn: CHECKS_COLUMN, checks };
 }
 
 export function overviewGrid(

@@ -33,8 +33,13 @@ function block(rt: Runtime, tabName: string, title: string, width: number): unkn
   const grid = values(rt, sheet);
   const start = rowWith(rt, sheet, title);
   const out: unknown[][] = [];
-  for (let r = start; r < grid.length && (grid[r] as unknown[]).some((c) => c !== ''); r++)
+  for (
+    let r = start;
+    r < grid.length && (grid[r] as unknown[]).slice(0, width).some((c) => c !== '');
+    r++
+  ) {
     out.push((grid[r] as unknown[]).slice(0, width));
+  }
   return out;
 }
 
