@@ -92,12 +92,13 @@ const SPREADSHEET_CLASSES = new Set([
   'DeveloperMetadataFinder',
   'DeveloperMetadataLocation',
   'Protection',
-  'DataValidationBuilder',
-  'DataValidation',
 ]);
 
+/** Builders are made in the script itself; building a rule makes no round trip to Sheets. */
+const LOCAL_METHODS = new Set(['SpreadsheetApp.newDataValidation']);
+
 export function isSpreadsheetCall(method: string): boolean {
-  return SPREADSHEET_CLASSES.has(method.split('.')[0] ?? '');
+  return SPREADSHEET_CLASSES.has(method.split('.')[0] ?? '') && !LOCAL_METHODS.has(method);
 }
 
 export class Ledger {

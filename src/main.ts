@@ -36,7 +36,21 @@ import {
   readPrinciples,
   type Principle,
 } from './domain/principles.js';
-import { tagsBase } from './domain/fields.js';
+import { isEmail, tagsBase } from './domain/fields.js';
+import { buildWeeklyPlan } from './domain/weekly-plan.js';
+import { failureMail, planMail } from './domain/plan-mail.js';
+import { readSettings } from './domain/settings.js';
+import { weeklyTriggerSchema } from './domain/weekly-trigger-input.js';
+import { writePlanSheets, writeRunStatus } from './sheets/weekly-plan-tab.js';
+import { findRoleTabs } from './sheets/tab-roles.js';
+import { sendMail } from './services/mail.js';
+import {
+  installTrigger,
+  removeTrigger,
+  status,
+  type TriggerStatus,
+  type Weekday,
+} from './services/weekly-trigger.js';
 import { clientIdOf, clientTabById, listClientTabs } from './sheets/client-tabs.js';
 import { readAllClients, readClient } from './sheets/registry-read.js';
 import {
@@ -46,7 +60,7 @@ import {
 } from './sheets/registry-setup.js';
 import { withDocumentLock } from './services/document-lock.js';
 import { issuedCount, recordIssued } from './services/id-counters.js';
-import { registryTimeZone, rememberTimeZone, todayIn } from './services/time-zone.js';
+import { registryTimeZone, registryUrl, rememberTimeZone, todayIn } from './services/time-zone.js';
 
 const ADDON_TITLE = 'CTO Registry';
 
@@ -56,6 +70,7 @@ export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
     .createAddonMenu()
     .addItem('Open registry', 'showSidebar')
     .addItem('Refresh priorities', 'refreshPriorities')
+    .addItem('Generate weekly plan', 'generateWeeklyPlan')
     .addSeparator()
     .addItem('Set up registry', 'setupRegistry')
     .addToUi();
@@ -243,6 +258,9 @@ export function refreshPriorities(): RefreshResult {
       ss,
       snap,
       Utilities.formatDate(new Date(), timeZone, 'yyyy-MM-dd HH:mm'),
+      {
+        checkRanges: true,
+      },
     );
     return result;
   });
@@ -281,4 +299,145 @@ export function decisionSignals(input: {
     request.excludeClientId,
   );
   return { related, conflicts };
+}
+
+export interface PlanResult {
+  weekStart: string;
+  clients: number;
+  allocatedHours: number;
+  flexHours: number;
+  warnings: string[];
+  mailedTo: string;
+  mail: 'sent' | 'quota used up';
+}
+
+const LAST_RUN_KEY = 'weekly.lastRun';
+
+function summaryRecipient(settings: { summaryEmail: string }): string {
+  const address = settings.summaryEmail.trim() || Session.getEffectiveUser().getEmail();
+  if (!isEmail(address)) {
+    throw new InputError(`Summary email in Settings must be an email address; found "${address}".`);
+  }
+  return address;
+}
+
+/** Refreshes Priorities, writes the week's plan and its history rows, and mails it. */
+function writeWeeklyPlan(): PlanResult {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const timeZone = registryTimeZone(ss);
+  const today = todayIn(timeZone);
+  const generatedAt = Utilities.formatDate(new Date(), timeZone, 'yyyy-MM-dd HH:mm');
+  const snap = snapshotRegistry(ss, timeZone, today);
+  const planTab = snap.read.roles.weeklyPlan;
+  const historyTab = snap.read.roles.planHistory;
+  if (!planTab || !historyTab) {
+    throw new InputError(
+      'The Weekly Plan or Plan History tab is missing: choose Set up registry to restore it.',
+    );
+  }
+  const plan = buildWeeklyPlan(snap.clients, snap.rollup, snap.settings, today);
+  const recipient = summaryRecipient(snap.settings);
+  const mail = planMail(plan, registryUrl(ss));
+  refreshRollup(ss, snap, generatedAt, { checkRanges: false });
+  writePlanSheets(planTab, historyTab, plan, generatedAt, timeZone);
+  const sent = sendMail(recipient, mail);
+  PropertiesService.getDocumentProperties().setProperty(
+    LAST_RUN_KEY,
+    JSON.stringify({ at: generatedAt, ok: true, mail: sent }),
+  );
+  return {
+    weekStart: plan.weekStart,
+    clients: plan.clients.length,
+    allocatedHours: plan.allocatedHours,
+    flexHours: plan.flexHours,
+    warnings: plan.warnings,
+    mailedTo: recipient,
+    mail: sent,
+  };
+}
+
+/** Generates this week's plan now (menu and sidebar). */
+export function generateWeeklyPlan(): PlanResult {
+  const result = withDocumentLock(writeWeeklyPlan);
+  SpreadsheetApp.getActiveSpreadsheet().toast(
+    `Weekly plan for the week of ${result.weekStart} written and mailed to ${result.mailedTo}.`,
+    ADDON_TITLE,
+  );
+  return result;
+}
+
+/**
+ * The weekly trigger's handler. A failure leaves the previous plan in place, is noted on the
+ * plan tab and in document properties, and is mailed; it is not thrown, since nobody is there to
+ * see it.
+ */
+export function runWeeklyPlan(_e?: GoogleAppsScript.Events.TimeDriven): void {
+  try {
+    withDocumentLock(writeWeeklyPlan);
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    recordFailure(message);
+  }
+}
+
+function recordFailure(message: string): void {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const when = Utilities.formatDate(new Date(), registryTimeZone(ss), 'yyyy-MM-dd HH:mm');
+  PropertiesService.getDocumentProperties().setProperty(
+    LAST_RUN_KEY,
+    JSON.stringify({ at: when, ok: false, error: message.slice(0, 2000) }),
+  );
+  try {
+    const planTab = findRoleTabs(ss).find((t) => t.role === 'weeklyPlan');
+    if (planTab)
+      writeRunStatus(
+        planTab.sheet,
+        `Last run failed at ${when}: ${message}. The plan below is the previous one.`,
+      );
+  } catch {
+    // The note on the tab is a courtesy; the failure is already recorded in properties.
+  }
+  try {
+    sendMail(Session.getEffectiveUser().getEmail(), failureMail(message, when, registryUrl(ss)));
+  } catch {
+    // Mail can fail too (quota, no address); the properties record remains.
+  }
+}
+
+export interface WeeklyTriggerInput {
+  weekday?: Weekday;
+  hour?: number;
+}
+
+/** Installs the weekly trigger for this document (replacing ours if there is one). */
+export function installWeeklyTrigger(input?: WeeklyTriggerInput): TriggerStatus {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const settingsTab = findRoleTabs(ss).find((t) => t.role === 'settings');
+  const settings = readSettings(settingsTab ? settingsTab.sheet.getDataRange().getValues() : []);
+  const request = parseInput(
+    weeklyTriggerSchema,
+    { weekday: input?.weekday ?? settings.planWeekday, hour: input?.hour ?? settings.planHour },
+    'Weekly trigger',
+  );
+  return withDocumentLock(() =>
+    installTrigger(request.weekday, request.hour, rememberTimeZone(ss)),
+  );
+}
+
+export function removeWeeklyTrigger(): TriggerStatus {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  return withDocumentLock(() => removeTrigger(registryTimeZone(ss)));
+}
+
+export interface WeeklyStatus extends TriggerStatus {
+  lastRun: { at: string; ok: boolean; error?: string } | null;
+}
+
+export function getWeeklyTrigger(): WeeklyStatus {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const last = PropertiesService.getDocumentProperties().getProperty(LAST_RUN_KEY);
+  return {
+    ...status(registryTimeZone(ss)),
+    lastRun: last ? (JSON.parse(last) as WeeklyStatus['lastRun']) : null,
+  };
 }

@@ -11,10 +11,12 @@ import type { ClientRecord } from '../domain/registry-model.js';
 import { readSettings, type RegistrySettings } from '../domain/settings.js';
 import type { Problem } from '../domain/section-items.js';
 import { InputError } from '../domain/input-error.js';
+import { fingerprint } from '../domain/fingerprint.js';
 import type { CellInput } from './cell-text.js';
 import { clientRecord } from './client-records.js';
 import { setClientRanges } from './client-ranges.js';
 import { CHECKS_COLUMN, overviewGrid, prioritiesGrid, type TabGrid } from './rollup-tabs.js';
+import { ensureRows } from './sheet-rows.js';
 import { readWorkbook, type ReadTab, type WorkbookRead } from './workbook-read.js';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -22,7 +24,8 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 const ROWS_KEY = 'registry.prioritiesRows';
 const TOP_KEY = 'registry.prioritiesTop';
-const DEFAULT_ROWS = 1000;
+const STYLE_KEY = 'registry.prioritiesStyle';
+const OVERVIEW_KEY = 'registry.overviewSignature';
 
 export interface RegistrySnapshot {
   read: WorkbookRead;
@@ -105,14 +108,6 @@ function styles(
   return { weights, backgrounds };
 }
 
-function ensureRows(sheet: Sheet, needed: number): void {
-  const props = PropertiesService.getDocumentProperties();
-  const known = Number(props.getProperty(ROWS_KEY) ?? DEFAULT_ROWS);
-  if (needed <= known) return;
-  sheet.insertRowsAfter(known, needed - known);
-  props.setProperty(ROWS_KEY, String(needed));
-}
-
 export interface RefreshResult {
   refreshedAt: string;
   entries: number;
@@ -122,10 +117,15 @@ export interface RefreshResult {
   realigned: string[];
 }
 
+/**
+ * `checkRanges` reads the range checks back and repairs drifted ranges; the weekly run leaves
+ * that to the interactive refresh to stay within its call budget.
+ */
 export function refreshRollup(
   ss: Spreadsheet,
   snap: RegistrySnapshot,
   refreshedAt: string,
+  options: { checkRanges: boolean },
 ): RefreshResult {
   const priorities = snap.read.roles.priorities;
   const overview = snap.read.roles.overview;
@@ -136,7 +136,7 @@ export function refreshRollup(
   }
   const grid = prioritiesGrid(snap.rollup, snap.clients, snap.ranges, refreshedAt);
   const p = pad(grid, priorities, CHECKS_COLUMN + 2);
-  ensureRows(priorities.sheet, p.height);
+  ensureRows(priorities.sheet, ROWS_KEY, p.height);
   priorities.sheet.getRange(1, 1, p.height, p.width).setValues(p.values);
   // Only the part above the ranked list is styled; it also covers last refresh's top part, so
   // no row keeps a title's look after the layout moved, and the range checks to its right.
@@ -146,32 +146,52 @@ export function refreshRollup(
     p.height,
     Math.max(grid.topRows, previousTop, grid.checks.length + 1),
   );
-  const top = priorities.sheet.getRange(1, 1, styledRows, p.width);
-  const ps = styles(grid, styledRows, p.width);
-  top.setFontWeights(ps.weights);
-  top.setBackgrounds(ps.backgrounds);
-  const written = top.getValues();
-  if (previousTop !== grid.topRows) props.setProperty(TOP_KEY, String(grid.topRows));
+  // Restyled only when the styled rows moved since the last refresh.
+  const signature = fingerprint([
+    p.width,
+    grid.topRows,
+    grid.styles.slice(0, grid.topRows).map((s) => s?.background ?? ''),
+  ]);
+  const restyle = props.getProperty(STYLE_KEY) !== signature || previousTop !== grid.topRows;
+  const top =
+    restyle || options.checkRanges ? priorities.sheet.getRange(1, 1, styledRows, p.width) : null;
+  if (top && restyle) {
+    const ps = styles(grid, styledRows, p.width);
+    top.setFontWeights(ps.weights);
+    top.setBackgrounds(ps.backgrounds);
+    props.setProperties({ [STYLE_KEY]: signature, [TOP_KEY]: String(grid.topRows) });
+  }
+  const written = top && options.checkRanges ? top.getValues() : [];
 
   const realigned: string[] = [];
   const sheets = new Map(snap.read.clients.map((c) => [c.id, c.sheet]));
-  grid.checks.forEach(({ clientId, spec }, i) => {
-    const line = written[i + 1] ?? [];
-    const [rows, filled] = [line[grid.checksColumn], line[grid.checksColumn + 1]];
-    const rowsOk = spec.toSheetEnd ? typeof rows === 'number' : rows === spec.numRows;
-    if (rowsOk && (spec.filled < 0 ? typeof filled === 'number' : filled === spec.filled)) return;
-    const sheet = sheets.get(clientId);
-    if (!sheet) return;
-    const fixed = spec.toSheetEnd ? { ...spec, numRows: sheet.getMaxRows() - spec.row + 1 } : spec;
-    setClientRanges(ss, sheet, [fixed]);
-    realigned.push(spec.name);
-  });
+  if (options.checkRanges)
+    grid.checks.forEach(({ clientId, spec }, i) => {
+      const line = written[i + 1] ?? [];
+      const [rows, filled] = [line[grid.checksColumn], line[grid.checksColumn + 1]];
+      const rowsOk = spec.toSheetEnd ? typeof rows === 'number' : rows === spec.numRows;
+      if (rowsOk && (spec.filled < 0 ? typeof filled === 'number' : filled === spec.filled)) return;
+      const sheet = sheets.get(clientId);
+      if (!sheet) return;
+      const fixed = spec.toSheetEnd
+        ? { ...spec, numRows: sheet.getMaxRows() - spec.row + 1 }
+        : spec;
+      setClientRanges(ss, sheet, [fixed]);
+      realigned.push(spec.name);
+    });
 
+  // The Overview is live formulas: it is rewritten only when the clients or their values
+  // that are not formulas changed. Its title and header keep the formatting setup gave them.
   const o = overviewGrid(snap.rollup.overview, snap.clients);
   const op = pad(o, overview, 15);
-  const orange = overview.sheet.getRange(1, 1, op.height, op.width);
-  // The Overview's title and header rows keep the formatting Set up registry gave them.
-  orange.setValues(op.values);
+  const overviewSignature = fingerprint(op.values);
+  if (
+    props.getProperty(OVERVIEW_KEY) !== overviewSignature ||
+    overview.grid.length !== o.rows.length
+  ) {
+    overview.sheet.getRange(1, 1, op.height, op.width).setValues(op.values);
+    props.setProperty(OVERVIEW_KEY, overviewSignature);
+  }
 
   return {
     refreshedAt,

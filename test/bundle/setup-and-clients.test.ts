@@ -22,6 +22,7 @@ describe('onOpen and onInstall', () => {
     expect(menu?.items).toEqual([
       { caption: 'Open registry', functionName: 'showSidebar' },
       { caption: 'Refresh priorities', functionName: 'refreshPriorities' },
+      { caption: 'Generate weekly plan', functionName: 'generateWeeklyPlan' },
       { separator: true },
       { caption: 'Set up registry', functionName: 'setupRegistry' },
     ]);
