@@ -8,6 +8,7 @@ import { ClientView } from './client-view';
 import { AddClientForm } from './forms';
 import { ItemForm } from './item-form';
 import { server } from './server';
+import { WeeklyPanel } from './weekly-panel';
 
 type View =
   | { name: 'home' }
@@ -93,6 +94,7 @@ function App() {
           Add client
         </button>
       </div>
+      <WeeklyPanel onMessage={setMessage} />
       {current && (
         <ClientView
           clientId={current}

@@ -67,12 +67,11 @@ function listOf(
 ) {
   return z
     .pipe(
-      z.union([z.string(), z.array(z.string())], {
-        error: `${label} must be a comma-separated list${what}.`,
-      }),
-      z.transform((v: string | string[]) => [
+      z.string({ error: `${label} must be a comma-separated list${what}.` }),
+      z.transform((v: string) => [
         ...new Set(
-          (Array.isArray(v) ? v : v.split(split))
+          v
+            .split(split)
             .map((t) => t.trim().toLowerCase())
             .filter(Boolean),
         ),
@@ -89,7 +88,7 @@ function listOf(
     );
 }
 
-/** Tags arrive as a comma list or an array; they are kept lower case, trimmed and unique. */
+/** Tags arrive as a comma list; they are kept lower case, trimmed and unique. */
 export function tagsBase(label: string) {
   return listOf(
     label,

@@ -114,9 +114,7 @@ export function createClientTab(ss: Spreadsheet, profile: ClientProfile): Sheet 
   const block = sheet.getRange(1, 1, values.length, width);
   block.setValues(values);
 
-  const backgrounds = styles.map((s, i) =>
-    new Array<string>(width).fill(s?.background ?? (i < PROFILE.length ? '' : '')),
-  );
+  const backgrounds = styles.map((s) => new Array<string>(width).fill(s?.background ?? ''));
   const fontColors = styles.map((s) => new Array<string>(width).fill(s?.fontColor ?? ''));
   const weights = styles.map((s) =>
     new Array<GoogleAppsScript.Spreadsheet.FontWeight>(width).fill(s?.bold ? 'bold' : 'normal'),

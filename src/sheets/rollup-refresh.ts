@@ -19,7 +19,6 @@ import { CHECKS_COLUMN, overviewGrid, prioritiesGrid, type TabGrid } from './rol
 import { ensureRows } from './sheet-rows.js';
 import { readWorkbook, type ReadTab, type WorkbookRead } from './workbook-read.js';
 
-type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 const ROWS_KEY = 'registry.prioritiesRows';

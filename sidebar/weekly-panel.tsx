@@ -1,0 +1,93 @@
+/** The weekly plan: whether the trigger is on and when it next runs, and the plan on demand. */
+import { useEffect, useState } from 'preact/hooks';
+import type { WeeklyStatus } from '../src/main';
+import { server } from './server';
+
+function when(iso: string, timeZone: string): string {
+  return new Date(iso).toLocaleString('en-GB', {
+    timeZone,
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
+}
+
+export function WeeklyPanel(props: { onMessage: (text: string) => void }) {
+  const [status, setStatus] = useState<WeeklyStatus | null>(null);
+  const [busy, setBusy] = useState(false);
+  const load = () => {
+    server
+      .getWeeklyTrigger()
+      .then(setStatus)
+      .catch(() => setStatus(null));
+  };
+  useEffect(load, []);
+  const act = (run: () => Promise<string>) => {
+    setBusy(true);
+    run()
+      .then(props.onMessage, (e: Error) => props.onMessage(e.message))
+      .finally(() => {
+        setBusy(false);
+        load();
+      });
+  };
+  if (!status) return null;
+  return (
+    <section class="weekly" aria-label="Weekly plan">
+      <h3>Weekly plan</h3>
+      <p>
+        {status.installed && status.nextRun
+          ? `On: next run ${when(status.nextRun, status.timeZone)} (${status.timeZone}).`
+          : 'Off: no weekly trigger for this registry.'}
+        {status.lastRun &&
+          (status.lastRun.ok
+            ? ` Last run ${status.lastRun.at}.`
+            : ` Last run failed ${status.lastRun.at}: ${status.lastRun.error}`)}
+      </p>
+      <div class="actions">
+        <button
+          type="button"
+          disabled={busy}
+          onClick={() =>
+            act(() =>
+              server
+                .generateWeeklyPlan()
+                .then(
+                  (r) => `Plan for the week of ${r.weekStart} written and mailed to ${r.mailedTo}`,
+                ),
+            )
+          }
+        >
+          Generate now
+        </button>
+        {status.installed ? (
+          <button
+            type="button"
+            disabled={busy}
+            onClick={() =>
+              act(() => server.removeWeeklyTrigger().then(() => 'Weekly trigger turned off'))
+            }
+          >
+            Turn off
+          </button>
+        ) : (
+          <button
+            type="button"
+            disabled={busy}
+            onClick={() =>
+              act(() =>
+                server
+                  .installWeeklyTrigger({})
+                  .then((s) => `Weekly trigger on: ${s.weekday} ${s.hour}:00`),
+              )
+            }
+          >
+            Turn on
+          </button>
+        )}
+      </div>
+    </section>
+  );
+}
