@@ -7,6 +7,8 @@ import { writeFileSync } from 'node:fs';
 import { loadAddon } from '../test/support/bundle.js';
 import { seedRegistry } from '../test/support/seed.js';
 import { buildRollup } from '../src/domain/rollup.js';
+import { buildWeeklyPlan } from '../src/domain/weekly-plan.js';
+import { readSettings } from '../src/domain/settings.js';
 import type { ClientRecord } from '../src/domain/registry-model.js';
 
 interface Row {
@@ -94,6 +96,18 @@ for (const clients of [1, 10, 50]) {
     estimatedMs: report?.estimatedMs ?? 0,
     wallMs: performance.now() - started,
   });
+  addon.call('runWeeklyPlan', {});
+  started = performance.now();
+  addon.call('runWeeklyPlan', {});
+  report = rt.lastExecution;
+  rows.push({
+    operation: 'weekly run (trigger)',
+    size,
+    calls: report?.spreadsheetCalls ?? 0,
+    budget: `≤ ${rt.spreadsheet.sheets.length + 12} (tabs + 12)`,
+    estimatedMs: report?.estimatedMs ?? 0,
+    wallMs: performance.now() - started,
+  });
   started = performance.now();
   addon.call('getRegistry');
   report = rt.lastExecution;
@@ -166,6 +180,22 @@ function syntheticClients(count: number, itemsEach: number): ClientRecord[] {
 }
 
 const big = syntheticClients(100, 1000);
+const planTimings: number[] = [];
+for (let i = 0; i < 7; i++) {
+  const t = performance.now();
+  const rollup = buildRollup(big, [], [], '2026-11-18', 'Dependencies');
+  buildWeeklyPlan(big, rollup, readSettings([]), '2026-11-18');
+  planTimings.push(performance.now() - t);
+}
+planTimings.sort((a, b) => a - b);
+rows.push({
+  operation: 'domain: weekly plan with rollup (Node)',
+  size: '100 × 1,000',
+  calls: 0,
+  budget: '≤ 300 ms',
+  estimatedMs: 0,
+  wallMs: planTimings[3] ?? 0,
+});
 const timings: number[] = [];
 for (let i = 0; i < 7; i++) {
   const t = performance.now();

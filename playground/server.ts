@@ -170,9 +170,15 @@ function stateFor(tabId: number | undefined): unknown {
       const line: unknown[] = [];
       for (let c = 1; c <= cols; c++) {
         const cell = sheet.cell(r, c);
-        const text = cell
-          ? displayValue(wb.read(sheet, r, c), cell.format?.numberFormat, wb.timeZone)
-          : '';
+        const value = cell ? wb.read(sheet, r, c) : '';
+        const checkbox = cell?.validation?.criteria === 'CHECKBOX' && typeof value === 'boolean';
+        const text = checkbox
+          ? value
+            ? '☑'
+            : '☐'
+          : cell
+            ? displayValue(value, cell.format?.numberFormat, wb.timeZone)
+            : '';
         line.push(
           cell
             ? {

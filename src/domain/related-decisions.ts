@@ -52,3 +52,55 @@ export function relatedDecisions(
       a.id.localeCompare(b.id),
   );
 }
+
+/**
+ * The same answer for many questions: decisions indexed by tag, newest first, so the weekly plan
+ * can look up every pending decision's relatives without scanning the registry each time.
+ */
+export function relatedDecisionIndex(
+  clients: readonly ClientDecisions[],
+): (tags: readonly string[], excludeClientId: string, limit: number) => RelatedDecision[] {
+  const byTag = new Map<string, RelatedDecision[]>();
+  for (const c of clients) {
+    for (const d of c.decisions) {
+      const own = (d.fields['tags'] as string[] | undefined) ?? [];
+      const entry: RelatedDecision = {
+        clientId: c.clientId,
+        clientName: c.clientName,
+        id: d.id,
+        title: String(d.fields['title'] ?? ''),
+        status: String(d.fields['status'] ?? ''),
+        tags: own,
+        sharedTags: [],
+        date: String(d.fields['decidedOn'] || d.fields['proposedOn'] || ''),
+      };
+      for (const t of own) {
+        let list = byTag.get(t);
+        if (!list) byTag.set(t, (list = []));
+        list.push(entry);
+      }
+    }
+  }
+  const newest = (a: RelatedDecision, b: RelatedDecision) =>
+    b.date.localeCompare(a.date) ||
+    a.clientName.localeCompare(b.clientName) ||
+    a.id.localeCompare(b.id);
+  for (const list of byTag.values()) list.sort(newest);
+  return (tags, excludeClientId, limit) => {
+    const wanted = [...new Set(tags.map((t) => t.trim().toLowerCase()).filter(Boolean))];
+    const found = new Map<RelatedDecision, string[]>();
+    for (const t of wanted) {
+      let taken = 0;
+      for (const d of byTag.get(t) ?? []) {
+        if (taken >= limit) break;
+        if (d.clientId === excludeClientId) continue;
+        found.set(d, [...(found.get(d) ?? []), t]);
+        taken++;
+      }
+    }
+    return [...found.entries()]
+      .map(([d, shared]) => ({ ...d, sharedTags: shared }))
+      .sort(newest)
+      .slice(0, limit);
+  };
+}

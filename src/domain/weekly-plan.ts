@@ -4,7 +4,7 @@
  */
 import { addDays, daysBetween } from './dates.js';
 import type { Rollup } from './rollup.js';
-import { relatedDecisions } from './related-decisions.js';
+import { relatedDecisionIndex } from './related-decisions.js';
 import { OPEN_RISK, str, tagsOf, type ClientRecord } from './registry-model.js';
 import type { RegistrySettings } from './settings.js';
 
@@ -118,11 +118,16 @@ export function buildWeeklyPlan(
   const weekStart = weekStartOf(today);
   const weekEnd = addDays(weekStart, 6);
   const active = clients.filter((c) => (c.status || 'Active') === 'Active');
-  const everyone = clients.map((c) => ({
-    clientId: c.id,
-    clientName: c.name,
-    decisions: c.items.decision,
-  }));
+  const related = relatedDecisionIndex(
+    clients.map((c) => ({ clientId: c.id, clientName: c.name, decisions: c.items.decision })),
+  );
+  const doNowByClient = new Map<string, Rollup['priorities']>();
+  for (const p of rollup.priorities) {
+    if (p.kind !== 'debt' || p.quadrant !== 'Do now') continue;
+    const list = doNowByClient.get(p.clientId) ?? [];
+    if (list.length < 3) list.push(p);
+    doNowByClient.set(p.clientId, list);
+  }
   const plans: ClientPlan[] = active.map((c) => {
     const agenda: AgendaEntry[] = [
       entry('review', `Review the ${c.pmTool || 'PM'} board`, MINUTES['pm'] as number, c.pmLink),
@@ -157,9 +162,9 @@ export function buildWeeklyPlan(
     }
     for (const d of c.items.decision) {
       if (str(d.fields['status']) !== 'Proposed') continue;
-      const related = relatedDecisions(everyone, tagsOf(d), c.id).slice(0, 3);
-      const context = related.length
-        ? ` (related: ${related.map((r) => `${r.clientName} ${r.id} ${r.title}`).join('; ')})`
+      const others = related(tagsOf(d), c.id, 3);
+      const context = others.length
+        ? ` (related: ${others.map((r) => `${r.clientName} ${r.id} ${r.title}`).join('; ')})`
         : '';
       agenda.push(
         entry(
@@ -171,9 +176,7 @@ export function buildWeeklyPlan(
         ),
       );
     }
-    const doNow = rollup.priorities
-      .filter((p) => p.clientId === c.id && p.kind === 'debt' && p.quadrant === 'Do now')
-      .slice(0, 3);
+    const doNow = (doNowByClient.get(c.id) ?? []).slice(0, 3);
     for (const p of doNow) {
       const item = c.items.debt.find((d) => d.id === p.id && d.row === p.row);
       agenda.push(

@@ -114,3 +114,20 @@ describe('the client registry in the sidebar', () => {
     await page.close();
   });
 });
+
+describe('the weekly plan in the sidebar and the playground', () => {
+  it('turns the weekly trigger on, shows its next run, and the clock fires it into the outbox', async () => {
+    const { page, side } = await openClient('Acorn Pay');
+    const panel = side.getByRole('region', { name: 'Weekly plan' });
+    await panel.getByText('Off: no weekly trigger for this registry.').waitFor();
+    await panel.getByRole('button', { name: 'Turn on' }).click();
+    await side.getByRole('status').filter({ hasText: 'Weekly trigger on: Monday 7:00' }).waitFor();
+    await panel.getByText(/^On: next run Mon .* 07:00 \(Europe\/London\)\./).waitFor();
+    await page.getByRole('button', { name: 'Advance to next Monday 07:00' }).click();
+    await page.locator('#outbox li', { hasText: 'Weekly plan, week of' }).waitFor();
+    await page.getByRole('tab', { name: 'Weekly Plan' }).click();
+    await page.locator('#grid td', { hasText: 'Acorn Pay: 1 h this week' }).waitFor();
+    await screenshot(page, 'weekly-plan');
+    await page.close();
+  });
+});
