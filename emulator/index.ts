@@ -24,6 +24,7 @@ import {
 import { EmuSpreadsheetApp, type Drive } from './spreadsheet-app.js';
 import { EmuScriptApp, nextRunAfter, type TriggerData } from './triggers.js';
 import { newUiLog, type UiLog } from './ui.js';
+import { driveAdvancedService, sheetsAdvancedService } from './advanced-services.js';
 import { Workbook, snapshotOf, workbookFromSnapshot, type WorkbookSnapshot } from './workbook.js';
 
 export { Workbook, SheetData, snapshotOf } from './workbook.js';
@@ -151,6 +152,8 @@ export class Runtime {
   private scriptDirectory = process.cwd();
   private readonly addonTitle: string;
   private scopesFromOptions: boolean;
+  /** Advanced services the manifest enables; every one when no manifest is read. */
+  private advancedServices: Set<string> | null = null;
 
   constructor(options: RuntimeOptions = {}) {
     const now = options.now === undefined ? Date.now() : new Date(options.now).getTime();
@@ -285,6 +288,12 @@ export class Runtime {
       Utilities: new EmuUtilities(env),
       Logger: logger,
       console: { log, info: log, warn: log, error: log },
+      ...(this.advancedServices === null || this.advancedServices.has('Sheets')
+        ? { Sheets: sheetsAdvancedService(env, this.drive) }
+        : {}),
+      ...(this.advancedServices === null || this.advancedServices.has('Drive')
+        ? { Drive: driveAdvancedService(env, this.drive) }
+        : {}),
     };
   }
 
@@ -298,7 +307,11 @@ export class Runtime {
           readFileSync(resolve(this.scriptDirectory, 'appsscript.json'), 'utf8'),
         ) as {
           oauthScopes?: string[];
+          dependencies?: { enabledAdvancedServices?: { userSymbol: string }[] };
         };
+        this.advancedServices = new Set(
+          (manifest.dependencies?.enabledAdvancedServices ?? []).map((s) => s.userSymbol),
+        );
         if (manifest.oauthScopes) this.env.scopes = manifest.oauthScopes;
       } catch {
         // No manifest beside the file: every scope is granted.

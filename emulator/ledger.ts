@@ -47,6 +47,15 @@ const FIXED_MS: Record<string, number> = {
   'File.removeEditor': 500,
   'ScriptApp.newTrigger': 10,
   'TriggerBuilder.create': 400,
+  'Sheets.Spreadsheets.create': 1500,
+  'Sheets.Spreadsheets.batchUpdate': 300,
+  'Sheets.Spreadsheets.Values.batchUpdate': 300,
+  'Sheets.Spreadsheets.Values.batchClear': 200,
+  'Sheets.Spreadsheets.get': 200,
+  'Drive.Files.get': 250,
+  'Drive.Permissions.create': 600,
+  'Drive.Permissions.list': 250,
+  'Drive.Permissions.remove': 500,
   'ScriptApp.deleteTrigger': 300,
   'ScriptApp.getProjectTriggers': 150,
   'LockService.getDocumentLock': 20,
@@ -65,6 +74,7 @@ const PER_CELL_MS: Record<string, number> = {
   'Range.setNumberFormats': 0.02,
   'Range.setBackgrounds': 0.02,
   'Range.setFontWeights': 0.02,
+  'Sheets.Spreadsheets.Values.batchUpdate': 0.02,
 };
 
 function defaultCost(method: string): number {
@@ -82,6 +92,7 @@ export function costOf(method: string, cells = 0): number {
 
 /** The Apps Script services whose calls the budgets count as "Spreadsheet service calls". */
 const SPREADSHEET_CLASSES = new Set([
+  'Sheets',
   'SpreadsheetApp',
   'Spreadsheet',
   'Sheet',

@@ -138,6 +138,8 @@ export class Workbook {
   readonly editors = new Set<string>();
   readonly commenters = new Set<string>();
   trashed = false;
+  /** Made by the script (Sheets API create): reachable with only the drive.file scope. */
+  createdByApp = false;
   activeSheetId: number;
   private nextSheetId = 0;
   private nextMetadataId = 1;
@@ -534,6 +536,7 @@ export interface WorkbookSnapshot {
   editors: string[];
   commenters: string[];
   trashed: boolean;
+  createdByApp?: boolean;
 }
 
 /** Everything a person could see or a script could read, as plain JSON. */
@@ -583,6 +586,7 @@ export function snapshotOf(wb: Workbook): WorkbookSnapshot {
     editors: [...wb.editors],
     commenters: [...wb.commenters],
     trashed: wb.trashed,
+    createdByApp: wb.createdByApp,
   };
 }
 
@@ -638,6 +642,7 @@ export function workbookFromSnapshot(snap: WorkbookSnapshot): Workbook {
   for (const e of snap.editors) wb.editors.add(e);
   for (const e of snap.commenters) wb.commenters.add(e);
   wb.trashed = snap.trashed;
+  wb.createdByApp = snap.createdByApp ?? false;
   wb.syncCounters();
   return wb;
 }

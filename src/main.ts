@@ -28,7 +28,12 @@ import { parseInput } from './domain/validation.js';
 import { appendItem, updateItemRow } from './sheets/client-items.js';
 import { createClientTab, readClientTab } from './sheets/client-tab.js';
 import { createClientRanges } from './sheets/client-ranges.js';
-import { refreshRollup, snapshotRegistry, type RefreshResult } from './sheets/rollup-refresh.js';
+import {
+  refreshRollup,
+  snapshotRegistry,
+  type RefreshResult,
+  type RegistrySnapshot,
+} from './sheets/rollup-refresh.js';
 import { rememberClientId } from './sheets/workbook-read.js';
 import {
   conflictMessage,
@@ -44,6 +49,18 @@ import { weeklyTriggerSchema } from './domain/weekly-trigger-input.js';
 import { writePlanSheets, writeRunStatus } from './sheets/weekly-plan-tab.js';
 import { findRoleTabs } from './sheets/tab-roles.js';
 import { sendMail } from './services/mail.js';
+import {
+  ensureSharedFile,
+  grantAccess,
+  readShares,
+  revokeAccess,
+  saveShare,
+  writeSharedFile,
+} from './services/shared-views.js';
+import { SHARE_ROLES, type ShareRole } from './domain/shared-view.js';
+import { shareInputSchema, emailsSchema } from './domain/share-input.js';
+import { sharedGrids } from './sheets/shared-content.js';
+import type { WeeklyPlan } from './domain/weekly-plan.js';
 import {
   installTrigger,
   removeTrigger,
@@ -71,6 +88,7 @@ export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
     .addItem('Open registry', 'showSidebar')
     .addItem('Refresh priorities', 'refreshPriorities')
     .addItem('Generate weekly plan', 'generateWeeklyPlan')
+    .addItem('Sync shared views', 'syncSharedViews')
     .addSeparator()
     .addItem('Set up registry', 'setupRegistry')
     .addToUi();
@@ -253,7 +271,7 @@ export function refreshPriorities(): RefreshResult {
     const ss = SpreadsheetApp.getActiveSpreadsheet();
     const timeZone = registryTimeZone(ss);
     const today = todayIn(timeZone);
-    const snap = snapshotRegistry(ss, timeZone, today);
+    const snap = withShares(snapshotRegistry(ss, timeZone, today));
     const result = refreshRollup(
       ss,
       snap,
@@ -327,7 +345,7 @@ function writeWeeklyPlan(): PlanResult {
   const timeZone = registryTimeZone(ss);
   const today = todayIn(timeZone);
   const generatedAt = Utilities.formatDate(new Date(), timeZone, 'yyyy-MM-dd HH:mm');
-  const snap = snapshotRegistry(ss, timeZone, today);
+  const snap = withShares(snapshotRegistry(ss, timeZone, today));
   const planTab = snap.read.roles.weeklyPlan;
   const historyTab = snap.read.roles.planHistory;
   if (!planTab || !historyTab) {
@@ -335,7 +353,13 @@ function writeWeeklyPlan(): PlanResult {
       'The Weekly Plan or Plan History tab is missing: choose Set up registry to restore it.',
     );
   }
-  const plan = buildWeeklyPlan(snap.clients, snap.rollup, snap.settings, today);
+  const plan = buildWeeklyPlan(
+    snap.clients,
+    snap.rollup,
+    snap.settings,
+    today,
+    new Set(snap.shared.keys()),
+  );
   const recipient = summaryRecipient(snap.settings);
   const mail = planMail(plan, registryUrl(ss));
   refreshRollup(ss, snap, generatedAt, { checkRanges: false });
@@ -440,4 +464,186 @@ export function getWeeklyTrigger(): WeeklyStatus {
     ...status(registryTimeZone(ss)),
     lastRun: last ? (JSON.parse(last) as WeeklyStatus['lastRun']) : null,
   };
+}
+
+function withShares(snap: RegistrySnapshot): RegistrySnapshot {
+  for (const r of readShares().values()) if (r.active) snap.shared.set(r.clientId, r.url);
+  return snap;
+}
+
+export interface ShareInput {
+  clientId: string;
+  emails?: string | string[];
+  role?: string;
+}
+
+export interface ShareResult {
+  clientId: string;
+  clientName: string;
+  url: string;
+  emails: string[];
+  role: ShareRole;
+  granted: string[];
+  recreated: boolean;
+}
+
+function shareOne(
+  snap: RegistrySnapshot,
+  plan: WeeklyPlan,
+  timeZone: string,
+  clientId: string,
+  emails: string[],
+  role: ShareRole,
+): ShareResult {
+  const grids = sharedGrids(snap, clientId, plan, timeZone);
+  if (!grids)
+    throw new InputError(
+      'That client is no longer in the registry. Reload the client list.',
+      'clientId',
+    );
+  const existing = readShares().get(clientId);
+  const file = ensureSharedFile(grids.name, existing);
+  writeSharedFile(file.fileId, file.sheetIds, grids.registry, grids.week, grids.name);
+  const previously = existing && !file.created ? existing.emails : [];
+  const granted = grantAccess(file.fileId, emails, role, previously);
+  saveShare({
+    clientId,
+    clientName: grids.name,
+    fileId: file.fileId,
+    url: file.url,
+    sheetIds: file.sheetIds,
+    emails,
+    role,
+    active: true,
+  });
+  return {
+    clientId,
+    clientName: grids.name,
+    url: file.url,
+    emails,
+    role,
+    granted,
+    recreated: file.recreated,
+  };
+}
+
+/**
+ * Shares a client's own view with its founders: a separate spreadsheet holding that client's
+ * registry without anything private and this week's client-safe plan. Running it again updates
+ * the same file and grants nothing twice.
+ */
+export function shareClientView(input: ShareInput): ShareResult {
+  const request = parseInput(shareInputSchema, input, 'Share');
+  return withDocumentLock(() => {
+    const ss = SpreadsheetApp.getActiveSpreadsheet();
+    const timeZone = registryTimeZone(ss);
+    const today = todayIn(timeZone);
+    const snap = withShares(snapshotRegistry(ss, timeZone, today));
+    const client = snap.clients.find((c) => c.id === request.clientId);
+    if (!client)
+      throw new InputError(
+        'That client is no longer in the registry. Reload the client list.',
+        'clientId',
+      );
+    if (client.status === 'Ended')
+      throw new InputError(
+        `${client.name} has ended: its view is not shared any more.`,
+        'clientId',
+      );
+    const role = (request.role || snap.settings.sharingRole) as string;
+    if (!(SHARE_ROLES as readonly string[]).includes(role)) {
+      throw new InputError(
+        `Role must be viewer or commenter; founders never get edit access to their view (found "${role}").`,
+        'role',
+      );
+    }
+    const tab = snap.read.clients.find((c) => c.id === request.clientId);
+    const founders = String(tab?.layout.profile.get('Founder emails')?.value ?? '');
+    const emails = parseInput(emailsSchema, request.emails ?? founders, 'Emails');
+    if (emails.length === 0)
+      throw new InputError(
+        `No one to share with: give emails, or fill ${client.name}'s Founder emails.`,
+        'emails',
+      );
+    const plan = buildWeeklyPlan(snap.clients, snap.rollup, snap.settings, today);
+    const result = shareOne(snap, plan, timeZone, request.clientId, emails, role as ShareRole);
+    snap.shared.set(request.clientId, result.url);
+    refreshRollup(ss, snap, Utilities.formatDate(new Date(), timeZone, 'yyyy-MM-dd HH:mm'), {
+      checkRanges: false,
+    });
+    return result;
+  });
+}
+
+export interface SyncResult {
+  synced: string[];
+  recreated: string[];
+  skipped: string[];
+}
+
+function syncAll(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  snap: RegistrySnapshot,
+  plan: WeeklyPlan,
+  timeZone: string,
+): SyncResult {
+  const result: SyncResult = { synced: [], recreated: [], skipped: [] };
+  for (const record of readShares().values()) {
+    if (!record.active) continue;
+    const client = snap.clients.find((c) => c.id === record.clientId);
+    if (!client || client.status === 'Ended') {
+      result.skipped.push(record.clientName);
+      continue;
+    }
+    const shared = shareOne(snap, plan, timeZone, record.clientId, record.emails, record.role);
+    result.synced.push(shared.clientName);
+    if (shared.recreated) result.recreated.push(shared.clientName);
+  }
+  void ss;
+  return result;
+}
+
+/** Rewrites every shared view from the registry; a deleted shared file is made again and reported. */
+export function syncSharedViews(): SyncResult {
+  return withDocumentLock(() => {
+    const ss = SpreadsheetApp.getActiveSpreadsheet();
+    const timeZone = registryTimeZone(ss);
+    const today = todayIn(timeZone);
+    const snap = snapshotRegistry(ss, timeZone, today);
+    const plan = buildWeeklyPlan(snap.clients, snap.rollup, snap.settings, today);
+    return syncAll(ss, snap, plan, timeZone);
+  });
+}
+
+/** Takes away the access the add-on granted; the file stays with its owner. */
+export function stopSharing(input: { clientId: string }): { clientId: string; removed: string[] } {
+  const { clientId } = parseInput(clientRefSchema, input, 'Client');
+  return withDocumentLock(() => {
+    const record = readShares().get(clientId);
+    if (!record || !record.active) throw new InputError('This client is not shared.', 'clientId');
+    const removed = revokeAccess(record);
+    saveShare({ ...record, active: false });
+    return { clientId, removed };
+  });
+}
+
+export interface SharingEntry {
+  clientId: string;
+  clientName: string;
+  url: string;
+  emails: string[];
+  role: ShareRole;
+  active: boolean;
+}
+
+/** Who has access to which client's view, for the sidebar. */
+export function getSharing(): SharingEntry[] {
+  return [...readShares().values()].map((r) => ({
+    clientId: r.clientId,
+    clientName: r.clientName,
+    url: r.url,
+    emails: r.emails,
+    role: r.role,
+    active: r.active,
+  }));
 }

@@ -114,6 +114,7 @@ export function buildWeeklyPlan(
   rollup: Rollup,
   settings: RegistrySettings,
   today: string,
+  sharedClientIds: ReadonlySet<string> = new Set(),
 ): WeeklyPlan {
   const weekStart = weekStartOf(today);
   const weekEnd = addDays(weekStart, 6);
@@ -273,6 +274,13 @@ export function buildWeeklyPlan(
     warnings.push(
       `Over-committed: ${allocatedHours} h allocated of ${settings.capacityHours} h leaves ${flexHours} h, below the ${settings.flexReserveHours} h flex reserve.`,
     );
+  }
+  for (const c of clients) {
+    if (c.status === 'Ended' && sharedClientIds.has(c.id)) {
+      warnings.push(
+        `${c.name} has ended but its founders can still open its shared view: choose Stop sharing.`,
+      );
+    }
   }
   for (const p of plans) {
     if (p.overbooked)

@@ -32,6 +32,8 @@ export interface RegistrySnapshot {
   settings: RegistrySettings;
   rollup: Rollup;
   ranges: Map<string, RangeSpec[]>;
+  /** Client id → shared view address, for the Overview's link; filled by the caller. */
+  shared: Map<string, string>;
 }
 
 /** Reads the registry and computes everything the cross-client tabs show. */
@@ -68,7 +70,7 @@ export function snapshotRegistry(
     { impact: settings.impactThreshold, effort: settings.effortThreshold },
   );
   rollup.problems = [...problems, ...rollup.problems];
-  return { read, clients, settings, rollup, ranges };
+  return { read, clients, settings, rollup, ranges, shared: new Map() };
 }
 
 function pad(
@@ -181,7 +183,7 @@ export function refreshRollup(
 
   // The Overview is live formulas: it is rewritten only when the clients or their values
   // that are not formulas changed. Its title and header keep the formatting setup gave them.
-  const o = overviewGrid(snap.rollup.overview, snap.clients);
+  const o = overviewGrid(snap.rollup.overview, snap.clients, snap.shared);
   const op = pad(o, overview, 15);
   const overviewSignature = fingerprint(op.values);
   if (

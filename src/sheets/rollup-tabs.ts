@@ -162,6 +162,7 @@ export function prioritiesGrid(
 export function overviewGrid(
   overview: readonly OverviewRow[],
   clients: readonly ClientRecord[],
+  shared: ReadonlyMap<string, string>,
 ): TabGrid {
   const rows: CellInput[][] = [];
   const styles: (RowStyle | null)[] = [];
@@ -197,7 +198,7 @@ export function overviewGrid(
         )
         .reduce((a, b) => `${a}+${b}`, '=0'),
       o?.medianDecisionDays ?? '',
-      '',
+      shared.has(c.id) ? `=HYPERLINK("${quoted(shared.get(c.id) ?? '')}","Shared view")` : '',
     ]);
     styles.push(null);
   });

@@ -23,6 +23,7 @@ describe('onOpen and onInstall', () => {
       { caption: 'Open registry', functionName: 'showSidebar' },
       { caption: 'Refresh priorities', functionName: 'refreshPriorities' },
       { caption: 'Generate weekly plan', functionName: 'generateWeeklyPlan' },
+      { caption: 'Sync shared views', functionName: 'syncSharedViews' },
       { separator: true },
       { caption: 'Set up registry', functionName: 'setupRegistry' },
     ]);
