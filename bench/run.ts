@@ -108,6 +108,20 @@ for (const clients of [1, 10, 50]) {
     estimatedMs: report?.estimatedMs ?? 0,
     wallMs: performance.now() - started,
   });
+  const shared = ids.slice(0, Math.min(5, ids.length));
+  for (const id of shared)
+    addon.call('shareClientView', { clientId: id, emails: 'founder@example.com' });
+  started = performance.now();
+  addon.call('syncSharedViews');
+  report = rt.lastExecution;
+  rows.push({
+    operation: `syncSharedViews (${shared.length} shared)`,
+    size,
+    calls: report?.spreadsheetCalls ?? 0,
+    budget: `≤ ${rt.spreadsheet.sheets.length + 4 * shared.length} (tabs + 4 × shared)`,
+    estimatedMs: report?.estimatedMs ?? 0,
+    wallMs: performance.now() - started,
+  });
   started = performance.now();
   addon.call('getRegistry');
   report = rt.lastExecution;

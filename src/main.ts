@@ -503,7 +503,14 @@ function shareOne(
     );
   const existing = readShares().get(clientId);
   const file = ensureSharedFile(grids.name, existing);
-  writeSharedFile(file.fileId, file.sheetIds, grids.registry, grids.week, grids.name);
+  const written = writeSharedFile(
+    file.fileId,
+    file.sheetIds,
+    grids.registry,
+    grids.week,
+    grids.name,
+    file.created ? undefined : existing?.written,
+  );
   const previously = existing && !file.created ? existing.emails : [];
   const granted = grantAccess(file.fileId, emails, role, previously);
   saveShare({
@@ -515,6 +522,7 @@ function shareOne(
     emails,
     role,
     active: true,
+    written,
   });
   return {
     clientId,

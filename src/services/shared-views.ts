@@ -46,6 +46,8 @@ export interface ShareRecord {
   emails: string[];
   role: ShareRole;
   active: boolean;
+  /** What was last written, so the next write blanks what it no longer needs and restyles only on change. */
+  written?: { registry: [number, number]; week: [number, number]; style: string };
 }
 
 const PREFIX = 'share.';
@@ -120,69 +122,81 @@ function quote(title: string): string {
   return `'${title.replace(/'/g, "''")}'`;
 }
 
-/** Rewrites both tabs of the shared file: clear, write RAW values, bold the titles. */
+function padded(rows: SharedGrid['rows'], size: [number, number]): (string | number)[][] {
+  const height = Math.max(rows.length, size[0], 1);
+  const width = Math.max(size[1], 1, ...rows.map((r) => r.length));
+  return Array.from({ length: height }, (_, i) => {
+    const r = rows[i] ?? [];
+    return [...r, ...new Array<string>(width - r.length).fill('')];
+  });
+}
+
+/**
+ * Rewrites both tabs of the shared file in one RAW write, padded to what was written last time
+ * so nothing stale remains; the titles are restyled (one more call) only when they moved.
+ */
 export function writeSharedFile(
   fileId: string,
   sheetIds: ShareRecord['sheetIds'],
   registry: SharedGrid,
   week: SharedGrid,
   name: string,
-): void {
+  previous: ShareRecord['written'],
+): NonNullable<ShareRecord['written']> {
   const sheets = sheetsApi();
-  sheets.Spreadsheets.Values.batchClear(
-    { ranges: [quote(SHARED_TABS.registry), quote(SHARED_TABS.week)] },
-    fileId,
-  );
+  const r = padded(registry.rows, previous?.registry ?? [0, 0]);
+  const w = padded(week.rows, previous?.week ?? [0, 0]);
   sheets.Spreadsheets.Values.batchUpdate(
     {
       valueInputOption: 'RAW',
       data: [
-        {
-          range: `${quote(SHARED_TABS.registry)}!A1`,
-          values: registry.rows.map((r) => (r.length ? r : [''])),
-        },
-        {
-          range: `${quote(SHARED_TABS.week)}!A1`,
-          values: week.rows.map((r) => (r.length ? r : [''])),
-        },
+        { range: `${quote(SHARED_TABS.registry)}!A1`, values: r },
+        { range: `${quote(SHARED_TABS.week)}!A1`, values: w },
       ],
     },
     fileId,
   );
-  const bold = (sheetId: number, rows: number[]) =>
-    rows.map((r) => ({
+  const style = JSON.stringify([name, registry.bold, week.bold, r.length, w.length]);
+  if (previous?.style !== style) {
+    const format = (sheetId: number, from: number, to: number, bold: boolean) => ({
       repeatCell: {
         range: {
           sheetId,
-          startRowIndex: r,
-          endRowIndex: r + 1,
+          startRowIndex: from,
+          endRowIndex: to,
           startColumnIndex: 0,
           endColumnIndex: 16,
         },
         cell: {
           userEnteredFormat: {
-            textFormat: { bold: true },
-            backgroundColor: { red: 0.86, green: 0.9, blue: 0.95 },
+            textFormat: { bold },
+            backgroundColor: bold
+              ? { red: 0.86, green: 0.9, blue: 0.95 }
+              : { red: 1, green: 1, blue: 1 },
           },
         },
         fields: 'userEnteredFormat(textFormat,backgroundColor)',
       },
-    }));
-  sheets.Spreadsheets.batchUpdate(
-    {
-      requests: [
-        {
-          updateSpreadsheetProperties: {
-            properties: { title: `${name} — technical registry` },
-            fields: 'title',
+    });
+    sheets.Spreadsheets.batchUpdate(
+      {
+        requests: [
+          {
+            updateSpreadsheetProperties: {
+              properties: { title: `${name} — technical registry` },
+              fields: 'title',
+            },
           },
-        },
-        ...bold(sheetIds.registry, registry.bold),
-        ...bold(sheetIds.week, week.bold),
-      ],
-    },
-    fileId,
-  );
+          format(sheetIds.registry, 0, r.length, false),
+          format(sheetIds.week, 0, w.length, false),
+          ...registry.bold.map((row) => format(sheetIds.registry, row, row + 1, true)),
+          ...week.bold.map((row) => format(sheetIds.week, row, row + 1, true)),
+        ],
+      },
+      fileId,
+    );
+  }
+  return { registry: [r.length, r[0]?.length ?? 1], week: [w.length, w[0]?.length ?? 1], style };
 }
 
 /** Gives each address the role, once; takes access away from addresses the add-on granted before and no longer should. */

@@ -1,0 +1,281 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  snapshotOf,
+  type LoadedScript,
+  type Runtime,
+  type Workbook,
+} from '../../emulator/index.js';
+import { addClient, loadAddon, rowWith, tab, values } from '../support/bundle.js';
+
+type Kind = 'goal' | 'debt' | 'decision' | 'risk' | 'team' | 'review';
+const add = (addon: LoadedScript, clientId: string, kind: Kind, fields: Record<string, unknown>) =>
+  addon.call('addItem', { clientId, kind, fields }) as { id: string };
+
+interface Shared {
+  url: string;
+  emails: string[];
+  role: string;
+  granted: string[];
+  recreated: boolean;
+}
+
+function sharedFiles(rt: Runtime): Workbook[] {
+  return [...rt.drive.files.values()].filter((f) => f !== rt.spreadsheet);
+}
+
+/** Every text a person with access to the file could read: its name and all its cells. */
+function fileText(wb: Workbook): string {
+  return JSON.stringify([
+    wb.name,
+    snapshotOf(wb).sheets.map((s) => [s.name, s.cells.map((c) => c[2].v ?? '')]),
+  ]);
+}
+
+function registry() {
+  const { rt, addon } = loadAddon();
+  const acme = addClient(addon, {
+    name: 'Acme',
+    hoursPerWeek: 2,
+    founderEmails: 'ann@acme.io, bo@acme.io',
+    privateNotes: 'Founder is burning out',
+  });
+  const beacon = addClient(addon, {
+    name: 'Beacon',
+    hoursPerWeek: 1,
+    founderEmails: 'cy@beacon.dev',
+  });
+  add(addon, acme.id, 'debt', {
+    title: 'Rotate leaked keys',
+    impact: 5,
+    effort: 1,
+    privateNote: 'Lead leaked them',
+    tags: 'auth',
+  });
+  add(addon, acme.id, 'decision', {
+    title: 'Adopt Auth0',
+    tags: 'auth',
+    privateNote: 'Cheaper than they think',
+  });
+  add(addon, acme.id, 'team', {
+    personRole: 'Priya / lead',
+    gaps: 'On-call',
+    privateNote: 'Considering leaving',
+  });
+  add(addon, beacon.id, 'decision', { title: 'Beacon moves auth in-house', tags: 'auth' });
+  const deps = tab(rt, 'Dependencies');
+  rt.spreadsheet.writeBlock(deps, 2, 1, [
+    ['Acme', 'Beacon', 'auth library', 'auth', ''].map((v) => ({
+      kind: 'value' as const,
+      value: v,
+    })),
+  ]);
+  return { rt, addon, acme, beacon };
+}
+
+describe('shareClientView', () => {
+  it("creates one separate file with the client's own registry and this week, without anything private", () => {
+    const { rt, addon, acme } = registry();
+    const shared = addon.call('shareClientView', { clientId: acme.id }) as Shared;
+    expect(shared).toMatchObject({
+      emails: ['ann@acme.io', 'bo@acme.io'],
+      role: 'viewer',
+      granted: ['ann@acme.io', 'bo@acme.io'],
+      recreated: false,
+    });
+    const files = sharedFiles(rt);
+    expect(files).toHaveLength(1);
+    const file = files[0]!;
+    expect(file.name).toBe('Acme — technical registry');
+    expect(file.url).toBe(shared.url);
+    expect([...file.viewers].sort()).toEqual(['ann@acme.io', 'bo@acme.io']);
+    expect(file.sheets.map((s) => s.name)).toEqual(['Registry', 'This week']);
+    const text = fileText(file);
+    expect(text).toContain('Rotate leaked keys');
+    expect(text).toContain('Adopt Auth0');
+    for (const secret of [
+      'Founder is burning out',
+      'Lead leaked them',
+      'Cheaper than they think',
+      'Considering leaving',
+      'Private note',
+      'Private notes',
+      'Beacon',
+    ]) {
+      expect(text, secret).not.toContain(secret);
+    }
+    const registryTab = values(rt, file.sheets[0]!);
+    expect(
+      registryTab.find((r) => r[0] === 'ID' && r[1] === 'Title' && r[2] === 'Area'),
+    ).toBeDefined();
+    expect(rt.spreadsheet.sheets.every((s) => rt.spreadsheet.viewers.size === 0 && s)).toBe(true);
+  });
+
+  it('shares again and syncs without creating or granting anything twice; the Overview links the view', () => {
+    const { rt, addon, acme } = registry();
+    addon.call('shareClientView', { clientId: acme.id });
+    const again = addon.call('shareClientView', { clientId: acme.id }) as Shared;
+    expect(again.granted).toEqual([]);
+    const sync = addon.call('syncSharedViews') as { synced: string[]; recreated: string[] };
+    expect(sync).toEqual({ synced: ['Acme'], recreated: [], skipped: [] });
+    expect(sharedFiles(rt)).toHaveLength(1);
+    add(addon, acme.id, 'debt', { title: 'Add rate limiting' });
+    addon.call('syncSharedViews');
+    expect(fileText(sharedFiles(rt)[0]!)).toContain('Add rate limiting');
+    const overview = values(rt, tab(rt, 'Overview'));
+    expect(overview[2]?.[14]).toBe('Shared view');
+    expect(rt.spreadsheet.formula(tab(rt, 'Overview'), 3, 15)).toBe(
+      `=HYPERLINK("${again.url}","Shared view")`,
+    );
+  });
+
+  it('changes the role, recreates a deleted file and reports it, and stops sharing without deleting the file', () => {
+    const { rt, addon, acme } = registry();
+    addon.call('shareClientView', { clientId: acme.id, emails: 'ann@acme.io', role: 'commenter' });
+    const file = sharedFiles(rt)[0]!;
+    expect([...file.commenters]).toEqual(['ann@acme.io']);
+    addon.call('shareClientView', {
+      clientId: acme.id,
+      emails: 'ann@acme.io, dee@acme.io',
+      role: 'viewer',
+    });
+    expect([...file.viewers].sort()).toEqual(['ann@acme.io', 'dee@acme.io']);
+    expect([...file.commenters]).toEqual([]);
+    expect(() => addon.call('shareClientView', { clientId: acme.id, role: 'editor' })).toThrow(
+      'Role must be viewer or commenter; founders never get edit access to their view (found "editor").',
+    );
+    expect(() =>
+      addon.call('shareClientView', { clientId: acme.id, emails: 'ann@acme.io, nope' }),
+    ).toThrow('Emails: "nope" is not an email address.');
+    file.trashed = true;
+    const sync = addon.call('syncSharedViews') as { synced: string[]; recreated: string[] };
+    expect(sync.recreated).toEqual(['Acme']);
+    const files = sharedFiles(rt).filter((f) => !f.trashed);
+    expect(files).toHaveLength(1);
+    expect([...files[0]!.viewers].sort()).toEqual(['ann@acme.io', 'dee@acme.io']);
+    const stopped = addon.call('stopSharing', { clientId: acme.id }) as { removed: string[] };
+    expect(stopped.removed.sort()).toEqual(['ann@acme.io', 'dee@acme.io']);
+    expect(files[0]!.viewers.size).toBe(0);
+    expect(rt.drive.files.has(files[0]!.id)).toBe(true);
+    expect(() => addon.call('stopSharing', { clientId: acme.id })).toThrow(
+      'This client is not shared.',
+    );
+    expect((addon.call('getSharing') as { active: boolean }[])[0]?.active).toBe(false);
+  });
+
+  it('never names another client in the shared week, even when a dependency notice links them', () => {
+    const { rt, addon, acme } = registry();
+    addon.call('shareClientView', { clientId: acme.id });
+    const week = values(rt, sharedFiles(rt)[0]!.sheets[1]!)
+      .map((r) => r.join(' '))
+      .join('\n');
+    expect(week).toContain('Review the codebase');
+    expect(week).toContain('Do now D-1: Rotate leaked keys');
+    expect(week).toContain('Decide ADR-1: Adopt Auth0');
+    expect(week).not.toContain('Beacon');
+    expect(week).not.toContain('related');
+    // The CTO's own plan does name Beacon for Acme.
+    addon.call('generateWeeklyPlan');
+    expect(values(rt, tab(rt, 'Weekly Plan')).flat().join(' ')).toContain('Beacon');
+  });
+
+  it('stops syncing an ended client and flags it in the plan', () => {
+    const { rt, addon, acme } = registry();
+    addon.call('shareClientView', { clientId: acme.id });
+    const sheet = tab(rt, 'Acme');
+    rt.spreadsheet.writeBlock(sheet, rowWith(rt, sheet, 'Status'), 2, [
+      [{ kind: 'value', value: 'Ended' }],
+    ]);
+    expect(addon.call('syncSharedViews')).toEqual({ synced: [], recreated: [], skipped: ['Acme'] });
+    const plan = addon.call('generateWeeklyPlan') as { warnings: string[] };
+    expect(plan.warnings).toContain(
+      'Acme has ended but its founders can still open its shared view: choose Stop sharing.',
+    );
+  });
+
+  it('needs only the drive.file scope: a file it did not create is out of its reach', () => {
+    const { rt, addon, acme } = registry();
+    const shared = addon.call('shareClientView', { clientId: acme.id }) as Shared;
+    expect(shared.url).toMatch(/^https:\/\/docs\.google\.com\/spreadsheets\/d\//);
+    expect(rt.env.scopes).toContain('https://www.googleapis.com/auth/drive.file');
+    expect(rt.env.scopes).not.toContain('https://www.googleapis.com/auth/spreadsheets');
+    expect(rt.env.scopes).not.toContain('https://www.googleapis.com/auth/drive');
+  });
+});
+
+describe('what must never leave the registry (property)', () => {
+  it("no shared file holds private text, another client's name or another client's item text", () => {
+    const token = fc.stringMatching(/^[a-z]{10}$/);
+    const clientArb = fc.record({
+      name: token,
+      privateNotes: token,
+      items: fc.array(
+        fc.record({ title: token, note: token, tag: fc.constantFrom('auth', 'data', 'infra') }),
+        { minLength: 1, maxLength: 3 },
+      ),
+    });
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(clientArb, { minLength: 2, maxLength: 3, selector: (c) => c.name }),
+        (clients) => {
+          const { rt, addon } = loadAddon();
+          const ids = clients.map(
+            (c) =>
+              addClient(addon, {
+                name: `C ${c.name}`,
+                hoursPerWeek: 1,
+                founderEmails: `f@${c.name}.io`,
+                privateNotes: `secret ${c.privateNotes}`,
+              }).id,
+          );
+          clients.forEach((c, i) => {
+            for (const item of c.items) {
+              add(addon, ids[i]!, 'debt', {
+                title: `T ${item.title}`,
+                privateNote: `P ${item.note}`,
+                impact: 4,
+                effort: 1,
+                tags: item.tag,
+              });
+              add(addon, ids[i]!, 'decision', {
+                title: `D ${item.title}`,
+                privateNote: `P ${item.note}`,
+                tags: item.tag,
+              });
+            }
+          });
+          ids.forEach((id) => addon.call('shareClientView', { clientId: id }));
+          const files = sharedFiles(rt);
+          expect(files).toHaveLength(clients.length);
+          clients.forEach((c, i) => {
+            const file = files.find((f) => f.name === `C ${c.name} — technical registry`);
+            expect(file).toBeDefined();
+            const text = fileText(file!);
+            expect(text).not.toContain(c.privateNotes);
+            for (const item of c.items) expect(text).not.toContain(`P ${item.note}`);
+            clients.forEach((other, j) => {
+              if (j === i) return;
+              expect(text).not.toContain(other.name);
+              for (const item of other.items) expect(text).not.toContain(item.title);
+            });
+          });
+        },
+      ),
+      { numRuns: 12 },
+    );
+  }, 120000);
+});
+
+describe('syncSharedViews budget', () => {
+  it('makes at most 4 Spreadsheet service calls per shared client plus one per tab', async () => {
+    const { seedRegistry } = await import('../support/seed.js');
+    const { rt, addon } = loadAddon();
+    const ids = seedRegistry(rt, addon, 10, 100);
+    for (const id of ids.slice(0, 5))
+      addon.call('shareClientView', { clientId: id, emails: 'founder@example.com' });
+    addon.call('syncSharedViews');
+    const tabs = rt.spreadsheet.sheets.length;
+    expect(rt.lastExecution?.spreadsheetCalls).toBeLessThanOrEqual(tabs + 4 * 5);
+    expect(sharedFiles(rt)).toHaveLength(5);
+  }, 60000);
+});
