@@ -5,6 +5,7 @@ import type { RegistryItem } from '../src/domain/section-items';
 import type { ClientDetail } from '../src/main';
 import { Matrix } from './matrix';
 import { server } from './server';
+import { SharePanel } from './share-panel';
 
 const LABEL: Record<SectionKind, string> = {
   goal: 'Goal',
@@ -27,6 +28,7 @@ export function ClientView(props: {
   version: number;
   onAdd: (kind: SectionKind, clientName: string) => void;
   onEdit: (item: RegistryItem, clientName: string) => void;
+  onMessage: (text: string) => void;
 }) {
   const [detail, setDetail] = useState<ClientDetail | null>(null);
   const [error, setError] = useState('');
@@ -54,6 +56,7 @@ export function ClientView(props: {
           </button>
         ))}
       </div>
+      <SharePanel clientId={props.clientId} clientName={name} onMessage={props.onMessage} />
       <Matrix items={detail.items.debt} onOpen={(item) => props.onEdit(item, name)} />
       {SECTIONS.map((s) => {
         const items = detail.items[s.kind];

@@ -103,6 +103,7 @@ function App() {
             setMessage(''),
             setView({ name: 'item', kind, clientName })
           )}
+          onMessage={setMessage}
           onEdit={(item, clientName) => (
             setMessage(''),
             setView({ name: 'item', kind: item.kind, clientName, item })

@@ -131,3 +131,23 @@ describe('the weekly plan in the sidebar and the playground', () => {
     await page.close();
   });
 });
+
+describe('sharing a founder view from the sidebar', () => {
+  it('shares, shows who has access, and the Drive panel lists the separate file and its viewers', async () => {
+    const { page, side } = await openClient('Lumen Logistics');
+    await side.getByText('Founder view (not shared)').click();
+    await side.getByRole('button', { name: 'Share with founders' }).click();
+    await side
+      .getByRole('status')
+      .filter({ hasText: 'Lumen Logistics shared with sam@lumen.dev' })
+      .waitFor();
+    await side.getByText('Founder view (shared with 1)').waitFor();
+    await page
+      .locator('#drive li', {
+        hasText: 'Lumen Logistics — technical registry — viewers: sam@lumen.dev',
+      })
+      .waitFor();
+    await screenshot(page, 'founder-view-shared');
+    await page.close();
+  });
+});

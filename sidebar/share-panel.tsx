@@ -1,0 +1,101 @@
+/** Sharing the selected client's view with its founders: who has access, share, stop. */
+import { useEffect, useState } from 'preact/hooks';
+import type { SharingEntry } from '../src/main';
+import { server } from './server';
+
+export function SharePanel(props: {
+  clientId: string;
+  clientName: string;
+  onMessage: (text: string) => void;
+}) {
+  const [entry, setEntry] = useState<SharingEntry | null>(null);
+  const [emails, setEmails] = useState('');
+  const [role, setRole] = useState('viewer');
+  const [busy, setBusy] = useState(false);
+  const load = () => {
+    server
+      .getSharing()
+      .then((all) => setEntry(all.find((e) => e.clientId === props.clientId) ?? null))
+      .catch(() => setEntry(null));
+  };
+  useEffect(load, [props.clientId]);
+  const act = (run: () => Promise<string>) => {
+    setBusy(true);
+    run()
+      .then(props.onMessage, (e: Error) => props.onMessage(e.message))
+      .finally(() => {
+        setBusy(false);
+        load();
+      });
+  };
+  const shared = entry?.active;
+  return (
+    <details class="share" aria-label="Founder view">
+      <summary>
+        Founder view {shared ? `(shared with ${entry.emails.length})` : '(not shared)'}
+      </summary>
+      {shared && (
+        <p>
+          <a href={entry.url} target="_blank" rel="noreferrer">
+            Open the shared view
+          </a>{' '}
+          — {entry.role}: {entry.emails.join(', ')}
+        </p>
+      )}
+      <div class="field">
+        <label for="share-emails">Emails</label>
+        <input
+          id="share-emails"
+          value={emails}
+          placeholder="Founder emails from the profile"
+          onInput={(e) => setEmails((e.currentTarget as HTMLInputElement).value)}
+        />
+      </div>
+      <div class="field">
+        <label for="share-role">Role</label>
+        <select
+          id="share-role"
+          value={role}
+          onChange={(e) => setRole((e.currentTarget as HTMLSelectElement).value)}
+        >
+          <option value="viewer">Viewer</option>
+          <option value="commenter">Commenter</option>
+        </select>
+      </div>
+      <div class="actions">
+        <button
+          type="button"
+          disabled={busy}
+          onClick={() =>
+            act(() =>
+              server
+                .shareClientView({
+                  clientId: props.clientId,
+                  ...(emails.trim() ? { emails } : {}),
+                  role,
+                })
+                .then((r) => `${r.clientName} shared with ${r.emails.join(', ')}`),
+            )
+          }
+        >
+          {shared ? 'Update sharing' : 'Share with founders'}
+        </button>
+        {shared && (
+          <button
+            type="button"
+            disabled={busy}
+            onClick={() =>
+              act(() =>
+                server
+                  .stopSharing({ clientId: props.clientId })
+                  .then(() => `Stopped sharing ${props.clientName}`),
+              )
+            }
+          >
+            Stop sharing
+          </button>
+        )}
+      </div>
+    </details>
+  );
+}
