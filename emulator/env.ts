@@ -18,8 +18,12 @@ export class Env {
   readonly total = new Ledger();
   execution: Ledger | null = null;
   logs: string[] = [];
+  /** A fault armed for the next execution: the `at`-th call of the given services throws. */
+  fault: { at: number; services: FaultService; seen: number; documentId: string } | null = null;
   /** Work another execution does at a given call of this one: how tests interleave two writers. */
   readonly interleavings: { method: string; run: () => void }[] = [];
+  /** The same, by position: `run` happens right after the `at`-th call from now. */
+  countedInterleaving: { at: number; seen: number; run: () => void } | null = null;
 
   constructor(
     public now: number,
@@ -39,6 +43,22 @@ export class Env {
     this.execution.record(method, cells);
     if (STARTUP_MS + this.execution.estimatedMs > EXECUTION_LIMIT_MS) {
       throw this.fail('Exceeded maximum execution time');
+    }
+    const fault = this.fault;
+    if (fault) {
+      const service = serviceOf(method);
+      if (service && (fault.services === 'any' || fault.services === service)) {
+        fault.seen++;
+        if (fault.seen === fault.at) {
+          this.fault = null;
+          throw this.fail(FAULT_MESSAGES[service].replace('%s', fault.documentId));
+        }
+      }
+    }
+    const counted = this.countedInterleaving;
+    if (counted && ++counted.seen === counted.at) {
+      this.countedInterleaving = null;
+      counted.run();
     }
     const i = this.interleavings.findIndex((x) => x.method === method);
     if (i >= 0) {
@@ -94,4 +114,22 @@ export const SCOPE = {
 
 export function isDate(value: unknown): value is Date {
   return Object.prototype.toString.call(value) === '[object Date]';
+}
+
+export type FaultService = 'spreadsheet' | 'mail' | 'drive' | 'any';
+
+const FAULT_MESSAGES: Record<Exclude<FaultService, 'any'>, string> = {
+  spreadsheet: 'Service Spreadsheets failed while accessing document with id %s.',
+  mail: 'Service error: MailApp. Please try again later.',
+  drive: "We're sorry, a server error occurred. Please wait a bit and try again.",
+};
+
+const SPREADSHEET_CLASSES = new Set(['SpreadsheetApp', 'Spreadsheet', 'Sheet', 'Range', 'DeveloperMetadata', 'DeveloperMetadataFinder', 'DeveloperMetadataLocation', 'Protection', 'Sheets']);
+
+function serviceOf(method: string): Exclude<FaultService, 'any'> | null {
+  const cls = method.split('.')[0] ?? '';
+  if (SPREADSHEET_CLASSES.has(cls)) return 'spreadsheet';
+  if (cls === 'MailApp') return 'mail';
+  if (cls === 'Drive' || cls === 'DriveApp' || cls === 'File') return 'drive';
+  return null;
 }

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import vm from 'node:vm';
-import { Env, isDate, type AuthModeName, type Realm } from './env.js';
+import { Env, isDate, type AuthModeName, type FaultService, type Realm } from './env.js';
 import { Ledger, STARTUP_MS, isSpreadsheetCall } from './ledger.js';
 import { EmuLockService, LockTable } from './lock.js';
 import { EmuPropertiesService, type PropertyStores } from './properties.js';
@@ -257,12 +257,25 @@ export class Runtime {
   }
 
   /**
+   * Makes the `at`-th call (1-based) of `services` in the next execution fail with Apps Script's
+   * own error, as a service outage would. The fault is spent once it fires or the execution ends.
+   */
+  failAt(at: number, services: FaultService = 'spreadsheet'): void {
+    this.env.fault = { at, services, seen: 0, documentId: this.drive.active.id };
+  }
+
+  /**
    * Runs `work` (typically another script's `call`) as a second execution, right after the next
    * `method` call (`Class.method`) of whichever execution makes it. Locks held by the first stay
    * held, so the second sees exactly what a concurrent Apps Script execution would.
    */
   interleave(method: string, work: () => void): void {
     this.env.interleavings.push({ method, run: work });
+  }
+
+  /** Runs `work` as a second execution right after the `at`-th service call (1-based) from now. */
+  interleaveAtCall(at: number, work: () => void): void {
+    this.env.countedInterleaving = { at, seen: 0, run: work };
   }
 
   private globals(): Record<string, unknown> {
@@ -414,6 +427,7 @@ export class Runtime {
       this.env.realm = saved.realm;
       this.env.execution = saved.execution;
       this.env.authMode = saved.authMode;
+      if (!saved.execution) this.env.fault = null;
     }
   }
 

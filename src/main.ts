@@ -130,21 +130,24 @@ export function addClient(input: ClientInput): { id: string; name: string } {
     rememberTimeZone(ss);
     const wanted = profile.name.toLowerCase();
     for (const sheet of listClientTabs(ss)) {
-      const existing = String(sheet.getRange(1, 2).getValue()).trim();
-      if (existing.toLowerCase() === wanted) {
+      const [label, name] = sheet.getRange(1, 1, 1, 2).getValues()[0] ?? [];
+      const existing = String(name ?? '').trim();
+      if (label === 'Client' && existing.toLowerCase() === wanted) {
         throw new InputError(
           `A client named ${existing} already exists. Choose another name.`,
           'name',
         );
       }
     }
-    if (ss.getSheetByName(profile.name)) {
+    const sameName = ss.getSheetByName(profile.name);
+    // An empty tab of that name is what an attempt that failed half-way left: it is reused.
+    if (sameName && sameName.getLastRow() > 0) {
       throw new InputError(
         `A tab named ${profile.name} already exists. Choose another client name.`,
         'name',
       );
     }
-    const sheet = createClientTab(ss, profile);
+    const sheet = createClientTab(ss, profile, sameName);
     const id = clientIdOf(sheet);
     const { grid, layout } = readClientTab(sheet);
     createClientRanges(ss, sheet, id, layout, grid);

@@ -16,7 +16,7 @@ import {
 } from '../domain/registry-layout.js';
 import { asDate, asNumber, asText, type CellInput } from './cell-text.js';
 import { HEADER_STYLE, LABEL_STYLE, TITLE_STYLE, type RowStyle } from './styles.js';
-import { markTab } from './tab-roles.js';
+import { TAB_ROLE_KEY, markTab } from './tab-roles.js';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -106,9 +106,18 @@ function dropdowns(): Map<string, Rule> {
 }
 
 /** Draws a new client tab in a handful of batched calls and marks it as a client tab. */
-export function createClientTab(ss: Spreadsheet, profile: ClientProfile): Sheet {
-  const sheet = ss.insertSheet(profile.name);
-  markTab(sheet, 'client');
+/**
+ * `emptyTab` is a tab of that name left empty by an earlier attempt that failed half-way; it is
+ * the add-on's own and holds nothing, so it is used instead of refusing the name.
+ */
+export function createClientTab(
+  ss: Spreadsheet,
+  profile: ClientProfile,
+  emptyTab: Sheet | null,
+): Sheet {
+  const sheet = emptyTab ?? ss.insertSheet(profile.name);
+  if (!emptyTab || !emptyTab.getDeveloperMetadata().some((m) => m.getKey() === TAB_ROLE_KEY))
+    markTab(sheet, 'client');
   const { values, styles, dataRows } = draw(profile);
   const width = CLIENT_TAB_WIDTH;
   const block = sheet.getRange(1, 1, values.length, width);

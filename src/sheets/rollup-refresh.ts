@@ -17,6 +17,8 @@ import { clientRecord } from './client-records.js';
 import { setClientRanges } from './client-ranges.js';
 import { CHECKS_COLUMN, overviewGrid, prioritiesGrid, type TabGrid } from './rollup-tabs.js';
 import { ensureRows } from './sheet-rows.js';
+import { setupRegistryTabs } from './registry-setup.js';
+import { GENERATED_ROLES, USER_ROLES } from './tab-roles.js';
 import { readWorkbook, type ReadTab, type WorkbookRead } from './workbook-read.js';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -34,6 +36,8 @@ export interface RegistrySnapshot {
   ranges: Map<string, RangeSpec[]>;
   /** Client id → shared view address, for the Overview's link; filled by the caller. */
   shared: Map<string, string>;
+  /** Registry tabs that were missing and made again. */
+  repaired: string[];
 }
 
 /** Reads the registry and computes everything the cross-client tabs show. */
@@ -42,7 +46,13 @@ export function snapshotRegistry(
   timeZone: string,
   today: string,
 ): RegistrySnapshot {
-  const read = readWorkbook(ss);
+  let read = readWorkbook(ss);
+  // A registry tab deleted by hand is the add-on's own: it is made again, and the run says so.
+  const repaired: string[] = [];
+  if (GENERATED_ROLES.some((r) => !read.roles[r]) || USER_ROLES.some((r) => !read.roles[r])) {
+    repaired.push(...setupRegistryTabs(ss).created);
+    read = readWorkbook(ss);
+  }
   const problems: Problem[] = [];
   const clients: ClientRecord[] = [];
   const ranges = new Map<string, RangeSpec[]>();
@@ -70,7 +80,7 @@ export function snapshotRegistry(
     { impact: settings.impactThreshold, effort: settings.effortThreshold },
   );
   rollup.problems = [...problems, ...rollup.problems];
-  return { read, clients, settings, rollup, ranges, shared: new Map() };
+  return { read, clients, settings, rollup, ranges, shared: new Map(), repaired };
 }
 
 function pad(
@@ -116,6 +126,7 @@ export interface RefreshResult {
   notices: number;
   problems: Problem[];
   realigned: string[];
+  repaired: string[];
 }
 
 /**
@@ -201,5 +212,6 @@ export function refreshRollup(
     notices: snap.rollup.notices.length,
     problems: snap.rollup.problems,
     realigned,
+    repaired: snap.repaired,
   };
 }

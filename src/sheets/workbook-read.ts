@@ -15,7 +15,8 @@ import { GENERATED_TITLES } from './registry-setup.js';
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-const INDEX_KEY = 'registry.clientIds';
+/** One property per client (`clientId.<name>`): an index in one value would pass 9 KB near 300 clients. */
+const INDEX_PREFIX = 'clientId.';
 
 export interface ReadTab {
   sheet: Sheet;
@@ -56,8 +57,10 @@ function roleOf(grid: unknown[][]): RegistryRole | undefined {
 
 export function readWorkbook(ss: Spreadsheet): WorkbookRead {
   const props = PropertiesService.getDocumentProperties();
-  const index = JSON.parse(props.getProperty(INDEX_KEY) ?? '{}') as Record<string, string>;
-  let indexChanged = false;
+  const index: Record<string, string> = {};
+  for (const [k, v] of Object.entries(props.getProperties()))
+    if (k.startsWith(INDEX_PREFIX)) index[k.slice(INDEX_PREFIX.length)] = v;
+  const learned: Record<string, string> = {};
   const clients: ClientTab[] = [];
   const copies: { sheet: Sheet; name: string }[] = [];
   const roles: Partial<Record<RegistryRole, ReadTab>> = {};
@@ -88,11 +91,11 @@ export function readWorkbook(ss: Spreadsheet): WorkbookRead {
     if (!id) {
       id = String(sheet.getSheetId());
       index[key] = id;
-      indexChanged = true;
+      learned[INDEX_PREFIX + key] = id;
     }
     clients.push({ sheet, grid, id, name, layout });
   }
-  if (indexChanged) props.setProperty(INDEX_KEY, JSON.stringify(index));
+  if (Object.keys(learned).length) props.setProperties(learned);
   const missing = (
     [
       'overview',
@@ -115,8 +118,5 @@ export function readWorkbook(ss: Spreadsheet): WorkbookRead {
 
 /** Keeps the index in step when a client is added or renamed through the add-on. */
 export function rememberClientId(name: string, id: string): void {
-  const props = PropertiesService.getDocumentProperties();
-  const index = JSON.parse(props.getProperty(INDEX_KEY) ?? '{}') as Record<string, string>;
-  index[name.toLowerCase()] = id;
-  props.setProperty(INDEX_KEY, JSON.stringify(index));
+  PropertiesService.getDocumentProperties().setProperty(INDEX_PREFIX + name.toLowerCase(), id);
 }
