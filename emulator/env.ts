@@ -124,7 +124,17 @@ const FAULT_MESSAGES: Record<Exclude<FaultService, 'any'>, string> = {
   drive: "We're sorry, a server error occurred. Please wait a bit and try again.",
 };
 
-const SPREADSHEET_CLASSES = new Set(['SpreadsheetApp', 'Spreadsheet', 'Sheet', 'Range', 'DeveloperMetadata', 'DeveloperMetadataFinder', 'DeveloperMetadataLocation', 'Protection', 'Sheets']);
+const SPREADSHEET_CLASSES = new Set([
+  'SpreadsheetApp',
+  'Spreadsheet',
+  'Sheet',
+  'Range',
+  'DeveloperMetadata',
+  'DeveloperMetadataFinder',
+  'DeveloperMetadataLocation',
+  'Protection',
+  'Sheets',
+]);
 
 function serviceOf(method: string): Exclude<FaultService, 'any'> | null {
   const cls = method.split('.')[0] ?? '';

@@ -20,6 +20,8 @@ export interface LocatedSection {
   columns: Map<string, number>;
   /** Non-blank data rows with their 1-based row number. */
   rows: { row: number; cells: readonly unknown[] }[];
+  /** The title row above the header was removed by hand; the section is still read. */
+  titleMissing: boolean;
 }
 
 export interface ProfileCell {
@@ -48,14 +50,17 @@ function looksLikeHeader(cells: readonly unknown[] | undefined, spec: SectionSpe
 }
 
 export function locateClientTab(grid: Grid): ClientTabLayout {
-  const titles: { row: number; spec: SectionSpec }[] = [];
+  // A section is found by its header row; its title row above is expected but not required, so a
+  // deleted title does not let the section's rows run into the one above.
+  const titles: { row: number; spec: SectionSpec; titleMissing: boolean }[] = [];
   grid.forEach((cells, i) => {
-    const first = text(cells[0]).toLowerCase();
-    if (!first) return;
-    const spec = SECTIONS.find((s) => s.title.toLowerCase() === first);
-    if (spec && looksLikeHeader(grid[i + 1], spec) && !titles.some((t) => t.spec === spec)) {
-      titles.push({ row: i + 1, spec });
-    }
+    const spec = SECTIONS.find(
+      (s) => !titles.some((t) => t.spec === s) && looksLikeHeader(cells, s),
+    );
+    if (!spec) return;
+    const above = text(grid[i - 1]?.[0]).toLowerCase();
+    const titled = above === spec.title.toLowerCase();
+    titles.push({ row: titled ? i : i + 1, spec, titleMissing: !titled });
   });
   titles.sort((a, b) => a.row - b.row);
 
@@ -71,7 +76,7 @@ export function locateClientTab(grid: Grid): ClientTabLayout {
 
   const sections = new Map<SectionKind, LocatedSection>();
   titles.forEach((t, i) => {
-    const headerRow = t.row + 1;
+    const headerRow = t.titleMissing ? t.row : t.row + 1;
     const next = titles[i + 1];
     const endRow = next ? next.row - 1 : Math.max(grid.length, headerRow);
     const columns = new Map<string, number>();
@@ -95,6 +100,7 @@ export function locateClientTab(grid: Grid): ClientTabLayout {
       lastFilledRow,
       columns,
       rows,
+      titleMissing: t.titleMissing,
     });
   });
   return { profile, sections };

@@ -29,6 +29,13 @@ export function clientRecord(
       });
       continue;
     }
+    if (section.titleMissing) {
+      problems.push({
+        tab: tabName,
+        cell: `A${section.headerRow - 1}`,
+        reason: `The "${spec.title}" title row above the header is missing; the section is still read. Put its title back.`,
+      });
+    }
     const read = readSectionItems(section, tabName);
     items[spec.kind] = read.items;
     problems.push(...read.problems);

@@ -119,6 +119,27 @@ function styles(
   return { weights, backgrounds };
 }
 
+/**
+ * Whether the Overview still shows what its formulas should: each client row's values against
+ * the domain's. A cell typed over by hand shows something else, and the tab is rewritten.
+ */
+function overviewShowsDomain(grid: unknown[][], snap: RegistrySnapshot): boolean {
+  return snap.rollup.overview.every((o, i) => {
+    const row = grid[i + 2] ?? [];
+    const expected: unknown[] = [o.name, o.stage, o.status, o.hoursPerWeek ?? ''];
+    const counts: unknown[] = [
+      o.openDebt.High,
+      o.openDebt.Medium,
+      o.openDebt.Low,
+      o.doNow,
+      o.pendingDecisions,
+      o.overdue,
+      o.openHighRisks,
+    ];
+    return expected.every((v, j) => row[j] === v) && counts.every((v, j) => row[j + 6] === v);
+  });
+}
+
 export interface RefreshResult {
   refreshedAt: string;
   entries: number;
@@ -199,7 +220,8 @@ export function refreshRollup(
   const overviewSignature = fingerprint(op.values);
   if (
     props.getProperty(OVERVIEW_KEY) !== overviewSignature ||
-    overview.grid.length !== o.rows.length
+    overview.grid.length !== o.rows.length ||
+    !overviewShowsDomain(overview.grid, snap)
   ) {
     overview.sheet.getRange(1, 1, op.height, op.width).setValues(op.values);
     props.setProperty(OVERVIEW_KEY, overviewSignature);

@@ -199,8 +199,10 @@ describe('addItem for technical debt', () => {
       'Client is required: choose a client.',
     );
     const sheet = tab(rt, 'Acme');
-    rt.spreadsheet.writeBlock(sheet, rowWith(rt, sheet, 'Technical debt'), 1, [
-      [{ kind: 'value', value: 'Debt' }],
+    // A person overwrites the section's header row: without it the columns cannot be found.
+    const header = rowWith(rt, sheet, 'Technical debt') + 1;
+    rt.spreadsheet.writeBlock(sheet, header, 1, [
+      Array.from({ length: 15 }, () => ({ kind: 'empty' as const })),
     ]);
     expect(() => addDebt(addon, client.id, { title: 'x' })).toThrow(
       /The "Technical debt" section was not found/,
