@@ -66,7 +66,7 @@ export function sheetsAdvancedService(env: Env, drive: DriveState): unknown {
         const row = ref.startRow ?? 1;
         const column = ref.startColumn ?? 1;
         const height = d.values.length;
-        const width = Math.max(0, ...d.values.map((r) => r.length));
+        const width = d.values.reduce((n, r) => Math.max(n, r.length), 0);
         if (row + height - 1 > sheet.maxRows)
           wb.insertRows(sheet, sheet.maxRows + 1, row + height - 1 - sheet.maxRows, null);
         if (column + width - 1 > sheet.maxColumns)

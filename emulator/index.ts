@@ -412,7 +412,10 @@ export class Runtime {
       if (e instanceof TypeError && e.message.includes('google.script.run')) throw e;
       const message =
         e && typeof e === 'object' && 'message' in e ? String((e as Error).message) : String(e);
-      throw new ScriptError(message, name);
+      const error = new ScriptError(message, name);
+      if (e && typeof e === 'object' && 'stack' in e)
+        error.stack = `${error.name}: ${message}\n  in the script: ${String((e as Error).stack)}`;
+      throw error;
     } finally {
       this.owners.pop();
       this.locks.releaseAllOf(owner);

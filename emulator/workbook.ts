@@ -157,7 +157,13 @@ export class Workbook {
     public owner: string,
     firstSheetName = 'Sheet1',
   ) {
-    this.hf = HyperFormula.buildEmpty({ licenseKey: 'gpl-v3', useColumnIndex: true });
+    // Sheets allows ten million cells a spreadsheet; HyperFormula's own default cap is lower.
+    this.hf = HyperFormula.buildEmpty({
+      licenseKey: 'gpl-v3',
+      useColumnIndex: true,
+      maxRows: 1_000_000,
+      maxColumns: 18_278,
+    });
     this.activeSheetId = this.addSheet(firstSheetName).id;
     this.hf.addSheet('__emulator_clock__');
     this.clockSheet = this.hf.getSheetId('__emulator_clock__') ?? -1;
@@ -216,7 +222,7 @@ export class Workbook {
   renameSheet(sheet: SheetData, name: string): void {
     this.hf.renameSheet(this.hfSheet(sheet), name);
     sheet.name = name;
-    this.syncNamedRanges();
+    this.syncNamedRanges(sheet);
   }
 
   restoreSheetCounter(n: number): void {
@@ -224,8 +230,8 @@ export class Workbook {
   }
 
   syncCounters(): void {
-    this.nextMetadataId = Math.max(0, ...this.metadata.map((m) => m.id)) + 1;
-    this.nextProtectionId = Math.max(0, ...this.protections.map((p) => p.id)) + 1;
+    this.nextMetadataId = this.metadata.reduce((n, m) => Math.max(n, m.id), 0) + 1;
+    this.nextProtectionId = this.protections.reduce((n, p) => Math.max(n, p.id), 0) + 1;
     this.activeSheetId = this.sheets[0]?.id ?? 0;
   }
 
@@ -375,7 +381,8 @@ export class Workbook {
       );
     }
     while (sheet.grid.length < before - 1) sheet.grid.push([]);
-    sheet.grid.splice(before - 1, 0, ...fresh);
+    // Spliced in place without spreading: a large insert would overflow the call stack.
+    sheet.grid = [...sheet.grid.slice(0, before - 1), ...fresh, ...sheet.grid.slice(before - 1)];
     sheet.maxRows += count;
     this.hf.addRows(this.hfSheet(sheet), [before - 1, count]);
     for (const nr of this.namedRanges.values()) {
@@ -388,7 +395,7 @@ export class Workbook {
       if (before <= p.box.row) p.box.row += count;
       else if (before <= p.box.row + p.box.numRows - 1) p.box.numRows += count;
     }
-    this.syncNamedRanges();
+    this.syncNamedRanges(sheet);
   }
 
   deleteRows(sheet: SheetData, first: number, count: number): void {
@@ -408,7 +415,7 @@ export class Workbook {
         if (nr.numRows <= 0) this.removeNamedRange(name);
       }
     }
-    this.syncNamedRanges();
+    this.syncNamedRanges(sheet);
   }
 
   insertColumns(sheet: SheetData, before: number, count: number): void {
@@ -424,7 +431,7 @@ export class Workbook {
       if (before <= nr.column) nr.column += count;
       else if (before <= nr.column + nr.numColumns - 1) nr.numColumns += count;
     }
-    this.syncNamedRanges();
+    this.syncNamedRanges(sheet);
   }
 
   deleteColumns(sheet: SheetData, first: number, count: number): void {
@@ -443,7 +450,7 @@ export class Workbook {
         if (nr.numColumns <= 0) this.removeNamedRange(name);
       }
     }
-    this.syncNamedRanges();
+    this.syncNamedRanges(sheet);
   }
 
   // ---- named ranges ----
@@ -469,9 +476,10 @@ export class Workbook {
   }
 
   /** Keeps HyperFormula's named expressions on exactly the bounds Sheets would give them. */
-  private syncNamedRanges(): void {
+  /** Only the ranges on the changed tab can have moved; the others are left alone. */
+  private syncNamedRanges(sheet: SheetData): void {
     for (const nr of this.namedRanges.values()) {
-      this.hf.changeNamedExpression(nr.name, this.namedExpression(nr));
+      if (nr.sheetId === sheet.id) this.hf.changeNamedExpression(nr.name, this.namedExpression(nr));
     }
   }
 

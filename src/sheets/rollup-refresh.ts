@@ -88,11 +88,10 @@ function pad(
   previous: ReadTab,
   minWidth: number,
 ): { values: CellInput[][]; width: number; height: number } {
-  const width = Math.max(
-    minWidth,
-    ...grid.rows.map((r) => r.length),
-    ...previous.grid.map((r) => r.length),
-  );
+  // A loop, not Math.max(...rows): tens of thousands of arguments overflow the stack.
+  let width = minWidth;
+  for (const r of grid.rows) width = Math.max(width, r.length);
+  for (const r of previous.grid) width = Math.max(width, r.length);
   const height = Math.max(grid.rows.length, previous.grid.length);
   const values: CellInput[][] = [];
   for (let i = 0; i < height; i++) {
