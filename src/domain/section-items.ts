@@ -119,3 +119,29 @@ export function readSectionItems(
   }
   return { items, problems };
 }
+
+/**
+ * A decision that names another in Supersedes while that one is not marked Superseded: what a
+ * write cut short between the two rows leaves behind, or a hand edit. Reported, never rewritten.
+ */
+export function supersedeProblems(
+  decisions: readonly RegistryItem[],
+  section: LocatedSection,
+  tab: string,
+): Problem[] {
+  const problems: Problem[] = [];
+  const status = section.columns.get('Status');
+  for (const d of decisions) {
+    const target = String(d.fields['supersedes'] ?? '');
+    if (!target) continue;
+    const older = decisions.find((x) => x.id === target);
+    if (older && older.fields['status'] !== 'Superseded' && status !== undefined) {
+      problems.push({
+        tab,
+        cell: `${columnLetter(status)}${older.row}`,
+        reason: `${d.id} supersedes ${target}, whose status is still ${String(older.fields['status']) || 'empty'}: set it to Superseded.`,
+      });
+    }
+  }
+  return problems;
+}

@@ -3,7 +3,12 @@ import { summarizeClient } from '../domain/client-summary.js';
 import { locateClientTab } from '../domain/client-tab-layout.js';
 import { SECTIONS, type SectionKind } from '../domain/registry-layout.js';
 import type { ClientRecord } from '../domain/registry-model.js';
-import { readSectionItems, type Problem, type RegistryItem } from '../domain/section-items.js';
+import {
+  readSectionItems,
+  supersedeProblems,
+  type Problem,
+  type RegistryItem,
+} from '../domain/section-items.js';
 import { isoDates } from './grid-dates.js';
 import type { ClientTab } from './workbook-read.js';
 
@@ -39,6 +44,7 @@ export function clientRecord(
     const read = readSectionItems(section, tabName);
     items[spec.kind] = read.items;
     problems.push(...read.problems);
+    if (spec.kind === 'decision') problems.push(...supersedeProblems(read.items, section, tabName));
   }
   const summary = summarizeClient(tab.id, tabName, layout);
   const cadence = layout.profile.get('Review cadence')?.value;

@@ -1,6 +1,11 @@
 /** Reading client tabs whole: one read per tab, then the domain turns rows into items. */
 import { locateClientTab, type ClientTabLayout } from '../domain/client-tab-layout.js';
-import { readSectionItems, type Problem, type RegistryItem } from '../domain/section-items.js';
+import {
+  readSectionItems,
+  supersedeProblems,
+  type Problem,
+  type RegistryItem,
+} from '../domain/section-items.js';
 import { SECTIONS, type SectionKind } from '../domain/registry-layout.js';
 import { clientIdOf, listClientTabs } from './client-tabs.js';
 import { isoDates } from './grid-dates.js';
@@ -44,6 +49,7 @@ export function readClient(sheet: Sheet, timeZone: string): ClientRead {
     const read = readSectionItems(section, tabName);
     items[spec.kind] = read.items;
     problems.push(...read.problems);
+    if (spec.kind === 'decision') problems.push(...supersedeProblems(read.items, section, tabName));
   }
   return { id: clientIdOf(sheet), tabName, layout, items, problems };
 }
