@@ -45,7 +45,11 @@ export class Env {
       throw this.fail('Exceeded maximum execution time');
     }
     const fault = this.fault;
-    if (fault) {
+    if (fault?.services === 'time' && ++fault.seen === fault.at) {
+      this.fault = null;
+      throw this.fail('Exceeded maximum execution time');
+    }
+    if (fault && fault.services !== 'time') {
       const service = serviceOf(method);
       if (service && (fault.services === 'any' || fault.services === service)) {
         fault.seen++;
@@ -116,9 +120,10 @@ export function isDate(value: unknown): value is Date {
   return Object.prototype.toString.call(value) === '[object Date]';
 }
 
-export type FaultService = 'spreadsheet' | 'mail' | 'drive' | 'any';
+/** `time`: the execution runs out of time at the n-th call of any service. */
+export type FaultService = 'spreadsheet' | 'mail' | 'drive' | 'any' | 'time';
 
-const FAULT_MESSAGES: Record<Exclude<FaultService, 'any'>, string> = {
+const FAULT_MESSAGES: Record<Exclude<FaultService, 'any' | 'time'>, string> = {
   spreadsheet: 'Service Spreadsheets failed while accessing document with id %s.',
   mail: 'Service error: MailApp. Please try again later.',
   drive: "We're sorry, a server error occurred. Please wait a bit and try again.",
@@ -136,7 +141,7 @@ const SPREADSHEET_CLASSES = new Set([
   'Sheets',
 ]);
 
-function serviceOf(method: string): Exclude<FaultService, 'any'> | null {
+function serviceOf(method: string): Exclude<FaultService, 'any' | 'time'> | null {
   const cls = method.split('.')[0] ?? '';
   if (SPREADSHEET_CLASSES.has(cls)) return 'spreadsheet';
   if (cls === 'MailApp') return 'mail';

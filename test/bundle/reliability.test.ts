@@ -351,3 +351,76 @@ describe('tabs broken by hand', () => {
     void BEACON;
   });
 });
+
+describe('every other operation, failing at every call in turn', () => {
+  const operations: {
+    name: string;
+    prepare?: (a: LoadedScript) => void;
+    run: (a: LoadedScript) => unknown;
+  }[] = [
+    { name: 'refreshPriorities', run: (a) => a.call('refreshPriorities') },
+    { name: 'setupRegistry', run: (a) => a.call('setupRegistry') },
+    { name: 'shareClientView', run: (a) => a.call('shareClientView', { clientId: ACME }) },
+    {
+      name: 'syncSharedViews',
+      prepare: (a) => a.call('shareClientView', { clientId: ACME }),
+      run: (a) => a.call('syncSharedViews'),
+    },
+    {
+      name: 'stopSharing',
+      prepare: (a) => a.call('shareClientView', { clientId: ACME }),
+      run: (a) => a.call('stopSharing', { clientId: ACME }),
+    },
+    { name: 'installWeeklyTrigger', run: (a) => a.call('installWeeklyTrigger', {}) },
+  ];
+
+  for (const op of operations) {
+    it(`${op.name}: the injected error reaches the caller, no client item changes, and running it again succeeds`, () => {
+      const { rt: probe, addon: probeAddon } = fresh();
+      op.prepare?.(probeAddon);
+      op.run(probeAddon);
+      const calls = Object.values(probe.lastExecution?.calls ?? {}).reduce((a, b) => a + b, 0);
+      let failures = 0;
+      for (let at = 1; at <= calls; at++) {
+        const { rt, addon } = fresh();
+        op.prepare?.(addon);
+        const before = JSON.stringify([items(addon, ACME, 'debt'), items(addon, ACME, 'decision')]);
+        rt.failAt(at, 'any');
+        const result = attempt(() => op.run(addon));
+        if (!result.ok) {
+          failures++;
+          expect(result.message, `${op.name} failing at call ${at}`).toMatch(
+            /^(Service Spreadsheets failed|We're sorry, a server error occurred|Service error: MailApp)/,
+          );
+        }
+        expect(JSON.stringify([items(addon, ACME, 'debt'), items(addon, ACME, 'decision')])).toBe(
+          before,
+        );
+        expect(
+          attempt(() => op.run(addon)).ok || op.name === 'stopSharing',
+          `${op.name} again after failing at call ${at}`,
+        ).toBe(true);
+      }
+      expect(failures).toBeGreaterThan(0);
+    }, 120000);
+  }
+
+  it('running out of time part-way through an add leaves the items as before or fully after', () => {
+    const total = callsOf((_rt, a) =>
+      a.call('addItem', { clientId: ACME, kind: 'debt', fields: { title: 'Late' } }),
+    );
+    for (let at = 1; at <= total; at++) {
+      const { rt, addon } = fresh();
+      rt.failAt(at, 'time');
+      const result = attempt(() =>
+        addon.call('addItem', { clientId: ACME, kind: 'debt', fields: { title: 'Late' } }),
+      );
+      if (!result.ok) expect(result.message).toBe('Exceeded maximum execution time');
+      const debt = items(addon, ACME, 'debt');
+      expect(
+        debt.length === 3 || (debt.length === 4 && debt[3] === 'D-4 Late'),
+        `call ${at}: ${debt.join('; ')}`,
+      ).toBe(true);
+    }
+  }, 60000);
+});
