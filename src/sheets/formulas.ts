@@ -3,17 +3,9 @@
  * bounded references and named ranges, IF/AND/OR, no array functions, no bare TRUE/FALSE.
  */
 import { QUADRANTS } from '../domain/debt.js';
+import { columnLetter } from '../domain/section-items.js';
 
-export function columnLetter(column: number): string {
-  let n = column;
-  let s = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
+export { columnLetter };
 
 export const IMPACT_THRESHOLD_NAME = 'CTOR_ImpactThreshold';
 export const EFFORT_THRESHOLD_NAME = 'CTOR_EffortThreshold';

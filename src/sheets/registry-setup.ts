@@ -4,6 +4,8 @@
  * changes nothing.
  */
 import { SETTINGS, SETTINGS_HEADER } from '../domain/settings.js';
+import { PRINCIPLE_HEADERS } from '../domain/principles.js';
+import { DEPENDENCY_HEADERS } from '../domain/dependencies.js';
 import {
   DEFAULT_TAB_NAMES,
   GENERATED_ROLES,
@@ -50,23 +52,8 @@ const PLAN_HISTORY_HEADER = [
   'Overdue',
   'Generated at',
 ];
-const PRINCIPLES_HEADER = [
-  'ID',
-  'Principle',
-  'Category',
-  'Standard',
-  'Avoid',
-  'Rationale',
-  'Since',
-  'Status',
-];
-const DEPENDENCIES_HEADER = [
-  'Consumer client',
-  'Provider client',
-  'Component',
-  'Match tags',
-  'Notes',
-];
+const PRINCIPLES_HEADER = [...PRINCIPLE_HEADERS];
+const DEPENDENCIES_HEADER = [...DEPENDENCY_HEADERS];
 
 /** The header row each registry tab starts with; generated tabs have a title row above it. */
 function initialRows(role: RegistryRole): { title?: string; rows: (string | number)[][] } {

@@ -1,0 +1,43 @@
+/** Every section of a located client tab read into items, with every problem found on the way. */
+import type { ClientTabLayout } from './client-tab-layout.js';
+import { SECTIONS, type SectionKind } from './registry-layout.js';
+import {
+  readSectionItems,
+  supersedeProblems,
+  type Problem,
+  type RegistryItem,
+} from './section-items.js';
+
+export function readClientItems(
+  layout: ClientTabLayout,
+  tabName: string,
+): { items: Record<SectionKind, RegistryItem[]>; problems: Problem[] } {
+  const items = { goal: [], debt: [], decision: [], risk: [], team: [], review: [] } as Record<
+    SectionKind,
+    RegistryItem[]
+  >;
+  const problems: Problem[] = [];
+  for (const spec of SECTIONS) {
+    const section = layout.sections.get(spec.kind);
+    if (!section) {
+      problems.push({
+        tab: tabName,
+        cell: 'A1',
+        reason: `The "${spec.title}" section was not found: restore its title row above its header row.`,
+      });
+      continue;
+    }
+    if (section.titleMissing) {
+      problems.push({
+        tab: tabName,
+        cell: `A${section.headerRow - 1}`,
+        reason: `The "${spec.title}" title row above the header is missing; the section is still read. Put its title back.`,
+      });
+    }
+    const read = readSectionItems(section, tabName);
+    items[spec.kind] = read.items;
+    problems.push(...read.problems);
+    if (spec.kind === 'decision') problems.push(...supersedeProblems(read.items, section, tabName));
+  }
+  return { items, problems };
+}
