@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { SharingEntry } from '../src/main';
 import { server } from './server';
+import { useAction } from './use-action';
 
 export function SharePanel(props: {
   clientId: string;
@@ -11,7 +12,6 @@ export function SharePanel(props: {
   const [entry, setEntry] = useState<SharingEntry | null>(null);
   const [emails, setEmails] = useState('');
   const [role, setRole] = useState('viewer');
-  const [busy, setBusy] = useState(false);
   const load = () => {
     server
       .getSharing()
@@ -19,15 +19,7 @@ export function SharePanel(props: {
       .catch(() => setEntry(null));
   };
   useEffect(load, [props.clientId]);
-  const act = (run: () => Promise<string>) => {
-    setBusy(true);
-    run()
-      .then(props.onMessage, (e: Error) => props.onMessage(e.message))
-      .finally(() => {
-        setBusy(false);
-        load();
-      });
-  };
+  const [busy, act] = useAction(props.onMessage, load);
   const shared = entry?.active;
   return (
     <details class="share" aria-label="Founder view">

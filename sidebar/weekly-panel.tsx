@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { WeeklyStatus } from '../src/main';
 import { server } from './server';
+import { useAction } from './use-action';
 
 function when(iso: string, timeZone: string): string {
   return new Date(iso).toLocaleString('en-GB', {
@@ -16,7 +17,6 @@ function when(iso: string, timeZone: string): string {
 
 export function WeeklyPanel(props: { onMessage: (text: string) => void }) {
   const [status, setStatus] = useState<WeeklyStatus | null>(null);
-  const [busy, setBusy] = useState(false);
   const load = () => {
     server
       .getWeeklyTrigger()
@@ -24,15 +24,7 @@ export function WeeklyPanel(props: { onMessage: (text: string) => void }) {
       .catch(() => setStatus(null));
   };
   useEffect(load, []);
-  const act = (run: () => Promise<string>) => {
-    setBusy(true);
-    run()
-      .then(props.onMessage, (e: Error) => props.onMessage(e.message))
-      .finally(() => {
-        setBusy(false);
-        load();
-      });
-  };
+  const [busy, act] = useAction(props.onMessage, load);
   if (!status) return null;
   return (
     <section class="weekly" aria-label="Weekly plan">
