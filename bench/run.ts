@@ -29,111 +29,59 @@ for (const clients of [1, 10, 50]) {
   const ids = seedRegistry(rt, addon, clients, ITEMS);
   const target = ids[ids.length - 1] as string;
   const size = `${clients} × ${ITEMS}`;
-  let started = performance.now();
-  addon.call('addItem', {
+  /** Runs one call of the bundle and records its calls, estimated time and wall time. */
+  const measure = (
+    operation: string,
+    budget: () => string,
+    name: string,
+    ...args: unknown[]
+  ): void => {
+    const started = performance.now();
+    addon.call(name, ...args);
+    const report = rt.lastExecution;
+    rows.push({
+      operation,
+      size,
+      calls: report?.spreadsheetCalls ?? 0,
+      budget: budget(),
+      estimatedMs: report?.estimatedMs ?? 0,
+      wallMs: performance.now() - started,
+    });
+  };
+  const tabsPlus = (n: number) => () => `≤ ${rt.spreadsheet.sheets.length + n} (tabs + ${n})`;
+  measure('addItem', () => '≤ 8', 'addItem', {
     clientId: target,
     kind: 'debt',
     fields: { title: 'Bench item', impact: 4, effort: 2 },
   });
-  let report = rt.lastExecution;
-  rows.push({
-    operation: 'addItem',
-    size,
-    calls: report?.spreadsheetCalls ?? 0,
-    budget: '≤ 8',
-    estimatedMs: report?.estimatedMs ?? 0,
-    wallMs: performance.now() - started,
-  });
-  started = performance.now();
-  addon.call('updateItem', {
+  measure('updateItem', () => '≤ 8', 'updateItem', {
     clientId: target,
     kind: 'debt',
     id: 'D-120',
     fields: { status: 'In progress', impact: 5 },
   });
-  report = rt.lastExecution;
-  rows.push({
-    operation: 'updateItem',
-    size,
-    calls: report?.spreadsheetCalls ?? 0,
-    budget: '≤ 8',
-    estimatedMs: report?.estimatedMs ?? 0,
-    wallMs: performance.now() - started,
-  });
-  started = performance.now();
-  addon.call('addItem', {
+  measure('addItem (decision)', () => '≤ 8', 'addItem', {
     clientId: target,
     kind: 'decision',
     fields: { title: 'Bench decision', tags: 'auth' },
   });
-  report = rt.lastExecution;
-  rows.push({
-    operation: 'addItem (decision)',
-    size,
-    calls: report?.spreadsheetCalls ?? 0,
-    budget: '≤ 8',
-    estimatedMs: report?.estimatedMs ?? 0,
-    wallMs: performance.now() - started,
+  measure('relatedDecisions', () => '—', 'relatedDecisions', {
+    tags: 'auth',
+    excludeClientId: ids[0],
   });
-  started = performance.now();
-  addon.call('relatedDecisions', { tags: 'auth', excludeClientId: ids[0] });
-  report = rt.lastExecution;
-  rows.push({
-    operation: 'relatedDecisions',
-    size,
-    calls: report?.spreadsheetCalls ?? 0,
-    budget: '—',
-    estimatedMs: report?.estimatedMs ?? 0,
-    wallMs: performance.now() - started,
-  });
-  started = performance.now();
-  addon.call('refreshPriorities');
-  report = rt.lastExecution;
-  rows.push({
-    operation: 'refreshPriorities',
-    size,
-    calls: report?.spreadsheetCalls ?? 0,
-    budget: `≤ ${rt.spreadsheet.sheets.length + 12} (tabs + 12)`,
-    estimatedMs: report?.estimatedMs ?? 0,
-    wallMs: performance.now() - started,
-  });
+  measure('refreshPriorities', tabsPlus(12), 'refreshPriorities');
   addon.call('runWeeklyPlan', {});
-  started = performance.now();
-  addon.call('runWeeklyPlan', {});
-  report = rt.lastExecution;
-  rows.push({
-    operation: 'weekly run (trigger)',
-    size,
-    calls: report?.spreadsheetCalls ?? 0,
-    budget: `≤ ${rt.spreadsheet.sheets.length + 12} (tabs + 12)`,
-    estimatedMs: report?.estimatedMs ?? 0,
-    wallMs: performance.now() - started,
-  });
+  measure('weekly run (trigger), steady', tabsPlus(12), 'runWeeklyPlan', {});
   const shared = ids.slice(0, Math.min(5, ids.length));
   for (const id of shared)
     addon.call('shareClientView', { clientId: id, emails: 'founder@example.com' });
-  started = performance.now();
-  addon.call('syncSharedViews');
-  report = rt.lastExecution;
-  rows.push({
-    operation: `syncSharedViews (${shared.length} shared)`,
-    size,
-    calls: report?.spreadsheetCalls ?? 0,
-    budget: `≤ ${rt.spreadsheet.sheets.length + 4 * shared.length} (tabs + 4 × shared)`,
-    estimatedMs: report?.estimatedMs ?? 0,
-    wallMs: performance.now() - started,
-  });
-  started = performance.now();
-  addon.call('getRegistry');
-  report = rt.lastExecution;
-  rows.push({
-    operation: 'getRegistry',
-    size,
-    calls: report?.spreadsheetCalls ?? 0,
-    budget: '—',
-    estimatedMs: report?.estimatedMs ?? 0,
-    wallMs: performance.now() - started,
-  });
+  measure(
+    `syncSharedViews (${shared.length} shared)`,
+    () => `≤ ${rt.spreadsheet.sheets.length + 4 * shared.length} (tabs + 4 × shared)`,
+    'syncSharedViews',
+  );
+  measure(`weekly run with ${shared.length} shared views`, () => '—', 'runWeeklyPlan', {});
+  measure('getRegistry', () => '—', 'getRegistry');
 }
 
 // The limits: a registry of 200 clients × 500 items, the weekly run's calls, time and memory.

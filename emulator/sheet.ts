@@ -200,38 +200,37 @@ export class EmuSheet implements Pick<
     return this.data.maxColumns;
   }
 
-  private checkRow(position: number, method: string): void {
+  private checkRow(position: number): void {
     if (!Number.isInteger(position) || position < 1 || position > this.data.maxRows) {
       throw this.env.fail('Those rows are out of bounds.');
     }
-    void method;
   }
 
   /** New rows take the formatting and validation of the row they are inserted next to, as in Sheets. */
   insertRowsBefore(beforePosition: number, howMany: number): GSheet {
     this.live('insertRowsBefore');
-    this.checkRow(beforePosition, 'insertRowsBefore');
+    this.checkRow(beforePosition);
     this.wb.insertRows(this.data, beforePosition, howMany, beforePosition);
     return this.chain();
   }
 
   insertRowsAfter(afterPosition: number, howMany: number): GSheet {
     this.live('insertRowsAfter');
-    this.checkRow(afterPosition, 'insertRowsAfter');
+    this.checkRow(afterPosition);
     this.wb.insertRows(this.data, afterPosition + 1, howMany, afterPosition);
     return this.chain();
   }
 
   insertRowBefore(beforePosition: number): GSheet {
     this.live('insertRowBefore');
-    this.checkRow(beforePosition, 'insertRowBefore');
+    this.checkRow(beforePosition);
     this.wb.insertRows(this.data, beforePosition, 1, beforePosition);
     return this.chain();
   }
 
   insertRowAfter(afterPosition: number): GSheet {
     this.live('insertRowAfter');
-    this.checkRow(afterPosition, 'insertRowAfter');
+    this.checkRow(afterPosition);
     this.wb.insertRows(this.data, afterPosition + 1, 1, afterPosition);
     return this.chain();
   }

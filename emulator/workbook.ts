@@ -148,6 +148,8 @@ export class Workbook {
   /** The clock TODAY() reads; the runtime points it at the emulated clock. */
   now: () => number = () => Date.now();
   private evaluatedDay = Number.NaN;
+  private syncedAt = Number.NaN;
+  private syncedZone = '';
   private clockSheet = -1;
 
   constructor(
@@ -285,6 +287,10 @@ export class Workbook {
   syncClock(): void {
     const now = this.now();
     setFormulaClock(now, this.timeZone);
+    // Called for every formula cell read: the day is only worked out again when time moved.
+    if (now === this.syncedAt && this.timeZone === this.syncedZone) return;
+    this.syncedAt = now;
+    this.syncedZone = this.timeZone;
     const day = Math.floor(toSerial(now, this.timeZone));
     if (day !== this.evaluatedDay) {
       this.evaluatedDay = day;

@@ -30,6 +30,7 @@ import { createClientTab, readClientTab } from './sheets/client-tab.js';
 import { createClientRanges } from './sheets/client-ranges.js';
 import {
   refreshRollup,
+  readRegistry,
   snapshotRegistry,
   type RefreshResult,
   type RegistrySnapshot,
@@ -70,6 +71,7 @@ import {
 } from './services/weekly-trigger.js';
 import { clientIdOf, clientTabById, listClientTabs } from './sheets/client-tabs.js';
 import { readAllClients, readClient } from './sheets/registry-read.js';
+import type { ClientRecord } from './domain/registry-model.js';
 import {
   ensureSettingsNames,
   setupRegistryTabs,
@@ -256,16 +258,12 @@ export function relatedDecisions(input: {
   const request = parseInput(relatedDecisionsSchema, input, 'Related decisions');
   const tags = Array.isArray(request.tags) ? request.tags : request.tags.split(',');
   const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const reads = readAllClients(ss, registryTimeZone(ss));
-  return findRelated(
-    reads.map((r) => ({
-      clientId: r.id,
-      clientName: summarizeClient(r.id, r.tabName, r.layout).name,
-      decisions: r.items.decision,
-    })),
-    tags,
-    request.excludeClientId,
-  );
+  const { clients } = readRegistry(ss, registryTimeZone(ss));
+  return findRelated(decisionsOf(clients), tags, request.excludeClientId);
+}
+
+function decisionsOf(clients: readonly ClientRecord[]) {
+  return clients.map((c) => ({ clientId: c.id, clientName: c.name, decisions: c.items.decision }));
 }
 
 /** Rewrites the Priorities and Overview tabs from every client tab; never writes a client tab. */
@@ -302,8 +300,9 @@ export function decisionSignals(input: {
   const tags = parseInput(tagsBase('Tags'), request.tags, 'Tags');
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const timeZone = registryTimeZone(ss);
-  const snap = snapshotRegistry(ss, timeZone, todayIn(timeZone));
-  const principles: Principle[] = readPrinciples(snap.read.roles.principles?.grid ?? []);
+  // A read: no rollup is computed and nothing is repaired, as no lock is held.
+  const { read, clients } = readRegistry(ss, timeZone);
+  const principles: Principle[] = readPrinciples(read.roles.principles?.grid ?? []);
   const exception = typeof input.exception === 'string' ? input.exception : '';
   const conflicts = conflictsOf(
     { fields: { status: 'Proposed', tags, exception } },
@@ -314,11 +313,7 @@ export function decisionSignals(input: {
     matched,
     message: conflictMessage(principle),
   }));
-  const related = findRelated(
-    snap.clients.map((c) => ({ clientId: c.id, clientName: c.name, decisions: c.items.decision })),
-    tags,
-    request.excludeClientId,
-  );
+  const related = findRelated(decisionsOf(clients), tags, request.excludeClientId);
   return { related, conflicts };
 }
 
@@ -368,6 +363,8 @@ function writeWeeklyPlan(): PlanResult {
   refreshRollup(ss, snap, generatedAt, { checkRanges: false });
   writePlanSheets(planTab, historyTab, plan, generatedAt, timeZone);
   const sent = sendMail(recipient, mail);
+  // Founder views follow the week's plan; an Ended client's view is left as it was.
+  syncAll(snap, plan, timeZone);
   PropertiesService.getDocumentProperties().setProperty(
     LAST_RUN_KEY,
     JSON.stringify({ at: generatedAt, ok: true, mail: sent }),
@@ -592,12 +589,7 @@ export interface SyncResult {
   skipped: string[];
 }
 
-function syncAll(
-  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
-  snap: RegistrySnapshot,
-  plan: WeeklyPlan,
-  timeZone: string,
-): SyncResult {
+function syncAll(snap: RegistrySnapshot, plan: WeeklyPlan, timeZone: string): SyncResult {
   const result: SyncResult = { synced: [], recreated: [], skipped: [] };
   for (const record of readShares().values()) {
     if (!record.active) continue;
@@ -610,7 +602,6 @@ function syncAll(
     result.synced.push(shared.clientName);
     if (shared.recreated) result.recreated.push(shared.clientName);
   }
-  void ss;
   return result;
 }
 
@@ -622,7 +613,7 @@ export function syncSharedViews(): SyncResult {
     const today = todayIn(timeZone);
     const snap = snapshotRegistry(ss, timeZone, today);
     const plan = buildWeeklyPlan(snap.clients, snap.rollup, snap.settings, today);
-    return syncAll(ss, snap, plan, timeZone);
+    return syncAll(snap, plan, timeZone);
   });
 }
 

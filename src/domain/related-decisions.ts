@@ -19,38 +19,13 @@ export interface ClientDecisions {
   decisions: RegistryItem[];
 }
 
+/** Every decision at another client sharing a tag, newest first. */
 export function relatedDecisions(
   clients: readonly ClientDecisions[],
   tags: readonly string[],
   excludeClientId: string,
 ): RelatedDecision[] {
-  const wanted = new Set(tags.map((t) => t.trim().toLowerCase()).filter(Boolean));
-  if (wanted.size === 0) return [];
-  const out: RelatedDecision[] = [];
-  for (const c of clients) {
-    if (c.clientId === excludeClientId) continue;
-    for (const d of c.decisions) {
-      const own = (d.fields['tags'] as string[] | undefined) ?? [];
-      const shared = own.filter((t) => wanted.has(t));
-      if (shared.length === 0) continue;
-      out.push({
-        clientId: c.clientId,
-        clientName: c.clientName,
-        id: d.id,
-        title: String(d.fields['title'] ?? ''),
-        status: String(d.fields['status'] ?? ''),
-        tags: own,
-        sharedTags: shared,
-        date: String(d.fields['decidedOn'] || d.fields['proposedOn'] || ''),
-      });
-    }
-  }
-  return out.sort(
-    (a, b) =>
-      b.date.localeCompare(a.date) ||
-      a.clientName.localeCompare(b.clientName) ||
-      a.id.localeCompare(b.id),
-  );
+  return relatedDecisionIndex(clients)(tags, excludeClientId, Number.POSITIVE_INFINITY);
 }
 
 /**

@@ -4,6 +4,7 @@
  * changes nothing.
  */
 import { SETTINGS, SETTINGS_HEADER } from '../domain/settings.js';
+import { asText } from './cell-text.js';
 import { PRINCIPLE_HEADERS } from '../domain/principles.js';
 import { DEPENDENCY_HEADERS } from '../domain/dependencies.js';
 import {
@@ -93,7 +94,7 @@ function drawTab(sheet: Sheet, role: RegistryRole): void {
   const { title, rows } = initialRows(role);
   const width = Math.max(...rows.map((r) => r.length));
   const block = [...(title ? [[title]] : []), ...rows].map((r) => [
-    ...r.map((v) => (typeof v === 'string' && /^[=+\-@]/.test(v) ? `'${v}` : v)),
+    ...r.map((v) => (typeof v === 'string' ? asText(v) : v)),
     ...new Array<string>(width - r.length).fill(''),
   ]);
   sheet.getRange(1, 1, block.length, width).setValues(block);

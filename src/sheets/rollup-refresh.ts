@@ -40,27 +40,24 @@ export interface RegistrySnapshot {
   repaired: string[];
 }
 
-/** Reads the registry and computes everything the cross-client tabs show. */
-export function snapshotRegistry(
-  ss: Spreadsheet,
-  timeZone: string,
-  today: string,
-): RegistrySnapshot {
-  let read = readWorkbook(ss);
-  // A registry tab deleted by hand is the add-on's own: it is made again, and the run says so.
-  const repaired: string[] = [];
-  if (GENERATED_ROLES.some((r) => !read.roles[r]) || USER_ROLES.some((r) => !read.roles[r])) {
-    repaired.push(...setupRegistryTabs(ss).created);
-    read = readWorkbook(ss);
-  }
+export interface RegistryRead {
+  read: WorkbookRead;
+  clients: ClientRecord[];
+  problems: Problem[];
+}
+
+/** Every tab in one call each, and the clients as records; writes nothing. */
+export function readRegistry(ss: Spreadsheet, timeZone: string): RegistryRead {
+  return recordsOf(readWorkbook(ss), timeZone);
+}
+
+function recordsOf(read: WorkbookRead, timeZone: string): RegistryRead {
   const problems: Problem[] = [];
   const clients: ClientRecord[] = [];
-  const ranges = new Map<string, RangeSpec[]>();
   for (const tab of read.clients) {
     const { record, problems: found } = clientRecord(tab, tab.name, timeZone);
     clients.push(record);
     problems.push(...found);
-    ranges.set(tab.id, clientRangeSpecs(tab.id, tab.layout, tab.grid, Number.MAX_SAFE_INTEGER));
   }
   for (const copy of read.copies) {
     problems.push({
@@ -70,6 +67,32 @@ export function snapshotRegistry(
     });
   }
   clients.sort((a, b) => a.name.localeCompare(b.name));
+  return { read, clients, problems };
+}
+
+/**
+ * Reads the registry and computes everything the cross-client tabs show. Called only under the
+ * document lock: a registry tab deleted by hand is the add-on's own and is made again here.
+ */
+export function snapshotRegistry(
+  ss: Spreadsheet,
+  timeZone: string,
+  today: string,
+): RegistrySnapshot {
+  let workbook = readWorkbook(ss);
+  const repaired: string[] = [];
+  if (
+    GENERATED_ROLES.some((r) => !workbook.roles[r]) ||
+    USER_ROLES.some((r) => !workbook.roles[r])
+  ) {
+    repaired.push(...setupRegistryTabs(ss).created);
+    workbook = readWorkbook(ss);
+  }
+  const { read, clients, problems } = recordsOf(workbook, timeZone);
+  const ranges = new Map<string, RangeSpec[]>();
+  for (const tab of read.clients) {
+    ranges.set(tab.id, clientRangeSpecs(tab.id, tab.layout, tab.grid, Number.MAX_SAFE_INTEGER));
+  }
   const settings = readSettings(read.roles.settings?.grid ?? []);
   const rollup = buildRollup(
     clients,

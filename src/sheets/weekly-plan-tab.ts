@@ -56,8 +56,8 @@ export function planRows(
 }
 
 /** Writes the plan over the previous one; rows of a longer previous plan are blanked. */
-export function writePlanTab(tab: ReadTab, plan: WeeklyPlan, generatedAt: string): void {
-  const { rows, bold, checkbox } = planRows(plan, generatedAt);
+function writePlanTab(tab: ReadTab, drawn: ReturnType<typeof planRows>): void {
+  const { rows, bold, checkbox } = drawn;
   const height = Math.max(rows.length, tab.grid.length);
   const values = Array.from({ length: height }, (_, i) => {
     const r = rows[i] ?? [];
@@ -136,12 +136,9 @@ export function writePlanSheets(
   generatedAt: string,
   timeZone: string,
 ): void {
-  ensureRows(
-    planTab.sheet,
-    PLAN_ROWS_KEY,
-    Math.max(planRows(plan, generatedAt).rows.length, planTab.grid.length),
-  );
-  writePlanTab(planTab, plan, generatedAt);
+  const drawn = planRows(plan, generatedAt);
+  ensureRows(planTab.sheet, PLAN_ROWS_KEY, Math.max(drawn.rows.length, planTab.grid.length));
+  writePlanTab(planTab, drawn);
   ensureRows(
     historyTab.sheet,
     HISTORY_ROWS_KEY,

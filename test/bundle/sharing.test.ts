@@ -179,6 +179,17 @@ describe('shareClientView', () => {
     expect(values(rt, tab(rt, 'Weekly Plan')).flat().join(' ')).toContain('Beacon');
   });
 
+  it('the weekly run refreshes every shared view', () => {
+    const { rt, addon, acme } = registry();
+    addon.call('shareClientView', { clientId: acme.id });
+    add(addon, acme.id, 'debt', { title: 'Found during the week' });
+    rt.advanceClockTo('2026-11-23T09:00:00Z');
+    addon.call('runWeeklyPlan', {});
+    const text = fileText(sharedFiles(rt)[0]!);
+    expect(text).toContain('Found during the week');
+    expect(text).toContain('Week of 2026-11-23');
+  });
+
   it('stops syncing an ended client and flags it in the plan', () => {
     const { rt, addon, acme } = registry();
     addon.call('shareClientView', { clientId: acme.id });
