@@ -69,7 +69,7 @@ import {
   type TriggerStatus,
   type Weekday,
 } from './services/weekly-trigger.js';
-import { clientIdOf, clientTabById, listClientTabs } from './sheets/client-tabs.js';
+import { clientIdOf, clientTabById } from './sheets/client-tabs.js';
 import { readAllClients, readClient } from './sheets/registry-read.js';
 import type { ClientRecord } from './domain/registry-model.js';
 import {
@@ -127,11 +127,13 @@ export function addClient(input: ClientInput): { id: string; name: string } {
   const profile = parseInput(clientInputSchema, input, 'Client');
   return withDocumentLock(() => {
     const ss = SpreadsheetApp.getActiveSpreadsheet();
-    setupRegistryTabs(ss);
+    // One metadata search serves both the setup check and the list of client tabs.
+    const roleTabs = findRoleTabs(ss);
+    setupRegistryTabs(ss, roleTabs);
     ensureSettingsNames(ss);
     rememberTimeZone(ss);
     const wanted = profile.name.toLowerCase();
-    for (const sheet of listClientTabs(ss)) {
+    for (const { sheet } of roleTabs.filter((t) => t.role === 'client')) {
       const [label, name] = sheet.getRange(1, 1, 1, 2).getValues()[0] ?? [];
       const existing = String(name ?? '').trim();
       if (label === 'Client' && existing.toLowerCase() === wanted) {

@@ -13,6 +13,7 @@ import {
   USER_ROLES,
   findRoleTabs,
   markTab,
+  type RoleTab,
   type RegistryRole,
 } from './tab-roles.js';
 import { GENERATED_TITLE_STYLE, HEADER_STYLE, TITLE_STYLE, styleRow } from './styles.js';
@@ -123,8 +124,11 @@ export interface SetupResult {
 }
 
 /** Creates each missing registry tab; returns the names of those it created. */
-export function setupRegistryTabs(ss: Spreadsheet): SetupResult {
-  const existing = new Set(findRoleTabs(ss).map((t) => t.role));
+export function setupRegistryTabs(
+  ss: Spreadsheet,
+  found: readonly RoleTab[] = findRoleTabs(ss),
+): SetupResult {
+  const existing = new Set(found.map((t) => t.role));
   const created: string[] = [];
   for (const role of [...GENERATED_ROLES, ...USER_ROLES]) {
     if (existing.has(role)) continue;
