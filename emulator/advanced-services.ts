@@ -3,28 +3,90 @@
  * created: create a spreadsheet, write values RAW, format, list and change permissions. With
  * only the drive.file scope, a file the script did not create is out of reach, as with Google.
  */
-import { SCOPE, type Env } from './env.js';
+import { SCOPE, type ApiErrorDetails, type ApiStatus, type Env } from './env.js';
 import { quoteSheetName, parseA1 } from './a1.js';
 import { Workbook, type SheetData } from './workbook.js';
 import type { Drive as DriveState } from './spreadsheet-app.js';
 
-function apiError(env: Env, api: string, message: string): Error {
-  return env.fail(`API call to ${api} failed with error: ${message}`);
+/**
+ * The error bodies the two APIs answer with, by HTTP status, as Google documents them (Drive:
+ * developers.google.com/workspace/drive/api/guides/handle-errors) and users report them (Sheets).
+ * Apps Script throws them as a GoogleJsonResponseException whose `details` is the body.
+ */
+function driveError(status: ApiStatus, fileId: string): ApiErrorDetails {
+  const bodies: Record<ApiStatus, [string, string, string]> = {
+    403: [
+      'insufficientFilePermissions',
+      'global',
+      `The user does not have sufficient permissions for file ${fileId}.`,
+    ],
+    404: ['notFound', 'global', `File not found: ${fileId}.`],
+    429: ['rateLimitExceeded', 'usageLimits', 'Rate Limit Exceeded'],
+    500: ['backendError', 'global', 'Backend Error'],
+  };
+  const [reason, domain, message] = bodies[status];
+  return { code: status, message, errors: [{ domain, reason, message }] };
 }
 
-function reachable(env: Env, drive: DriveState, id: string, api: string): Workbook {
+function sheetsError(status: ApiStatus, write: boolean): ApiErrorDetails {
+  const kind = write ? 'Write' : 'Read';
+  const bodies: Record<ApiStatus, [string, string]> = {
+    403: ['PERMISSION_DENIED', 'The caller does not have permission'],
+    404: ['NOT_FOUND', 'Requested entity was not found.'],
+    429: [
+      'RESOURCE_EXHAUSTED',
+      `Quota exceeded for quota metric '${kind} requests' and limit '${kind} requests per minute per user' of service 'sheets.googleapis.com' for consumer 'project_number:000000000000'.`,
+    ],
+    500: ['INTERNAL', 'Internal error encountered.'],
+  };
+  const [canonical, message] = bodies[status];
+  return { code: status, message, status: canonical };
+}
+
+/** One advanced-service method: how the script calls it, the API method it reaches, and its errors. */
+interface Api {
+  method: string;
+  api: string;
+  error(status: ApiStatus): Error;
+}
+
+function driveApi(env: Env, method: string, api: string, fileId: string): Api {
+  return { method, api, error: (status) => env.apiError(api, driveError(status, fileId)) };
+}
+
+function sheetsApi(env: Env, method: string, api: string, write: boolean): Api {
+  return { method, api, error: (status) => env.apiError(api, sheetsError(status, write)) };
+}
+
+/** Counts the call, checks authorisation and scope, and throws a failure armed with `failApi`. */
+function enter(env: Env, a: Api, scopes: readonly string[], cells = 0): void {
+  env.record(a.method, cells);
+  env.requireAuth(a.api);
+  env.requireScope(a.api, scopes);
+  env.apiFault(a.method, a.error);
+}
+
+/**
+ * The file as the API call sees it. A file that does not exist, that the user cannot read, or
+ * that the app may not open for this user under drive.file alone answers 404, as Drive does for
+ * a file the app cannot see; a change to a file the user may only read answers 403.
+ */
+function reachable(env: Env, drive: DriveState, id: string, a: Api, write = false): Workbook {
   const wb = drive.files.get(id);
-  if (!wb) throw apiError(env, api, 'Requested entity was not found.');
-  const scopes = env.scopes;
-  const onlyFileScope = scopes && !scopes.includes(SCOPE.sheets) && !scopes.includes(SCOPE.drive);
-  if (onlyFileScope && !wb.createdByApp)
-    throw apiError(env, api, 'The caller does not have permission');
+  const user = env.user;
+  const onlyFileScope = !env.granted(SCOPE.sheets) && !env.granted(SCOPE.drive);
+  if (!wb || !wb.canRead(user) || (onlyFileScope && !wb.appAccess.has(user))) throw a.error(404);
+  if (write && !wb.canEdit(user)) throw a.error(403);
   return wb;
 }
 
-function sheetFor(wb: Workbook, id: number, env: Env, api: string): SheetData {
+function invalid(env: Env, a: Api, message: string, code = 400): Error {
+  return env.apiError(a.api, { code, message, status: 'INVALID_ARGUMENT' });
+}
+
+function sheetFor(wb: Workbook, id: number, env: Env, a: Api): SheetData {
   const sheet = wb.sheetById(id);
-  if (!sheet) throw apiError(env, api, `Invalid requests: No grid with id: ${id}`);
+  if (!sheet) throw invalid(env, a, `Invalid requests: No grid with id: ${id}`);
   return sheet;
 }
 
@@ -37,32 +99,32 @@ function describe(wb: Workbook) {
   };
 }
 
+const SHEETS_SCOPES = [SCOPE.sheets, SCOPE.driveFile, SCOPE.drive];
+
 export function sheetsAdvancedService(env: Env, drive: DriveState): unknown {
-  const need = (api: string) => {
-    env.requireAuth(api);
-    env.requireScope(api, [SCOPE.sheets, SCOPE.driveFile, SCOPE.drive]);
-  };
   const values = {
     batchUpdate(
       resource: { valueInputOption?: string; data?: { range: string; values: unknown[][] }[] },
       id: string,
     ) {
-      env.record(
+      const a = sheetsApi(
+        env,
         'Sheets.Spreadsheets.Values.batchUpdate',
+        'sheets.spreadsheets.values.batchUpdate',
+        true,
+      );
+      enter(
+        env,
+        a,
+        SHEETS_SCOPES,
         (resource.data ?? []).reduce((n, d) => n + d.values.length * (d.values[0]?.length ?? 0), 0),
       );
-      need('sheets.spreadsheets.values.batchUpdate');
-      const wb = reachable(env, drive, id, 'sheets.spreadsheets.values.batchUpdate');
+      const wb = reachable(env, drive, id, a, true);
       const raw = resource.valueInputOption !== 'USER_ENTERED';
       for (const d of resource.data ?? []) {
         const ref = parseA1(d.range);
         const sheet = ref?.sheetName !== undefined ? wb.sheetByName(ref.sheetName) : wb.sheets[0];
-        if (!ref || !sheet)
-          throw apiError(
-            env,
-            'sheets.spreadsheets.values.batchUpdate',
-            `Unable to parse range: ${d.range}`,
-          );
+        if (!ref || !sheet) throw invalid(env, a, `Unable to parse range: ${d.range}`);
         const row = ref.startRow ?? 1;
         const column = ref.startColumn ?? 1;
         const height = d.values.length;
@@ -88,9 +150,14 @@ export function sheetsAdvancedService(env: Env, drive: DriveState): unknown {
       return { spreadsheetId: id, totalUpdatedCells: 0 };
     },
     batchClear(resource: { ranges?: string[] }, id: string) {
-      env.record('Sheets.Spreadsheets.Values.batchClear');
-      need('sheets.spreadsheets.values.batchClear');
-      const wb = reachable(env, drive, id, 'sheets.spreadsheets.values.batchClear');
+      const a = sheetsApi(
+        env,
+        'Sheets.Spreadsheets.Values.batchClear',
+        'sheets.spreadsheets.values.batchClear',
+        true,
+      );
+      enter(env, a, SHEETS_SCOPES);
+      const wb = reachable(env, drive, id, a, true);
       for (const r of resource.ranges ?? []) {
         const name = r.includes('!')
           ? (parseA1(r)?.sheetName ?? '')
@@ -119,36 +186,44 @@ export function sheetsAdvancedService(env: Env, drive: DriveState): unknown {
         properties?: { title?: string };
         sheets?: { properties?: { title?: string } }[];
       }) {
-        env.record('Sheets.Spreadsheets.create');
-        need('sheets.spreadsheets.create');
+        const a = sheetsApi(env, 'Sheets.Spreadsheets.create', 'sheets.spreadsheets.create', true);
+        enter(env, a, SHEETS_SCOPES);
         const titles = (resource.sheets ?? [])
           .map((s) => s.properties?.title ?? '')
           .filter(Boolean);
+        const home =
+          env.documentId === null ? undefined : (drive.files.get(env.documentId) ?? undefined);
         const wb = new Workbook(
           Workbook.newId(),
           resource.properties?.title ?? 'Untitled spreadsheet',
-          drive.active.timeZone,
+          (home ?? drive.active).timeZone,
           env.user,
           titles[0] ?? 'Sheet1',
         );
         wb.now = drive.active.now;
         wb.createdByApp = true;
+        // drive.file: the app may open what it created, for the user it created it for.
+        wb.appAccess.add(env.user);
         for (const t of titles.slice(1)) wb.addSheet(t);
         drive.files.set(wb.id, wb);
         return describe(wb);
       },
       get(id: string) {
-        env.record('Sheets.Spreadsheets.get');
-        need('sheets.spreadsheets.get');
-        const wb = reachable(env, drive, id, 'sheets.spreadsheets.get');
-        if (wb.trashed)
-          throw apiError(env, 'sheets.spreadsheets.get', 'Requested entity was not found.');
+        const a = sheetsApi(env, 'Sheets.Spreadsheets.get', 'sheets.spreadsheets.get', false);
+        enter(env, a, SHEETS_SCOPES);
+        const wb = reachable(env, drive, id, a);
+        if (wb.trashed) throw a.error(404);
         return describe(wb);
       },
       batchUpdate(resource: { requests?: Record<string, any>[] }, id: string) {
-        env.record('Sheets.Spreadsheets.batchUpdate', (resource.requests ?? []).length);
-        need('sheets.spreadsheets.batchUpdate');
-        const wb = reachable(env, drive, id, 'sheets.spreadsheets.batchUpdate');
+        const a = sheetsApi(
+          env,
+          'Sheets.Spreadsheets.batchUpdate',
+          'sheets.spreadsheets.batchUpdate',
+          true,
+        );
+        enter(env, a, SHEETS_SCOPES, (resource.requests ?? []).length);
+        const wb = reachable(env, drive, id, a, true);
         const replies: Record<string, unknown>[] = [];
         for (const request of resource.requests ?? []) {
           const [kind, body] = Object.entries(request)[0] ?? ['', {}];
@@ -156,9 +231,9 @@ export function sheetsAdvancedService(env: Env, drive: DriveState): unknown {
             case 'addSheet': {
               const title = String(body.properties?.title ?? `Sheet${wb.sheets.length + 1}`);
               if (wb.sheetByName(title))
-                throw apiError(
+                throw invalid(
                   env,
-                  'sheets.spreadsheets.batchUpdate',
+                  a,
                   `Invalid requests[0].addSheet: A sheet with the name "${title}" already exists. Please enter another name.`,
                 );
               const sheet = wb.addSheet(title);
@@ -166,18 +241,11 @@ export function sheetsAdvancedService(env: Env, drive: DriveState): unknown {
               break;
             }
             case 'deleteSheet':
-              wb.removeSheet(
-                sheetFor(wb, Number(body.sheetId), env, 'sheets.spreadsheets.batchUpdate'),
-              );
+              wb.removeSheet(sheetFor(wb, Number(body.sheetId), env, a));
               replies.push({});
               break;
             case 'updateSheetProperties': {
-              const sheet = sheetFor(
-                wb,
-                Number(body.properties?.sheetId),
-                env,
-                'sheets.spreadsheets.batchUpdate',
-              );
+              const sheet = sheetFor(wb, Number(body.properties?.sheetId), env, a);
               if (body.properties?.title) wb.renameSheet(sheet, String(body.properties.title));
               const frozen = body.properties?.gridProperties?.frozenRowCount;
               if (typeof frozen === 'number') sheet.frozenRows = frozen;
@@ -190,7 +258,7 @@ export function sheetsAdvancedService(env: Env, drive: DriveState): unknown {
               break;
             case 'repeatCell': {
               const r = body.range ?? {};
-              const sheet = sheetFor(wb, Number(r.sheetId), env, 'sheets.spreadsheets.batchUpdate');
+              const sheet = sheetFor(wb, Number(r.sheetId), env, a);
               const fmt = body.cell?.userEnteredFormat ?? {};
               const bg = fmt.backgroundColor;
               const hex = (n: number | undefined) =>
@@ -219,11 +287,7 @@ export function sheetsAdvancedService(env: Env, drive: DriveState): unknown {
               break;
             }
             default:
-              throw apiError(
-                env,
-                'sheets.spreadsheets.batchUpdate',
-                `Invalid JSON payload received. Unknown name "${kind}"`,
-              );
+              throw invalid(env, a, `Invalid JSON payload received. Unknown name "${kind}"`);
           }
         }
         return { spreadsheetId: id, replies };
@@ -234,48 +298,59 @@ export function sheetsAdvancedService(env: Env, drive: DriveState): unknown {
 
 const ROLES = { reader: 'viewers', commenter: 'commenters', writer: 'editors' } as const;
 
-export function driveAdvancedService(env: Env, drive: DriveState): unknown {
-  const need = (api: string) => {
-    env.requireAuth(api);
-    env.requireScope(api, [SCOPE.drive, SCOPE.driveFile]);
+const DRIVE_SCOPES = [SCOPE.drive, SCOPE.driveFile];
+
+/** The resource Drive v3 gives back: its default fields, or those `fields` names. */
+function fileResource(wb: Workbook, user: string, fields: string | undefined) {
+  const all: Record<string, unknown> = {
+    kind: 'drive#file',
+    id: wb.id,
+    name: wb.name,
+    mimeType: 'application/vnd.google-apps.spreadsheet',
+    trashed: wb.trashed,
+    webViewLink: wb.url,
+    isAppAuthorized: wb.appAccess.has(user),
+    owners: [{ emailAddress: wb.owner }],
   };
+  const wanted =
+    fields === undefined || fields.trim() === ''
+      ? ['kind', 'id', 'name', 'mimeType']
+      : fields.split(',').map((f) => f.trim());
+  if (wanted.includes('*')) return all;
+  return Object.fromEntries(wanted.filter((f) => f in all).map((f) => [f, all[f]]));
+}
+
+export function driveAdvancedService(env: Env, drive: DriveState): unknown {
   const permissionId = (email: string) => `perm-${Buffer.from(email).toString('hex').slice(0, 24)}`;
   return {
     Files: {
-      get(id: string) {
-        env.record('Drive.Files.get');
-        need('drive.files.get');
-        const wb = reachable(env, drive, id, 'drive.files.get');
-        return { id: wb.id, name: wb.name, trashed: wb.trashed, webViewLink: wb.url };
+      get(id: string, options?: { fields?: string }) {
+        const a = driveApi(env, 'Drive.Files.get', 'drive.files.get', id);
+        enter(env, a, DRIVE_SCOPES);
+        // A trashed file is still found; it says so when `trashed` is asked for.
+        const wb = reachable(env, drive, id, a);
+        return fileResource(wb, env.user, options?.fields);
       },
     },
     Permissions: {
       create(resource: { role?: string; type?: string; emailAddress?: string }, fileId: string) {
-        env.record('Drive.Permissions.create');
-        need('drive.permissions.create');
-        const wb = reachable(env, drive, fileId, 'drive.permissions.create');
+        const a = driveApi(env, 'Drive.Permissions.create', 'drive.permissions.create', fileId);
+        enter(env, a, DRIVE_SCOPES);
+        const wb = reachable(env, drive, fileId, a, true);
         const role = resource.role as keyof typeof ROLES;
         const email = String(resource.emailAddress ?? '').toLowerCase();
         if (!(role in ROLES) || resource.type !== 'user')
-          throw apiError(
-            env,
-            'drive.permissions.create',
-            'The provided role or type is not valid.',
-          );
+          throw invalid(env, a, 'The provided role or type is not valid.');
         if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email))
-          throw apiError(
-            env,
-            'drive.permissions.create',
-            'Bad Request. User message: "Invalid email address."',
-          );
+          throw invalid(env, a, 'Bad Request. User message: "Invalid email address."');
         for (const set of Object.values(ROLES)) wb[set].delete(email);
         wb[ROLES[role]].add(email);
         return { id: permissionId(email), role, type: 'user', emailAddress: email };
       },
       list(fileId: string) {
-        env.record('Drive.Permissions.list');
-        need('drive.permissions.list');
-        const wb = reachable(env, drive, fileId, 'drive.permissions.list');
+        const a = driveApi(env, 'Drive.Permissions.list', 'drive.permissions.list', fileId);
+        enter(env, a, DRIVE_SCOPES);
+        const wb = reachable(env, drive, fileId, a);
         const permissions = [{ id: 'owner', role: 'owner', type: 'user', emailAddress: wb.owner }];
         for (const [role, set] of Object.entries(ROLES)) {
           for (const email of wb[set])
@@ -284,9 +359,9 @@ export function driveAdvancedService(env: Env, drive: DriveState): unknown {
         return { permissions };
       },
       remove(fileId: string, id: string) {
-        env.record('Drive.Permissions.remove');
-        need('drive.permissions.delete');
-        const wb = reachable(env, drive, fileId, 'drive.permissions.delete');
+        const a = driveApi(env, 'Drive.Permissions.remove', 'drive.permissions.delete', fileId);
+        enter(env, a, DRIVE_SCOPES);
+        const wb = reachable(env, drive, fileId, a, true);
         for (const set of Object.values(ROLES)) {
           for (const email of [...wb[set]]) if (permissionId(email) === id) wb[set].delete(email);
         }

@@ -12,6 +12,25 @@ export interface Realm {
 
 export type AuthModeName = 'NONE' | 'LIMITED' | 'FULL' | 'CUSTOM_FUNCTION';
 
+/** How the script is deployed: a published editor add-on, or a script bound to one spreadsheet. */
+export type Deployment = 'addon' | 'bound';
+
+/** The script project a file is loaded as when `load` is given none. */
+export const DEFAULT_PROJECT = 'emulated-script-id';
+
+/** The HTTP statuses `Runtime.failApi` can make an advanced-service call answer with. */
+export type ApiStatus = 403 | 404 | 429 | 500;
+
+/** What Apps Script throws when an advanced service answers with an HTTP error. */
+export interface ApiErrorDetails {
+  code: number;
+  message: string;
+  /** Drive (v3) error bodies list their errors with a domain and reason. */
+  errors?: { domain: string; reason: string; message: string }[];
+  /** Sheets (v4) error bodies carry a canonical status instead. */
+  status?: string;
+}
+
 export class Env {
   realm: Realm = { Date, Error };
   authMode: AuthModeName = 'FULL';
@@ -24,6 +43,17 @@ export class Env {
   readonly interleavings: { method: string; run: () => void }[] = [];
   /** The same, by position: `run` happens right after the `at`-th call from now. */
   countedInterleaving: { at: number; seen: number; run: () => void } | null = null;
+  /** The script project of the running execution. */
+  project: string = DEFAULT_PROJECT;
+  /** The document the running execution is bound to; null for an execution with no document. */
+  documentId: string | null = null;
+  /** What kind of execution is running: a call, or a trigger of the given event type. */
+  trigger: 'CLOCK' | 'ON_OPEN' | 'ON_EDIT' | null = null;
+  deployment: Deployment = 'addon';
+  /** Advanced-service calls armed to fail, by method (`Drive.Files.get`), with how many times. */
+  readonly apiFaults = new Map<string, { code: ApiStatus; times: number }>();
+  /** Users who must authorise again, with the scopes they have not granted (null: every scope). */
+  readonly reauthorization = new Map<string, readonly string[] | null>();
 
   constructor(
     public now: number,
@@ -94,14 +124,47 @@ export class Env {
     }
   }
 
-  /** A call whose scope the manifest does not declare fails as it would in Apps Script. */
+  /** The manifest declares `scope` (every scope is declared when no manifest was read). */
+  declares(scope: string): boolean {
+    return !this.scopes || this.scopes.includes(scope);
+  }
+
+  /** The current user has granted `scope`: declared, and not awaiting a new authorisation. */
+  granted(scope: string, user = this.user): boolean {
+    if (!this.declares(scope)) return false;
+    if (!this.reauthorization.has(user)) return true;
+    const pending = this.reauthorization.get(user);
+    return !!pending && !pending.includes(scope);
+  }
+
+  /**
+   * A call whose scope the manifest does not declare fails as it would in Apps Script; one whose
+   * scope is declared but not yet granted by this user (the manifest gained it) fails with the
+   * message Apps Script gives a user who must authorise again.
+   */
   requireScope(method: string, anyOf: readonly string[]): void {
-    if (!this.scopes) return;
-    const granted = this.scopes;
-    if (anyOf.some((s) => granted.includes(s))) return;
+    if (anyOf.some((s) => this.granted(s))) return;
+    if (anyOf.some((s) => this.declares(s)))
+      throw this.fail('Authorization is required to perform that action.');
     throw this.fail(
       `You do not have permission to call ${method}. Required permissions: ${anyOf[0] ?? ''}`,
     );
+  }
+
+  /** An error shaped as Apps Script's GoogleJsonResponseException for an advanced-service call. */
+  apiError(api: string, details: ApiErrorDetails): Error {
+    const e = this.fail(`API call to ${api} failed with error: ${details.message}`);
+    e.name = 'GoogleJsonResponseException';
+    (e as Error & { details: ApiErrorDetails }).details = details;
+    return e;
+  }
+
+  /** Throws the error armed with `Runtime.failApi` for this advanced-service method, if any. */
+  apiFault(method: string, error: (code: ApiStatus) => Error): void {
+    const armed = this.apiFaults.get(method);
+    if (!armed) return;
+    if (--armed.times <= 0) this.apiFaults.delete(method);
+    throw error(armed.code);
   }
 }
 

@@ -7,10 +7,19 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import vm from 'node:vm';
-import { Env, isDate, type AuthModeName, type FaultService, type Realm } from './env.js';
+import {
+  DEFAULT_PROJECT,
+  Env,
+  isDate,
+  type ApiStatus,
+  type AuthModeName,
+  type Deployment,
+  type FaultService,
+  type Realm,
+} from './env.js';
 import { Ledger, STARTUP_MS, isSpreadsheetCall } from './ledger.js';
-import { EmuLockService, LockTable } from './lock.js';
-import { EmuPropertiesService, type PropertyStores } from './properties.js';
+import { EmuLockService, LockTable, lockKey } from './lock.js';
+import { EmuPropertiesService, PropertyStoreTable, type PropertyStores } from './properties.js';
 import {
   EmuDriveApp,
   EmuHtmlService,
@@ -22,7 +31,13 @@ import {
   type SentMail,
 } from './services.js';
 import { EmuSpreadsheetApp, type Drive } from './spreadsheet-app.js';
-import { EmuScriptApp, nextRunAfter, type TriggerData } from './triggers.js';
+import {
+  EmuScriptApp,
+  nextRunAfter,
+  triggerDocument,
+  triggerProject,
+  type TriggerData,
+} from './triggers.js';
 import { newUiLog, type UiLog } from './ui.js';
 import { driveAdvancedService, sheetsAdvancedService } from './advanced-services.js';
 import { Workbook, snapshotOf, workbookFromSnapshot, type WorkbookSnapshot } from './workbook.js';
@@ -37,6 +52,8 @@ export { isSpreadsheetCall } from './ledger.js';
 export { PROPERTY_VALUE_LIMIT, PROPERTY_STORE_LIMIT } from './properties.js';
 export { MAIL_DAILY_QUOTA } from './services.js';
 export { TRIGGER_LIMIT } from './triggers.js';
+export { DEFAULT_PROJECT } from './env.js';
+export type { ApiStatus, ApiErrorDetails, Deployment } from './env.js';
 export { CELL_CHARACTER_LIMIT } from './range.js';
 
 export interface RuntimeOptions {
@@ -52,12 +69,28 @@ export interface RuntimeOptions {
   addonTitle?: string;
   /** Name of the bound spreadsheet. */
   spreadsheetName?: string;
+  /**
+   * `addon` (default): a published editor add-on, with one trigger of each type per user per
+   * document and time-driven triggers at most hourly. `bound`: a script bound to the spreadsheet,
+   * with only the 20-triggers-per-user limit.
+   */
+  deployment?: Deployment;
+  /**
+   * Whether a time-driven trigger's run sees the document that was active when the trigger was
+   * created (default true). False: it runs with no document, as users report of some contexts.
+   */
+  triggerSeesDocument?: boolean;
+  /** What File ▸ Make a copy (`copySpreadsheet`) carries of developer metadata (default `document`). */
+  copyMetadata?: CopyMetadata;
   /** A runtime saved with `saveState()`: its files, properties, mail, triggers and clock. */
   state?: RuntimeState;
 }
 
-/** Everything a runtime holds, as JSON: what the playground keeps in its file. */
-export interface RuntimeState {
+/** Which developer metadata a copy of a spreadsheet keeps: DOCUMENT-visible only, all, or none. */
+export type CopyMetadata = 'document' | 'all' | 'none';
+
+/** The first saved form: one document, one user, one script project. Still read. */
+export interface RuntimeStateV1 {
   version: 1;
   now: number;
   timeZone: string;
@@ -69,11 +102,41 @@ export interface RuntimeState {
     user: [string, string][];
     script: [string, string][];
   };
-  outbox: SentMail[];
+  /** Mail of this form has no sender: it was the one user's. */
+  outbox: (Omit<SentMail, 'from'> & { from?: string })[];
   sentPerDay: [string, number][];
   triggers: TriggerData[];
   triggerRuns: TriggerRun[];
 }
+
+/** Everything a runtime holds, as JSON: what the playground keeps in its file. */
+export interface RuntimeStateV2 {
+  version: 2;
+  now: number;
+  timeZone: string;
+  user: string;
+  activeFileId: string;
+  files: WorkbookSnapshot[];
+  properties: {
+    /** [project, document id, entries] */
+    document: [string, string, [string, string][]][];
+    /** [project, user, entries] */
+    user: [string, string, [string, string][]][];
+    /** [project, entries] */
+    script: [string, [string, string][]][];
+  };
+  outbox: SentMail[];
+  sentPerDay: [string, number][];
+  triggers: TriggerData[];
+  triggerRuns: TriggerRun[];
+  deployment: Deployment;
+  triggerSeesDocument: boolean;
+  copyMetadata: CopyMetadata;
+  /** Users who must authorise again, with the scopes not yet granted (null: all). */
+  reauthorization: [string, string[] | null][];
+}
+
+export type RuntimeState = RuntimeStateV1 | RuntimeStateV2;
 
 export interface ExecutionReport {
   function: string;
@@ -91,11 +154,22 @@ export interface TriggerRun {
 
 export interface CallOptions {
   authMode?: AuthModeName;
+  /** Runs this one call as that user (default: the runtime's current user). */
+  user?: string;
+  /** Runs this one call in that document; null: an execution with no document (default: the active one). */
+  documentId?: string | null;
+}
+
+export interface LoadOptions {
+  /** The script project the file is loaded as (default `emulated-script-id`). */
+  project?: string;
 }
 
 export interface LoadedScript {
   /** The global function names the file declares. */
   readonly functions: string[];
+  /** The script project it was loaded as. */
+  readonly project: string;
   call(name: string, ...args: unknown[]): unknown;
   callWith(options: CallOptions, name: string, ...args: unknown[]): unknown;
 }
@@ -116,6 +190,7 @@ interface Script {
   realm: Realm;
   json: JSON;
   functions: string[];
+  project: string;
 }
 
 /** google.script.run passes primitives, arrays and plain objects; Dates and functions are refused. */
@@ -136,16 +211,46 @@ function checkTransferable(value: unknown, path: string, what: string): void {
   for (const [k, v] of Object.entries(value as object)) checkTransferable(v, `${path}.${k}`, what);
 }
 
+/** Upgrades a first-form save: its stores belonged to the default project, its document and user. */
+function upgrade(state: RuntimeState): RuntimeStateV2 {
+  if (state.version === 2) return state;
+  return {
+    ...state,
+    version: 2,
+    properties: {
+      document: [[DEFAULT_PROJECT, state.activeFileId, state.properties.document]],
+      user: [[DEFAULT_PROJECT, state.user, state.properties.user]],
+      script: [[DEFAULT_PROJECT, state.properties.script]],
+    },
+    outbox: state.outbox.map((m) => ({ ...m, from: m.from ?? state.user })),
+    // Its triggers were made in its one document by the one project.
+    triggers: state.triggers.map((t) => ({
+      ...t,
+      documentId: t.documentId ?? state.activeFileId,
+      project: t.project ?? DEFAULT_PROJECT,
+    })),
+    deployment: 'addon',
+    triggerSeesDocument: true,
+    copyMetadata: 'document',
+    reauthorization: [],
+  };
+}
+
 export class Runtime {
   readonly env: Env;
   readonly drive: Drive;
   readonly ui: UiLog = newUiLog();
-  readonly properties: PropertyStores = { document: new Map(), user: new Map(), script: new Map() };
+  /** Every property store, by (project, document), (project, user) and project. */
+  readonly propertyStores = new PropertyStoreTable();
   readonly mail: MailState = { outbox: [], sentPerDay: new Map() };
   readonly triggers: TriggerData[] = [];
   readonly triggerRuns: TriggerRun[] = [];
   readonly locks = new LockTable();
   readonly executions: ExecutionReport[] = [];
+  /** Whether a time-driven trigger's run sees the document it was created in (see RuntimeOptions). */
+  triggerSeesDocument: boolean;
+  /** What `copySpreadsheet` keeps of developer metadata. */
+  copyMetadata: CopyMetadata;
   private readonly scripts: Script[] = [];
   private readonly owners: string[] = [];
   private nextExecution = 1;
@@ -161,7 +266,10 @@ export class Runtime {
     this.env = new Env(now, timeZone, options.user ?? 'cto@example.com', options.scopes ?? null);
     this.scopesFromOptions = options.scopes !== undefined;
     this.addonTitle = options.addonTitle ?? 'CTO Registry';
-    const state = options.state;
+    const state = options.state ? upgrade(options.state) : undefined;
+    this.env.deployment = options.deployment ?? state?.deployment ?? 'addon';
+    this.triggerSeesDocument = options.triggerSeesDocument ?? state?.triggerSeesDocument ?? true;
+    this.copyMetadata = options.copyMetadata ?? state?.copyMetadata ?? 'document';
     if (state) {
       this.env.now = options.now === undefined ? state.now : now;
       this.env.user = state.user;
@@ -175,49 +283,106 @@ export class Runtime {
       const active = files.get(state.activeFileId);
       if (!active) throw new Error('The saved state has no active spreadsheet.');
       this.drive = { files, active };
-      for (const key of ['document', 'user', 'script'] as const) {
-        for (const [k, v] of state.properties[key]) this.properties[key].set(k, v);
-      }
+      const p = state.properties;
+      for (const [project, doc, entries] of p.document)
+        this.fill(this.propertyStores.documentStore(project, doc), entries);
+      for (const [project, user, entries] of p.user)
+        this.fill(this.propertyStores.userStore(project, user), entries);
+      for (const [project, entries] of p.script)
+        this.fill(this.propertyStores.scriptStore(project), entries);
       this.mail.outbox.push(...state.outbox);
       for (const [d, n] of state.sentPerDay) this.mail.sentPerDay.set(d, n);
       this.triggers.push(...state.triggers);
       this.triggerRuns.push(...state.triggerRuns);
-      return;
+      for (const [user, scopes] of state.reauthorization)
+        this.env.reauthorization.set(user, scopes);
+    } else {
+      const wb = new Workbook(
+        Workbook.newId(),
+        options.spreadsheetName ?? 'Registry',
+        timeZone,
+        this.env.user,
+      );
+      wb.now = () => this.env.now;
+      this.drive = { files: new Map([[wb.id, wb]]), active: wb };
     }
-    const wb = new Workbook(
-      Workbook.newId(),
-      options.spreadsheetName ?? 'Registry',
-      timeZone,
-      this.env.user,
-    );
-    wb.now = () => this.env.now;
-    this.drive = { files: new Map([[wb.id, wb]]), active: wb };
+    this.env.documentId = this.drive.active.id;
+  }
+
+  private fill(store: Map<string, string>, entries: [string, string][]): void {
+    for (const [k, v] of entries) store.set(k, v);
   }
 
   /** The whole runtime as JSON, for `createRuntime({ state })`. */
-  saveState(): RuntimeState {
+  saveState(): RuntimeStateV2 {
+    const split = (key: string) => key.split('\u0000') as [string, string];
+    const stores = this.propertyStores;
     return {
-      version: 1,
+      version: 2,
       now: this.env.now,
       timeZone: this.env.timeZone,
       user: this.env.user,
       activeFileId: this.drive.active.id,
       files: [...this.drive.files.values()].map(snapshotOf),
       properties: {
-        document: [...this.properties.document],
-        user: [...this.properties.user],
-        script: [...this.properties.script],
+        document: [...stores.document].map(([k, m]) => [...split(k), [...m]]),
+        user: [...stores.user].map(([k, m]) => [...split(k), [...m]]),
+        script: [...stores.script].map(([k, m]) => [k, [...m]]),
       },
       outbox: [...this.mail.outbox],
       sentPerDay: [...this.mail.sentPerDay],
       triggers: this.triggers.map((t) => ({ ...t })),
       triggerRuns: [...this.triggerRuns],
+      deployment: this.env.deployment,
+      triggerSeesDocument: this.triggerSeesDocument,
+      copyMetadata: this.copyMetadata,
+      reauthorization: [...this.env.reauthorization].map(([u, sc]) => [u, sc ? [...sc] : null]),
     };
   }
 
-  /** The bound spreadsheet's data, for assertions. */
+  /** The document open in the editor, for assertions: the one `activate` chose. */
   get spreadsheet(): Workbook {
     return this.drive.active;
+  }
+
+  /** The user who runs the following calls. */
+  get user(): string {
+    return this.env.user;
+  }
+
+  get deployment(): Deployment {
+    return this.env.deployment;
+  }
+
+  set deployment(value: Deployment) {
+    this.env.deployment = value;
+  }
+
+  /**
+   * The default project's stores as the active document and current user see them: `document`
+   * is the open document's, `user` the current user's.
+   */
+  get properties(): PropertyStores {
+    return {
+      document: this.documentProperties(this.drive.active.id),
+      user: this.userProperties(this.env.user),
+      script: this.scriptProperties(),
+    };
+  }
+
+  /** Any document's properties in a script project (default: the default project). */
+  documentProperties(fileId: string, project = DEFAULT_PROJECT): Map<string, string> {
+    return this.propertyStores.documentStore(project, fileId);
+  }
+
+  /** Any user's properties in a script project. */
+  userProperties(user: string, project = DEFAULT_PROJECT): Map<string, string> {
+    return this.propertyStores.userStore(project, user);
+  }
+
+  /** A script project's script properties. */
+  scriptProperties(project = DEFAULT_PROJECT): Map<string, string> {
+    return this.propertyStores.scriptStore(project);
   }
 
   /** Every service call since the runtime started (or `resetCalls`), by `Class.method`. */
@@ -242,6 +407,110 @@ export class Runtime {
     this.env.total.estimatedMs = 0;
   }
 
+  // ---- documents, users and Drive ----
+
+  private file(fileId: string): Workbook {
+    const wb = this.drive.files.get(fileId);
+    if (!wb) throw new Error(`No file ${fileId} in the emulated Drive.`);
+    return wb;
+  }
+
+  /** Adds another spreadsheet to the emulated Drive, owned by `owner` (default: the current user). */
+  createSpreadsheet(name: string, owner: string = this.env.user): Workbook {
+    const wb = new Workbook(Workbook.newId(), name, this.drive.active.timeZone, owner);
+    wb.now = () => this.env.now;
+    this.drive.files.set(wb.id, wb);
+    return wb;
+  }
+
+  /** Opens `fileId` in the editor: the following calls run in it and `spreadsheet` returns it. */
+  activate(fileId: string): Workbook {
+    const wb = this.file(fileId);
+    this.drive.active = wb;
+    if (!this.env.execution) this.env.documentId = wb.id;
+    return wb;
+  }
+
+  /** Changes who runs the following calls (and whose properties, triggers, Drive and mail they use). */
+  setUser(email: string): void {
+    this.env.user = email;
+  }
+
+  /** Shares a file as a person would from Drive: `editor` or `viewer` (or `commenter`). */
+  share(fileId: string, email: string, role: 'editor' | 'viewer' | 'commenter'): void {
+    const wb = this.file(fileId);
+    if (email === wb.owner) return;
+    for (const set of [wb.editors, wb.viewers, wb.commenters]) set.delete(email);
+    ({ editor: wb.editors, viewer: wb.viewers, commenter: wb.commenters })[role].add(email);
+  }
+
+  /** `user` opens the file with the app (a picker): under drive.file the app may now reach it for them. */
+  grantAppAccess(fileId: string, user: string = this.env.user): void {
+    this.file(fileId).appAccess.add(user);
+  }
+
+  /** Moves a file to the trash: still found by id, marked trashed. */
+  trashFile(fileId: string): void {
+    this.file(fileId).trashed = true;
+  }
+
+  /** Deletes a file for good: it is no longer found at all. */
+  deleteFile(fileId: string): void {
+    const wb = this.file(fileId);
+    if (wb === this.drive.active)
+      throw new Error('The document open in the editor cannot be deleted; activate another first.');
+    this.drive.files.delete(fileId);
+  }
+
+  /**
+   * File ▸ Make a copy, by the current user: tabs, values, formulas, formats, notes, validation,
+   * named ranges and protections come along; sharing, drive.file grants and document properties
+   * (which belong to the original's id) do not. Developer metadata follows `copyMetadata`.
+   */
+  copySpreadsheet(fileId: string = this.drive.active.id, name?: string): Workbook {
+    const source = this.file(fileId);
+    const snap = snapshotOf(source);
+    const keep = (m: (typeof snap.metadata)[number]) =>
+      this.copyMetadata === 'all' ||
+      (this.copyMetadata === 'document' && m.visibility === 'DOCUMENT');
+    const owner = this.env.user;
+    const copy = workbookFromSnapshot({
+      ...snap,
+      id: Workbook.newId(),
+      name: name ?? `Copy of ${source.name}`,
+      owner,
+      metadata: snap.metadata.filter(keep),
+      protections: snap.protections.map((p) => ({ ...p, editors: [owner] })),
+      viewers: [],
+      editors: [],
+      commenters: [],
+      trashed: false,
+      createdByApp: false,
+      appAccess: [],
+    });
+    copy.now = () => this.env.now;
+    this.drive.files.set(copy.id, copy);
+    return copy;
+  }
+
+  // ---- authorisation ----
+
+  /**
+   * `user` (default: the current one) must authorise again, for `scopes` (default: every scope),
+   * as when the manifest gained a scope: the status is REQUIRED and a call needing one of those
+   * scopes fails with `Authorization is required to perform that action.`
+   */
+  requireReauthorization(user: string = this.env.user, scopes?: string[]): void {
+    this.env.reauthorization.set(user, scopes ? [...scopes] : null);
+  }
+
+  /** `user` (default: the current one) authorises the script: nothing is pending any more. */
+  authorize(user: string = this.env.user): void {
+    this.env.reauthorization.delete(user);
+  }
+
+  // ---- faults and concurrency ----
+
   /** The Apps Script facade over a file, for tests that act as a person editing the sheet. */
   spreadsheetApp(): EmuSpreadsheetApp {
     return this.globals()['SpreadsheetApp'] as EmuSpreadsheetApp;
@@ -249,7 +518,10 @@ export class Runtime {
 
   /** Another process holds `scope` (`document`, `script`) until `releaseAfterMs` on the emulated clock. */
   holdLock(scope: 'document' | 'script', releaseAfterMs = Infinity): void {
-    const key = scope === 'document' ? `document:${this.drive.active.id}` : 'script';
+    const key =
+      scope === 'document'
+        ? lockKey.document(DEFAULT_PROJECT, this.drive.active.id)
+        : lockKey.script(DEFAULT_PROJECT);
     this.locks.held.set(key, {
       owner: 'another execution',
       releaseAt: this.env.now + releaseAfterMs,
@@ -262,6 +534,17 @@ export class Runtime {
    */
   failAt(at: number, services: FaultService = 'spreadsheet'): void {
     this.env.fault = { at, services, seen: 0, documentId: this.drive.active.id };
+  }
+
+  /**
+   * Makes the next `times` calls of an advanced-service method (as the script names it:
+   * `Drive.Files.get`, `Sheets.Spreadsheets.Values.batchUpdate`, ...) answer with HTTP `code`,
+   * thrown as Apps Script throws it: a GoogleJsonResponseException whose `details` carry the
+   * code and message.
+   */
+  failApi(method: string, code: ApiStatus, times = 1): void {
+    if (times <= 0) this.env.apiFaults.delete(method);
+    else this.env.apiFaults.set(method, { code, times });
   }
 
   /**
@@ -286,14 +569,13 @@ export class Runtime {
     };
     return {
       SpreadsheetApp: new EmuSpreadsheetApp(env, this.drive, this.ui, this.addonTitle),
-      PropertiesService: new EmuPropertiesService(env, this.properties),
+      PropertiesService: new EmuPropertiesService(env, this.propertyStores),
       LockService: new EmuLockService(
         env,
         this.locks,
         () => this.owners[this.owners.length - 1] ?? 'outside',
-        () => this.drive.active.id,
       ),
-      ScriptApp: new EmuScriptApp(env, this.triggers, 'emulated-script-id'),
+      ScriptApp: new EmuScriptApp(env, this.triggers),
       MailApp: new EmuMailApp(env, this.mail),
       DriveApp: new EmuDriveApp(env, this.drive.files),
       HtmlService: new EmuHtmlService(env, () => this.scriptDirectory),
@@ -310,8 +592,13 @@ export class Runtime {
     };
   }
 
-  /** Runs an Apps Script file in its own `vm` context; every loaded file shares this runtime's services. */
-  load(path: string): LoadedScript {
+  /**
+   * Runs an Apps Script file in its own `vm` context, as the given script project (a bound
+   * script and the published add-on are different projects); every loaded file shares this
+   * runtime's services.
+   */
+  load(path: string, options: LoadOptions = {}): LoadedScript {
+    const project = options.project ?? DEFAULT_PROJECT;
     const full = resolve(path);
     this.scriptDirectory = dirname(full);
     if (!this.scopesFromOptions) {
@@ -358,12 +645,14 @@ export class Runtime {
       JSON: JSON;
     };
     const realm: Realm = { Date: RealmDate, Error: RealmError };
-    const previous = this.env.realm;
+    const previous = { realm: this.env.realm, project: this.env.project };
     this.env.realm = realm;
+    this.env.project = project;
     try {
       vm.runInContext(source, context, { filename: full });
     } finally {
-      this.env.realm = previous;
+      this.env.realm = previous.realm;
+      this.env.project = previous.project;
     }
     const names = vm.runInContext(
       'Object.getOwnPropertyNames(globalThis).filter(function (k) { try { return typeof globalThis[k] === "function"; } catch (e) { return false; } })',
@@ -377,31 +666,61 @@ export class Runtime {
       realm,
       json,
       functions: names.filter((n) => !builtins.has(n)),
+      project,
     };
     this.scripts.push(script);
     return {
       functions: [...script.functions],
+      project,
       call: (name, ...args) => this.execute(script, {}, name, args),
       callWith: (options, name, ...args) => this.execute(script, options, name, args),
     };
   }
 
-  private execute(script: Script, options: CallOptions, name: string, args: unknown[]): unknown {
+  /** A person can run the add-on in a document they own or may edit; the editor opens nothing else. */
+  private checkCanOpen(user: string, documentId: string | null): void {
+    if (documentId === null) return;
+    const wb = this.drive.files.get(documentId);
+    if (!wb) throw new Error(`No file ${documentId} in the emulated Drive.`);
+    if (!wb.canEdit(user))
+      throw new Error(
+        `${user} cannot run the add-on in "${wb.name}": only its owner and editors can (rt.share it first).`,
+      );
+  }
+
+  private execute(
+    script: Script,
+    options: CallOptions,
+    name: string,
+    args: unknown[],
+    trigger: Env['trigger'] = null,
+  ): unknown {
     checkTransferable(args, 'arguments', `The call to ${name}`);
     const fn = (script.context as Record<string, unknown>)[name];
     if (typeof fn !== 'function') {
       throw new ScriptError(`Script function not found: ${name}`, name);
     }
+    const user = options.user ?? this.env.user;
+    const documentId = options.documentId === undefined ? this.drive.active.id : options.documentId;
+    if (!trigger) this.checkCanOpen(user, documentId);
     const owner = `execution-${this.nextExecution++}`;
     const saved = {
       realm: this.env.realm,
       execution: this.env.execution,
       authMode: this.env.authMode,
+      user: this.env.user,
+      documentId: this.env.documentId,
+      project: this.env.project,
+      trigger: this.env.trigger,
     };
     const ledger = new Ledger();
     this.env.realm = script.realm;
     this.env.execution = ledger;
     this.env.authMode = options.authMode ?? 'FULL';
+    this.env.user = user;
+    this.env.documentId = documentId;
+    this.env.project = script.project;
+    this.env.trigger = trigger;
     this.owners.push(owner);
     const input = script.json.parse(JSON.stringify(args)) as unknown[];
     try {
@@ -430,11 +749,31 @@ export class Runtime {
       this.env.realm = saved.realm;
       this.env.execution = saved.execution;
       this.env.authMode = saved.authMode;
+      this.env.user = saved.user;
+      this.env.documentId = saved.execution ? saved.documentId : this.drive.active.id;
+      this.env.project = saved.project;
+      this.env.trigger = saved.trigger;
       if (!saved.execution) this.env.fault = null;
     }
   }
 
-  /** Moves the emulated clock forward, firing each time-driven trigger that falls due, in order. */
+  /** Why a trigger cannot run at all, or null when it can. */
+  private triggerBlocked(due: TriggerData, documentId: string | null): string | null {
+    const wb = documentId === null ? undefined : this.drive.files.get(documentId);
+    if (documentId !== null && (!wb || !wb.canEdit(due.owner)))
+      return 'You do not have permission to access the requested document.';
+    // A bound script's trigger does not start while its owner must authorise again; an add-on's
+    // runs until it reaches a call that needs what was not granted.
+    if (this.env.deployment === 'bound' && this.env.reauthorization.has(due.owner))
+      return 'Authorization is required to perform that action.';
+    return null;
+  }
+
+  /**
+   * Moves the emulated clock forward, firing each time-driven trigger that falls due, in order.
+   * Each runs as its owner, in its script project, in the document it was created in (or in no
+   * document when `triggerSeesDocument` is false).
+   */
   advanceClockTo(date: Date | string | number): TriggerRun[] {
     const target = new Date(date).getTime();
     if (target < this.env.now) throw new RangeError('The emulated clock only moves forward.');
@@ -450,9 +789,15 @@ export class Runtime {
         delete due.nextRun;
         if (due.schedule?.type === 'once') this.triggers.splice(this.triggers.indexOf(due), 1);
       } else due.nextRun = next;
-      const script = [...this.scripts].reverse().find((s) => s.functions.includes(due.handler));
+      const project = triggerProject(due);
+      const script = [...this.scripts]
+        .reverse()
+        .find((s) => s.project === project && s.functions.includes(due.handler));
+      const documentId = this.triggerSeesDocument ? triggerDocument(due) : null;
       const run: TriggerRun = { handler: due.handler, at: new Date(this.env.now).toISOString() };
+      const blocked = this.triggerBlocked(due, documentId);
       if (!script) run.error = `Script function not found: ${due.handler}`;
+      else if (blocked) run.error = blocked;
       else {
         const w = new Date(this.env.now);
         const event = {
@@ -468,7 +813,13 @@ export class Runtime {
           timezone: 'UTC',
         };
         try {
-          this.execute(script, { authMode: 'FULL' }, due.handler, [event]);
+          this.execute(
+            script,
+            { authMode: 'FULL', user: due.owner, documentId },
+            due.handler,
+            [event],
+            'CLOCK',
+          );
         } catch (e) {
           run.error = e instanceof Error ? e.message : String(e);
         }

@@ -77,36 +77,39 @@ export class EmuLock implements Pick<GLock, 'tryLock' | 'waitLock' | 'releaseLoc
   }
 }
 
+/** Lock keys: a document lock belongs to the script and the document, a user lock to the script and the user. */
+export const lockKey = {
+  document: (project: string, documentId: string) => `document:${project}:${documentId}`,
+  script: (project: string) => `script:${project}`,
+  user: (project: string, user: string) => `user:${project}:${user}`,
+};
+
 export class EmuLockService {
   constructor(
     private readonly env: Env,
     private readonly table: LockTable,
     private readonly owner: () => string,
-    private readonly documentId: () => string,
   ) {}
 
+  private lock(key: string): GLock {
+    return new EmuLock(this.env, this.table, key, this.owner) as unknown as GLock;
+  }
+
+  /** Null outside the context of a document, as the reference says. */
   getDocumentLock(): GLock {
     this.env.record('LockService.getDocumentLock');
-    return new EmuLock(
-      this.env,
-      this.table,
-      `document:${this.documentId()}`,
-      this.owner,
-    ) as unknown as GLock;
+    const doc = this.env.documentId;
+    if (doc === null) return null as unknown as GLock;
+    return this.lock(lockKey.document(this.env.project, doc));
   }
 
   getScriptLock(): GLock {
     this.env.record('LockService.getScriptLock');
-    return new EmuLock(this.env, this.table, 'script', this.owner) as unknown as GLock;
+    return this.lock(lockKey.script(this.env.project));
   }
 
   getUserLock(): GLock {
     this.env.record('LockService.getUserLock');
-    return new EmuLock(
-      this.env,
-      this.table,
-      `user:${this.env.user}`,
-      this.owner,
-    ) as unknown as GLock;
+    return this.lock(lockKey.user(this.env.project, this.env.user));
   }
 }

@@ -1,5 +1,5 @@
 /** Developer metadata and its finder, at spreadsheet and sheet level. */
-import type { Env } from './env.js';
+import { DEFAULT_PROJECT, type Env } from './env.js';
 import type { MetadataEntry, SheetData, Workbook } from './workbook.js';
 
 type GMeta = GoogleAppsScript.Spreadsheet.DeveloperMetadata;
@@ -9,6 +9,38 @@ type GSheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 export interface MetadataHost {
   sheetFacade(sheet: SheetData): GSheet;
+}
+
+/** An Apps Script enum value: an object whose `toString()` and `name()` give its name. */
+function enumValue(name: string): { name(): string; toString(): string; toJSON(): string } {
+  return Object.freeze({ name: () => name, toString: () => name, toJSON: () => name });
+}
+
+/** `SpreadsheetApp.DeveloperMetadataVisibility`: objects, as in Apps Script, not strings. */
+export const METADATA_VISIBILITY = {
+  DOCUMENT: enumValue('DOCUMENT'),
+  PROJECT: enumValue('PROJECT'),
+};
+
+/** Reads `addDeveloperMetadata(key, [value], [visibility])` as Apps Script's overloads do. */
+export function metadataArguments(
+  value: unknown,
+  visibility: unknown,
+): { value: string | null; visibility: 'DOCUMENT' | 'PROJECT' } {
+  const isEnum = (x: unknown) => typeof x === 'object' && x !== null;
+  if (isEnum(value)) return { value: null, visibility: String(value) as 'DOCUMENT' | 'PROJECT' };
+  return {
+    value: value === undefined || value === null ? null : String(value),
+    visibility: (visibility ? String(visibility) : 'DOCUMENT') as 'DOCUMENT' | 'PROJECT',
+  };
+}
+
+/**
+ * DOCUMENT metadata is visible to every script project with access to the document; PROJECT
+ * metadata only to the project that created it.
+ */
+export function visibleTo(env: Env): (m: MetadataEntry) => boolean {
+  return (m) => m.visibility === 'DOCUMENT' || (m.project ?? DEFAULT_PROJECT) === env.project;
 }
 
 export const METADATA_KEY_LIMIT = 256;
@@ -35,7 +67,7 @@ export function checkMetadata(
 
 export class EmuDeveloperMetadata implements Pick<
   GMeta,
-  'getId' | 'getKey' | 'getValue' | 'setValue' | 'remove'
+  'getId' | 'getKey' | 'getValue' | 'getVisibility' | 'setValue' | 'remove'
 > {
   constructor(
     private readonly env: Env,
@@ -57,6 +89,13 @@ export class EmuDeveloperMetadata implements Pick<
   getValue(): string | null {
     this.env.record('DeveloperMetadata.getValue');
     return this.entry.value;
+  }
+
+  getVisibility(): GoogleAppsScript.Spreadsheet.DeveloperMetadataVisibility {
+    this.env.record('DeveloperMetadata.getVisibility');
+    return METADATA_VISIBILITY[
+      this.entry.visibility
+    ] as unknown as GoogleAppsScript.Spreadsheet.DeveloperMetadataVisibility;
   }
 
   setValue(value: string): GMeta {
@@ -130,6 +169,7 @@ export class EmuDeveloperMetadataFinder implements Pick<
     this.env.record('DeveloperMetadataFinder.find');
     return this.wb.metadata
       .filter((m) => this.sheetId === undefined || m.sheetId === this.sheetId)
+      .filter(visibleTo(this.env))
       .filter((m) => this.filters.every((f) => f(m)))
       .map((m) => new EmuDeveloperMetadata(this.env, this.wb, this.host, m) as unknown as GMeta);
   }

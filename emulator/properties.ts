@@ -99,27 +99,72 @@ export interface PropertyStores {
   script: Map<string, string>;
 }
 
+/**
+ * Every property store of the runtime. Script properties belong to a script project, user
+ * properties to a (project, user) pair and document properties to a (project, document) pair: a
+ * bound script and the published add-on are two projects, so neither sees the other's stores.
+ */
+export class PropertyStoreTable {
+  readonly document = new Map<string, Map<string, string>>();
+  readonly user = new Map<string, Map<string, string>>();
+  readonly script = new Map<string, Map<string, string>>();
+
+  private static of(table: Map<string, Map<string, string>>, key: string): Map<string, string> {
+    let store = table.get(key);
+    if (!store) {
+      store = new Map();
+      table.set(key, store);
+    }
+    return store;
+  }
+
+  static key(...parts: string[]): string {
+    return parts.join('\u0000');
+  }
+
+  documentStore(project: string, documentId: string): Map<string, string> {
+    return PropertyStoreTable.of(this.document, PropertyStoreTable.key(project, documentId));
+  }
+
+  userStore(project: string, user: string): Map<string, string> {
+    return PropertyStoreTable.of(this.user, PropertyStoreTable.key(project, user));
+  }
+
+  scriptStore(project: string): Map<string, string> {
+    return PropertyStoreTable.of(this.script, project);
+  }
+}
+
 export class EmuPropertiesService {
   constructor(
     private readonly env: Env,
-    private readonly stores: PropertyStores,
+    private readonly stores: PropertyStoreTable,
   ) {}
 
-  private open(which: keyof PropertyStores, method: string): GProps {
-    this.env.record(`PropertiesService.${method}`);
-    this.env.requireAuth(`PropertiesService.${method}`);
-    return new EmuProperties(this.env, this.stores[which]) as unknown as GProps;
+  private open(store: Map<string, string>): GProps {
+    return new EmuProperties(this.env, store) as unknown as GProps;
   }
 
+  private enter(method: string): void {
+    this.env.record(`PropertiesService.${method}`);
+    this.env.requireAuth(`PropertiesService.${method}`);
+  }
+
+  /** Null in an execution with no document, as the reference says. */
   getDocumentProperties(): GProps {
-    return this.open('document', 'getDocumentProperties');
+    this.enter('getDocumentProperties');
+    const doc = this.env.documentId;
+    if (doc === null) return null as unknown as GProps;
+    return this.open(this.stores.documentStore(this.env.project, doc));
   }
 
   getUserProperties(): GProps {
-    return this.open('user', 'getUserProperties');
+    this.enter('getUserProperties');
+    return this.open(this.stores.userStore(this.env.project, this.env.user));
   }
 
   getScriptProperties(): GProps {
-    return this.open('script', 'getScriptProperties');
+    this.enter('getScriptProperties');
+    return this.open(this.stores.scriptStore(this.env.project));
   }
 }

@@ -10,6 +10,8 @@ import type { Workbook } from './workbook.js';
 export const MAIL_DAILY_QUOTA = 100;
 
 export interface SentMail {
+  /** The account the mail went out from: the user the execution ran as. */
+  from: string;
   to: string;
   cc: string;
   bcc: string;
@@ -80,6 +82,7 @@ export class EmuMailApp {
     }
     this.state.sentPerDay.set(day, used + all.length);
     this.state.outbox.push({
+      from: this.env.user,
       to,
       cc,
       bcc,
@@ -223,7 +226,10 @@ export class EmuDriveApp {
     this.env.requireAuth('DriveApp.getFileById');
     this.env.requireScope('DriveApp.getFileById', [SCOPE.drive, SCOPE.driveFile]);
     const wb = this.files.get(id);
-    if (!wb) {
+    const user = this.env.user;
+    // With only drive.file, the app sees just the files it made or was given for this user.
+    const onlyFileScope = !this.env.granted(SCOPE.drive);
+    if (!wb || !wb.canRead(user) || (onlyFileScope && !wb.appAccess.has(user))) {
       throw this.env.fail(
         'No item with the given ID could be found, or you do not have permission to access it.',
       );

@@ -1,7 +1,13 @@
 /** `Sheet`: one tab of an emulated spreadsheet. */
 import { parseA1 } from './a1.js';
 import type { Env } from './env.js';
-import { checkMetadata, EmuDeveloperMetadata, EmuDeveloperMetadataFinder } from './metadata.js';
+import {
+  checkMetadata,
+  EmuDeveloperMetadata,
+  EmuDeveloperMetadataFinder,
+  metadataArguments,
+  visibleTo,
+} from './metadata.js';
 import { EmuProtection } from './protection.js';
 import { makeRange, type RangeHost } from './range.js';
 import type { SheetData, Workbook } from './workbook.js';
@@ -353,16 +359,9 @@ export class EmuSheet implements Pick<
 
   addDeveloperMetadata(key: string, value?: any, visibility?: any): GSheet {
     this.live('addDeveloperMetadata');
-    const v = value === undefined || typeof value === 'object' ? null : String(value);
-    const vis = (
-      typeof value === 'object' && value
-        ? String(value)
-        : visibility
-          ? String(visibility)
-          : 'DOCUMENT'
-    ) as 'DOCUMENT' | 'PROJECT';
+    const { value: v, visibility: vis } = metadataArguments(value, visibility);
     checkMetadata(this.env, this.wb, key, v, this.data.id);
-    this.wb.addMetadata(key, v, vis, this.data.id);
+    this.wb.addMetadata(key, v, vis, this.data.id, this.env.project);
     return this.chain();
   }
 
@@ -370,6 +369,7 @@ export class EmuSheet implements Pick<
     this.live('getDeveloperMetadata');
     return this.wb.metadata
       .filter((m) => m.sheetId === this.data.id)
+      .filter(visibleTo(this.env))
       .map(
         (m) =>
           new EmuDeveloperMetadata(

@@ -1,7 +1,14 @@
 /** `SpreadsheetApp` and `Spreadsheet`: the emulated files, their tabs and their UI. */
 import { parseA1 } from './a1.js';
 import { SCOPE, type Env } from './env.js';
-import { checkMetadata, EmuDeveloperMetadata, EmuDeveloperMetadataFinder } from './metadata.js';
+import {
+  checkMetadata,
+  EmuDeveloperMetadata,
+  EmuDeveloperMetadataFinder,
+  METADATA_VISIBILITY,
+  metadataArguments,
+  visibleTo,
+} from './metadata.js';
 import { EmuProtection } from './protection.js';
 import { EmuSheet, type SheetHost } from './sheet.js';
 import { EmuUi, type UiLog } from './ui.js';
@@ -15,6 +22,7 @@ type GRange = GoogleAppsScript.Spreadsheet.Range;
 
 export interface Drive {
   files: Map<string, Workbook>;
+  /** The document open in the editor. */
   active: Workbook;
 }
 
@@ -231,10 +239,9 @@ export class EmuSpreadsheet
 
   addDeveloperMetadata(key: string, value?: any, visibility?: any): GSpreadsheet {
     this.env.record('Spreadsheet.addDeveloperMetadata');
-    const v = value === undefined || typeof value === 'object' ? null : String(value);
-    const vis = (visibility ? String(visibility) : 'DOCUMENT') as 'DOCUMENT' | 'PROJECT';
+    const { value: v, visibility: vis } = metadataArguments(value, visibility);
     checkMetadata(this.env, this.wb, key, v, undefined);
-    this.wb.addMetadata(key, v, vis);
+    this.wb.addMetadata(key, v, vis, undefined, this.env.project);
     return this.chain();
   }
 
@@ -242,6 +249,7 @@ export class EmuSpreadsheet
     this.env.record('Spreadsheet.getDeveloperMetadata');
     return this.wb.metadata
       .filter((m) => m.sheetId === undefined)
+      .filter(visibleTo(this.env))
       .map(
         (m) =>
           new EmuDeveloperMetadata(
@@ -323,7 +331,7 @@ export class EmuSpreadsheet
 
 export class EmuSpreadsheetApp {
   readonly ProtectionType = { RANGE: 'RANGE', SHEET: 'SHEET' };
-  readonly DeveloperMetadataVisibility = { DOCUMENT: 'DOCUMENT', PROJECT: 'PROJECT' };
+  readonly DeveloperMetadataVisibility = METADATA_VISIBILITY;
   readonly DeveloperMetadataLocationType = {
     SPREADSHEET: 'SPREADSHEET',
     SHEET: 'SHEET',
@@ -354,6 +362,7 @@ export class EmuSpreadsheetApp {
     return f as unknown as GSpreadsheet;
   }
 
+  /** The execution's document; null in an execution with no document, as the reference says. */
   getActiveSpreadsheet(): GSpreadsheet {
     this.env.record('SpreadsheetApp.getActiveSpreadsheet');
     this.env.requireAuth('SpreadsheetApp.getActiveSpreadsheet');
@@ -361,7 +370,16 @@ export class EmuSpreadsheetApp {
       SCOPE.sheetsCurrent,
       SCOPE.sheets,
     ]);
-    return this.facade(this.drive.active);
+    const doc =
+      this.env.documentId === null ? undefined : this.drive.files.get(this.env.documentId);
+    return doc ? this.facade(doc) : (null as unknown as GSpreadsheet);
+  }
+
+  /** The zone new files get: the execution's document's, else the one open in the editor. */
+  private zone(): string {
+    const doc =
+      this.env.documentId === null ? undefined : this.drive.files.get(this.env.documentId);
+    return (doc ?? this.drive.active).timeZone;
   }
 
   getActive(): GSpreadsheet {
@@ -372,7 +390,7 @@ export class EmuSpreadsheetApp {
     this.env.record('SpreadsheetApp.create');
     this.env.requireAuth('SpreadsheetApp.create');
     this.env.requireScope('SpreadsheetApp.create', [SCOPE.sheets]);
-    const wb = new Workbook(Workbook.newId(), name, this.drive.active.timeZone, this.env.user);
+    const wb = new Workbook(Workbook.newId(), name, this.zone(), this.env.user);
     wb.now = this.drive.active.now;
     this.drive.files.set(wb.id, wb);
     return this.facade(wb);
@@ -388,11 +406,16 @@ export class EmuSpreadsheetApp {
         `Unexpected error while getting the method or property openById on object SpreadsheetApp.`,
       );
     }
+    if (!wb.canRead(this.env.user))
+      throw this.env.fail('You do not have permission to access the requested document.');
     return this.facade(wb);
   }
 
+  /** No UI outside an editor: a time-driven run, or an execution with no document. */
   getUi(): GoogleAppsScript.Base.Ui {
     this.env.record('SpreadsheetApp.getUi');
+    if (this.env.documentId === null || this.env.trigger === 'CLOCK')
+      throw this.env.fail('Cannot call SpreadsheetApp.getUi() from this context.');
     return new EmuUi(this.env, this.ui, this.addonTitle) as unknown as GoogleAppsScript.Base.Ui;
   }
 

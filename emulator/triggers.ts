@@ -2,7 +2,7 @@
  * `ScriptApp` time-driven and spreadsheet triggers. Each trigger keeps its next run on the
  * emulated clock; `Runtime.advanceClockTo` fires the ones that fall due, in order.
  */
-import { SCOPE, type Env } from './env.js';
+import { DEFAULT_PROJECT, SCOPE, type Env } from './env.js';
 import { wallClock, zonedTime } from './time.js';
 
 /** Apps Script allows 20 triggers per user per script. */
@@ -29,6 +29,7 @@ export type Schedule =
     }
   | { type: 'daily'; hour: number; minute: number; everyDays: number; timeZone: string }
   | { type: 'hourly'; everyHours: number }
+  | { type: 'minutes'; everyMinutes: number }
   | { type: 'once'; at: number };
 
 export interface TriggerData {
@@ -36,10 +37,24 @@ export interface TriggerData {
   handler: string;
   eventType: 'CLOCK' | 'ON_OPEN' | 'ON_EDIT';
   sourceId: string | null;
+  /** The user who created it: it runs as them, and only they see it. */
   owner: string;
+  /** The document active when it was created; null for none (absent in older saves: none). */
+  documentId?: string | null;
+  /** The script project that created it (absent in older saves: the default project). */
+  project?: string;
   schedule?: Schedule;
   nextRun?: number;
 }
+
+export const triggerProject = (t: TriggerData): string => t.project ?? DEFAULT_PROJECT;
+export const triggerDocument = (t: TriggerData): string | null => t.documentId ?? null;
+
+/**
+ * An editor add-on may have one trigger of each type per user per document. Google documents the
+ * rule but not the error; the time-based wording is the one users report, the other two follow it.
+ */
+const ADDON_TRIGGER_KIND = { CLOCK: 'time-based', ON_EDIT: 'edit', ON_OPEN: 'open' } as const;
 
 export function nextRunAfter(schedule: Schedule, after: number): number | undefined {
   switch (schedule.type) {
@@ -47,6 +62,8 @@ export function nextRunAfter(schedule: Schedule, after: number): number | undefi
       return schedule.at > after ? schedule.at : undefined;
     case 'hourly':
       return after + schedule.everyHours * 3600000;
+    case 'minutes':
+      return after + schedule.everyMinutes * 60000;
     case 'daily':
     case 'weekly': {
       const w = wallClock(after, schedule.timeZone);
@@ -117,6 +134,7 @@ class ClockTriggerBuilder {
   private everyWeeksN: number | undefined;
   private everyDaysN: number | undefined;
   private everyHoursN: number | undefined;
+  private everyMinutesN: number | undefined;
   private atTime: number | undefined;
   private timeZone: string;
 
@@ -145,6 +163,14 @@ class ClockTriggerBuilder {
     if (![1, 2, 4, 6, 8, 12].includes(n))
       throw this.env.fail('The value passed to everyHours() must be one of 1, 2, 4, 6, 8 or 12.');
     this.everyHoursN = n;
+    return this;
+  }
+
+  everyMinutes(n: number): this {
+    this.env.record('ClockTriggerBuilder.everyMinutes');
+    if (![1, 5, 10, 15, 30].includes(n))
+      throw this.env.fail('The value passed to everyMinutes() must be one of 1, 5, 10, 15 or 30.');
+    this.everyMinutesN = n;
     return this;
   }
 
@@ -212,6 +238,13 @@ class ClockTriggerBuilder {
       };
     } else if (this.everyHoursN !== undefined) {
       schedule = { type: 'hourly', everyHours: this.everyHoursN };
+    } else if (this.everyMinutesN !== undefined) {
+      // An add-on's time-driven triggers run at most once an hour.
+      if (this.env.deployment === 'addon')
+        throw this.env.fail(
+          'The recurrence interval for an Add-on trigger must be at least one hour.',
+        );
+      schedule = { type: 'minutes', everyMinutes: this.everyMinutesN };
     } else {
       throw this.env.fail(
         'The trigger has no schedule: call everyWeeks, everyDays, everyHours, at or after before create().',
@@ -223,6 +256,8 @@ class ClockTriggerBuilder {
       eventType: 'CLOCK',
       sourceId: null,
       owner: this.env.user,
+      documentId: this.env.documentId,
+      project: this.env.project,
       schedule,
     };
     if (nextRun !== undefined) data.nextRun = nextRun;
@@ -259,7 +294,42 @@ class SpreadsheetTriggerBuilder {
       eventType: this.kind,
       sourceId: this.sourceId,
       owner: this.env.user,
+      documentId: this.env.documentId,
+      project: this.env.project,
     });
+  }
+}
+
+type GAuthorizationInfo = GoogleAppsScript.Script.AuthorizationInfo;
+
+/** What `ScriptApp.getAuthorizationInfo` answers for one user at one moment. */
+export class EmuAuthorizationInfo implements Pick<
+  GAuthorizationInfo,
+  'getAuthorizationStatus' | 'getAuthorizationUrl'
+> {
+  constructor(
+    private readonly env: Env,
+    private readonly required: boolean,
+    private readonly url: string,
+    private readonly scopes: string[],
+  ) {}
+
+  getAuthorizationStatus(): GoogleAppsScript.Script.AuthorizationStatus {
+    this.env.record('AuthorizationInfo.getAuthorizationStatus');
+    return (this.required
+      ? 'REQUIRED'
+      : 'NOT_REQUIRED') as unknown as GoogleAppsScript.Script.AuthorizationStatus;
+  }
+
+  /** Null when no authorisation is required, as the reference says. */
+  getAuthorizationUrl(): string {
+    this.env.record('AuthorizationInfo.getAuthorizationUrl');
+    return this.required ? this.url : (null as unknown as string);
+  }
+
+  getAuthorizedScopes(): string[] {
+    this.env.record('AuthorizationInfo.getAuthorizedScopes');
+    return [...this.scopes];
   }
 }
 
@@ -276,23 +346,46 @@ export class EmuScriptApp {
   >;
   readonly EventType = { CLOCK: 'CLOCK', ON_OPEN: 'ON_OPEN', ON_EDIT: 'ON_EDIT' };
   readonly TriggerSource = { CLOCK: 'CLOCK', SPREADSHEETS: 'SPREADSHEETS' };
-  private nextId = 1;
+  readonly AuthorizationStatus = { REQUIRED: 'REQUIRED', NOT_REQUIRED: 'NOT_REQUIRED' };
 
   constructor(
     private readonly env: Env,
     readonly triggers: TriggerData[],
-    private readonly scriptId: string,
   ) {}
+
+  /** The current user's triggers in the running script project (every document). */
+  private mine(): TriggerData[] {
+    return this.triggers.filter(
+      (t) => t.owner === this.env.user && triggerProject(t) === this.env.project,
+    );
+  }
+
+  private nextId(): string {
+    let n = 4_000_001;
+    while (this.triggers.some((t) => t.id === String(n))) n++;
+    return String(n);
+  }
 
   private install = (t: Omit<TriggerData, 'id'>): GTrigger => {
     this.env.requireAuth('ScriptApp.newTrigger');
     this.env.requireScope('ScriptApp.newTrigger', [SCOPE.triggers]);
-    if (this.triggers.filter((x) => x.owner === t.owner).length >= TRIGGER_LIMIT) {
+    const mine = this.mine();
+    if (this.env.deployment === 'addon') {
+      const doc = t.documentId ?? t.sourceId;
+      const same = mine.filter(
+        (x) => x.eventType === t.eventType && doc !== null && (x.documentId ?? x.sourceId) === doc,
+      );
+      if (same.length > 0)
+        throw this.env.fail(
+          `This add-on has created too many ${ADDON_TRIGGER_KIND[t.eventType]} triggers in this document for this Google user account.`,
+        );
+    }
+    if (mine.length >= TRIGGER_LIMIT) {
       throw this.env.fail(
         'This script has too many triggers. Triggers must be deleted from the script before more can be added.',
       );
     }
-    const data: TriggerData = { ...t, id: String(this.nextId++ + 4_000_000) };
+    const data: TriggerData = { ...t, id: this.nextId() };
     this.triggers.push(data);
     return new EmuTrigger(data, this.env) as unknown as GTrigger;
   };
@@ -322,29 +415,56 @@ export class EmuScriptApp {
   getProjectTriggers(): GTrigger[] {
     this.env.record('ScriptApp.getProjectTriggers');
     this.env.requireAuth('ScriptApp.getProjectTriggers');
-    return this.triggers
-      .filter((t) => t.owner === this.env.user)
-      .map((t) => new EmuTrigger(t, this.env) as unknown as GTrigger);
+    return this.mine().map((t) => new EmuTrigger(t, this.env) as unknown as GTrigger);
   }
 
+  /** The current user's triggers in this project that belong to the given spreadsheet. */
   getUserTriggers(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): GTrigger[] {
     this.env.record('ScriptApp.getUserTriggers');
+    this.env.requireAuth('ScriptApp.getUserTriggers');
     const id = ss.getId();
-    return this.triggers
-      .filter((t) => t.owner === this.env.user && (t.sourceId === id || t.eventType === 'CLOCK'))
+    return this.mine()
+      .filter((t) => t.sourceId === id || triggerDocument(t) === id)
       .map((t) => new EmuTrigger(t, this.env) as unknown as GTrigger);
   }
 
+  /**
+   * Removes one of the current user's triggers in this project. Another user's trigger is out of
+   * the script's sight, so deleting it does nothing, as deleting a trigger already gone does.
+   */
   deleteTrigger(trigger: GTrigger): void {
     this.env.record('ScriptApp.deleteTrigger');
     const id = (trigger as unknown as EmuTrigger).data.id;
-    const i = this.triggers.findIndex((t) => t.id === id);
+    const i = this.triggers.findIndex(
+      (t) => t.id === id && t.owner === this.env.user && triggerProject(t) === this.env.project,
+    );
     if (i >= 0) this.triggers.splice(i, 1);
+  }
+
+  /**
+   * Whether the current user must authorise the script again (in AuthMode.FULL), optionally
+   * for the given scopes only; the URL is null when nothing is required.
+   */
+  getAuthorizationInfo(authMode: unknown, oAuthScopes?: string[]): GAuthorizationInfo {
+    this.env.record('ScriptApp.getAuthorizationInfo');
+    const asked = oAuthScopes ?? (this.env.scopes ? [...this.env.scopes] : Object.values(SCOPE));
+    const granted = asked.filter((s) => this.env.granted(s));
+    const required =
+      String(authMode) === 'FULL' &&
+      this.env.reauthorization.has(this.env.user) &&
+      asked.some((s) => this.env.declares(s) && !this.env.granted(s));
+    const url = `https://script.google.com/macros/d/${this.env.project}/authorize`;
+    return new EmuAuthorizationInfo(
+      this.env,
+      required,
+      url,
+      granted,
+    ) as unknown as GAuthorizationInfo;
   }
 
   getScriptId(): string {
     this.env.record('ScriptApp.getScriptId');
-    return this.scriptId;
+    return this.env.project;
   }
 
   getOAuthToken(): string {

@@ -47,6 +47,8 @@ export interface MetadataEntry {
   visibility: 'DOCUMENT' | 'PROJECT';
   /** Absent for spreadsheet-level metadata. */
   sheetId?: number;
+  /** The script project that created it: only that project sees PROJECT metadata. */
+  project?: string;
 }
 
 export interface NamedRangeData {
@@ -138,8 +140,13 @@ export class Workbook {
   readonly editors = new Set<string>();
   readonly commenters = new Set<string>();
   trashed = false;
-  /** Made by the script (Sheets API create): reachable with only the drive.file scope. */
+  /** Made by the script (Sheets API create). */
   createdByApp = false;
+  /**
+   * The users for whom the app may open this file with only the drive.file scope: the user who
+   * created it with the app, and anyone who opened it with the app (a picker).
+   */
+  readonly appAccess = new Set<string>();
   activeSheetId: number;
   private nextSheetId = 0;
   private nextMetadataId = 1;
@@ -179,6 +186,16 @@ export class Workbook {
 
   get url(): string {
     return `https://docs.google.com/spreadsheets/d/${this.id}/edit`;
+  }
+
+  /** `email` may open the file: its owner, an editor, a commenter or a viewer. */
+  canRead(email: string): boolean {
+    return this.canEdit(email) || this.viewers.has(email) || this.commenters.has(email);
+  }
+
+  /** `email` may change the file: its owner or an editor. */
+  canEdit(email: string): boolean {
+    return email === this.owner || this.editors.has(email);
   }
 
   // ---- tabs ----
@@ -496,9 +513,11 @@ export class Workbook {
     value: string | null,
     visibility: 'DOCUMENT' | 'PROJECT',
     sheetId?: number,
+    project?: string,
   ): MetadataEntry {
     const entry: MetadataEntry = { id: this.nextMetadataId++, key, value, visibility };
     if (sheetId !== undefined) entry.sheetId = sheetId;
+    if (project !== undefined) entry.project = project;
     this.metadata.push(entry);
     return entry;
   }
@@ -551,6 +570,8 @@ export interface WorkbookSnapshot {
   commenters: string[];
   trashed: boolean;
   createdByApp?: boolean;
+  /** Users the app may open the file for under drive.file; absent in older saves. */
+  appAccess?: string[];
 }
 
 /** Everything a person could see or a script could read, as plain JSON. */
@@ -601,6 +622,7 @@ export function snapshotOf(wb: Workbook): WorkbookSnapshot {
     commenters: [...wb.commenters],
     trashed: wb.trashed,
     createdByApp: wb.createdByApp,
+    appAccess: [...wb.appAccess],
   };
 }
 
@@ -657,6 +679,8 @@ export function workbookFromSnapshot(snap: WorkbookSnapshot): Workbook {
   for (const e of snap.commenters) wb.commenters.add(e);
   wb.trashed = snap.trashed;
   wb.createdByApp = snap.createdByApp ?? false;
+  // Saves from before per-user drive.file access: the app made the file for its owner.
+  for (const u of snap.appAccess ?? (wb.createdByApp ? [snap.owner] : [])) wb.appAccess.add(u);
   wb.syncCounters();
   return wb;
 }
