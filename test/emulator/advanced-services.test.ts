@@ -1,0 +1,272 @@
+/**
+ * The Sheets and Drive advanced services answering with HTTP errors as Apps Script throws them,
+ * and the drive.file scope, which reaches a file only for the user the app made or opened it for.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createRuntime, type ApiStatus, type RuntimeOptions } from '../../emulator/index.js';
+
+const A = 'cto@example.com';
+const B = 'partner@example.com';
+
+const SOURCE = `
+function caught(fn) {
+  try { return { ok: fn() }; }
+  catch (e) { return { name: e.name, message: e.message, details: e.details || null, text: String(e) }; }
+}
+function make(title) {
+  return Sheets.Spreadsheets.create({ properties: { title: title }, sheets: [{ properties: { title: 'Summary' } }] }).spreadsheetId;
+}
+function getFile(id, fields) { return caught(function () { return Drive.Files.get(id, fields ? { fields: fields } : {}); }); }
+function write(id) {
+  return caught(function () {
+    Sheets.Spreadsheets.Values.batchUpdate({ valueInputOption: 'RAW', data: [{ range: "'Summary'!A1", values: [['x']] }] }, id);
+    return 'written';
+  });
+}
+function share(id, email) {
+  return caught(function () { return Drive.Permissions.create({ role: 'reader', type: 'user', emailAddress: email }, id).role; });
+}
+function list(id) { return caught(function () { return Drive.Permissions.list(id).permissions.length; }); }
+function unshare(id, permissionId) { return caught(function () { Drive.Permissions.remove(id, permissionId); return 'removed'; }); }
+function format(id) {
+  return caught(function () {
+    Sheets.Spreadsheets.batchUpdate({ requests: [{ updateSpreadsheetProperties: { properties: { title: 'Renamed' }, fields: 'title' } }] }, id);
+    return 'formatted';
+  });
+}
+function createCaught(title) { return caught(function () { return make(title); }); }
+`;
+
+/** A drive.file add-on: the manifest grants no broad Sheets or Drive scope. */
+const DRIVE_FILE_MANIFEST = {
+  dependencies: {
+    enabledAdvancedServices: [
+      { userSymbol: 'Sheets', serviceId: 'sheets', version: 'v4' },
+      { userSymbol: 'Drive', serviceId: 'drive', version: 'v3' },
+    ],
+  },
+  oauthScopes: [
+    'https://www.googleapis.com/auth/spreadsheets.currentonly',
+    'https://www.googleapis.com/auth/drive.file',
+  ],
+};
+
+function runtime(options: RuntimeOptions = {}, manifest?: object) {
+  const dir = mkdtempSync(join(tmpdir(), 'gas-api-'));
+  writeFileSync(join(dir, 'Code.js'), SOURCE);
+  if (manifest) writeFileSync(join(dir, 'appsscript.json'), JSON.stringify(manifest));
+  const rt = createRuntime({ now: '2026-11-18T10:00:00Z', user: A, ...options });
+  return { rt, script: rt.load(join(dir, 'Code.js')) };
+}
+
+interface Caught {
+  ok?: unknown;
+  name?: string;
+  message?: string;
+  text?: string;
+  details?: {
+    code: number;
+    message: string;
+    errors?: { reason: string }[];
+    status?: string;
+  } | null;
+}
+
+describe('advanced-service errors with real codes', () => {
+  it('failApi makes the next call throw a GoogleJsonResponseException carrying code and message', () => {
+    // Apps Script's form: "GoogleJsonResponseException: API call to drive.files.insert failed
+    // with error: File not found: ..." (https://github.com/ericyd/gdrive-copy/issues/138); the
+    // exception's `details` hold the error body ({ message, errors, code }), as logged in users'
+    // scripts. Drive's bodies: https://developers.google.com/workspace/drive/api/guides/handle-errors
+    const { rt, script } = runtime();
+    const id = script.call('make', 'Shared view') as string;
+    rt.failApi('Drive.Files.get', 404);
+    expect(script.call('getFile', id, 'id')).toEqual({
+      name: 'GoogleJsonResponseException',
+      message: `API call to drive.files.get failed with error: File not found: ${id}.`,
+      text: `GoogleJsonResponseException: API call to drive.files.get failed with error: File not found: ${id}.`,
+      details: {
+        code: 404,
+        message: `File not found: ${id}.`,
+        errors: [{ domain: 'global', reason: 'notFound', message: `File not found: ${id}.` }],
+      },
+    });
+    expect(script.call('getFile', id, 'id')).toEqual({ ok: { id } });
+  });
+
+  it.each([
+    [
+      403,
+      'Drive.Permissions.create',
+      'drive.permissions.create',
+      'The user does not have sufficient permissions for file %id.',
+    ],
+    [429, 'Drive.Permissions.list', 'drive.permissions.list', 'Rate Limit Exceeded'],
+    [500, 'Drive.Permissions.remove', 'drive.permissions.delete', 'Backend Error'],
+  ] as const)('Drive %i on %s answers with Drive’s own message', (code, method, api, message) => {
+    const { rt, script } = runtime();
+    const id = script.call('make', 'Shared view') as string;
+    rt.failApi(method, code as ApiStatus);
+    const call =
+      method === 'Drive.Permissions.create'
+        ? script.call('share', id, 'ann@acme.io')
+        : method === 'Drive.Permissions.list'
+          ? script.call('list', id)
+          : script.call('unshare', id, 'perm-x');
+    const text = message.replace('%id', id);
+    expect(call).toMatchObject({
+      message: `API call to ${api} failed with error: ${text}`,
+      details: { code, message: text },
+    });
+  });
+
+  it.each([
+    [403, 'The caller does not have permission', 'PERMISSION_DENIED'],
+    [404, 'Requested entity was not found.', 'NOT_FOUND'],
+    [
+      429,
+      "Quota exceeded for quota metric 'Write requests' and limit 'Write requests per minute per user' of service 'sheets.googleapis.com' for consumer 'project_number:000000000000'.",
+      'RESOURCE_EXHAUSTED',
+    ],
+    [500, 'Internal error encountered.', 'INTERNAL'],
+  ] as const)(
+    'Sheets %i on a write answers with the Sheets API’s message',
+    (code, message, status) => {
+      // 429 as users report it: https://github.com/AutomaApp/automa/issues/1342 ; 500 as Google's
+      // APIs word INTERNAL ("Internal error encountered.").
+      const { rt, script } = runtime();
+      const id = script.call('make', 'Shared view') as string;
+      rt.failApi('Sheets.Spreadsheets.Values.batchUpdate', code);
+      expect(script.call('write', id)).toMatchObject({
+        name: 'GoogleJsonResponseException',
+        message: `API call to sheets.spreadsheets.values.batchUpdate failed with error: ${message}`,
+        details: { code, message, status },
+      });
+      expect(script.call('write', id)).toEqual({ ok: 'written' });
+    },
+  );
+
+  it('failApi fails the given number of calls, then the service answers again', () => {
+    const { rt, script } = runtime();
+    rt.failApi('Sheets.Spreadsheets.create', 500, 2);
+    expect(script.call('createCaught', 'a')).toMatchObject({
+      message:
+        'API call to sheets.spreadsheets.create failed with error: Internal error encountered.',
+    });
+    expect(script.call('createCaught', 'b')).toMatchObject({ details: { code: 500 } });
+    expect((script.call('createCaught', 'c') as Caught).ok).toMatch(/^1/);
+    rt.failApi('Sheets.Spreadsheets.batchUpdate', 429);
+    const id = (script.call('createCaught', 'd') as Caught).ok as string;
+    expect(script.call('format', id)).toMatchObject({
+      details: {
+        code: 429,
+        message: expect.stringContaining("'Write requests per minute per user'") as string,
+      },
+    });
+    expect(script.call('format', id)).toEqual({ ok: 'formatted' });
+  });
+
+  it('a file that does not exist, or was deleted, answers 404 File not found', () => {
+    // notFound: "This error occurs when the user doesn't have read access to a file, or the file
+    // doesn't exist": https://developers.google.com/workspace/drive/api/guides/handle-errors#notFound
+    const { rt, script } = runtime();
+    expect(script.call('getFile', 'nope', 'id')).toMatchObject({
+      message: 'API call to drive.files.get failed with error: File not found: nope.',
+      details: { code: 404, message: 'File not found: nope.' },
+    });
+    const id = script.call('make', 'Shared view') as string;
+    rt.deleteFile(id);
+    expect(rt.drive.files.has(id)).toBe(false);
+    expect(script.call('getFile', id, 'id')).toMatchObject({ details: { code: 404 } });
+    expect(script.call('write', id)).toMatchObject({
+      message:
+        'API call to sheets.spreadsheets.values.batchUpdate failed with error: Requested entity was not found.',
+    });
+    expect(() => rt.deleteFile(rt.spreadsheet.id)).toThrow(/cannot be deleted/);
+  });
+
+  it('a trashed file is still found, and says trashed: true when the field is asked for', () => {
+    // Without `fields` Drive v3 returns its default fields (kind, id, name, mimeType):
+    // https://developers.google.com/workspace/drive/api/guides/fields-parameter
+    const { rt, script } = runtime();
+    const id = script.call('make', 'Shared view') as string;
+    rt.trashFile(id);
+    expect(script.call('getFile', id, 'id,trashed')).toEqual({ ok: { id, trashed: true } });
+    expect(script.call('getFile', id)).toEqual({
+      ok: {
+        kind: 'drive#file',
+        id,
+        name: 'Shared view',
+        mimeType: 'application/vnd.google-apps.spreadsheet',
+      },
+    });
+  });
+
+  it('changing a file the user may only read answers 403', () => {
+    const { rt, script } = runtime();
+    const theirs = rt.createSpreadsheet('Theirs', B);
+    rt.share(theirs.id, A, 'viewer');
+    expect(script.call('share', theirs.id, 'ann@acme.io')).toMatchObject({
+      details: {
+        code: 403,
+        message: `The user does not have sufficient permissions for file ${theirs.id}.`,
+      },
+    });
+    expect(script.call('list', theirs.id)).toEqual({ ok: 2 });
+  });
+});
+
+describe('drive.file access per user', () => {
+  it('a file the app made for one user is File not found for another until they open it with the app', () => {
+    // drive.file reaches "files that you open with an app or that the user shares with an app
+    // while using the Google Picker API": https://developers.google.com/workspace/drive/api/guides/api-specific-auth
+    // A file the app cannot see for this user answers 404, as for one the user cannot read
+    // (https://developers.google.com/workspace/drive/api/guides/handle-errors#notFound; reported:
+    // https://github.com/anthropics/claude-ai-mcp/issues/938 "Requested entity was not found").
+    const { rt, script } = runtime({}, DRIVE_FILE_MANIFEST);
+    rt.share(rt.spreadsheet.id, B, 'editor');
+    const id = script.call('make', 'Acme — technical registry') as string;
+    expect(rt.drive.files.get(id)?.appAccess).toEqual(new Set([A]));
+    expect(script.call('getFile', id, 'id,isAppAuthorized')).toEqual({
+      ok: { id, isAppAuthorized: true },
+    });
+    expect(script.call('write', id)).toEqual({ ok: 'written' });
+    rt.share(id, B, 'editor');
+    rt.setUser(B);
+    expect(script.call('getFile', id, 'id')).toMatchObject({
+      message: `API call to drive.files.get failed with error: File not found: ${id}.`,
+      details: { code: 404 },
+    });
+    expect(script.call('write', id)).toMatchObject({
+      message:
+        'API call to sheets.spreadsheets.values.batchUpdate failed with error: Requested entity was not found.',
+      details: { code: 404 },
+    });
+    expect(script.call('share', id, 'ann@acme.io')).toMatchObject({ details: { code: 404 } });
+    rt.grantAppAccess(id, B);
+    expect(script.call('getFile', id, 'id')).toEqual({ ok: { id } });
+    expect(script.call('write', id)).toEqual({ ok: 'written' });
+  });
+
+  it('the registry itself, not made by the app, is out of reach of the advanced services', () => {
+    const { rt, script } = runtime({}, DRIVE_FILE_MANIFEST);
+    expect(script.call('getFile', rt.spreadsheet.id, 'id')).toMatchObject({
+      details: { code: 404, message: `File not found: ${rt.spreadsheet.id}.` },
+    });
+  });
+
+  it('drive.file grants round-trip through the saved state, and older saves give them to the owner', async () => {
+    const { snapshotOf, workbookFromSnapshot } = await import('../../emulator/workbook.js');
+    const { rt, script } = runtime({}, DRIVE_FILE_MANIFEST);
+    const id = script.call('make', 'View') as string;
+    rt.grantAppAccess(id, B);
+    const again = createRuntime({ state: JSON.parse(JSON.stringify(rt.saveState())) });
+    expect(again.drive.files.get(id)?.appAccess).toEqual(new Set([A, B]));
+    const older = snapshotOf(rt.drive.files.get(id)!);
+    delete older.appAccess;
+    expect(workbookFromSnapshot(older).appAccess).toEqual(new Set([A]));
+  });
+});
