@@ -333,7 +333,11 @@ export class EmuAuthorizationInfo implements Pick<
   }
 }
 
-export class EmuScriptApp {
+/** `newTrigger` and `getUserTriggers` cover only the spreadsheet and clock forms of their overloads. */
+export class EmuScriptApp implements Pick<
+  GoogleAppsScript.Script.ScriptApp,
+  'getProjectTriggers' | 'deleteTrigger' | 'getAuthorizationInfo' | 'getScriptId' | 'getOAuthToken'
+> {
   readonly AuthMode = {
     NONE: 'NONE',
     LIMITED: 'LIMITED',
@@ -445,7 +449,10 @@ export class EmuScriptApp {
    * Whether the current user must authorise the script again (in AuthMode.FULL), optionally
    * for the given scopes only; the URL is null when nothing is required.
    */
-  getAuthorizationInfo(authMode: unknown, oAuthScopes?: string[]): GAuthorizationInfo {
+  getAuthorizationInfo(
+    authMode: GoogleAppsScript.Script.AuthMode,
+    oAuthScopes?: string[],
+  ): GAuthorizationInfo {
     this.env.record('ScriptApp.getAuthorizationInfo');
     const asked = oAuthScopes ?? (this.env.scopes ? [...this.env.scopes] : Object.values(SCOPE));
     const granted = asked.filter((s) => this.env.granted(s));
