@@ -33,7 +33,6 @@ import {
   readRegistry,
   snapshotRegistry,
   type RefreshResult,
-  type RegistrySnapshot,
 } from './sheets/rollup-refresh.js';
 import { rememberClientId } from './sheets/workbook-read.js';
 import {
@@ -42,26 +41,30 @@ import {
   readPrinciples,
   type Principle,
 } from './domain/principles.js';
-import { isEmail, tagsBase } from './domain/fields.js';
+import { tagsBase } from './domain/fields.js';
 import { buildWeeklyPlan } from './domain/weekly-plan.js';
-import { failureMail, planMail } from './domain/plan-mail.js';
 import { readSettings } from './domain/settings.js';
 import { weeklyTriggerSchema } from './domain/weekly-trigger-input.js';
-import { writePlanSheets, writeRunStatus } from './sheets/weekly-plan-tab.js';
-import { findRoleTabs } from './sheets/tab-roles.js';
-import { sendMail } from './services/mail.js';
-import {
-  ensureSharedFile,
-  grantAccess,
-  readShares,
-  revokeAccess,
-  saveShare,
-  writeSharedFile,
-} from './services/shared-views.js';
+import { findRegistryTabs } from './sheets/registry-tabs.js';
+import { readShares } from './services/shared-views.js';
 import { SHARE_ROLES, type ShareRole } from './domain/shared-view.js';
 import { shareInputSchema, emailsSchema } from './domain/share-input.js';
-import { sharedGrids } from './sheets/shared-content.js';
-import type { WeeklyPlan } from './domain/weekly-plan.js';
+import {
+  shareOne,
+  stopSharingClient,
+  syncAll,
+  type ShareResult,
+  type SyncResult,
+} from './app/sharing.js';
+import {
+  LAST_RUN_KEY,
+  runWeeklyFromTrigger,
+  withShares,
+  writeWeeklyPlan,
+  type LastRun,
+  type PlanResult,
+  type RunProgress,
+} from './app/weekly-run.js';
 import {
   installTrigger,
   removeTrigger,
@@ -79,9 +82,21 @@ import {
 } from './sheets/registry-setup.js';
 import { withDocumentLock } from './services/document-lock.js';
 import { issuedCount, recordIssued } from './services/id-counters.js';
-import { registryTimeZone, registryUrl, rememberTimeZone, todayIn } from './services/time-zone.js';
+import { lazyToday, spreadsheetTimeZone, todayIn } from './services/time-zone.js';
+
+export type { PlanResult, ShareResult, SyncResult };
 
 const ADDON_TITLE = 'CTO Registry';
+
+/** The spreadsheet the add-on is open in; Apps Script gives none outside a document. */
+function activeSpreadsheet(): GoogleAppsScript.Spreadsheet.Spreadsheet {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  if (!ss)
+    throw new InputError(
+      'CTO Registry works inside its spreadsheet: open the registry and try again from its menu.',
+    );
+  return ss;
+}
 
 /** Builds the add-on menu. Runs in AuthMode.NONE too, so it touches nothing but the menu. */
 export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
@@ -108,10 +123,9 @@ export function showSidebar(): void {
 /** Creates the registry's tabs; running it again changes nothing. */
 export function setupRegistry(): SetupResult {
   return withDocumentLock(() => {
-    const ss = SpreadsheetApp.getActiveSpreadsheet();
+    const ss = activeSpreadsheet();
     const result = setupRegistryTabs(ss);
     ensureSettingsNames(ss);
-    rememberTimeZone(ss);
     ss.toast(
       result.created.length
         ? `Created ${result.created.join(', ')}.`
@@ -126,12 +140,11 @@ export function setupRegistry(): SetupResult {
 export function addClient(input: ClientInput): { id: string; name: string } {
   const profile = parseInput(clientInputSchema, input, 'Client');
   return withDocumentLock(() => {
-    const ss = SpreadsheetApp.getActiveSpreadsheet();
+    const ss = activeSpreadsheet();
     // One metadata search serves both the setup check and the list of client tabs.
-    const roleTabs = findRoleTabs(ss);
+    const roleTabs = findRegistryTabs(ss);
     setupRegistryTabs(ss, roleTabs);
     ensureSettingsNames(ss);
-    rememberTimeZone(ss);
     const wanted = profile.name.toLowerCase();
     for (const { sheet } of roleTabs.filter((t) => t.role === 'client')) {
       const [label, name] = sheet.getRange(1, 1, 1, 2).getValues()[0] ?? [];
@@ -166,9 +179,9 @@ export function addItem(input: AddItemInput): AddItemResult {
   const kind = request.kind as SectionKind;
   const fields = parseInput(addSchema(kind), request.fields, sectionOf(kind).noun) as ItemFields;
   return withDocumentLock(() => {
-    const ss = SpreadsheetApp.getActiveSpreadsheet();
+    const ss = activeSpreadsheet();
     const sheet = clientTabById(ss, request.clientId);
-    const today = todayIn(registryTimeZone(ss));
+    const today = lazyToday(ss);
     const added = appendItem(
       sheet,
       kind,
@@ -203,9 +216,9 @@ export function updateItem(input: UpdateItemInput): UpdateItemResult {
   if (Object.keys(given).length === 0)
     throw new InputError('Nothing to change: give at least one field.');
   return withDocumentLock(() => {
-    const ss = SpreadsheetApp.getActiveSpreadsheet();
+    const ss = activeSpreadsheet();
     const sheet = clientTabById(ss, request.clientId);
-    const today = todayIn(registryTimeZone(ss));
+    const today = lazyToday(ss);
     const updated = updateItemRow(sheet, kind, request.id, given, today);
     return {
       id: request.id,
@@ -226,8 +239,8 @@ export interface Registry {
 
 /** The registry as the sidebar shows it: every client tab, found by metadata, whatever its name. */
 export function getRegistry(): Registry {
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const timeZone = rememberTimeZone(ss);
+  const ss = activeSpreadsheet();
+  const timeZone = spreadsheetTimeZone(ss);
   const reads = readAllClients(ss, timeZone);
   const clients = reads.map((r) => summarizeClient(r.id, r.tabName, r.layout));
   clients.sort((a, b) => a.name.localeCompare(b.name));
@@ -243,8 +256,8 @@ export interface ClientDetail {
 /** One client with every item, for the sidebar's client view. */
 export function getClient(input: { clientId: string }): ClientDetail {
   const { clientId } = parseInput(clientRefSchema, input, 'Client');
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const read = readClient(clientTabById(ss, clientId), registryTimeZone(ss));
+  const ss = activeSpreadsheet();
+  const read = readClient(clientTabById(ss, clientId), spreadsheetTimeZone(ss));
   return {
     client: summarizeClient(read.id, read.tabName, read.layout),
     items: read.items,
@@ -259,8 +272,8 @@ export function relatedDecisions(input: {
 }): RelatedDecision[] {
   const request = parseInput(relatedDecisionsSchema, input, 'Related decisions');
   const tags = Array.isArray(request.tags) ? request.tags : request.tags.split(',');
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const { clients } = readRegistry(ss, registryTimeZone(ss));
+  const ss = activeSpreadsheet();
+  const { clients } = readRegistry(ss, spreadsheetTimeZone(ss));
   return findRelated(decisionsOf(clients), tags, request.excludeClientId);
 }
 
@@ -271,8 +284,8 @@ function decisionsOf(clients: readonly ClientRecord[]) {
 /** Rewrites the Priorities and Overview tabs from every client tab; never writes a client tab. */
 export function refreshPriorities(): RefreshResult {
   return withDocumentLock(() => {
-    const ss = SpreadsheetApp.getActiveSpreadsheet();
-    const timeZone = registryTimeZone(ss);
+    const ss = activeSpreadsheet();
+    const timeZone = spreadsheetTimeZone(ss);
     const today = todayIn(timeZone);
     const snap = withShares(snapshotRegistry(ss, timeZone, today));
     const result = refreshRollup(
@@ -300,8 +313,8 @@ export function decisionSignals(input: {
 }): DecisionSignals {
   const request = parseInput(relatedDecisionsSchema, input, 'Decision signals');
   const tags = parseInput(tagsBase('Tags'), request.tags, 'Tags');
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const timeZone = registryTimeZone(ss);
+  const ss = activeSpreadsheet();
+  const timeZone = spreadsheetTimeZone(ss);
   // A read: no rollup is computed and nothing is repaired, as no lock is held.
   const { read, clients } = readRegistry(ss, timeZone);
   const principles: Principle[] = readPrinciples(read.roles.principles?.grid ?? []);
@@ -319,115 +332,23 @@ export function decisionSignals(input: {
   return { related, conflicts };
 }
 
-export interface PlanResult {
-  weekStart: string;
-  clients: number;
-  allocatedHours: number;
-  flexHours: number;
-  warnings: string[];
-  mailedTo: string;
-  mail: 'sent' | 'quota used up';
-}
-
-const LAST_RUN_KEY = 'weekly.lastRun';
-
-function summaryRecipient(settings: { summaryEmail: string }): string {
-  const address = settings.summaryEmail.trim() || Session.getEffectiveUser().getEmail();
-  if (!isEmail(address)) {
-    throw new InputError(`Summary email in Settings must be an email address; found "${address}".`);
-  }
-  return address;
-}
-
-/** Refreshes Priorities, writes the week's plan and its history rows, and mails it. */
-function writeWeeklyPlan(): PlanResult {
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const timeZone = registryTimeZone(ss);
-  const today = todayIn(timeZone);
-  const generatedAt = Utilities.formatDate(new Date(), timeZone, 'yyyy-MM-dd HH:mm');
-  const snap = withShares(snapshotRegistry(ss, timeZone, today));
-  const planTab = snap.read.roles.weeklyPlan;
-  const historyTab = snap.read.roles.planHistory;
-  if (!planTab || !historyTab) {
-    throw new InputError(
-      'The Weekly Plan or Plan History tab is missing: choose Set up registry to restore it.',
-    );
-  }
-  const plan = buildWeeklyPlan(
-    snap.clients,
-    snap.rollup,
-    snap.settings,
-    today,
-    new Set(snap.shared.keys()),
-  );
-  const recipient = summaryRecipient(snap.settings);
-  const mail = planMail(plan, registryUrl(ss));
-  refreshRollup(ss, snap, generatedAt, { checkRanges: false });
-  writePlanSheets(planTab, historyTab, plan, generatedAt, timeZone);
-  const sent = sendMail(recipient, mail);
-  // Founder views follow the week's plan; an Ended client's view is left as it was.
-  syncAll(snap, plan, timeZone);
-  PropertiesService.getDocumentProperties().setProperty(
-    LAST_RUN_KEY,
-    JSON.stringify({ at: generatedAt, ok: true, mail: sent }),
-  );
-  return {
-    weekStart: plan.weekStart,
-    clients: plan.clients.length,
-    allocatedHours: plan.allocatedHours,
-    flexHours: plan.flexHours,
-    warnings: plan.warnings,
-    mailedTo: recipient,
-    mail: sent,
-  };
-}
-
 /** Generates this week's plan now (menu and sidebar). */
 export function generateWeeklyPlan(): PlanResult {
-  const result = withDocumentLock(writeWeeklyPlan);
-  SpreadsheetApp.getActiveSpreadsheet().toast(
-    `Weekly plan for the week of ${result.weekStart} written and mailed to ${result.mailedTo}.`,
+  const ss = activeSpreadsheet();
+  const progress: RunProgress = { planWritten: false, generatedAt: '' };
+  const result = withDocumentLock(() => writeWeeklyPlan(ss, progress));
+  ss.toast(
+    result.partial
+      ? `Weekly plan for the week of ${result.weekStart} written; ${result.partial}`
+      : `Weekly plan for the week of ${result.weekStart} written and mailed to ${result.mailedTo}.`,
     ADDON_TITLE,
   );
   return result;
 }
 
-/**
- * The weekly trigger's handler. A failure leaves the previous plan in place, is noted on the
- * plan tab and in document properties, and is mailed; it is not thrown, since nobody is there to
- * see it.
- */
-export function runWeeklyPlan(_e?: GoogleAppsScript.Events.TimeDriven): void {
-  try {
-    withDocumentLock(writeWeeklyPlan);
-  } catch (e) {
-    const message = e instanceof Error ? e.message : String(e);
-    recordFailure(message);
-  }
-}
-
-function recordFailure(message: string): void {
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const when = Utilities.formatDate(new Date(), registryTimeZone(ss), 'yyyy-MM-dd HH:mm');
-  PropertiesService.getDocumentProperties().setProperty(
-    LAST_RUN_KEY,
-    JSON.stringify({ at: when, ok: false, error: message.slice(0, 2000) }),
-  );
-  try {
-    const planTab = findRoleTabs(ss).find((t) => t.role === 'weeklyPlan');
-    if (planTab)
-      writeRunStatus(
-        planTab.sheet,
-        `Last run failed at ${when}: ${message}. The plan below is the previous one.`,
-      );
-  } catch {
-    // The note on the tab is a courtesy; the failure is already recorded in properties.
-  }
-  try {
-    sendMail(Session.getEffectiveUser().getEmail(), failureMail(message, when, registryUrl(ss)));
-  } catch {
-    // Mail can fail too (quota, no address); the properties record remains.
-  }
+/** The weekly trigger's handler; it never throws, since nobody is there to see it. */
+export function runWeeklyPlan(e?: GoogleAppsScript.Events.TimeDriven): void {
+  runWeeklyFromTrigger(e?.triggerUid);
 }
 
 export interface WeeklyTriggerInput {
@@ -435,10 +356,10 @@ export interface WeeklyTriggerInput {
   hour?: number;
 }
 
-/** Installs the weekly trigger for this document (replacing ours if there is one). */
+/** Installs the weekly trigger for this document (replacing this user's if there is one). */
 export function installWeeklyTrigger(input?: WeeklyTriggerInput): TriggerStatus {
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const settingsTab = findRoleTabs(ss).find((t) => t.role === 'settings');
+  const ss = activeSpreadsheet();
+  const settingsTab = findRegistryTabs(ss).find((t) => t.role === 'settings');
   const settings = readSettings(settingsTab ? settingsTab.sheet.getDataRange().getValues() : []);
   const request = parseInput(
     weeklyTriggerSchema,
@@ -446,95 +367,32 @@ export function installWeeklyTrigger(input?: WeeklyTriggerInput): TriggerStatus 
     'Weekly trigger',
   );
   return withDocumentLock(() =>
-    installTrigger(request.weekday, request.hour, rememberTimeZone(ss)),
+    installTrigger(ss, request.weekday, request.hour, spreadsheetTimeZone(ss)),
   );
 }
 
 export function removeWeeklyTrigger(): TriggerStatus {
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
-  return withDocumentLock(() => removeTrigger(registryTimeZone(ss)));
+  const ss = activeSpreadsheet();
+  return withDocumentLock(() => removeTrigger(ss, spreadsheetTimeZone(ss)));
 }
 
 export interface WeeklyStatus extends TriggerStatus {
-  lastRun: { at: string; ok: boolean; error?: string } | null;
+  lastRun: LastRun | null;
 }
 
 export function getWeeklyTrigger(): WeeklyStatus {
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const ss = activeSpreadsheet();
   const last = PropertiesService.getDocumentProperties().getProperty(LAST_RUN_KEY);
   return {
-    ...status(registryTimeZone(ss)),
-    lastRun: last ? (JSON.parse(last) as WeeklyStatus['lastRun']) : null,
+    ...status(spreadsheetTimeZone(ss)),
+    lastRun: last ? (JSON.parse(last) as LastRun) : null,
   };
-}
-
-function withShares(snap: RegistrySnapshot): RegistrySnapshot {
-  for (const r of readShares().values()) if (r.active) snap.shared.set(r.clientId, r.url);
-  return snap;
 }
 
 export interface ShareInput {
   clientId: string;
   emails?: string | string[];
   role?: string;
-}
-
-export interface ShareResult {
-  clientId: string;
-  clientName: string;
-  url: string;
-  emails: string[];
-  role: ShareRole;
-  granted: string[];
-  recreated: boolean;
-}
-
-function shareOne(
-  snap: RegistrySnapshot,
-  plan: WeeklyPlan,
-  timeZone: string,
-  clientId: string,
-  emails: string[],
-  role: ShareRole,
-): ShareResult {
-  const grids = sharedGrids(snap, clientId, plan, timeZone);
-  if (!grids)
-    throw new InputError(
-      'That client is no longer in the registry. Reload the client list.',
-      'clientId',
-    );
-  const existing = readShares().get(clientId);
-  const file = ensureSharedFile(grids.name, existing);
-  const written = writeSharedFile(
-    file.fileId,
-    file.sheetIds,
-    grids.registry,
-    grids.week,
-    grids.name,
-    file.created ? undefined : existing?.written,
-  );
-  const previously = existing && !file.created ? existing.emails : [];
-  const granted = grantAccess(file.fileId, emails, role, previously);
-  saveShare({
-    clientId,
-    clientName: grids.name,
-    fileId: file.fileId,
-    url: file.url,
-    sheetIds: file.sheetIds,
-    emails,
-    role,
-    active: true,
-    written,
-  });
-  return {
-    clientId,
-    clientName: grids.name,
-    url: file.url,
-    emails,
-    role,
-    granted,
-    recreated: file.recreated,
-  };
 }
 
 /**
@@ -545,8 +403,8 @@ function shareOne(
 export function shareClientView(input: ShareInput): ShareResult {
   const request = parseInput(shareInputSchema, input, 'Share');
   return withDocumentLock(() => {
-    const ss = SpreadsheetApp.getActiveSpreadsheet();
-    const timeZone = registryTimeZone(ss);
+    const ss = activeSpreadsheet();
+    const timeZone = spreadsheetTimeZone(ss);
     const today = todayIn(timeZone);
     const snap = withShares(snapshotRegistry(ss, timeZone, today));
     const client = snap.clients.find((c) => c.id === request.clientId);
@@ -585,33 +443,14 @@ export function shareClientView(input: ShareInput): ShareResult {
   });
 }
 
-export interface SyncResult {
-  synced: string[];
-  recreated: string[];
-  skipped: string[];
-}
-
-function syncAll(snap: RegistrySnapshot, plan: WeeklyPlan, timeZone: string): SyncResult {
-  const result: SyncResult = { synced: [], recreated: [], skipped: [] };
-  for (const record of readShares().values()) {
-    if (!record.active) continue;
-    const client = snap.clients.find((c) => c.id === record.clientId);
-    if (!client || client.status === 'Ended') {
-      result.skipped.push(record.clientName);
-      continue;
-    }
-    const shared = shareOne(snap, plan, timeZone, record.clientId, record.emails, record.role);
-    result.synced.push(shared.clientName);
-    if (shared.recreated) result.recreated.push(shared.clientName);
-  }
-  return result;
-}
-
-/** Rewrites every shared view from the registry; a deleted shared file is made again and reported. */
+/**
+ * Rewrites every shared view from the registry; a deleted shared file is made again and reported,
+ * and a client whose view fails is reported without stopping the others.
+ */
 export function syncSharedViews(): SyncResult {
   return withDocumentLock(() => {
-    const ss = SpreadsheetApp.getActiveSpreadsheet();
-    const timeZone = registryTimeZone(ss);
+    const ss = activeSpreadsheet();
+    const timeZone = spreadsheetTimeZone(ss);
     const today = todayIn(timeZone);
     const snap = snapshotRegistry(ss, timeZone, today);
     const plan = buildWeeklyPlan(snap.clients, snap.rollup, snap.settings, today);
@@ -619,16 +458,10 @@ export function syncSharedViews(): SyncResult {
   });
 }
 
-/** Takes away the access the add-on granted; the file stays with its owner. */
+/** Takes away the access the add-on granted, on every file ever shared for the client. */
 export function stopSharing(input: { clientId: string }): { clientId: string; removed: string[] } {
   const { clientId } = parseInput(clientRefSchema, input, 'Client');
-  return withDocumentLock(() => {
-    const record = readShares().get(clientId);
-    if (!record || !record.active) throw new InputError('This client is not shared.', 'clientId');
-    const removed = revokeAccess(record);
-    saveShare({ ...record, active: false });
-    return { clientId, removed };
-  });
+  return withDocumentLock(() => stopSharingClient(clientId));
 }
 
 export interface SharingEntry {

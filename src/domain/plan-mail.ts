@@ -18,14 +18,16 @@ export interface PlanMail {
   htmlBody: string;
 }
 
-export function planMail(plan: WeeklyPlan, registryUrl: string): PlanMail {
+/** `trouble`: what went wrong after the plan was written (a founder view not synced), if anything. */
+export function planMail(plan: WeeklyPlan, registryUrl: string, trouble = ''): PlanMail {
   const subject = `Weekly plan, week of ${plan.weekStart}`;
   const capacity = `${plan.allocatedHours} h allocated of ${plan.capacityHours} h; ${plan.flexHours} h flex.`;
-  const text: string[] = [subject, '', capacity, ...plan.warnings.map((w) => `! ${w}`), ''];
+  const notes = [...plan.warnings, ...(trouble ? [`Not done this run: ${trouble}`] : [])];
+  const text: string[] = [subject, '', capacity, ...notes.map((w) => `! ${w}`), ''];
   const html: string[] = [
     `<h2>${escapeHtml(subject)}</h2>`,
     `<p>${escapeHtml(capacity)}</p>`,
-    ...plan.warnings.map((w) => `<p style="color:#b31412">${escapeHtml(w)}</p>`),
+    ...notes.map((w) => `<p style="color:#b31412">${escapeHtml(w)}</p>`),
   ];
   for (const c of plan.clients) {
     const heading = `${c.name}: ${c.hours} h (agenda ${formatMinutes(c.plannedMinutes)})`;
@@ -57,12 +59,48 @@ export function planMail(plan: WeeklyPlan, registryUrl: string): PlanMail {
   return { subject, body: text.join('\n'), htmlBody: html.join('\n') };
 }
 
-export function failureMail(error: string, when: string, registryUrl: string): PlanMail {
-  const subject = 'Weekly plan failed';
-  const body = `The weekly plan could not be written at ${when}: ${error}\nThe previous plan is still in the Weekly Plan tab.\nRegistry: ${registryUrl}`;
+/** `planWritten`: the new plan reached its tab before the run failed. */
+export function failureMail(
+  error: string,
+  when: string,
+  registryUrl: string,
+  planWritten = false,
+): PlanMail {
+  const subject = planWritten ? 'Weekly plan written, but the run failed' : 'Weekly plan failed';
+  const lead = planWritten
+    ? `The weekly plan was written at ${when}, then the run failed:`
+    : `The weekly plan could not be written at ${when}:`;
+  const tab = planWritten
+    ? 'The new plan is in the Weekly Plan tab; it was not mailed.'
+    : 'The previous plan is still in the Weekly Plan tab.';
   return {
     subject,
-    body,
-    htmlBody: `<p>The weekly plan could not be written at ${escapeHtml(when)}:</p><p><strong>${escapeHtml(error)}</strong></p><p>The previous plan is still in the Weekly Plan tab. <a href="${escapeHtml(registryUrl)}">Open the registry</a></p>`,
+    body: `${lead} ${error}\n${tab}\nRegistry: ${registryUrl}`,
+    htmlBody: `<p>${escapeHtml(lead)}</p><p><strong>${escapeHtml(error)}</strong></p><p>${escapeHtml(tab)} <a href="${escapeHtml(registryUrl)}">Open the registry</a></p>`,
+  };
+}
+
+/** Sent once when Google needs the CTO to authorise the add-on again before the plan can run. */
+export function authorizationMail(authorizationUrl: string, registryName: string): PlanMail {
+  const subject = 'CTO Registry needs your authorisation';
+  const lead = `The weekly plan for ${registryName} did not run: Google needs you to authorise CTO Registry again (its permissions changed).`;
+  return {
+    subject,
+    body: `${lead}\nAuthorise here: ${authorizationUrl}\nThe plan runs again at its next time once you have.`,
+    htmlBody: `<p>${escapeHtml(lead)}</p><p><a href="${escapeHtml(safeLink(authorizationUrl))}">Authorise CTO Registry</a></p><p>The plan runs again at its next time once you have.</p>`,
+  };
+}
+
+/** Sent when the trigger ran without access to its spreadsheet, so nothing could be done. */
+export function noDocumentMail(registry: { url: string; name: string } | null): PlanMail {
+  const where = registry ? registry.name : 'your registry';
+  const lead = `The weekly plan for ${where} did not run: Google started it without access to the spreadsheet.`;
+  const next =
+    'Open the registry and choose Extensions > CTO Registry > Generate weekly plan. If this happens again, turn the weekly plan off and on again in the sidebar.';
+  const link = registry ? safeLink(registry.url) : '';
+  return {
+    subject: 'Weekly plan did not run',
+    body: `${lead}\n${next}${link ? `\nRegistry: ${link}` : ''}`,
+    htmlBody: `<p>${escapeHtml(lead)}</p><p>${escapeHtml(next)}</p>${link ? `<p><a href="${escapeHtml(link)}">Open the registry</a></p>` : ''}`,
   };
 }

@@ -8,6 +8,10 @@ export const BUSY_MESSAGE = 'The registry is busy, try again in a moment.';
 
 export function withDocumentLock<T>(work: () => T): T {
   const lock = LockService.getDocumentLock();
+  if (!lock)
+    throw new InputError(
+      'CTO Registry works inside its spreadsheet: open the registry and try again from its menu.',
+    );
   if (!lock.tryLock(LOCK_WAIT_MS)) throw new InputError(BUSY_MESSAGE);
   try {
     return work();

@@ -4,8 +4,10 @@
  * Drive permissions. The registry itself is never shared. Which file belongs to which client,
  * and whom the add-on granted access, is kept in document properties.
  */
+import { accountKey } from '../domain/google-account.js';
 import { InputError } from '../domain/input-error.js';
 import { SHARED_TABS, type SharedGrid, type ShareRole } from '../domain/shared-view.js';
+import { ApiError, callApi } from './api-call.js';
 
 interface SheetsApi {
   Spreadsheets: {
@@ -46,6 +48,10 @@ export interface ShareRecord {
   emails: string[];
   role: ShareRole;
   active: boolean;
+  /** Every file ever shared for this client, the current one included: stop revokes on all. */
+  files?: string[];
+  /** Every address the add-on ever granted for this client, on any of its files. */
+  everGranted?: string[];
   /** What was last written, so the next write blanks what it no longer needs and restyles only on change. */
   written?: { registry: [number, number]; week: [number, number]; style: string };
 }
@@ -61,6 +67,11 @@ export function readShares(): Map<string, ShareRecord> {
   return out;
 }
 
+/** Every file ever shared for the client, oldest first, the current one last. */
+export function filesOf(record: ShareRecord): string[] {
+  return [...new Set([...(record.files ?? []), record.fileId])];
+}
+
 export function saveShare(record: ShareRecord): void {
   const text = JSON.stringify(record);
   if (text.length > 8000)
@@ -73,11 +84,18 @@ export function saveShare(record: ShareRecord): void {
 
 const ROLE: Record<ShareRole, string> = { viewer: 'reader', commenter: 'commenter' };
 
-function fileIsThere(fileId: string): boolean {
+/**
+ * Whether the file is still there. Only Drive's own answer that it is gone (a 404, or the file in
+ * the bin) means gone: a rate limit, a permission error or an outage is thrown, so no record
+ * changes and no second file is made on a guess.
+ */
+export function sharedFileGone(fileId: string, deadline?: number): boolean {
   try {
-    return !driveApi().Files.get(fileId, { fields: 'id,trashed' }).trashed;
-  } catch {
-    return false;
+    return !!callApi(() => driveApi().Files.get(fileId, { fields: 'id,trashed' }), deadline)
+      .trashed;
+  } catch (e) {
+    if (e instanceof ApiError && e.code === 404) return true;
+    throw e;
   }
 }
 
@@ -85,6 +103,7 @@ function fileIsThere(fileId: string): boolean {
 export function ensureSharedFile(
   clientName: string,
   existing: ShareRecord | undefined,
+  deadline?: number,
 ): {
   fileId: string;
   url: string;
@@ -92,7 +111,7 @@ export function ensureSharedFile(
   recreated: boolean;
   created: boolean;
 } {
-  if (existing && fileIsThere(existing.fileId))
+  if (existing && !sharedFileGone(existing.fileId, deadline))
     return {
       fileId: existing.fileId,
       url: existing.url,
@@ -100,13 +119,17 @@ export function ensureSharedFile(
       recreated: false,
       created: false,
     };
-  const made = sheetsApi().Spreadsheets.create({
-    properties: { title: `${clientName} — technical registry` },
-    sheets: [
-      { properties: { title: SHARED_TABS.registry } },
-      { properties: { title: SHARED_TABS.week } },
-    ],
-  });
+  const made = callApi(
+    () =>
+      sheetsApi().Spreadsheets.create({
+        properties: { title: `${clientName} — technical registry` },
+        sheets: [
+          { properties: { title: SHARED_TABS.registry } },
+          { properties: { title: SHARED_TABS.week } },
+        ],
+      }),
+    deadline,
+  );
   const id = (title: string) =>
     made.sheets.find((s) => s.properties.title === title)?.properties.sheetId ?? 0;
   return {
@@ -142,19 +165,24 @@ export function writeSharedFile(
   week: SharedGrid,
   name: string,
   previous: ShareRecord['written'],
+  deadline?: number,
 ): NonNullable<ShareRecord['written']> {
   const sheets = sheetsApi();
   const r = padded(registry.rows, previous?.registry ?? [0, 0]);
   const w = padded(week.rows, previous?.week ?? [0, 0]);
-  sheets.Spreadsheets.Values.batchUpdate(
-    {
-      valueInputOption: 'RAW',
-      data: [
-        { range: `${quote(SHARED_TABS.registry)}!A1`, values: r },
-        { range: `${quote(SHARED_TABS.week)}!A1`, values: w },
-      ],
-    },
-    fileId,
+  callApi(
+    () =>
+      sheets.Spreadsheets.Values.batchUpdate(
+        {
+          valueInputOption: 'RAW',
+          data: [
+            { range: `${quote(SHARED_TABS.registry)}!A1`, values: r },
+            { range: `${quote(SHARED_TABS.week)}!A1`, values: w },
+          ],
+        },
+        fileId,
+      ),
+    deadline,
   );
   const style = JSON.stringify([name, registry.bold, week.bold, r.length, w.length]);
   if (previous?.style !== style) {
@@ -178,71 +206,100 @@ export function writeSharedFile(
         fields: 'userEnteredFormat(textFormat,backgroundColor)',
       },
     });
-    sheets.Spreadsheets.batchUpdate(
-      {
-        requests: [
-          {
-            updateSpreadsheetProperties: {
-              properties: { title: `${name} — technical registry` },
-              fields: 'title',
-            },
+    const requests = {
+      requests: [
+        {
+          updateSpreadsheetProperties: {
+            properties: { title: `${name} — technical registry` },
+            fields: 'title',
           },
-          format(sheetIds.registry, 0, r.length, false),
-          format(sheetIds.week, 0, w.length, false),
-          ...registry.bold.map((row) => format(sheetIds.registry, row, row + 1, true)),
-          ...week.bold.map((row) => format(sheetIds.week, row, row + 1, true)),
-        ],
-      },
-      fileId,
-    );
+        },
+        format(sheetIds.registry, 0, r.length, false),
+        format(sheetIds.week, 0, w.length, false),
+        ...registry.bold.map((row) => format(sheetIds.registry, row, row + 1, true)),
+        ...week.bold.map((row) => format(sheetIds.week, row, row + 1, true)),
+      ],
+    };
+    callApi(() => sheets.Spreadsheets.batchUpdate(requests, fileId), deadline);
   }
   return { registry: [r.length, r[0]?.length ?? 1], week: [w.length, w[0]?.length ?? 1], style };
 }
 
-/** Gives each address the role, once; takes access away from addresses the add-on granted before and no longer should. */
+type Permission = { id: string; role: string; emailAddress?: string };
+
+function permissionsOf(fileId: string, deadline?: number): Map<string, Permission> {
+  const listed =
+    callApi(
+      () => driveApi().Permissions.list(fileId, { fields: 'permissions(id,role,emailAddress)' }),
+      deadline,
+    ).permissions ?? [];
+  return new Map(listed.map((p) => [accountKey(String(p.emailAddress ?? '')), p]));
+}
+
+/**
+ * Gives each address the role, once; takes access away from addresses the add-on granted before
+ * and no longer should. Addresses are compared as Google compares accounts.
+ */
 export function grantAccess(
   fileId: string,
   emails: readonly string[],
   role: ShareRole,
   previously: readonly string[],
+  deadline?: number,
 ): string[] {
   const drive = driveApi();
-  const current =
-    drive.Permissions.list(fileId, { fields: 'permissions(id,role,emailAddress)' }).permissions ??
-    [];
-  const byEmail = new Map(current.map((p) => [String(p.emailAddress ?? '').toLowerCase(), p]));
+  const byAccount = permissionsOf(fileId, deadline);
+  const wanted = new Set(emails.map(accountKey));
   const granted: string[] = [];
   for (const email of emails) {
-    const has = byEmail.get(email);
+    const has = byAccount.get(accountKey(email));
     if (has?.role === 'owner') continue;
     if (has && has.role === ROLE[role]) continue;
-    if (has) drive.Permissions.remove(fileId, has.id);
-    drive.Permissions.create({ role: ROLE[role], type: 'user', emailAddress: email }, fileId, {
-      sendNotificationEmail: true,
-    });
+    if (has) callApi(() => drive.Permissions.remove(fileId, has.id), deadline);
+    callApi(
+      () =>
+        drive.Permissions.create({ role: ROLE[role], type: 'user', emailAddress: email }, fileId, {
+          sendNotificationEmail: true,
+        }),
+      deadline,
+    );
     granted.push(email);
   }
   for (const email of previously) {
-    if (emails.includes(email)) continue;
-    const has = byEmail.get(email);
-    if (has && has.role !== 'owner') drive.Permissions.remove(fileId, has.id);
+    if (wanted.has(accountKey(email))) continue;
+    const has = byAccount.get(accountKey(email));
+    if (has && has.role !== 'owner')
+      callApi(() => drive.Permissions.remove(fileId, has.id), deadline);
   }
   return granted;
 }
 
-/** Takes access away from everyone the add-on granted; the file stays for its owner. */
-export function revokeAccess(record: ShareRecord): string[] {
-  if (!fileIsThere(record.fileId)) return [];
+export interface Revoked {
+  removed: string[];
+  /** Files that could not be reached, with Google's answer; access there may remain. */
+  failed: { fileId: string; error: string }[];
+}
+
+/**
+ * Takes access away from everyone the add-on ever granted, on every file ever shared for the
+ * client; a file Drive says is gone is skipped. Each file stays with its owner.
+ */
+export function revokeAccess(record: ShareRecord): Revoked {
   const drive = driveApi();
-  const current =
-    drive.Permissions.list(record.fileId, { fields: 'permissions(id,role,emailAddress)' })
-      .permissions ?? [];
-  const removed: string[] = [];
-  for (const p of current) {
-    const email = String(p.emailAddress ?? '').toLowerCase();
-    if (p.role === 'owner' || !record.emails.includes(email)) continue;
-    drive.Permissions.remove(record.fileId, p.id);
-    removed.push(email);
+  const granted = new Set([...record.emails, ...(record.everGranted ?? [])].map(accountKey));
+  const removed = new Set<string>();
+  const failed: Revoked['failed'] = [];
+  for (const fileId of filesOf(record)) {
+    try {
+      for (const [account, p] of permissionsOf(fileId)) {
+        if (p.role === 'owner' || !granted.has(account)) continue;
+        callApi(() => drive.Permissions.remove(fileId, p.id));
+        removed.add(String(p.emailAddress ?? account).toLowerCase());
+      }
+    } catch (e) {
+      if (e instanceof ApiError && e.code === 404) continue;
+      failed.push({ fileId, error: e instanceof Error ? e.message : String(e) });
+    }
   }
-  return removed;
+  return { removed: [...removed], failed };
 }

@@ -1,28 +1,32 @@
 /**
- * The spreadsheet's time zone (and address), remembered in document properties so that adding an item does not
- * spend a Spreadsheet call on it. Refreshed whenever the registry is opened or set up.
+ * The spreadsheet's time zone, asked of the spreadsheet on every run: a person may change it in
+ * File ▸ Settings at any time, and a remembered copy would then put every date in the wrong day.
+ * The registry's address never changes, so it is remembered for the mail's links.
  */
-const KEY = 'registry.timeZone';
-
 const URL_KEY = 'registry.url';
 
-export function rememberTimeZone(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): string {
-  const tz = ss.getSpreadsheetTimeZone();
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+export function spreadsheetTimeZone(ss: Spreadsheet): string {
+  return ss.getSpreadsheetTimeZone();
+}
+
+/** The registry's address, for links in mail. */
+export function registryUrl(ss: Spreadsheet): string {
   const props = PropertiesService.getDocumentProperties();
-  if (props.getProperty(KEY) !== tz) props.setProperty(KEY, tz);
-  if (!props.getProperty(URL_KEY)) props.setProperty(URL_KEY, ss.getUrl());
-  return tz;
-}
-
-/** The registry's address, for links in mail; remembered with the time zone. */
-export function registryUrl(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): string {
-  return PropertiesService.getDocumentProperties().getProperty(URL_KEY) ?? ss.getUrl();
-}
-
-export function registryTimeZone(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): string {
-  return PropertiesService.getDocumentProperties().getProperty(KEY) ?? rememberTimeZone(ss);
+  const known = props.getProperty(URL_KEY);
+  if (known) return known;
+  const url = ss.getUrl();
+  props.setProperty(URL_KEY, url);
+  return url;
 }
 
 export function todayIn(timeZone: string): string {
   return Utilities.formatDate(new Date(), timeZone, 'yyyy-MM-dd');
+}
+
+/** Today in the spreadsheet's zone, asked of the spreadsheet only when a date is needed. */
+export function lazyToday(ss: Spreadsheet): () => string {
+  let today: string | undefined;
+  return () => (today ??= todayIn(spreadsheetTimeZone(ss)));
 }

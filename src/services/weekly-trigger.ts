@@ -1,13 +1,18 @@
 /**
- * The weekly time-driven trigger: one per document and user. Its id is kept in document
- * properties, so installing again replaces it and removing touches no other trigger.
+ * The weekly time-driven trigger. Apps Script triggers belong to the user who made them and, for
+ * an add-on, to the document they were made in; another editor can neither see nor delete them.
+ * So the registry keeps one record per document (who installed it, which trigger, when it runs),
+ * each user only ever touches their own triggers of this document (`getUserTriggers`), and a
+ * second editor is told plainly who runs the weekly plan instead of installing a second one.
  */
+import { InputError } from '../domain/input-error.js';
+import { WEEKDAY_NAMES as WEEKDAYS } from '../domain/weekly-trigger-input.js';
 import { zonedNextRun } from './next-run.js';
 
 export const WEEKLY_HANDLER = 'runWeeklyPlan';
 const KEY = 'weeklyTrigger';
-
-import { WEEKDAY_NAMES as WEEKDAYS } from '../domain/weekly-trigger-input.js';
+/** Per user: which registry each of their weekly triggers serves, for a run that gets no document. */
+const REGISTRY_OF = 'weeklyTrigger.registry.';
 
 export type Weekday = (typeof WEEKDAYS)[number];
 
@@ -18,34 +23,66 @@ export interface TriggerStatus {
   /** ISO date-time of the next run, computed in the spreadsheet's time zone. */
   nextRun: string | null;
   timeZone: string;
+  /** Who runs the weekly plan (their account owns the trigger); null when nobody does. */
+  owner: string | null;
+  /** Whether the person asking is that owner. */
+  yours: boolean;
 }
 
-interface Stored {
+export interface TriggerRecord {
   id: string;
   weekday: Weekday;
   hour: number;
+  /** The account that installed it; absent in records written before owners were kept. */
+  owner?: string;
 }
 
-function stored(): Stored | null {
-  const v = PropertiesService.getDocumentProperties().getProperty(KEY);
-  return v ? (JSON.parse(v) as Stored) : null;
-}
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-function removeOurs(): boolean {
-  const ours = stored();
-  let removed = false;
-  for (const t of ScriptApp.getProjectTriggers()) {
-    if (t.getHandlerFunction() !== WEEKLY_HANDLER) continue;
-    if (ours && t.getUniqueId() !== ours.id) continue;
-    ScriptApp.deleteTrigger(t);
-    removed = true;
+export function readTriggerRecord(
+  props: GoogleAppsScript.Properties.Properties,
+): TriggerRecord | null {
+  const v = props.getProperty(KEY);
+  if (!v) return null;
+  try {
+    return JSON.parse(v) as TriggerRecord;
+  } catch {
+    return null;
   }
-  PropertiesService.getDocumentProperties().deleteProperty(KEY);
-  return removed;
 }
 
-export function installTrigger(weekday: Weekday, hour: number, timeZone: string): TriggerStatus {
-  removeOurs();
+function me(): string {
+  return Session.getEffectiveUser().getEmail();
+}
+
+function sameUser(a: string | undefined, b: string): boolean {
+  return !!a && a.toLowerCase() === b.toLowerCase();
+}
+
+/** This user's weekly triggers in this document, and nothing of any other document or user. */
+function myWeeklyTriggers(ss: Spreadsheet): GoogleAppsScript.Script.Trigger[] {
+  return ScriptApp.getUserTriggers(ss).filter((t) => t.getHandlerFunction() === WEEKLY_HANDLER);
+}
+
+function ownedBySomeoneElse(record: TriggerRecord | null, user: string): string | null {
+  return record?.owner && !sameUser(record.owner, user) ? record.owner : null;
+}
+
+export function installTrigger(
+  ss: Spreadsheet,
+  weekday: Weekday,
+  hour: number,
+  timeZone: string,
+): TriggerStatus {
+  const props = PropertiesService.getDocumentProperties();
+  const user = me();
+  const other = ownedBySomeoneElse(readTriggerRecord(props), user);
+  if (other) {
+    throw new InputError(
+      `The weekly plan is already run by ${other}: a second one would mail everything twice. Ask ${other} to turn it off first.`,
+    );
+  }
+  for (const t of myWeeklyTriggers(ss)) ScriptApp.deleteTrigger(t);
   const trigger = ScriptApp.newTrigger(WEEKLY_HANDLER)
     .timeBased()
     .everyWeeks(1)
@@ -54,24 +91,92 @@ export function installTrigger(weekday: Weekday, hour: number, timeZone: string)
     .nearMinute(0)
     .inTimezone(timeZone)
     .create();
-  const data: Stored = { id: trigger.getUniqueId(), weekday, hour };
-  PropertiesService.getDocumentProperties().setProperty(KEY, JSON.stringify(data));
-  return status(timeZone);
+  const record: TriggerRecord = { id: trigger.getUniqueId(), weekday, hour, owner: user };
+  props.setProperty(KEY, JSON.stringify(record));
+  PropertiesService.getUserProperties().setProperty(
+    REGISTRY_OF + record.id,
+    JSON.stringify({ url: ss.getUrl(), name: ss.getName() }),
+  );
+  return statusOf(record, timeZone, user);
 }
 
-export function removeTrigger(timeZone: string): TriggerStatus {
-  removeOurs();
-  return status(timeZone);
+export function removeTrigger(ss: Spreadsheet, timeZone: string): TriggerStatus {
+  const props = PropertiesService.getDocumentProperties();
+  const user = me();
+  const record = readTriggerRecord(props);
+  const other = ownedBySomeoneElse(record, user);
+  if (other) {
+    throw new InputError(
+      `The weekly plan is run by ${other}, and only ${other} can turn it off: Google keeps each trigger with the account that made it.`,
+    );
+  }
+  for (const t of myWeeklyTriggers(ss)) ScriptApp.deleteTrigger(t);
+  props.deleteProperty(KEY);
+  if (record) PropertiesService.getUserProperties().deleteProperty(REGISTRY_OF + record.id);
+  return statusOf(null, timeZone, user);
 }
 
 export function status(timeZone: string): TriggerStatus {
-  const s = stored();
-  if (!s) return { installed: false, weekday: null, hour: null, nextRun: null, timeZone };
+  return statusOf(readTriggerRecord(PropertiesService.getDocumentProperties()), timeZone, me());
+}
+
+function statusOf(record: TriggerRecord | null, timeZone: string, user: string): TriggerStatus {
+  if (!record)
+    return {
+      installed: false,
+      weekday: null,
+      hour: null,
+      nextRun: null,
+      timeZone,
+      owner: null,
+      yours: false,
+    };
   return {
     installed: true,
-    weekday: s.weekday,
-    hour: s.hour,
-    nextRun: zonedNextRun(new Date(), WEEKDAYS.indexOf(s.weekday), s.hour, timeZone),
+    weekday: record.weekday,
+    hour: record.hour,
+    nextRun: zonedNextRun(new Date(), WEEKDAYS.indexOf(record.weekday), record.hour, timeZone),
     timeZone,
+    owner: record.owner ?? null,
+    yours: !record.owner || sameUser(record.owner, user),
   };
+}
+
+/**
+ * Whether the firing trigger is the registry's weekly trigger. One that is not (made from another
+ * account, or left over from before the record was kept) is this user's own: it is deleted, so
+ * the plan is never written and mailed twice. With no record (document properties lost after a
+ * copy or a move of the script), the firing trigger is adopted.
+ */
+export function claimRun(
+  ss: Spreadsheet,
+  props: GoogleAppsScript.Properties.Properties,
+  triggerUid: string | undefined,
+  runsAt: () => { weekday: Weekday; hour: number },
+): boolean {
+  const record = readTriggerRecord(props);
+  if (!triggerUid) return true;
+  if (!record) {
+    const adopted: TriggerRecord = { id: triggerUid, ...runsAt(), owner: me() };
+    props.setProperty(KEY, JSON.stringify(adopted));
+    return true;
+  }
+  if (record.id === triggerUid) return true;
+  for (const t of myWeeklyTriggers(ss))
+    if (t.getUniqueId() === triggerUid) ScriptApp.deleteTrigger(t);
+  return false;
+}
+
+/** The registry a trigger serves, as remembered when it was installed. */
+export function registryOfTrigger(
+  triggerUid: string | undefined,
+): { url: string; name: string } | null {
+  if (!triggerUid) return null;
+  const v = PropertiesService.getUserProperties().getProperty(REGISTRY_OF + triggerUid);
+  if (!v) return null;
+  try {
+    return JSON.parse(v) as { url: string; name: string };
+  } catch {
+    return null;
+  }
 }

@@ -42,15 +42,15 @@ function rowOf(section: LocatedSection, id: string): number | undefined {
 function withAutomaticDates(
   kind: SectionKind,
   fields: ItemFields,
-  today: string,
+  today: () => string,
   isNew: boolean,
 ): ItemFields {
   const out = { ...fields };
-  if (isNew && kind === 'debt' && !out['added']) out['added'] = today;
-  if (isNew && kind === 'decision' && !out['proposedOn']) out['proposedOn'] = today;
-  if (isNew && kind === 'review' && !out['date']) out['date'] = today;
+  if (isNew && kind === 'debt' && !out['added']) out['added'] = today();
+  if (isNew && kind === 'decision' && !out['proposedOn']) out['proposedOn'] = today();
+  if (isNew && kind === 'review' && !out['date']) out['date'] = today();
   if (kind === 'decision' && out['status'] === 'Accepted' && !out['decidedOn'])
-    out['decidedOn'] = today;
+    out['decidedOn'] = today();
   return out;
 }
 
@@ -85,7 +85,7 @@ export function appendItem(
   kind: SectionKind,
   input: ItemFields,
   issued: (prefix: string) => number,
-  today: string,
+  today: () => string,
 ): Appended {
   const { layout } = readClientTab(sheet);
   const section = requireSection(layout, kind);
@@ -122,7 +122,7 @@ export function updateItemRow(
   kind: SectionKind,
   id: string,
   input: ItemFields,
-  today: string,
+  today: () => string,
 ): Updated {
   const range = sheet.getDataRange();
   const grid = range.getValues();
@@ -146,7 +146,7 @@ export function updateItemRow(
     !fields['decidedOn'] &&
     !current('Decided on')
   ) {
-    fields['decidedOn'] = today;
+    fields['decidedOn'] = today();
   }
   if (kind === 'decision') checkSupersedes(section, fields, id);
   const changes = new Map<number, CellInput>();

@@ -1,6 +1,6 @@
 /** Finding client tabs, by role metadata or by the client's id (the tab's sheet id). */
 import { InputError } from '../domain/input-error.js';
-import { findRoleTabs } from './tab-roles.js';
+import { findRegistryTabs } from './registry-tabs.js';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -10,7 +10,7 @@ export function clientIdOf(sheet: Sheet): string {
 }
 
 export function listClientTabs(ss: Spreadsheet): Sheet[] {
-  return findRoleTabs(ss)
+  return findRegistryTabs(ss)
     .filter((t) => t.role === 'client')
     .map((t) => t.sheet);
 }

@@ -11,11 +11,12 @@ import {
   DEFAULT_TAB_NAMES,
   GENERATED_ROLES,
   USER_ROLES,
-  findRoleTabs,
+  GENERATED_TITLES,
   markTab,
   type RoleTab,
   type RegistryRole,
 } from './tab-roles.js';
+import { findRegistryTabs } from './registry-tabs.js';
 import { GENERATED_TITLE_STYLE, HEADER_STYLE, TITLE_STYLE, styleRow } from './styles.js';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -38,13 +39,7 @@ export const OVERVIEW_HEADER = [
   'Median decision cycle (days)',
   'Shared view',
 ];
-/** The first cell of each generated tab: how a read recognises it without a metadata lookup. */
-export const GENERATED_TITLES: Partial<Record<RegistryRole, string>> = {
-  overview: 'Overview: one row per client',
-  priorities: 'Priorities across clients',
-  weeklyPlan: 'Weekly plan',
-  planHistory: 'Plan history',
-};
+export { GENERATED_TITLES };
 
 const PLAN_HISTORY_HEADER = [
   'Week starting',
@@ -126,8 +121,11 @@ export interface SetupResult {
 /** Creates each missing registry tab; returns the names of those it created. */
 export function setupRegistryTabs(
   ss: Spreadsheet,
-  found: readonly RoleTab[] = findRoleTabs(ss),
+  found: readonly RoleTab[] = findRegistryTabs(ss),
 ): SetupResult {
+  // Tabs recognised by their content alone (after File > Make a copy, or under another script
+  // project) are marked again, so the next search finds them by metadata.
+  for (const t of found) if (t.byContent) markTab(t.sheet, t.role);
   const existing = new Set(found.map((t) => t.role));
   const created: string[] = [];
   for (const role of [...GENERATED_ROLES, ...USER_ROLES]) {
@@ -145,7 +143,7 @@ export function setupRegistryTabs(
 export function ensureSettingsNames(ss: Spreadsheet): void {
   const missing = SETTINGS.filter((s) => s.rangeName && !ss.getRangeByName(s.rangeName));
   if (missing.length === 0) return;
-  const settings = findRoleTabs(ss).find((t) => t.role === 'settings')?.sheet;
+  const settings = findRegistryTabs(ss).find((t) => t.role === 'settings')?.sheet;
   if (!settings) return;
   const labels = settings
     .getRange(1, 1, Math.max(1, settings.getLastRow()), 1)

@@ -16,14 +16,13 @@ import type { CellInput } from './cell-text.js';
 import { clientRecord } from './client-records.js';
 import { setClientRanges } from './client-ranges.js';
 import { CHECKS_COLUMN, overviewGrid, prioritiesGrid, type TabGrid } from './rollup-tabs.js';
-import { ensureRows } from './sheet-rows.js';
+import { writableRange } from './sheet-rows.js';
 import { setupRegistryTabs } from './registry-setup.js';
 import { GENERATED_ROLES, USER_ROLES } from './tab-roles.js';
 import { readWorkbook, type ReadTab, type WorkbookRead } from './workbook-read.js';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-const ROWS_KEY = 'registry.prioritiesRows';
 const TOP_KEY = 'registry.prioritiesTop';
 const STYLE_KEY = 'registry.prioritiesStyle';
 const OVERVIEW_KEY = 'registry.overviewSignature';
@@ -191,8 +190,7 @@ export function refreshRollup(
   }
   const grid = prioritiesGrid(snap.rollup, snap.clients, snap.ranges, refreshedAt);
   const p = pad(grid, priorities, CHECKS_COLUMN + 2);
-  ensureRows(priorities.sheet, ROWS_KEY, p.height);
-  priorities.sheet.getRange(1, 1, p.height, p.width).setValues(p.values);
+  writableRange(priorities.sheet, p.height, p.width).setValues(p.values);
   // Only the part above the ranked list is styled; it also covers last refresh's top part, so
   // no row keeps a title's look after the layout moved, and the range checks to its right.
   const props = PropertiesService.getDocumentProperties();
@@ -245,7 +243,7 @@ export function refreshRollup(
     overview.grid.length !== o.rows.length ||
     !overviewShowsDomain(overview.grid, snap)
   ) {
-    overview.sheet.getRange(1, 1, op.height, op.width).setValues(op.values);
+    writableRange(overview.sheet, op.height, op.width).setValues(op.values);
     props.setProperty(OVERVIEW_KEY, overviewSignature);
   }
 

@@ -9,7 +9,8 @@ import type { ClientRecord } from '../domain/registry-model.js';
 import { asText, type CellInput } from './cell-text.js';
 import { checkFormulas } from './client-ranges.js';
 import { columnLetter } from './formulas.js';
-import { GENERATED_TITLES, OVERVIEW_HEADER } from './registry-setup.js';
+import { OVERVIEW_HEADER } from './registry-setup.js';
+import { GENERATED_TITLES } from './tab-roles.js';
 import { GENERATED_TITLE_STYLE as TITLE_STYLE, HEADER_STYLE, type RowStyle } from './styles.js';
 
 export interface TabGrid {

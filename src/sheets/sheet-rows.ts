@@ -1,17 +1,45 @@
 /**
- * Generated tabs grow as the registry grows. Their row count is remembered in document
- * properties, so growing costs one insert only when needed and no call to ask the size.
+ * Generated tabs grow as the registry grows. No size is remembered between runs: a person may
+ * delete rows, columns or a whole tab at any time. A range beyond the sheet's edge fails at once,
+ * before anything is written, so the write's own range is the first question: only when it
+ * fails is the sheet asked its size (`getMaxRows`, `getMaxColumns`) and grown to fit.
  */
-const DEFAULT_ROWS = 1000;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Range = GoogleAppsScript.Spreadsheet.Range;
 
-export function ensureRows(
-  sheet: GoogleAppsScript.Spreadsheet.Sheet,
-  key: string,
-  needed: number,
-): void {
-  const props = PropertiesService.getDocumentProperties();
-  const known = Number(props.getProperty(key) ?? DEFAULT_ROWS);
-  if (needed <= known) return;
-  sheet.insertRowsAfter(known, needed - known);
-  props.setProperty(key, String(needed));
+/** The range of `rows` × `columns` from row `fromRow`, column A; the sheet grows to hold it. */
+export function writableRange(sheet: Sheet, rows: number, columns: number, fromRow = 1): Range {
+  try {
+    return sheet.getRange(fromRow, 1, rows, columns);
+  } catch (e) {
+    const lastRow = fromRow + rows - 1;
+    const maxRows = sheet.getMaxRows();
+    if (lastRow > maxRows) {
+      sheet.insertRowsAfter(maxRows, lastRow - maxRows);
+      try {
+        return sheet.getRange(fromRow, 1, rows, columns);
+      } catch {
+        // Too narrow as well: widened below.
+      }
+    }
+    const maxColumns = sheet.getMaxColumns();
+    if (columns <= maxColumns && lastRow <= maxRows) throw e;
+    if (columns > maxColumns) sheet.insertColumnsAfter(maxColumns, columns - maxColumns);
+    return sheet.getRange(fromRow, 1, rows, columns);
+  }
+}
+
+/**
+ * A whole tab in one call. `getSheetValues(1, 1, -1, -1)` reads to the last row and column with
+ * content; what it does on a tab with no content at all (every new spreadsheet's Sheet1) is not
+ * documented. Should it throw there, the tab's emptiness is confirmed with `getLastRow` and
+ * `getLastColumn` (so a real failure is never mistaken for an empty tab) and it reads as no rows.
+ */
+export function readWholeTab(sheet: Sheet): unknown[][] {
+  try {
+    return sheet.getSheetValues(1, 1, -1, -1);
+  } catch (e) {
+    if (sheet.getLastRow() === 0 || sheet.getLastColumn() === 0) return [];
+    throw e;
+  }
 }

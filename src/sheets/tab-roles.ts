@@ -1,6 +1,8 @@
 /**
  * Tabs are recognised by developer metadata, not by name: a person may rename any tab. One key,
- * `ctoRegistry.tab`, holds each tab's role.
+ * `ctoRegistry.tab`, holds each tab's role. It is written with DOCUMENT visibility: metadata
+ * with PROJECT visibility is seen only by the script project that wrote it, so a registry set up
+ * by a bound script would look empty to the published add-on (a different project).
  */
 
 export const TAB_ROLE_KEY = 'ctoRegistry.tab';
@@ -20,18 +22,37 @@ export const DEFAULT_TAB_NAMES: Record<RegistryRole, string> = {
   settings: 'Settings',
 };
 
+/** The first cell of each generated tab: how a read recognises it without a metadata lookup. */
+export const GENERATED_TITLES: Partial<Record<RegistryRole, string>> = {
+  overview: 'Overview: one row per client',
+  priorities: 'Priorities across clients',
+  weeklyPlan: 'Weekly plan',
+  planHistory: 'Plan history',
+};
+
 export interface RoleTab {
   role: TabRole;
   sheet: GoogleAppsScript.Spreadsheet.Sheet;
+  /** Recognised by its content, not by metadata this script project can see. */
+  byContent?: boolean;
 }
 
-/** Every tab that carries a role, in one metadata search. */
+const ROLE_NAMES = new Set<string>([...GENERATED_ROLES, ...USER_ROLES, 'client']);
+
+/**
+ * Every tab that carries a role this script project can see, in one metadata search. A tab
+ * marked twice (by an earlier script project and again by this one) is listed once.
+ */
 export function findRoleTabs(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): RoleTab[] {
   const found = ss.createDeveloperMetadataFinder().withKey(TAB_ROLE_KEY).find();
   const tabs: RoleTab[] = [];
+  const seen = new Set<number>();
   for (const md of found) {
     const sheet = md.getLocation().getSheet();
-    if (sheet) tabs.push({ role: md.getValue() as TabRole, sheet });
+    const role = md.getValue() ?? '';
+    if (!sheet || !ROLE_NAMES.has(role) || seen.has(sheet.getSheetId())) continue;
+    seen.add(sheet.getSheetId());
+    tabs.push({ role: role as TabRole, sheet });
   }
   return tabs;
 }
@@ -40,6 +61,6 @@ export function markTab(sheet: GoogleAppsScript.Spreadsheet.Sheet, role: TabRole
   sheet.addDeveloperMetadata(
     TAB_ROLE_KEY,
     role,
-    SpreadsheetApp.DeveloperMetadataVisibility.PROJECT,
+    SpreadsheetApp.DeveloperMetadataVisibility.DOCUMENT,
   );
 }

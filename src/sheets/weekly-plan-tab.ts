@@ -1,9 +1,9 @@
 /** The Weekly Plan tab (rewritten whole, readable as a page) and the Plan History tab (appended to). */
 import { formatMinutes, type WeeklyPlan } from '../domain/weekly-plan.js';
 import { asText, type CellInput } from './cell-text.js';
-import { GENERATED_TITLES } from './registry-setup.js';
+import { GENERATED_TITLES } from './tab-roles.js';
 import type { ReadTab } from './workbook-read.js';
-import { ensureRows } from './sheet-rows.js';
+import { writableRange } from './sheet-rows.js';
 
 const WIDTH = 5;
 
@@ -55,23 +55,45 @@ export function planRows(
   return { rows, bold, checkbox };
 }
 
-/** Writes the plan over the previous one; rows of a longer previous plan are blanked. */
-function writePlanTab(tab: ReadTab, drawn: ReturnType<typeof planRows>): void {
-  const { rows, bold, checkbox } = drawn;
-  const height = Math.max(rows.length, tab.grid.length);
+export type DrawnPlan = ReturnType<typeof planRows> & {
+  height: number;
+  range: GoogleAppsScript.Spreadsheet.Range;
+};
+
+/**
+ * Writes the plan over the previous one in one batch; rows of a longer previous plan are
+ * blanked. The values go first: once this returns, the tab holds the new plan.
+ */
+export function writePlanTab(tab: ReadTab, plan: WeeklyPlan, generatedAt: string): DrawnPlan {
+  const drawn = planRows(plan, generatedAt);
+  const height = Math.max(drawn.rows.length, tab.grid.length);
   const values = Array.from({ length: height }, (_, i) => {
-    const r = rows[i] ?? [];
+    const r = drawn.rows[i] ?? [];
     return [...r, ...new Array<CellInput>(WIDTH - r.length).fill('')];
   });
-  const range = tab.sheet.getRange(1, 1, height, WIDTH);
+  const range = writableRange(tab.sheet, height, WIDTH);
+  range.setValues(values);
+  return { ...drawn, height, range };
+}
+
+/** The plan's checkboxes and bold lines, after its values. */
+export function stylePlanTab(drawn: DrawnPlan): void {
+  const { range } = drawn;
   const rule = SpreadsheetApp.newDataValidation().requireCheckbox().build();
   range.setDataValidations(
-    values.map((_, i) => [checkbox[i] ? rule : null, null, null, null, null]),
+    Array.from({ length: drawn.height }, (_, i) => [
+      drawn.checkbox[i] ? rule : null,
+      null,
+      null,
+      null,
+      null,
+    ]),
   );
-  range.setValues(values);
   range.setFontWeights(
-    values.map((_, i) =>
-      new Array<GoogleAppsScript.Spreadsheet.FontWeight>(WIDTH).fill(bold[i] ? 'bold' : 'normal'),
+    Array.from({ length: drawn.height }, (_, i) =>
+      new Array<GoogleAppsScript.Spreadsheet.FontWeight>(WIDTH).fill(
+        drawn.bold[i] ? 'bold' : 'normal',
+      ),
     ),
   );
 }
@@ -121,28 +143,6 @@ export function appendHistory(
     );
   if (rows.length === 0) return 0;
   const first = Math.max(tab.grid.length, 2) + 1;
-  tab.sheet.getRange(first, 1, rows.length, HISTORY_HEADER.length).setValues(rows);
+  writableRange(tab.sheet, rows.length, HISTORY_HEADER.length, first).setValues(rows);
   return rows.length;
-}
-
-const PLAN_ROWS_KEY = 'registry.planRows';
-const HISTORY_ROWS_KEY = 'registry.historyRows';
-
-/** The plan tab and its history rows, in that order; both grow when they need to. */
-export function writePlanSheets(
-  planTab: ReadTab,
-  historyTab: ReadTab,
-  plan: WeeklyPlan,
-  generatedAt: string,
-  timeZone: string,
-): void {
-  const drawn = planRows(plan, generatedAt);
-  ensureRows(planTab.sheet, PLAN_ROWS_KEY, Math.max(drawn.rows.length, planTab.grid.length));
-  writePlanTab(planTab, drawn);
-  ensureRows(
-    historyTab.sheet,
-    HISTORY_ROWS_KEY,
-    Math.max(historyTab.grid.length, 2) + plan.clients.length,
-  );
-  appendHistory(historyTab, plan, generatedAt, timeZone);
 }

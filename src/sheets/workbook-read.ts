@@ -10,7 +10,8 @@ import { PRINCIPLE_HEADERS } from '../domain/principles.js';
 import { DEPENDENCY_HEADERS } from '../domain/dependencies.js';
 import { SETTINGS_HEADER } from '../domain/settings.js';
 import { findRoleTabs, type RegistryRole } from './tab-roles.js';
-import { GENERATED_TITLES } from './registry-setup.js';
+import { GENERATED_TITLES } from './tab-roles.js';
+import { readWholeTab } from './sheet-rows.js';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -65,7 +66,7 @@ export function readWorkbook(ss: Spreadsheet): WorkbookRead {
   const copies: { sheet: Sheet; name: string }[] = [];
   const roles: Partial<Record<RegistryRole, ReadTab>> = {};
   for (const sheet of ss.getSheets()) {
-    const grid = sheet.getSheetValues(1, 1, -1, -1);
+    const grid = readWholeTab(sheet);
     const role = roleOf(grid);
     if (role) {
       if (!roles[role]) roles[role] = { sheet, grid };
@@ -110,7 +111,7 @@ export function readWorkbook(ss: Spreadsheet): WorkbookRead {
   if (missing.length) {
     for (const t of findRoleTabs(ss)) {
       if (t.role !== 'client' && !roles[t.role])
-        roles[t.role] = { sheet: t.sheet, grid: t.sheet.getSheetValues(1, 1, -1, -1) };
+        roles[t.role] = { sheet: t.sheet, grid: readWholeTab(t.sheet) };
     }
   }
   return { clients, roles, copies };

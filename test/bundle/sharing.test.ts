@@ -117,7 +117,13 @@ describe('shareClientView', () => {
     const again = addon.call('shareClientView', { clientId: acme.id }) as Shared;
     expect(again.granted).toEqual([]);
     const sync = addon.call('syncSharedViews') as { synced: string[]; recreated: string[] };
-    expect(sync).toEqual({ synced: ['Acme'], recreated: [], skipped: [] });
+    expect(sync).toEqual({
+      synced: ['Acme'],
+      recreated: [],
+      skipped: [],
+      failed: [],
+      notReached: [],
+    });
     expect(sharedFiles(rt)).toHaveLength(1);
     add(addon, acme.id, 'debt', { title: 'Add rate limiting' });
     addon.call('syncSharedViews');
@@ -197,7 +203,13 @@ describe('shareClientView', () => {
     rt.spreadsheet.writeBlock(sheet, rowWith(rt, sheet, 'Status'), 2, [
       [{ kind: 'value', value: 'Ended' }],
     ]);
-    expect(addon.call('syncSharedViews')).toEqual({ synced: [], recreated: [], skipped: ['Acme'] });
+    expect(addon.call('syncSharedViews')).toEqual({
+      synced: [],
+      recreated: [],
+      skipped: ['Acme'],
+      failed: [],
+      notReached: [],
+    });
     const plan = addon.call('generateWeeklyPlan') as { warnings: string[] };
     expect(plan.warnings).toContain(
       'Acme has ended but its founders can still open its shared view: choose Stop sharing.',

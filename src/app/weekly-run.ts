@@ -1,0 +1,296 @@
+/**
+ * The weekly run, in two halves. Compute reads the registry and builds the plan and its mail,
+ * writing nothing. Commit writes Priorities, the Weekly Plan tab and Plan History; once the
+ * plan is on its tab the run has succeeded, and a later failure (mail, a founder view) is
+ * reported as partial: "plan written; mail failed: …", never as "the previous plan".
+ */
+import { authorizationMail, failureMail, noDocumentMail, planMail } from '../domain/plan-mail.js';
+import { InputError } from '../domain/input-error.js';
+import { isEmail } from '../domain/fields.js';
+import { buildWeeklyPlan } from '../domain/weekly-plan.js';
+import { withDocumentLock } from '../services/document-lock.js';
+import { sendMail } from '../services/mail.js';
+import { claimRun, registryOfTrigger, type Weekday } from '../services/weekly-trigger.js';
+import { readShares } from '../services/shared-views.js';
+import { registryUrl, spreadsheetTimeZone, todayIn } from '../services/time-zone.js';
+import {
+  refreshRollup,
+  snapshotRegistry,
+  type RegistrySnapshot,
+} from '../sheets/rollup-refresh.js';
+import {
+  appendHistory,
+  stylePlanTab,
+  writePlanTab,
+  writeRunStatus,
+} from '../sheets/weekly-plan-tab.js';
+import { findRegistryTabs } from '../sheets/registry-tabs.js';
+import { syncAll, syncTrouble } from './sharing.js';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+export const LAST_RUN_KEY = 'weekly.lastRun';
+
+/** Apps Script stops a run at 6 minutes; founder views are not started in its last minute. */
+const RUN_BUDGET_MS = 5 * 60 * 1000;
+
+export interface PlanResult {
+  weekStart: string;
+  clients: number;
+  allocatedHours: number;
+  flexHours: number;
+  warnings: string[];
+  mailedTo: string;
+  mail: 'sent' | 'quota used up' | 'failed';
+  /** What went wrong after the plan was written (mail, founder views); empty when nothing did. */
+  partial: string;
+}
+
+export interface LastRun {
+  at: string;
+  ok: boolean;
+  error?: string;
+  partial?: string;
+}
+
+/** How far a run got: a failure reports what is true of the Weekly Plan tab at that point. */
+export interface RunProgress {
+  planWritten: boolean;
+  generatedAt: string;
+}
+
+export function withShares(snap: RegistrySnapshot): RegistrySnapshot {
+  for (const r of readShares().values()) if (r.active) snap.shared.set(r.clientId, r.url);
+  return snap;
+}
+
+function summaryRecipient(settings: { summaryEmail: string }): string {
+  const address = settings.summaryEmail.trim() || Session.getEffectiveUser().getEmail();
+  if (!isEmail(address)) {
+    throw new InputError(`Summary email in Settings must be an email address; found "${address}".`);
+  }
+  return address;
+}
+
+function messageOf(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+function saveLastRun(run: LastRun): void {
+  PropertiesService.getDocumentProperties().setProperty(
+    LAST_RUN_KEY,
+    JSON.stringify({
+      ...run,
+      error: run.error?.slice(0, 2000),
+      partial: run.partial?.slice(0, 2000),
+    }),
+  );
+}
+
+/** Refreshes Priorities, writes the week's plan and its history rows, mails it and syncs views. */
+export function writeWeeklyPlan(
+  ss: Spreadsheet,
+  progress: RunProgress,
+  startedAt = Date.now(),
+): PlanResult {
+  // Compute: nothing is written until the plan and its mail are ready.
+  const timeZone = spreadsheetTimeZone(ss);
+  const today = todayIn(timeZone);
+  const generatedAt = Utilities.formatDate(new Date(), timeZone, 'yyyy-MM-dd HH:mm');
+  progress.generatedAt = generatedAt;
+  const snap = withShares(snapshotRegistry(ss, timeZone, today));
+  const planTab = snap.read.roles.weeklyPlan;
+  const historyTab = snap.read.roles.planHistory;
+  if (!planTab || !historyTab) {
+    throw new InputError(
+      'The Weekly Plan or Plan History tab is missing: choose Set up registry to restore it.',
+    );
+  }
+  const plan = buildWeeklyPlan(
+    snap.clients,
+    snap.rollup,
+    snap.settings,
+    today,
+    new Set(snap.shared.keys()),
+  );
+  const recipient = summaryRecipient(snap.settings);
+  const url = registryUrl(ss);
+
+  // Commit: once the plan is on its tab, the run has succeeded.
+  refreshRollup(ss, snap, generatedAt, { checkRanges: false });
+  const drawn = writePlanTab(planTab, plan, generatedAt);
+  progress.planWritten = true;
+  const trouble: string[] = [];
+  try {
+    stylePlanTab(drawn);
+  } catch (e) {
+    trouble.push(`checkboxes and bold lines not applied: ${messageOf(e)}`);
+  }
+  try {
+    appendHistory(historyTab, plan, generatedAt, timeZone);
+  } catch (e) {
+    trouble.push(`Plan History not updated: ${messageOf(e)}`);
+  }
+  saveLastRun({ at: generatedAt, ok: true });
+
+  // Founder views follow the week's plan; an Ended client's view is left as it was.
+  const synced = syncAll(snap, plan, timeZone, startedAt + RUN_BUDGET_MS);
+  const syncProblem = syncTrouble(synced);
+  if (syncProblem) trouble.push(syncProblem);
+
+  let sent: PlanResult['mail'] = 'failed';
+  try {
+    sent = sendMail(recipient, planMail(plan, url, trouble.join('; ')));
+    if (sent === 'quota used up') trouble.push(`mail not sent: today's mail quota is used up`);
+  } catch (e) {
+    trouble.push(`mail to ${recipient} failed: ${messageOf(e)}`);
+  }
+
+  const partial = trouble.join('; ');
+  if (partial) {
+    saveLastRun({ at: generatedAt, ok: true, partial });
+    writeRunStatus(planTab.sheet, `Last run ${generatedAt}: plan written; ${partial}`);
+  }
+  return {
+    weekStart: plan.weekStart,
+    clients: plan.clients.length,
+    allocatedHours: plan.allocatedHours,
+    flexHours: plan.flexHours,
+    warnings: plan.warnings,
+    mailedTo: recipient,
+    mail: sent,
+    partial,
+  };
+}
+
+/**
+ * Records a run that threw, saying what is true: the previous plan when the new one was never
+ * written, the new plan when it was. Never throws: what cannot be recorded goes to the log.
+ */
+export function recordFailure(ss: Spreadsheet, message: string, progress: RunProgress): void {
+  let when = progress.generatedAt;
+  try {
+    when ||= Utilities.formatDate(new Date(), spreadsheetTimeZone(ss), 'yyyy-MM-dd HH:mm');
+  } catch {
+    when = new Date().toISOString();
+  }
+  const status = progress.planWritten
+    ? `Last run ${when}: plan written; then failed: ${message}`
+    : `Last run failed at ${when}: ${message}. The plan below is the previous one.`;
+  const attempts: [string, () => void][] = [
+    [
+      'record the run',
+      () =>
+        saveLastRun(
+          progress.planWritten
+            ? { at: when, ok: true, partial: `then failed: ${message}` }
+            : { at: when, ok: false, error: message },
+        ),
+    ],
+    [
+      'note it on the Weekly Plan tab',
+      () => {
+        const planTab = findRegistryTabs(ss).find((t) => t.role === 'weeklyPlan');
+        if (planTab) writeRunStatus(planTab.sheet, status);
+      },
+    ],
+    [
+      'mail the failure',
+      () =>
+        sendMail(
+          Session.getEffectiveUser().getEmail(),
+          failureMail(message, when, registryUrl(ss), progress.planWritten),
+        ),
+    ],
+  ];
+  for (const [what, attempt] of attempts) {
+    try {
+      attempt();
+    } catch (e) {
+      console.error(`Weekly plan: could not ${what} after "${message}": ${messageOf(e)}`);
+    }
+  }
+}
+
+const AUTHORIZATION_MAILED = 'weekly.authorizationMailed';
+
+/**
+ * Google's pattern for triggers after the add-on's permissions changed: ask whether the user must
+ * authorise again, and if so mail them the authorisation link once and stop, rather than fail
+ * every week. The flag clears once authorised again.
+ */
+function waitingForAuthorization(registry: { url: string; name: string } | null): boolean {
+  const info = ScriptApp.getAuthorizationInfo(ScriptApp.AuthMode.FULL);
+  const userProps = PropertiesService.getUserProperties();
+  if (info.getAuthorizationStatus() !== ScriptApp.AuthorizationStatus.REQUIRED) {
+    if (userProps.getProperty(AUTHORIZATION_MAILED)) userProps.deleteProperty(AUTHORIZATION_MAILED);
+    return false;
+  }
+  if (userProps.getProperty(AUTHORIZATION_MAILED)) return true;
+  try {
+    sendMail(
+      Session.getEffectiveUser().getEmail(),
+      authorizationMail(info.getAuthorizationUrl() ?? '', registry?.name ?? 'your registry'),
+    );
+    userProps.setProperty(AUTHORIZATION_MAILED, new Date().toISOString());
+  } catch (e) {
+    console.error(
+      `Weekly plan: authorisation is needed and the mail asking for it failed: ${messageOf(e)}`,
+    );
+  }
+  return true;
+}
+
+/** A run that failed before it could open the registry: it can only log and mail. */
+function failedBeforeTheRegistry(message: string, registry: { url: string } | null): void {
+  console.error(`Weekly plan: the run failed before it reached the registry: ${message}`);
+  try {
+    const when = new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
+    sendMail(
+      Session.getEffectiveUser().getEmail(),
+      failureMail(message, when, registry?.url ?? ''),
+    );
+  } catch (e) {
+    console.error(`Weekly plan: could not mail the failure: ${messageOf(e)}`);
+  }
+}
+
+/**
+ * The weekly trigger's handler. Nobody is there to see an exception, so nothing is thrown: a run
+ * that cannot start says why by mail, and a run that fails is recorded on the tab, in document
+ * properties and by mail.
+ */
+export function runWeeklyFromTrigger(triggerUid: string | undefined): void {
+  const startedAt = Date.now();
+  let ss: Spreadsheet | null = null;
+  const progress: RunProgress = { planWritten: false, generatedAt: '' };
+  try {
+    const registry = registryOfTrigger(triggerUid);
+    if (waitingForAuthorization(registry)) return;
+    ss = SpreadsheetApp.getActiveSpreadsheet();
+    const props = ss ? PropertiesService.getDocumentProperties() : null;
+    const lock = ss ? LockService.getDocumentLock() : null;
+    if (!ss || !props || !lock) {
+      const missing = !ss ? 'spreadsheet' : !props ? 'document properties' : 'document lock';
+      console.error(`Weekly plan: the trigger ran with no ${missing}; nothing was done.`);
+      sendMail(Session.getEffectiveUser().getEmail(), noDocumentMail(registry));
+      return;
+    }
+    const registrySheet = ss;
+    const runsAt = (): { weekday: Weekday; hour: number } => {
+      const now = new Date();
+      const tz = spreadsheetTimeZone(registrySheet);
+      return {
+        weekday: Utilities.formatDate(now, tz, 'EEEE') as Weekday,
+        hour: Number(Utilities.formatDate(now, tz, 'H')),
+      };
+    };
+    withDocumentLock(() => {
+      if (claimRun(registrySheet, props, triggerUid, runsAt))
+        writeWeeklyPlan(registrySheet, progress, startedAt);
+    });
+  } catch (e) {
+    if (ss) recordFailure(ss, messageOf(e), progress);
+    else failedBeforeTheRegistry(messageOf(e), registryOfTrigger(triggerUid));
+  }
+}
