@@ -84,6 +84,7 @@ export function shareOne(
     emails,
     role,
     active: true,
+    madeBy: file.created ? Session.getEffectiveUser().getEmail() : existing?.madeBy,
     files: existing ? [...filesOf(existing), file.fileId] : [file.fileId],
     everGranted: [...everGranted.values()],
     written,

@@ -4,7 +4,7 @@
  * Drive permissions. The registry itself is never shared. Which file belongs to which client,
  * and whom the add-on granted access, is kept in document properties.
  */
-import { accountKey } from '../domain/google-account.js';
+import { accountKey, sameAccount } from '../domain/google-account.js';
 import { InputError } from '../domain/input-error.js';
 import { SHARED_TABS, type SharedGrid, type ShareRole } from '../domain/shared-view.js';
 import { ApiError, callApi } from './api-call.js';
@@ -48,6 +48,8 @@ export interface ShareRecord {
   emails: string[];
   role: ShareRole;
   active: boolean;
+  /** The account that made the current file: under drive.file only that account's runs reach it. */
+  madeBy?: string;
   /** Every file ever shared for this client, the current one included: stop revokes on all. */
   files?: string[];
   /** Every address the add-on ever granted for this client, on any of its files. */
@@ -89,17 +91,24 @@ const ROLE: Record<ShareRole, string> = { viewer: 'reader', commenter: 'commente
  * the bin) means gone: a rate limit, a permission error or an outage is thrown, so no record
  * changes and no second file is made on a guess.
  */
-export function sharedFileGone(fileId: string, deadline?: number): boolean {
+export function sharedFileState(
+  fileId: string,
+  deadline?: number,
+): 'present' | 'trashed' | 'not found' {
   try {
-    return !!callApi(() => driveApi().Files.get(fileId, { fields: 'id,trashed' }), deadline)
-      .trashed;
+    const file = callApi(() => driveApi().Files.get(fileId, { fields: 'id,trashed' }), deadline);
+    return file.trashed ? 'trashed' : 'present';
   } catch (e) {
-    if (e instanceof ApiError && e.code === 404) return true;
+    if (e instanceof ApiError && e.code === 404) return 'not found';
     throw e;
   }
 }
 
-/** The client's shared file, made if there is none or if the one recorded was deleted. */
+/**
+ * The client's shared file, made if there is none or if the one recorded was deleted. Under the
+ * drive.file scope Google answers 404 for a file the add-on made for another account, so a 404
+ * means deleted only for the account that made it; anyone else is told whose file it is.
+ */
 export function ensureSharedFile(
   clientName: string,
   existing: ShareRecord | undefined,
@@ -111,14 +120,26 @@ export function ensureSharedFile(
   recreated: boolean;
   created: boolean;
 } {
-  if (existing && !sharedFileGone(existing.fileId, deadline))
-    return {
-      fileId: existing.fileId,
-      url: existing.url,
-      sheetIds: existing.sheetIds,
-      recreated: false,
-      created: false,
-    };
+  if (existing) {
+    const state = sharedFileState(existing.fileId, deadline);
+    if (state === 'present')
+      return {
+        fileId: existing.fileId,
+        url: existing.url,
+        sheetIds: existing.sheetIds,
+        recreated: false,
+        created: false,
+      };
+    const maker = existing.madeBy;
+    if (
+      state === 'not found' &&
+      maker &&
+      !sameAccount(maker, Session.getEffectiveUser().getEmail())
+    )
+      throw new InputError(
+        `${clientName}'s founder view was made from ${maker}'s account, and Google lets the add-on reach it only from there: ask ${maker} to sync it.`,
+      );
+  }
   const made = callApi(
     () =>
       sheetsApi().Spreadsheets.create({
@@ -297,8 +318,18 @@ export function revokeAccess(record: ShareRecord): Revoked {
         removed.add(String(p.emailAddress ?? account).toLowerCase());
       }
     } catch (e) {
-      if (e instanceof ApiError && e.code === 404) continue;
-      failed.push({ fileId, error: e instanceof Error ? e.message : String(e) });
+      const maker = record.madeBy;
+      const mine = !maker || sameAccount(maker, Session.getEffectiveUser().getEmail());
+      if (e instanceof ApiError && e.code === 404 && mine) continue;
+      failed.push({
+        fileId,
+        error:
+          e instanceof ApiError && e.code === 404
+            ? `the view was made from ${maker ?? 'another'}'s account, and Google lets the add-on reach it only from there: ask ${maker ?? 'them'} to stop sharing`
+            : e instanceof Error
+              ? e.message
+              : String(e),
+      });
     }
   }
   return { removed: [...removed], failed };

@@ -189,3 +189,271 @@ describe('the weekly run says what is true at every fault', () => {
     expect(rt.outbox.at(-1)?.body).toContain(`Not done this run: ${partial}`);
   });
 });
+
+interface ShareRecordJson {
+  fileId: string;
+  files?: string[];
+  emails: string[];
+  active: boolean;
+  madeBy?: string;
+}
+
+function shareRecord(rt: Runtime, clientId: string): ShareRecordJson {
+  return JSON.parse(rt.properties.document.get(`share.${clientId}`) ?? 'null') as ShareRecordJson;
+}
+
+function readersOf(rt: Runtime, fileId: string): string[] {
+  const file = rt.drive.files.get(fileId);
+  return file ? [...file.viewers].sort() : [];
+}
+
+describe('founder views and Drive errors', () => {
+  const shared = () => {
+    const { rt, addon, ids } = registry();
+    addon.call('shareClientView', { clientId: ids[0] });
+    addon.call('shareClientView', { clientId: ids[1] });
+    return { rt, addon, ids };
+  };
+
+  it.each([
+    [403, 1],
+    [429, 5],
+    [500, 5],
+  ] as const)(
+    'a Files.get answering %i (%i times, every try) fails that client only: no second file, no record changed',
+    (code, times) => {
+      const { rt, addon, ids } = shared();
+      const before = shareRecord(rt, ids[0]!);
+      const files = rt.drive.files.size;
+      rt.failApi('Drive.Files.get', code, times);
+      const result = addon.call('syncSharedViews') as {
+        synced: string[];
+        failed: { client: string; error: string }[];
+      };
+      expect(result.failed.map((f) => f.client)).toEqual(['Acme']);
+      expect(result.failed[0]?.error).toMatch(/^API call to drive\.files\.get failed with error/);
+      expect(result.synced).toEqual(['Beacon']);
+      expect(rt.drive.files.size).toBe(files);
+      expect(shareRecord(rt, ids[0]!)).toEqual(before);
+    },
+  );
+
+  it('a rate limit or server error that clears is retried with a growing wait, and the view syncs', () => {
+    const { rt, addon } = shared();
+    const files = rt.drive.files.size;
+    const started = rt.now.getTime();
+    rt.failApi('Drive.Files.get', 429, 2);
+    rt.failApi('Drive.Permissions.list', 500, 1);
+    const result = addon.call('syncSharedViews') as { synced: string[]; failed: unknown[] };
+    expect(result).toMatchObject({ synced: ['Acme', 'Beacon'], failed: [] });
+    expect(rt.drive.files.size).toBe(files);
+    expect(rt.lastExecution?.calls['Drive.Files.get']).toBe(4);
+    expect(rt.lastExecution?.calls['Utilities.sleep']).toBe(3);
+    expect(rt.now.getTime()).toBeGreaterThan(started);
+  });
+
+  it('only a 404 or a file in the bin is gone: a new file is made, and stop revokes on every file ever shared', () => {
+    const { rt, addon, ids } = shared();
+    const first = shareRecord(rt, ids[0]!).fileId;
+    rt.trashFile(first);
+    const second = (addon.call('syncSharedViews') as { recreated: string[] }).recreated;
+    expect(second).toEqual(['Acme']);
+    const middle = shareRecord(rt, ids[0]!).fileId;
+    rt.deleteFile(middle);
+    addon.call('syncSharedViews');
+    const record = shareRecord(rt, ids[0]!);
+    expect(record.files).toEqual([first, middle, record.fileId]);
+    expect(readersOf(rt, first)).toEqual(['f@acme.io']);
+    expect(readersOf(rt, record.fileId)).toEqual(['f@acme.io']);
+    const stopped = addon.call('stopSharing', { clientId: ids[0] }) as { removed: string[] };
+    expect(stopped.removed).toEqual(['f@acme.io']);
+    expect(readersOf(rt, first)).toEqual([]);
+    expect(readersOf(rt, record.fileId)).toEqual([]);
+    expect(shareRecord(rt, ids[0]!).active).toBe(false);
+  });
+
+  it("another editor, whom Google answers 404 for the CTO's file, is told whose file it is and makes none", () => {
+    const { rt, addon, ids } = shared();
+    rt.share(rt.spreadsheet.id, 'lead@example.com', 'editor');
+    const files = rt.drive.files.size;
+    const result = addon.callWith({ user: 'lead@example.com' }, 'syncSharedViews') as {
+      failed: { client: string; error: string }[];
+    };
+    expect(result.failed).toEqual([
+      {
+        client: 'Acme',
+        error:
+          "Acme's founder view was made from cto@example.com's account, and Google lets the add-on reach it only from there: ask cto@example.com to sync it.",
+      },
+      {
+        client: 'Beacon',
+        error:
+          "Beacon's founder view was made from cto@example.com's account, and Google lets the add-on reach it only from there: ask cto@example.com to sync it.",
+      },
+    ]);
+    expect(rt.drive.files.size).toBe(files);
+    expect(() =>
+      addon.callWith({ user: 'lead@example.com' }, 'stopSharing', { clientId: ids[0] }),
+    ).toThrow(/ask cto@example\.com to stop sharing/);
+    expect(shareRecord(rt, ids[0]!).active).toBe(true);
+    expect(readersOf(rt, shareRecord(rt, ids[0]!).fileId)).toEqual(['f@acme.io']);
+  });
+
+  it('a weekly run that runs out of time names the founder views it did not reach', () => {
+    const { rt, addon } = shared();
+    // The first view's write takes the run past its five minutes.
+    rt.interleave('Sheets.Spreadsheets.Values.batchUpdate', () => {
+      rt.env.now += 5 * 60 * 1000;
+    });
+    addon.call('runWeeklyPlan', {});
+    const run = lastRun(addon);
+    expect(run.ok).toBe(true);
+    expect(run.partial).toBe('out of time before syncing Beacon: choose Sync shared views');
+  });
+});
+
+interface WeeklyStatusJson {
+  installed: boolean;
+  owner: string | null;
+  yours: boolean;
+  weekday: string | null;
+}
+
+describe('the weekly trigger belongs to one user and one document', () => {
+  const withEditor = () => {
+    const made = registry();
+    made.rt.share(made.rt.spreadsheet.id, 'lead@example.com', 'editor');
+    return made;
+  };
+  const asLead = { user: 'lead@example.com' };
+
+  it('a second editor sees who runs the weekly plan, and can neither install a second one nor remove it', () => {
+    const { rt, addon } = withEditor();
+    addon.call('installWeeklyTrigger', {});
+    const seen = addon.callWith(asLead, 'getWeeklyTrigger') as WeeklyStatusJson;
+    expect(seen).toMatchObject({ installed: true, owner: 'cto@example.com', yours: false });
+    expect(() => addon.callWith(asLead, 'installWeeklyTrigger', {})).toThrow(
+      'The weekly plan is already run by cto@example.com: a second one would mail everything twice. Ask cto@example.com to turn it off first.',
+    );
+    expect(() => addon.callWith(asLead, 'removeWeeklyTrigger')).toThrow(
+      'The weekly plan is run by cto@example.com, and only cto@example.com can turn it off: Google keeps each trigger with the account that made it.',
+    );
+    expect(rt.triggers.map((t) => t.owner)).toEqual(['cto@example.com']);
+    expect(addon.call('getWeeklyTrigger')).toMatchObject({ installed: true, yours: true });
+    rt.advanceClockTo('2026-11-23T08:00:00Z');
+    expect(rt.outbox.filter((m) => m.subject.startsWith('Weekly plan, week of'))).toHaveLength(1);
+  });
+
+  it("installing again replaces only this document's trigger, never one of another registry", () => {
+    const { rt, addon } = registry();
+    const first = rt.spreadsheet.id;
+    addon.call('installWeeklyTrigger', {});
+    const other = rt.createSpreadsheet('Second registry');
+    rt.activate(other.id);
+    addon.call('setupRegistry');
+    addon.call('installWeeklyTrigger', { weekday: 'Tuesday', hour: 9 });
+    rt.activate(first);
+    addon.call('installWeeklyTrigger', { weekday: 'Wednesday', hour: 8 });
+    expect(rt.triggers.map((t) => t.documentId).sort()).toEqual([first, other.id].sort());
+    addon.call('removeWeeklyTrigger');
+    expect(rt.triggers.map((t) => t.documentId)).toEqual([other.id]);
+  });
+
+  it('a stray weekly trigger of another account deletes itself instead of mailing a second plan', () => {
+    const { rt, addon } = withEditor();
+    addon.call('installWeeklyTrigger', {});
+    // Made before the registry kept who runs the plan: both accounts have a trigger.
+    const record = rt.properties.document.get('weeklyTrigger')!;
+    rt.properties.document.delete('weeklyTrigger');
+    addon.callWith(asLead, 'installWeeklyTrigger', {});
+    rt.properties.document.set('weeklyTrigger', record);
+    expect(rt.triggers.map((t) => t.owner).sort()).toEqual(['cto@example.com', 'lead@example.com']);
+    rt.advanceClockTo('2026-11-23T08:00:00Z');
+    expect(rt.outbox.filter((m) => m.subject.startsWith('Weekly plan, week of'))).toHaveLength(1);
+    expect(rt.triggers.map((t) => t.owner)).toEqual(['cto@example.com']);
+  });
+});
+
+describe('a trigger run without a document or without authorisation', () => {
+  it('a run that Google starts without its spreadsheet writes nothing and mails the CTO what to do', () => {
+    const { rt, addon } = registry();
+    addon.call('installWeeklyTrigger', {});
+    rt.triggerSeesDocument = false;
+    const runs = rt.advanceClockTo('2026-11-23T08:00:00Z');
+    expect(runs.map((r) => r.error)).toEqual([undefined]);
+    expect(rt.spreadsheet.read(tab(rt, 'Weekly Plan'), 2, 1)).toMatch(/^Not generated yet/);
+    expect(rt.outbox.map((m) => m.subject)).toEqual(['Weekly plan did not run']);
+    expect(rt.outbox[0]?.body).toContain(`Registry: ${rt.spreadsheet.url}`);
+  });
+
+  it('when Google needs the CTO to authorise again, the link is mailed once and the plan waits', () => {
+    const { rt, addon } = registry();
+    addon.call('installWeeklyTrigger', {});
+    // The add-on's new version asks for a scope this account has not granted yet.
+    const added = ['https://www.googleapis.com/auth/drive.file'];
+    rt.requireReauthorization('cto@example.com', added);
+    rt.advanceClockTo('2026-11-23T08:00:00Z');
+    rt.advanceClockTo('2026-11-30T08:00:00Z');
+    const asked = rt.outbox.filter((m) => m.subject === 'CTO Registry needs your authorisation');
+    expect(asked).toHaveLength(1);
+    expect(asked[0]?.body).toMatch(/Authorise here: https:\/\//);
+    expect(rt.spreadsheet.read(tab(rt, 'Weekly Plan'), 2, 1)).toMatch(/^Not generated yet/);
+    rt.authorize('cto@example.com');
+    rt.advanceClockTo('2026-12-07T08:00:00Z');
+    expect(rt.spreadsheet.read(tab(rt, 'Weekly Plan'), 2, 1)).toMatch(/^Week of 2026-12-07/);
+    rt.requireReauthorization('cto@example.com', added);
+    rt.advanceClockTo('2026-12-14T08:00:00Z');
+    expect(
+      rt.outbox.filter((m) => m.subject === 'CTO Registry needs your authorisation'),
+    ).toHaveLength(2);
+  });
+});
+
+describe('identity that survives a copy and a move to another script project', () => {
+  it('tab roles are written with DOCUMENT visibility', () => {
+    const { rt } = registry();
+    const found = rt
+      .spreadsheetApp()
+      .getActiveSpreadsheet()
+      .createDeveloperMetadataFinder()
+      .withKey('ctoRegistry.tab')
+      .find();
+    expect(found.length).toBeGreaterThan(8);
+    expect(new Set(found.map((m) => String(m.getVisibility())))).toEqual(new Set(['DOCUMENT']));
+  });
+
+  it('a copy without the metadata is read by content: clients listed, no tab made twice, IDs above those present', () => {
+    const { rt, addon, ids } = registry();
+    addon.call('refreshPriorities');
+    // A person deleted the last debt row by hand; the copy has no record of D-3 ever issued.
+    const copy = rt.copySpreadsheet(rt.spreadsheet.id, 'Registry (copy)');
+    rt.activate(copy.id);
+    const listed = addon.call('getRegistry') as { clients: { id: string; name: string }[] };
+    expect(listed.clients.map((c) => c.name)).toEqual(['Acme', 'Beacon']);
+    expect(listed.clients.map((c) => c.id)).toEqual(ids);
+    expect((addon.call('setupRegistry') as { created: string[] }).created).toEqual([]);
+    const added = addon.call('addItem', {
+      clientId: ids[0],
+      kind: 'debt',
+      fields: { title: 'In the copy' },
+    }) as { id: string };
+    expect(added.id).toBe('D-4');
+    expect(rt.spreadsheet.sheets.map((s) => s.name).filter((n) => /Priorities/.test(n))).toEqual([
+      'Priorities',
+    ]);
+  });
+
+  it('the same registry opened by another script project finds its tabs, clients and next IDs', () => {
+    const { rt, ids } = registry();
+    const published = rt.load(BUNDLE, { project: 'published-addon' });
+    const listed = published.call('getRegistry') as { clients: { name: string }[] };
+    expect(listed.clients.map((c) => c.name)).toEqual(['Acme', 'Beacon']);
+    const added = published.call('addItem', {
+      clientId: ids[1],
+      kind: 'debt',
+      fields: { title: 'From the published add-on' },
+    }) as { id: string };
+    expect(added.id).toBe('D-4');
+    expect((published.call('refreshPriorities') as { entries: number }).entries).toBe(7);
+  });
+});
