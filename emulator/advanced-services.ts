@@ -320,6 +320,21 @@ function fileResource(wb: Workbook, user: string, fields: string | undefined) {
   return Object.fromEntries(wanted.filter((f) => f in all).map((f) => [f, all[f]]));
 }
 
+/**
+ * The Google account an address names, as Drive lists the permission: addresses are not case
+ * sensitive, and a Gmail address is the same account with or without dots in its name
+ * (https://support.google.com/mail/answer/7436150) and under googlemail.com (users' reports, e.g.
+ * https://kamivaniea.com/?p=305). Drive lists the account, not the alias typed; the emulator
+ * names every such account by its address without dots.
+ */
+export function googleAccount(address: string): string {
+  const email = address.trim().toLowerCase();
+  const at = email.lastIndexOf('@');
+  const domain = email.slice(at + 1);
+  if (at < 0 || (domain !== 'gmail.com' && domain !== 'googlemail.com')) return email;
+  return `${email.slice(0, at).replace(/\./g, '')}@gmail.com`;
+}
+
 export function driveAdvancedService(env: Env, drive: DriveState): unknown {
   const permissionId = (email: string) => `perm-${Buffer.from(email).toString('hex').slice(0, 24)}`;
   return {
@@ -338,7 +353,7 @@ export function driveAdvancedService(env: Env, drive: DriveState): unknown {
         enter(env, a, DRIVE_SCOPES);
         const wb = reachable(env, drive, fileId, a, true);
         const role = resource.role as keyof typeof ROLES;
-        const email = String(resource.emailAddress ?? '').toLowerCase();
+        const email = googleAccount(String(resource.emailAddress ?? ''));
         if (!(role in ROLES) || resource.type !== 'user')
           throw invalid(env, a, 'The provided role or type is not valid.');
         if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email))

@@ -37,6 +37,8 @@ export class Env {
   readonly total = new Ledger();
   execution: Ledger | null = null;
   logs: string[] = [];
+  /** `getSheetValues` with -1 on a tab with no content: throw as a zero-row range, or read nothing. */
+  emptySheetValues: 'throw' | 'empty' = 'throw';
   /** A fault armed for the next execution: the `at`-th call of the given services throws. */
   fault: { at: number; services: FaultService; seen: number; documentId: string } | null = null;
   /** Work another execution does at a given call of this one: how tests interleave two writers. */

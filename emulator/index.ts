@@ -82,6 +82,11 @@ export interface RuntimeOptions {
   triggerSeesDocument?: boolean;
   /** What File ▸ Make a copy (`copySpreadsheet`) carries of developer metadata (default `document`). */
   copyMetadata?: CopyMetadata;
+  /**
+   * What `Sheet.getSheetValues(1, 1, -1, -1)` does on a tab with no content, which Google does not
+   * document: `throw` (default) as a zero-row range does, or `empty` (no rows).
+   */
+  emptySheetValues?: 'throw' | 'empty';
   /** A runtime saved with `saveState()`: its files, properties, mail, triggers and clock. */
   state?: RuntimeState;
 }
@@ -270,6 +275,7 @@ export class Runtime {
     this.env.deployment = options.deployment ?? state?.deployment ?? 'addon';
     this.triggerSeesDocument = options.triggerSeesDocument ?? state?.triggerSeesDocument ?? true;
     this.copyMetadata = options.copyMetadata ?? state?.copyMetadata ?? 'document';
+    this.env.emptySheetValues = options.emptySheetValues ?? 'throw';
     if (state) {
       this.env.now = options.now === undefined ? state.now : now;
       this.env.user = state.user;

@@ -173,7 +173,15 @@ export class EmuSheet implements Pick<
     const rows = numRows === -1 ? this.data.lastRow() - startRow + 1 : numRows;
     const columns = numColumns === -1 ? this.data.lastColumn() - startColumn + 1 : numColumns;
     this.live('getSheetValues', Math.max(0, rows * columns));
-    if (rows <= 0 || columns <= 0) return [];
+    if (rows <= 0 || columns <= 0) {
+      // Undocumented for -1 on an empty tab; asked outright, a zero-row range is refused.
+      if (this.env.emptySheetValues === 'empty' && (numRows === -1 || numColumns === -1)) return [];
+      throw this.env.fail(
+        rows <= 0
+          ? 'The number of rows in the range must be at least 1.'
+          : 'The number of columns in the range must be at least 1.',
+      );
+    }
     return makeRange(
       this.env,
       this.wb,

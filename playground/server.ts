@@ -30,6 +30,8 @@ const { values: args } = parseArgs({
     file: { type: 'string', default: resolve(ROOT, '.playground/registry.json') },
     demo: { type: 'boolean', default: false },
     port: { type: 'string', default: process.env['PORT'] ?? '8080' },
+    /** Open the registry as another Google account, given edit access (a second editor). */
+    user: { type: 'string' },
   },
 });
 const FILE = resolve(String(args.file));
@@ -42,6 +44,10 @@ function boot(state?: RuntimeState): void {
     ? createRuntime({ state })
     : createRuntime({ now: new Date(), spreadsheetName: 'My CTO registry' });
   addon = rt.load(BUNDLE);
+  if (args.user) {
+    if (args.user !== rt.spreadsheet.owner) rt.share(rt.spreadsheet.id, args.user, 'editor');
+    rt.setUser(args.user);
+  }
   // Opening the spreadsheet: Sheets runs onOpen, which builds the add-on menu.
   addon.callWith({ authMode: 'LIMITED' }, 'onOpen', { authMode: 'LIMITED' });
 }

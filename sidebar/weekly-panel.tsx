@@ -35,9 +35,17 @@ export function WeeklyPanel(props: { onMessage: (text: string) => void }) {
           : 'Off: no weekly trigger for this registry.'}
         {status.lastRun &&
           (status.lastRun.ok
-            ? ` Last run ${status.lastRun.at}.`
+            ? status.lastRun.partial
+              ? ` Last run ${status.lastRun.at}: plan written; ${status.lastRun.partial}`
+              : ` Last run ${status.lastRun.at}.`
             : ` Last run failed ${status.lastRun.at}: ${status.lastRun.error}`)}
       </p>
+      {status.installed && !status.yours && status.owner && (
+        <p class="note" role="note">
+          Run by {status.owner}: Google keeps a trigger with the account that made it, so only{' '}
+          {status.owner} can change or turn off the weekly plan.
+        </p>
+      )}
       <div class="actions">
         <button
           type="button"
@@ -54,7 +62,7 @@ export function WeeklyPanel(props: { onMessage: (text: string) => void }) {
         >
           Generate now
         </button>
-        {status.installed ? (
+        {status.installed && !status.yours ? null : status.installed ? (
           <button
             type="button"
             disabled={busy}

@@ -17,6 +17,7 @@ import {
 import { asDate, asNumber, asText, type CellInput } from './cell-text.js';
 import { HEADER_STYLE, LABEL_STYLE, TITLE_STYLE, type RowStyle } from './styles.js';
 import { TAB_ROLE_KEY, markTab } from './tab-roles.js';
+import { readWholeTab } from './sheet-rows.js';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -162,9 +163,9 @@ export interface ClientTabRead {
   layout: ClientTabLayout;
 }
 
-/** One read of the whole tab. */
+/** One read of the whole tab, in one call. */
 export function readClientTab(sheet: Sheet): ClientTabRead {
-  const grid = sheet.getDataRange().getValues();
+  const grid = readWholeTab(sheet);
   return { sheet, grid, layout: locateClientTab(grid) };
 }
 

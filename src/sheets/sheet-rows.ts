@@ -32,13 +32,16 @@ export function writableRange(sheet: Sheet, rows: number, columns: number, fromR
 /**
  * A whole tab in one call. `getSheetValues(1, 1, -1, -1)` reads to the last row and column with
  * content; what it does on a tab with no content at all (every new spreadsheet's Sheet1) is not
- * documented. Should it throw there, the tab's emptiness is confirmed with `getLastRow` and
- * `getLastColumn` (so a real failure is never mistaken for an empty tab) and it reads as no rows.
+ * documented. Should it refuse there as a zero-row range is refused, the tab reads as no rows;
+ * any other error (worded in another language, or a real failure) is checked with `getLastRow`
+ * and `getLastColumn`, so a failure is never mistaken for an empty tab.
  */
 export function readWholeTab(sheet: Sheet): unknown[][] {
   try {
     return sheet.getSheetValues(1, 1, -1, -1);
   } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    if (/number of (rows|columns) in the range must be at least 1/i.test(message)) return [];
     if (sheet.getLastRow() === 0 || sheet.getLastColumn() === 0) return [];
     throw e;
   }

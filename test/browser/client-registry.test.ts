@@ -151,3 +151,42 @@ describe('sharing a founder view from the sidebar', () => {
     await page.close();
   });
 });
+
+describe('a second editor of the registry', () => {
+  it('sees who runs the weekly plan and is offered no switch that would touch it', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'playground-')), 'registry.json');
+    const cto = await startPlayground(file, ['--demo']);
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await page.goto(cto.url);
+    await page.getByRole('button', { name: 'Extensions ▸ CTO Registry' }).click();
+    await page.getByRole('menuitem', { name: 'Open registry' }).click();
+    const side = page.frameLocator('#sidebar-frame');
+    const panel = side.getByRole('region', { name: 'Weekly plan' });
+    await panel.getByRole('button', { name: 'Turn on' }).click();
+    await panel.getByText(/^On: next run/).waitFor();
+    await page.close();
+    await cto.stop();
+
+    const lead = await startPlayground(file, ['--user', 'lead@example.com']);
+    try {
+      const second = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+      await second.goto(lead.url);
+      await second.getByRole('button', { name: 'Extensions ▸ CTO Registry' }).click();
+      await second.getByRole('menuitem', { name: 'Open registry' }).click();
+      const sidebar = second.frameLocator('#sidebar-frame');
+      const weekly = sidebar.getByRole('region', { name: 'Weekly plan' });
+      await weekly.getByText(/^On: next run Mon .* 07:00 \(Europe\/London\)\./).waitFor();
+      await weekly
+        .getByRole('note')
+        .filter({ hasText: 'Run by cto@example.com: Google keeps a trigger with the account' })
+        .waitFor();
+      await sidebar.getByLabel('Client', { exact: true }).waitFor();
+      expect(await weekly.getByRole('button', { name: 'Turn off' }).count()).toBe(0);
+      expect(await weekly.getByRole('button', { name: 'Turn on' }).count()).toBe(0);
+      await screenshot(second, 'weekly-plan-second-editor');
+      await second.close();
+    } finally {
+      await lead.stop();
+    }
+  }, 60000);
+});

@@ -231,7 +231,7 @@ describe('addItem for technical debt', () => {
     const second = rt.load(BUNDLE);
     let secondError = '';
     // The second sidebar's call arrives just after the first has read the tab under the lock.
-    rt.interleave('Range.getValues', () => {
+    rt.interleave('Sheet.getSheetValues', () => {
       try {
         addDebt(second, client.id, { title: 'From a second sidebar' });
       } catch (e) {

@@ -457,3 +457,46 @@ describe('identity that survives a copy and a move to another script project', (
     expect((published.call('refreshPriorities') as { entries: number }).entries).toBe(7);
   });
 });
+
+describe('an empty tab, whatever Google answers for it', () => {
+  it.each(['throw', 'empty'] as const)(
+    'every read path works beside an empty Sheet1 and a hand-added empty tab (getSheetValues on an empty tab: %s)',
+    (emptySheetValues) => {
+      const { rt, addon } = loadAddon({ emptySheetValues });
+      const id = addClient(addon, { name: 'Acme', hoursPerWeek: 2 }).id;
+      rt.spreadsheetApp().getActiveSpreadsheet().insertSheet('Notes');
+      expect(rt.spreadsheet.sheets.map((s) => s.name)).toContain('Sheet1');
+      addon.call('addItem', { clientId: id, kind: 'debt', fields: { title: 'Read me' } });
+      expect((addon.call('getRegistry') as { clients: unknown[] }).clients).toHaveLength(1);
+      expect((addon.call('refreshPriorities') as { entries: number }).entries).toBe(1);
+      expect((addon.call('generateWeeklyPlan') as { clients: number }).clients).toBe(1);
+      expect(addon.call('decisionSignals', { tags: 'auth' })).toEqual({
+        related: [],
+        conflicts: [],
+      });
+    },
+  );
+});
+
+describe('founder emails compared as Google compares accounts', () => {
+  it('a founder typed as a Gmail alias is granted once, not again every week, and stop removes them', () => {
+    const { rt, addon } = loadAddon();
+    const id = addClient(addon, {
+      name: 'Acme',
+      hoursPerWeek: 2,
+      founderEmails: 'Jane.Doe@GoogleMail.com, Sam@Acme.io',
+    }).id;
+    const first = addon.call('shareClientView', { clientId: id }) as { granted: string[] };
+    expect(first.granted).toHaveLength(2);
+    addon.call('syncSharedViews');
+    expect(rt.lastExecution?.calls['Drive.Permissions.create'] ?? 0).toBe(0);
+    expect(rt.lastExecution?.calls['Drive.Permissions.remove'] ?? 0).toBe(0);
+    const again = addon.call('shareClientView', { clientId: id }) as { granted: string[] };
+    expect(again.granted).toEqual([]);
+    const fileId = shareRecord(rt, id).fileId;
+    expect(readersOf(rt, fileId)).toEqual(['janedoe@gmail.com', 'sam@acme.io']);
+    const stopped = addon.call('stopSharing', { clientId: id }) as { removed: string[] };
+    expect(stopped.removed.sort()).toEqual(['janedoe@gmail.com', 'sam@acme.io']);
+    expect(readersOf(rt, fileId)).toEqual([]);
+  });
+});

@@ -270,3 +270,19 @@ describe('drive.file access per user', () => {
     expect(workbookFromSnapshot(older).appAccess).toEqual(new Set([A]));
   });
 });
+
+describe('permissions name the Google account', () => {
+  it('lists a Gmail address typed with dots, capitals or googlemail.com as the one account it is', () => {
+    // Dots and case do not matter in a Gmail address (https://support.google.com/mail/answer/7436150);
+    // googlemail.com is the same account (users' reports, https://kamivaniea.com/?p=305).
+    const { rt, script } = runtime();
+    const id = script.call('make', 'Shared') as string;
+    expect(script.call('share', id, 'Jane.Doe@GoogleMail.com')).toEqual({ ok: 'reader' });
+    expect(script.call('share', id, 'J.ane.doe@gmail.com')).toEqual({ ok: 'reader' });
+    expect(script.call('share', id, 'Sam@Example.org')).toEqual({ ok: 'reader' });
+    expect([...rt.drive.files.get(id)!.viewers].sort()).toEqual([
+      'janedoe@gmail.com',
+      'sam@example.org',
+    ]);
+  });
+});

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createRuntime } from '../../emulator/index.js';
 import { runScript } from '../support/script.js';
 
 const PRELUDE =
@@ -109,5 +110,24 @@ describe('Sheet and Spreadsheet', () => {
     ]);
     expect(rt.ui.sidebars[0]).toMatchObject({ title: 'Side', html: '<p>hi</p>' });
     expect(rt.ui.alerts).toEqual([{ title: 'Title', prompt: 'Body' }]);
+  });
+});
+
+describe('a whole-tab read of an empty tab', () => {
+  // Google documents getSheetValues's numRows and numColumns, not -1 for "to the last row", and
+  // says nothing of a tab with no content; a range of zero rows is refused with this message
+  // (users' reports, e.g. https://github.com/chriskyfung/AutoFetcher-IG-Stories-to-GDrive/issues/51).
+  it('refuses by default, as a zero-row range is refused', () => {
+    const rt = createRuntime({ now: '2026-11-18T10:00:00Z' });
+    const sheet = rt.spreadsheetApp().getActiveSpreadsheet().getSheets()[0]!;
+    expect(() => sheet.getSheetValues(1, 1, -1, -1)).toThrow(
+      'The number of rows in the range must be at least 1.',
+    );
+  });
+
+  it('reads no rows when the runtime is set to the other outcome', () => {
+    const rt = createRuntime({ now: '2026-11-18T10:00:00Z', emptySheetValues: 'empty' });
+    const sheet = rt.spreadsheetApp().getActiveSpreadsheet().getSheets()[0]!;
+    expect(sheet.getSheetValues(1, 1, -1, -1)).toEqual([]);
   });
 });
