@@ -7,10 +7,15 @@
 import { authorizationMail, failureMail, noDocumentMail, planMail } from '../domain/plan-mail.js';
 import { InputError } from '../domain/input-error.js';
 import { isEmail } from '../domain/fields.js';
-import { buildWeeklyPlan } from '../domain/weekly-plan.js';
+import { buildWeeklyPlan, weekStartOf } from '../domain/weekly-plan.js';
 import { withDocumentLock } from '../services/document-lock.js';
 import { sendMail } from '../services/mail.js';
-import { claimRun, registryOfTrigger, type Weekday } from '../services/weekly-trigger.js';
+import {
+  claimRun,
+  followTimeZone,
+  registryOfTrigger,
+  type Weekday,
+} from '../services/weekly-trigger.js';
 import { readShares } from '../services/shared-views.js';
 import { registryUrl, spreadsheetTimeZone, todayIn } from '../services/time-zone.js';
 import {
@@ -44,6 +49,8 @@ export interface PlanResult {
   mail: 'sent' | 'quota used up' | 'failed';
   /** What went wrong after the plan was written (mail, founder views); empty when nothing did. */
   partial: string;
+  /** The spreadsheet's time zone the plan was written in. */
+  timeZone: string;
 }
 
 export interface LastRun {
@@ -93,9 +100,37 @@ export function writeWeeklyPlan(
   progress: RunProgress,
   startedAt = Date.now(),
 ): PlanResult {
-  // Compute: nothing is written until the plan and its mail are ready.
+  const timeZone = spreadsheetTimeZone(ss);
+  return writePlanFor(ss, progress, startedAt, timeZone, todayIn(timeZone));
+}
+
+/** The week a trigger run last wrote: a second firing that week (a moved trigger) does nothing. */
+const TRIGGERED_WEEK_KEY = 'weekly.triggeredWeek';
+
+/** The trigger's run: the week's plan once, whichever trigger fires and however often. */
+function writeWeeklyPlanOnce(
+  ss: Spreadsheet,
+  progress: RunProgress,
+  startedAt: number,
+): PlanResult | null {
   const timeZone = spreadsheetTimeZone(ss);
   const today = todayIn(timeZone);
+  const props = PropertiesService.getDocumentProperties();
+  const week = weekStartOf(today);
+  if (props.getProperty(TRIGGERED_WEEK_KEY) === week) return null;
+  const result = writePlanFor(ss, progress, startedAt, timeZone, today);
+  props.setProperty(TRIGGERED_WEEK_KEY, week);
+  return result;
+}
+
+function writePlanFor(
+  ss: Spreadsheet,
+  progress: RunProgress,
+  startedAt: number,
+  timeZone: string,
+  today: string,
+): PlanResult {
+  // Compute: nothing is written until the plan and its mail are ready.
   const generatedAt = Utilities.formatDate(new Date(), timeZone, 'yyyy-MM-dd HH:mm');
   progress.generatedAt = generatedAt;
   const snap = withShares(snapshotRegistry(ss, timeZone, today));
@@ -160,6 +195,7 @@ export function writeWeeklyPlan(
     mailedTo: recipient,
     mail: sent,
     partial,
+    timeZone,
   };
 }
 
@@ -286,8 +322,9 @@ export function runWeeklyFromTrigger(triggerUid: string | undefined): void {
       };
     };
     withDocumentLock(() => {
-      if (claimRun(registrySheet, props, triggerUid, runsAt))
-        writeWeeklyPlan(registrySheet, progress, startedAt);
+      if (!claimRun(registrySheet, props, triggerUid, runsAt)) return;
+      const written = writeWeeklyPlanOnce(registrySheet, progress, startedAt);
+      if (written) followTimeZone(registrySheet, written.timeZone);
     });
   } catch (e) {
     if (ss) recordFailure(ss, messageOf(e), progress);

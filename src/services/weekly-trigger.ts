@@ -35,6 +35,8 @@ export interface TriggerRecord {
   hour: number;
   /** The account that installed it; absent in records written before owners were kept. */
   owner?: string;
+  /** The zone its hour is in: the spreadsheet's when it was made. */
+  timeZone?: string;
 }
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -82,6 +84,22 @@ export function installTrigger(
       `The weekly plan is already run by ${other}: a second one would mail everything twice. Ask ${other} to turn it off first.`,
     );
   }
+  const record = createTrigger(ss, weekday, hour, timeZone, user);
+  PropertiesService.getUserProperties().setProperty(
+    REGISTRY_OF + record.id,
+    JSON.stringify({ url: ss.getUrl(), name: ss.getName() }),
+  );
+  return statusOf(record, timeZone, user);
+}
+
+/** Replaces this user's weekly trigger of this document with one at `hour` in `timeZone`. */
+function createTrigger(
+  ss: Spreadsheet,
+  weekday: Weekday,
+  hour: number,
+  timeZone: string,
+  user: string,
+): TriggerRecord {
   for (const t of myWeeklyTriggers(ss)) ScriptApp.deleteTrigger(t);
   const trigger = ScriptApp.newTrigger(WEEKLY_HANDLER)
     .timeBased()
@@ -91,13 +109,29 @@ export function installTrigger(
     .nearMinute(0)
     .inTimezone(timeZone)
     .create();
-  const record: TriggerRecord = { id: trigger.getUniqueId(), weekday, hour, owner: user };
-  props.setProperty(KEY, JSON.stringify(record));
-  PropertiesService.getUserProperties().setProperty(
-    REGISTRY_OF + record.id,
-    JSON.stringify({ url: ss.getUrl(), name: ss.getName() }),
-  );
-  return statusOf(record, timeZone, user);
+  const record: TriggerRecord = { id: trigger.getUniqueId(), weekday, hour, owner: user, timeZone };
+  PropertiesService.getDocumentProperties().setProperty(KEY, JSON.stringify(record));
+  return record;
+}
+
+/**
+ * A trigger keeps the zone it was made in; when the spreadsheet's zone has changed since (File ▸
+ * Settings), the owner's next run makes it again at the same weekday and hour in the new zone.
+ */
+export function followTimeZone(ss: Spreadsheet, timeZone: string): void {
+  const props = PropertiesService.getDocumentProperties();
+  const record = readTriggerRecord(props);
+  const user = me();
+  if (!record || ownedBySomeoneElse(record, user) || record.timeZone === timeZone) return;
+  if (!record.timeZone) {
+    props.setProperty(KEY, JSON.stringify({ ...record, timeZone }));
+    return;
+  }
+  const registry = PropertiesService.getUserProperties().getProperty(REGISTRY_OF + record.id);
+  const made = createTrigger(ss, record.weekday, record.hour, timeZone, user);
+  const userProps = PropertiesService.getUserProperties();
+  userProps.deleteProperty(REGISTRY_OF + record.id);
+  if (registry) userProps.setProperty(REGISTRY_OF + made.id, registry);
 }
 
 export function removeTrigger(ss: Spreadsheet, timeZone: string): TriggerStatus {

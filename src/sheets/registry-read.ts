@@ -28,5 +28,8 @@ export function readAllClients(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
   timeZone: string,
 ): ClientRead[] {
-  return listClientTabs(ss).map((sheet) => readClient(sheet, timeZone));
+  const seen = new Set<string>();
+  return listClientTabs(ss)
+    .map((sheet) => readClient(sheet, timeZone))
+    .filter((read) => !seen.has(read.id) && !!seen.add(read.id));
 }

@@ -40,19 +40,16 @@ export interface RoleTab {
 const ROLE_NAMES = new Set<string>([...GENERATED_ROLES, ...USER_ROLES, 'client']);
 
 /**
- * Every tab that carries a role this script project can see, in one metadata search. A tab
- * marked twice (by an earlier script project and again by this one) is listed once.
+ * Every tab that carries a role this script project can see, in one metadata search. A tab is
+ * marked again only when this project could not see its mark, so it sees each tab once.
  */
 export function findRoleTabs(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): RoleTab[] {
   const found = ss.createDeveloperMetadataFinder().withKey(TAB_ROLE_KEY).find();
   const tabs: RoleTab[] = [];
-  const seen = new Set<number>();
   for (const md of found) {
     const sheet = md.getLocation().getSheet();
     const role = md.getValue() ?? '';
-    if (!sheet || !ROLE_NAMES.has(role) || seen.has(sheet.getSheetId())) continue;
-    seen.add(sheet.getSheetId());
-    tabs.push({ role: role as TabRole, sheet });
+    if (sheet && ROLE_NAMES.has(role)) tabs.push({ role: role as TabRole, sheet });
   }
   return tabs;
 }

@@ -500,3 +500,27 @@ describe('founder emails compared as Google compares accounts', () => {
     expect(readersOf(rt, fileId)).toEqual([]);
   });
 });
+
+describe('the weekly trigger follows the spreadsheet time zone', () => {
+  it('after File ▸ Settings changes the zone, the next run remakes the trigger at the same hour there, and no week is planned twice', () => {
+    const { rt, addon } = registry();
+    addon.call('installWeeklyTrigger', {});
+    rt.spreadsheetApp().getActiveSpreadsheet().setSpreadsheetTimeZone('America/New_York');
+    // The trigger made in London fires at 07:00 London once more, then moves.
+    const fired = rt.advanceClockTo('2026-11-23T07:30:00Z');
+    expect(fired.map((r) => r.at)).toEqual(['2026-11-23T07:00:00.000Z']);
+    expect(rt.triggers).toHaveLength(1);
+    expect(rt.triggers[0]?.schedule).toMatchObject({ hour: 7, timeZone: 'America/New_York' });
+    // The moved trigger's first time falls the same Monday: that week's plan is not written twice.
+    const next = rt.advanceClockTo('2026-11-30T13:00:00Z');
+    expect(next.map((r) => r.at)).toEqual(['2026-11-23T12:00:00.000Z', '2026-11-30T12:00:00.000Z']);
+    expect(rt.outbox.map((m) => m.subject)).toEqual([
+      'Weekly plan, week of 2026-11-23',
+      'Weekly plan, week of 2026-11-30',
+    ]);
+    expect(addon.call('getWeeklyTrigger')).toMatchObject({
+      installed: true,
+      nextRun: '2026-12-07T12:00:00.000Z',
+    });
+  });
+});
