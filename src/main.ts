@@ -82,7 +82,7 @@ import {
 } from './sheets/registry-setup.js';
 import { withDocumentLock } from './services/document-lock.js';
 import { issuedCount, recordIssued } from './services/id-counters.js';
-import { lazyToday, spreadsheetTimeZone, todayIn } from './services/time-zone.js';
+import { lazyToday, registryUrl, spreadsheetTimeZone, todayIn } from './services/time-zone.js';
 
 export type { PlanResult, ShareResult, SyncResult };
 
@@ -126,6 +126,8 @@ export function setupRegistry(): SetupResult {
     const ss = activeSpreadsheet();
     const result = setupRegistryTabs(ss);
     ensureSettingsNames(ss);
+    // The address goes in the weekly mail; known from the start, the weekly run need not ask.
+    registryUrl(ss);
     ss.toast(
       result.created.length
         ? `Created ${result.created.join(', ')}.`
@@ -145,6 +147,8 @@ export function addClient(input: ClientInput): { id: string; name: string } {
     const roleTabs = findRegistryTabs(ss);
     setupRegistryTabs(ss, roleTabs);
     ensureSettingsNames(ss);
+    // The address goes in the weekly mail; known from the start, the weekly run need not ask.
+    registryUrl(ss);
     const wanted = profile.name.toLowerCase();
     for (const { sheet } of roleTabs.filter((t) => t.role === 'client')) {
       const [label, name] = sheet.getRange(1, 1, 1, 2).getValues()[0] ?? [];

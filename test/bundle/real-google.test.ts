@@ -524,3 +524,30 @@ describe('the weekly trigger follows the spreadsheet time zone', () => {
     });
   });
 });
+
+describe('recording a failure never throws', () => {
+  it('a run that fails and cannot mail the failure records it, logs what it could not do, and ends quietly', () => {
+    const { rt, addon } = registry();
+    addon.call('installWeeklyTrigger', {});
+    const settings = rt.spreadsheetApp().getActiveSpreadsheet().getSheetByName('Settings')!;
+    const labels = settings
+      .getRange(1, 1, settings.getLastRow(), 1)
+      .getValues()
+      .map((r) => r[0]);
+    settings.getRange(labels.indexOf('Summary email') + 1, 2).setValue('not an address');
+    rt.failAt(1, 'mail');
+    const runs = rt.advanceClockTo('2026-11-23T08:00:00Z');
+    expect(runs.map((r) => r.error)).toEqual([undefined]);
+    expect(lastRun(addon)).toMatchObject({
+      ok: false,
+      error: 'Summary email in Settings must be an email address; found "not an address".',
+    });
+    expect(rt.spreadsheet.read(tab(rt, 'Weekly Plan'), 3, 1)).toMatch(
+      /The plan below is the previous one\.$/,
+    );
+    expect(rt.outbox).toEqual([]);
+    expect(rt.env.logs.at(-1)).toMatch(
+      /^Weekly plan: could not mail the failure after "Summary email in Settings must be an email address/,
+    );
+  });
+});
