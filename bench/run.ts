@@ -9,7 +9,7 @@ import { seedRegistry } from '../test/support/seed.js';
 import { buildRollup } from '../src/domain/rollup.js';
 import { buildWeeklyPlan } from '../src/domain/weekly-plan.js';
 import { readSettings } from '../src/domain/settings.js';
-import type { ClientRecord } from '../src/domain/registry-model.js';
+import type { ClientRecord } from '../src/domain/client-record.js';
 
 interface Row {
   operation: string;

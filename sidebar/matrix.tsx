@@ -1,11 +1,12 @@
 /** The impact/effort matrix of a client's open debt: one point per item; hover or focus names it, a click opens it. */
 import { useState } from 'preact/hooks';
 import type { RegistryItem } from '../src/domain/section-items';
+import { QUADRANTS } from '../src/domain/debt';
+import { isOpenDebt } from '../src/domain/item-states';
 
 const SIZE = 260;
 const PAD = 24;
 const CELL = (SIZE - 2 * PAD) / 5;
-const OPEN = new Set(['Open', 'In progress', '']);
 
 function position(value: number, axis: 'x' | 'y'): number {
   return axis === 'x' ? PAD + (value - 0.5) * CELL : SIZE - PAD - (value - 0.5) * CELL;
@@ -15,7 +16,7 @@ export function Matrix(props: { items: RegistryItem[]; onOpen: (item: RegistryIt
   const [shown, setShown] = useState<RegistryItem | null>(null);
   const points = props.items.filter(
     (i) =>
-      OPEN.has(String(i.fields['status'] ?? '')) &&
+      isOpenDebt(i.fields) &&
       typeof i.fields['impact'] === 'number' &&
       typeof i.fields['effort'] === 'number',
   );
@@ -41,10 +42,10 @@ export function Matrix(props: { items: RegistryItem[]; onOpen: (item: RegistryIt
         <rect x={PAD} y={PAD} width={SIZE - 2 * PAD} height={SIZE - 2 * PAD} class="frame" />
         <line x1={mid} y1={PAD} x2={mid} y2={SIZE - PAD} class="axis" />
         <line x1={PAD} y1={SIZE - mid} x2={SIZE - PAD} y2={SIZE - mid} class="axis" />
-        {label('Do now', low, PAD + 14)}
-        {label('Plan & invest', high, PAD + 14)}
-        {label('Quick win', low, SIZE - PAD - 6)}
-        {label('Skip for now', high, SIZE - PAD - 6)}
+        {label(QUADRANTS[0], low, PAD + 14)}
+        {label(QUADRANTS[1], high, PAD + 14)}
+        {label(QUADRANTS[2], low, SIZE - PAD - 6)}
+        {label(QUADRANTS[3], high, SIZE - PAD - 6)}
         <text x={SIZE / 2} y={SIZE - 6} text-anchor="middle" class="axis-label">
           Effort →
         </text>

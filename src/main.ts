@@ -42,6 +42,7 @@ import {
   type Principle,
 } from './domain/principles.js';
 import { tagsBase } from './domain/fields.js';
+import { splitTags } from './domain/item-states.js';
 import { buildWeeklyPlan } from './domain/weekly-plan.js';
 import { readSettings } from './domain/settings.js';
 import { weeklyTriggerSchema } from './domain/weekly-trigger-input.js';
@@ -74,7 +75,7 @@ import {
 } from './services/weekly-trigger.js';
 import { clientIdOf, clientTabById } from './sheets/client-tabs.js';
 import { readAllClients, readClient } from './sheets/registry-read.js';
-import type { ClientRecord } from './domain/registry-model.js';
+import type { ClientRecord } from './domain/client-record.js';
 import {
   ensureSettingsNames,
   setupRegistryTabs,
@@ -275,7 +276,7 @@ export function relatedDecisions(input: {
   excludeClientId?: string;
 }): RelatedDecision[] {
   const request = parseInput(relatedDecisionsSchema, input, 'Related decisions');
-  const tags = Array.isArray(request.tags) ? request.tags : request.tags.split(',');
+  const tags = Array.isArray(request.tags) ? request.tags : splitTags(request.tags);
   const ss = activeSpreadsheet();
   const { clients } = readRegistry(ss, spreadsheetTimeZone(ss));
   return findRelated(decisionsOf(clients), tags, request.excludeClientId);

@@ -18,6 +18,7 @@ export interface RangeSpec {
 }
 
 const SECTION_RANGES: readonly [SectionKind, string, string][] = [
+  ['debt', 'title', 'Title'],
   ['debt', 'priority', 'Priority'],
   ['debt', 'quadrant', 'Quadrant'],
   ['debt', 'status', 'Status'],
@@ -26,6 +27,8 @@ const SECTION_RANGES: readonly [SectionKind, string, string][] = [
   ['risk', 'band', 'Band'],
   ['risk', 'status', 'Status'],
   ['risk', 'due', 'Due'],
+  ['goal', 'target', 'Target date'],
+  ['goal', 'status', 'Status'],
   ['review', 'date', 'Date'],
 ];
 

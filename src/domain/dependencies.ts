@@ -5,7 +5,8 @@
 import type { Grid } from './client-tab-layout.js';
 import { daysBetween } from './dates.js';
 import { readHeaderTable, splitList } from './header-table.js';
-import { str, tagsOf, type ClientRecord } from './registry-model.js';
+import { str, type ClientRecord } from './client-record.js';
+import { tagsOf } from './item-states.js';
 import type { Problem } from './section-items.js';
 
 export const DEPENDENCY_HEADERS = [

@@ -3,6 +3,7 @@
  * message names the field and says what is allowed. The `...Base` schemas take no default, for
  * changes to existing items; the others fill one, for new ones.
  */
+import { normalizeTag } from './item-states.js';
 import * as z from 'zod/mini';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -68,14 +69,7 @@ function listOf(
   return z
     .pipe(
       z.string({ error: `${label} must be a comma-separated list${what}.` }),
-      z.transform((v: string) => [
-        ...new Set(
-          v
-            .split(split)
-            .map((t) => t.trim().toLowerCase())
-            .filter(Boolean),
-        ),
-      ]),
+      z.transform((v: string) => [...new Set(v.split(split).map(normalizeTag).filter(Boolean))]),
     )
     .check(
       z.refine((all: string[]) => all.every(valid), {

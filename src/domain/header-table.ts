@@ -1,4 +1,5 @@
 /** Plain tables a person keeps (Principles, Dependencies): a header row, then rows read by header name. */
+import { splitTags } from './item-states.js';
 import type { Grid } from './client-tab-layout.js';
 
 export interface TableRow {
@@ -29,9 +30,7 @@ export function readHeaderTable(grid: Grid, expected: readonly string[]): TableR
   return rows;
 }
 
+/** A comma list in a user tab (Avoid, Match tags): the same rule as an item's tags. */
 export function splitList(text: string): string[] {
-  return text
-    .split(',')
-    .map((t) => t.trim().toLowerCase())
-    .filter(Boolean);
+  return splitTags(text);
 }

@@ -1,7 +1,8 @@
 /** The Overview's numbers per client, as its live formulas compute them. */
 import { median, daysBetween } from './dates.js';
 import type { Thresholds } from './debt.js';
-import { OPEN_DEBT, OPEN_RISK, str, type ClientRecord } from './registry-model.js';
+import { str, type ClientRecord } from './client-record.js';
+import { isOpenDebt, isOpenRisk, isOverdue, isPendingDecision } from './item-states.js';
 
 export interface OverviewRow {
   clientId: string;
@@ -20,9 +21,9 @@ export interface OverviewRow {
 }
 
 export function overviewRow(c: ClientRecord, today: string, _thresholds?: Thresholds): OverviewRow {
-  const openDebt = c.items.debt.filter((d) => OPEN_DEBT.has(str(d.fields['status'])));
-  const openRisks = c.items.risk.filter((r) => OPEN_RISK.has(str(r.fields['status'])));
-  const pending = c.items.decision.filter((d) => str(d.fields['status']) === 'Proposed');
+  const openDebt = c.items.debt.filter((d) => isOpenDebt(d.fields));
+  const openRisks = c.items.risk.filter((r) => isOpenRisk(r.fields));
+  const pending = c.items.decision.filter((d) => isPendingDecision(d.fields));
   const reviews = c.items.review
     .map((r) => str(r.fields['date']))
     .filter(Boolean)
@@ -45,9 +46,9 @@ export function overviewRow(c: ClientRecord, today: string, _thresholds?: Thresh
     // As the sheet's COUNTIFS do: over the Quadrant and Band cells the formulas fill.
     doNow: openDebt.filter((d) => str(d.fields['quadrant']) === 'Do now').length,
     pendingDecisions: pending.length,
-    overdue:
-      openRisks.filter((r) => str(r.fields['due']) && str(r.fields['due']) < today).length +
-      pending.filter((d) => str(d.fields['due']) && str(d.fields['due']) < today).length,
+    overdue: [...c.items.risk, ...c.items.decision, ...c.items.goal].filter((i) =>
+      isOverdue(i, today),
+    ).length,
     openHighRisks: openRisks.filter((r) => ['High', 'Critical'].includes(str(r.fields['band'])))
       .length,
     medianDecisionDays: median(cycles),

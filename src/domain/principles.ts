@@ -4,7 +4,8 @@
  */
 import type { Grid } from './client-tab-layout.js';
 import { readHeaderTable, splitList } from './header-table.js';
-import { str, tagsOf, type ClientRecord } from './registry-model.js';
+import { str, type ClientRecord } from './client-record.js';
+import { tagsOf } from './item-states.js';
 import type { RegistryItem } from './section-items.js';
 
 export const PRINCIPLE_HEADERS = [

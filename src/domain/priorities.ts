@@ -7,16 +7,16 @@
  * added (blank last); then client name and ID.
  */
 import { daysBetween } from './dates.js';
-import { quadrantOf, DEFAULT_THRESHOLDS, type Thresholds } from './debt.js';
+import { QUADRANTS, quadrantOf, DEFAULT_THRESHOLDS, type Thresholds } from './debt.js';
 import { riskBand, riskScore } from './risk.js';
+import { num, str, type ClientRecord } from './client-record.js';
 import {
-  num,
-  OPEN_DEBT,
-  OPEN_RISK,
-  PENDING_DECISION,
-  str,
-  type ClientRecord,
-} from './registry-model.js';
+  isActiveClient,
+  isOpenDebt,
+  isOpenRisk,
+  isOverdue,
+  isPendingDecision,
+} from './item-states.js';
 
 export type PriorityKind = 'debt' | 'risk' | 'decision';
 
@@ -44,12 +44,8 @@ export interface PriorityEntry {
 }
 
 const PRIORITY_RANK: Record<string, number> = { Critical: 0, High: 0, Medium: 1, Low: 2 };
-const QUADRANT_RANK: Record<string, number> = {
-  'Do now': 0,
-  'Plan & invest': 1,
-  'Quick win': 2,
-  'Skip for now': 3,
-};
+/** Quadrants rank in the order the matrix names them: Do now first. */
+const QUADRANT_RANK: Record<string, number> = Object.fromEntries(QUADRANTS.map((q, i) => [q, i]));
 
 function ratio(e: PriorityEntry): number {
   return e.impact !== null && e.effort !== null && e.effort > 0 ? e.impact / e.effort : -1;
@@ -126,10 +122,6 @@ export function rankPriorities(entries: readonly PriorityEntry[]): PriorityEntry
     .map((x) => x.entry);
 }
 
-export function isActive(c: ClientRecord): boolean {
-  return (c.status || 'Active') === 'Active';
-}
-
 export function collectPriorities(
   clients: readonly ClientRecord[],
   today: string,
@@ -137,10 +129,10 @@ export function collectPriorities(
 ): PriorityEntry[] {
   const out: PriorityEntry[] = [];
   for (const c of clients) {
-    if (!isActive(c)) continue;
+    if (!isActiveClient(c.status)) continue;
     for (const d of c.items.debt) {
+      if (!isOpenDebt(d.fields)) continue;
       const status = str(d.fields['status']) || 'Open';
-      if (!OPEN_DEBT.has(status)) continue;
       const impact = num(d.fields['impact']);
       const effort = num(d.fields['effort']);
       const added = str(d.fields['added']);
@@ -167,8 +159,8 @@ export function collectPriorities(
       });
     }
     for (const r of c.items.risk) {
+      if (!isOpenRisk(r.fields)) continue;
       const status = str(r.fields['status']) || 'Open';
-      if (!OPEN_RISK.has(status)) continue;
       const score = riskScore(num(r.fields['likelihood']), num(r.fields['impact']));
       const due = str(r.fields['due']);
       out.push({
@@ -186,15 +178,15 @@ export function collectPriorities(
         due,
         added: '',
         ageDays: null,
-        overdue: !!due && due < today,
+        overdue: isOverdue(r, today),
         link: '',
         impact: null,
         effort: null,
       });
     }
     for (const d of c.items.decision) {
+      if (!isPendingDecision(d.fields)) continue;
       const status = str(d.fields['status']);
-      if (!PENDING_DECISION.has(status)) continue;
       const due = str(d.fields['due']);
       const proposed = str(d.fields['proposedOn']);
       out.push({
@@ -212,7 +204,7 @@ export function collectPriorities(
         due,
         added: proposed,
         ageDays: proposed ? daysBetween(proposed, today) : null,
-        overdue: !!due && due < today,
+        overdue: isOverdue(d, today),
         link: str(d.fields['link']),
         impact: null,
         effort: null,

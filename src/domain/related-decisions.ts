@@ -1,4 +1,5 @@
 /** Decisions at other clients that share a tag with the one being written: context, not copying. */
+import { splitTags } from './item-states.js';
 import type { RegistryItem } from './section-items.js';
 
 export interface RelatedDecision {
@@ -62,7 +63,7 @@ export function relatedDecisionIndex(
     a.id.localeCompare(b.id);
   for (const list of byTag.values()) list.sort(newest);
   return (tags, excludeClientId, limit) => {
-    const wanted = [...new Set(tags.map((t) => t.trim().toLowerCase()).filter(Boolean))];
+    const wanted = splitTags(tags.join(','));
     const found = new Map<RelatedDecision, string[]>();
     for (const t of wanted) {
       let taken = 0;

@@ -4,7 +4,8 @@ import { dependencyNotices, type Dependency, type Notice } from './dependencies.
 import { overviewRow, type OverviewRow } from './overview.js';
 import { principleConflicts, type Conflict, type Principle } from './principles.js';
 import { collectPriorities, type PriorityEntry } from './priorities.js';
-import type { ClientRecord } from './registry-model.js';
+import type { ClientRecord } from './client-record.js';
+import { isActiveClient } from './item-states.js';
 import type { Problem } from './section-items.js';
 
 export interface Rollup {
@@ -23,7 +24,7 @@ export function buildRollup(
   dependenciesTab: string,
   thresholds: Thresholds = DEFAULT_THRESHOLDS,
 ): Rollup {
-  const active = clients.filter((c) => (c.status || 'Active') === 'Active');
+  const active = clients.filter((c) => isActiveClient(c.status));
   const { notices, problems } = dependencyNotices(clients, dependencies, today, dependenciesTab);
   return {
     priorities: collectPriorities(clients, today, thresholds),

@@ -5,7 +5,7 @@
  * flags and conflicts.
  */
 import { isPrivateHeader, PROFILE, SECTIONS } from './registry-layout.js';
-import type { ClientRecord } from './registry-model.js';
+import type { ClientRecord } from './client-record.js';
 import type { FieldValue } from './item-schemas.js';
 import { formatMinutes, type ClientPlan } from './weekly-plan.js';
 

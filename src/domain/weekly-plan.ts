@@ -5,7 +5,15 @@
 import { addDays, daysBetween } from './dates.js';
 import type { Rollup } from './rollup.js';
 import { relatedDecisionIndex } from './related-decisions.js';
-import { OPEN_RISK, str, tagsOf, type ClientRecord } from './registry-model.js';
+import { str, type ClientRecord } from './client-record.js';
+import {
+  dueDateOf,
+  isActiveClient,
+  isOpenGoal,
+  isOpenRisk,
+  isPendingDecision,
+  tagsOf,
+} from './item-states.js';
 import type { RegistrySettings } from './settings.js';
 
 export type AgendaKind =
@@ -79,7 +87,7 @@ function entry(
 function dueItems(c: ClientRecord): { label: string; due: string; privateNote: string }[] {
   const out: { label: string; due: string; privateNote: string }[] = [];
   for (const r of c.items.risk) {
-    if (OPEN_RISK.has(str(r.fields['status'])) && str(r.fields['due'])) {
+    if (isOpenRisk(r.fields) && dueDateOf('risk', r.fields)) {
       out.push({
         label: `Risk ${r.id}: ${str(r.fields['risk'])}`,
         due: str(r.fields['due']),
@@ -88,7 +96,7 @@ function dueItems(c: ClientRecord): { label: string; due: string; privateNote: s
     }
   }
   for (const d of c.items.decision) {
-    if (str(d.fields['status']) === 'Proposed' && str(d.fields['due'])) {
+    if (isPendingDecision(d.fields) && dueDateOf('decision', d.fields)) {
       out.push({
         label: `Decision ${d.id}: ${str(d.fields['title'])}`,
         due: str(d.fields['due']),
@@ -97,8 +105,7 @@ function dueItems(c: ClientRecord): { label: string; due: string; privateNote: s
     }
   }
   for (const g of c.items.goal) {
-    const status = str(g.fields['status']);
-    if (status !== 'Done' && status !== 'Dropped' && str(g.fields['targetDate'])) {
+    if (isOpenGoal(g.fields) && dueDateOf('goal', g.fields)) {
       out.push({
         label: `Goal ${g.id}: ${str(g.fields['goal'])}`,
         due: str(g.fields['targetDate']),
@@ -118,7 +125,7 @@ export function buildWeeklyPlan(
 ): WeeklyPlan {
   const weekStart = weekStartOf(today);
   const weekEnd = addDays(weekStart, 6);
-  const active = clients.filter((c) => (c.status || 'Active') === 'Active');
+  const active = clients.filter((c) => isActiveClient(c.status));
   const related = relatedDecisionIndex(
     clients.map((c) => ({ clientId: c.id, clientName: c.name, decisions: c.items.decision })),
   );
@@ -162,7 +169,7 @@ export function buildWeeklyPlan(
       }
     }
     for (const d of c.items.decision) {
-      if (str(d.fields['status']) !== 'Proposed') continue;
+      if (!isPendingDecision(d.fields)) continue;
       const others = related(tagsOf(d), c.id, 3);
       const context = others.length
         ? ` (related: ${others.map((r) => `${r.clientName} ${r.id} ${r.title}`).join('; ')})`

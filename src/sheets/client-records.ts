@@ -1,7 +1,7 @@
 /** Client tabs, once read, as the domain's client records with the problems found reading them. */
 import { summarizeClient } from '../domain/client-summary.js';
 import { locateClientTab } from '../domain/client-tab-layout.js';
-import type { ClientRecord } from '../domain/registry-model.js';
+import type { ClientRecord } from '../domain/client-record.js';
 import type { Problem } from '../domain/section-items.js';
 import { readClientItems } from '../domain/client-read.js';
 import { isoDates } from './grid-dates.js';

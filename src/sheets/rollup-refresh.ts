@@ -7,7 +7,7 @@ import { clientRangeSpecs, type RangeSpec } from '../domain/client-ranges.js';
 import { readDependencies } from '../domain/dependencies.js';
 import { readPrinciples } from '../domain/principles.js';
 import { buildRollup, type Rollup } from '../domain/rollup.js';
-import type { ClientRecord } from '../domain/registry-model.js';
+import type { ClientRecord } from '../domain/client-record.js';
 import { readSettings, type RegistrySettings } from '../domain/settings.js';
 import type { Problem } from '../domain/section-items.js';
 import { InputError } from '../domain/input-error.js';

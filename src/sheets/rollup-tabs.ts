@@ -5,7 +5,15 @@
 import { rangeName, type RangeSpec } from '../domain/client-ranges.js';
 import type { OverviewRow } from '../domain/overview.js';
 import type { Rollup } from '../domain/rollup.js';
-import type { ClientRecord } from '../domain/registry-model.js';
+import type { ClientRecord } from '../domain/client-record.js';
+import { QUADRANTS } from '../domain/debt.js';
+import {
+  OPEN_DEBT_STATUSES,
+  OPEN_RISK_STATUSES,
+  PENDING_DECISION_STATUS,
+  FINISHED_GOAL_STATUSES,
+  isActiveClient,
+} from '../domain/item-states.js';
 import { asText, type CellInput } from './cell-text.js';
 import { checkFormulas } from './client-ranges.js';
 import { columnLetter } from './formulas.js';
@@ -29,7 +37,6 @@ export interface PrioritiesGrid extends TabGrid {
 /** Column of the range checks, clear of the ranked list's 13 columns. */
 export const CHECKS_COLUMN = 15;
 
-export const QUADRANT_COLUMNS = ['Do now', 'Plan & invest', 'Quick win', 'Skip for now'] as const;
 export const RANKED_HEADER = [
   '#',
   'Client',
@@ -54,10 +61,55 @@ export function clientLink(c: Pick<ClientRecord, 'id' | 'name'>): string {
   return `=HYPERLINK("#gid=${c.id}","${quoted(c.name)}")`;
 }
 
+/** The statuses that count, blank included where a blank status counts (item-states.ts). */
+const OPEN_DEBT = [...OPEN_DEBT_STATUSES, ''];
+const OPEN_RISK = [...OPEN_RISK_STATUSES, ''];
+
+/**
+ * The formula form of a status rule: one COUNTIFS per status that counts, each with the same
+ * other conditions. A blank status never counts a blank row: every condition set holds a column
+ * that a blank row leaves empty.
+ */
+function countWhere(
+  status: string,
+  statuses: readonly string[],
+  conditions: readonly [string, string][],
+): string {
+  return statuses
+    .map(
+      (s) =>
+        `COUNTIFS(${[...conditions, [status, `"${s}"`]].map(([r, c]) => `${r},${c}`).join(',')})`,
+    )
+    .join('+');
+}
+
 function openCount(clientId: string, column: string, value: string): string {
-  const col = rangeName(clientId, column);
+  return countWhere(rangeName(clientId, 'debt_status'), OPEN_DEBT, [
+    [rangeName(clientId, column), `"${value}"`],
+  ]);
+}
+
+/** Open debt items: blank-status rows count when they have a title. */
+function openDebtCount(clientId: string): string {
   const status = rangeName(clientId, 'debt_status');
-  return `COUNTIFS(${col},"${value}",${status},"Open")+COUNTIFS(${col},"${value}",${status},"In progress")`;
+  return `${countWhere(status, OPEN_DEBT_STATUSES, [])}+COUNTIFS(${status},"",${rangeName(clientId, 'debt_title')},"<>")`;
+}
+
+/** Overdue, as `isOverdue`: open risks, pending decisions and unfinished goals dated before today. */
+function overdueCount(clientId: string): string {
+  const n = (what: string) => rangeName(clientId, what);
+  const before = (range: string): [string, string] => [range, '"<"&TODAY()'];
+  const goals = [
+    `COUNTIFS(${n('goal_target')},"<"&TODAY())`,
+    ...FINISHED_GOAL_STATUSES.map(
+      (s) => `COUNTIFS(${n('goal_target')},"<"&TODAY(),${n('goal_status')},"${s}")`,
+    ),
+  ].join('-');
+  return [
+    countWhere(n('risk_status'), OPEN_RISK, [before(n('risk_due'))]),
+    countWhere(n('decision_status'), [PENDING_DECISION_STATUS], [before(n('decision_due'))]),
+    goals,
+  ].join('+');
 }
 
 export function prioritiesGrid(
@@ -78,13 +130,13 @@ export function prioritiesGrid(
   ]);
   push([]);
   push(['Open debt by quadrant (live)'], TITLE_STYLE);
-  push(['Client', ...QUADRANT_COLUMNS, 'Open debt'], HEADER_STYLE);
-  const active = clients.filter((c) => (c.status || 'Active') === 'Active');
+  push(['Client', ...QUADRANTS, 'Open debt'], HEADER_STYLE);
+  const active = clients.filter((c) => isActiveClient(c.status));
   for (const c of active) {
     push([
       clientLink(c),
-      ...QUADRANT_COLUMNS.map((q) => `=${openCount(c.id, 'debt_quadrant', q)}`),
-      `=COUNTIFS(${rangeName(c.id, 'debt_status')},"Open")+COUNTIFS(${rangeName(c.id, 'debt_status')},"In progress")`,
+      ...QUADRANTS.map((q) => `=${openCount(c.id, 'debt_quadrant', q)}`),
+      `=${openDebtCount(c.id)}`,
     ]);
   }
   if (active.length === 0) push(['No active clients yet.']);
@@ -189,15 +241,9 @@ export function overviewGrid(
       `=${openCount(c.id, 'debt_priority', 'Medium')}`,
       `=${openCount(c.id, 'debt_priority', 'Low')}`,
       `=${openCount(c.id, 'debt_quadrant', 'Do now')}`,
-      `=COUNTIFS(${n('decision_status')},"Proposed")`,
-      `=COUNTIFS(${n('risk_due')},"<"&TODAY(),${n('risk_status')},"Open")+COUNTIFS(${n('risk_due')},"<"&TODAY(),${n('risk_status')},"Mitigating")+COUNTIFS(${n('decision_due')},"<"&TODAY(),${n('decision_status')},"Proposed")`,
-      ['High', 'Critical']
-        .flatMap((band) =>
-          ['Open', 'Mitigating'].map(
-            (s) => `COUNTIFS(${n('risk_band')},"${band}",${n('risk_status')},"${s}")`,
-          ),
-        )
-        .reduce((a, b) => `${a}+${b}`, '=0'),
+      `=COUNTIFS(${n('decision_status')},"${PENDING_DECISION_STATUS}")`,
+      `=${overdueCount(c.id)}`,
+      `=${['High', 'Critical'].map((band) => countWhere(n('risk_status'), OPEN_RISK, [[n('risk_band'), `"${band}"`]])).join('+')}`,
       o?.medianDecisionDays ?? '',
       shared.has(c.id) ? `=HYPERLINK("${quoted(shared.get(c.id) ?? '')}","Shared view")` : '',
     ]);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { snapshotOf, type LoadedScript, type Runtime } from '../../emulator/index.js';
 import { overviewRow } from '../../src/domain/overview.js';
-import type { ClientRecord } from '../../src/domain/registry-model.js';
+import type { ClientRecord } from '../../src/domain/client-record.js';
 import { addClient, loadAddon, rowWith, tab, values } from '../support/bundle.js';
 import { seedRegistry } from '../support/seed.js';
 

@@ -1,4 +1,4 @@
-/** The registry as the cross-client rules see it: each client's profile and items. */
+/** A client as the cross-client rules see it: its tab's profile and every item, by kind. */
 import type { SectionKind } from './registry-layout.js';
 import type { RegistryItem } from './section-items.js';
 
@@ -16,19 +16,12 @@ export interface ClientRecord {
   items: Record<SectionKind, RegistryItem[]>;
 }
 
-export const OPEN_DEBT = new Set(['Open', 'In progress']);
-export const OPEN_RISK = new Set(['Open', 'Mitigating']);
-export const PENDING_DECISION = new Set(['Proposed']);
-
+/** A field's value as text: blank for nothing. */
 export function str(v: unknown): string {
   return v === null || v === undefined ? '' : String(v);
 }
 
+/** A field's value as a number, or null when it holds none. */
 export function num(v: unknown): number | null {
   return typeof v === 'number' ? v : null;
-}
-
-export function tagsOf(item: RegistryItem): string[] {
-  const t = item.fields['tags'];
-  return Array.isArray(t) ? t : [];
 }
