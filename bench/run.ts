@@ -151,6 +151,7 @@ function syntheticClients(count: number, itemsEach: number): ClientRecord[] {
     const debt = Array.from({ length: Math.floor(itemsEach * 0.6) }, (_, i) => ({
       kind: 'debt' as const,
       id: `D-${i + 1}`,
+      ref: `D-${i + 1}`,
       row: i + 20,
       fields: {
         title: `Debt ${i}`,
@@ -165,6 +166,7 @@ function syntheticClients(count: number, itemsEach: number): ClientRecord[] {
     const risk = Array.from({ length: Math.floor(itemsEach * 0.2) }, (_, i) => ({
       kind: 'risk' as const,
       id: `R-${i + 1}`,
+      ref: `R-${i + 1}`,
       row: i + 400,
       fields: {
         risk: `Risk ${i}`,
@@ -177,6 +179,7 @@ function syntheticClients(count: number, itemsEach: number): ClientRecord[] {
     const decision = Array.from({ length: Math.floor(itemsEach * 0.2) }, (_, i) => ({
       kind: 'decision' as const,
       id: `ADR-${i + 1}`,
+      ref: `ADR-${i + 1}`,
       row: i + 700,
       fields: {
         title: `Decision ${i}`,

@@ -68,13 +68,8 @@ export function ClientView(props: {
             </summary>
             <ul class="items">
               {items.map((item) => (
-                <li key={`${item.row}`}>
-                  <button
-                    type="button"
-                    class="link"
-                    disabled={!item.id && !!s.idPrefix}
-                    onClick={() => props.onEdit(item, name)}
-                  >
+                <li key={item.ref}>
+                  <button type="button" class="link" onClick={() => props.onEdit(item, name)}>
                     {item.id ? `${item.id} ` : ''}
                     {headline(item)}
                   </button>{' '}

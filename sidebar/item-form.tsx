@@ -137,6 +137,8 @@ export function ItemForm(props: {
 }) {
   const { kind, item } = props;
   const spec = sectionOf(kind);
+  // A row without an ID is named by its noun; the server finds it again by its reference (`ref`).
+  const noun = spec.noun.toLowerCase();
   const initial: Record<string, string> = {};
   for (const col of editable(kind))
     initial[col.key] = item ? asText(item.fields[col.key]) : (spec.defaults?.[col.key] ?? '');
@@ -152,16 +154,16 @@ export function ItemForm(props: {
       const fields = input as Record<string, unknown>;
       if (item) {
         if (Object.keys(fields).length === 0) {
-          props.onDone(`Nothing changed in ${item.id}`);
+          props.onDone(`Nothing changed in ${item.id || `this ${noun}`}`);
           return;
         }
         const updated = await server.updateItem({
           clientId: props.clientId,
           kind,
-          id: item.id,
+          id: item.ref,
           fields,
         });
-        props.onDone(`${updated.id} updated at ${updated.clientName}`);
+        props.onDone(`${item.id || spec.noun} updated at ${updated.clientName}`);
       } else {
         const added = await server.addItem({ clientId: props.clientId, kind, fields });
         props.onDone(
@@ -172,7 +174,7 @@ export function ItemForm(props: {
       }
     },
   );
-  const title = item ? `Edit ${item.id || spec.noun}` : `Add ${spec.noun.toLowerCase()}`;
+  const title = item ? `Edit ${item.id || noun}` : `Add ${noun}`;
   return (
     <form onSubmit={form.submit} noValidate aria-label={title}>
       <h2>{title}</h2>

@@ -224,7 +224,9 @@ export function updateItem(input: UpdateItemInput): UpdateItemResult {
     const ss = activeSpreadsheet();
     const sheet = clientTabById(ss, request.clientId);
     const today = lazyToday(ss);
-    const updated = updateItemRow(sheet, kind, request.id, given, today);
+    const updated = updateItemRow(sheet, kind, request.id, given, today, () =>
+      spreadsheetTimeZone(ss),
+    );
     return {
       id: request.id,
       clientId: request.clientId,

@@ -1,5 +1,6 @@
 /** What `addItem`, `updateItem` and `relatedDecisions` accept. */
 import * as z from 'zod/mini';
+import { isItemRef } from './item-ids.js';
 import type { ItemFields } from './item-schemas.js';
 import type { SectionKind } from './registry-layout.js';
 
@@ -27,12 +28,13 @@ export const addItemSchema = z.object({ clientId, kind, fields });
 export const updateItemSchema = z.object({
   clientId,
   kind,
-  id: z
-    .string({ error: 'ID is required: say which item to change (e.g. D-4).' })
-    .check(
-      z.trim(),
-      z.regex(/^[A-Z]+-\d+$/, { error: 'ID must be an item ID such as D-4 or ADR-2.' }),
-    ),
+  id: z.string({ error: 'ID is required: say which item to change (e.g. D-4).' }).check(
+    z.trim(),
+    z.refine(isItemRef, {
+      error:
+        'ID must be an item ID such as D-4 or ADR-2. A row without an ID (Team, Review log) is named by the reference the registry gives it when read (row:14:…).',
+    }),
+  ),
   fields,
 });
 
@@ -52,6 +54,7 @@ export interface AddItemInput {
 }
 
 export interface UpdateItemInput extends AddItemInput {
+  /** The item's ID, or for a row without one the reference `getClient` gave it (`ref`). */
   id: string;
 }
 

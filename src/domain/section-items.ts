@@ -6,6 +6,7 @@ import type { LocatedSection } from './client-tab-layout.js';
 import type { FieldValue, ItemFields } from './item-schemas.js';
 import type { ColumnSpec, SectionKind } from './registry-layout.js';
 import { isRealDate } from './fields.js';
+import { itemRefs } from './item-ids.js';
 
 export interface Problem {
   tab: string;
@@ -16,8 +17,10 @@ export interface Problem {
 
 export interface RegistryItem {
   kind: SectionKind;
-  /** '' for a row typed by hand without an ID. */
+  /** '' for a row typed by hand without an ID, and for every Team and Review log row. */
   id: string;
+  /** What `updateItem` is given to change this row: its ID, or a row reference (see item-ids.ts). */
+  ref: string;
   row: number;
   fields: ItemFields;
 }
@@ -102,7 +105,8 @@ export function readSectionItems(
 ): { items: RegistryItem[]; problems: Problem[] } {
   const items: RegistryItem[] = [];
   const problems: Problem[] = [];
-  for (const { row, cells } of section.rows) {
+  const refs = itemRefs(section);
+  section.rows.forEach(({ row, cells }, i) => {
     const fields: ItemFields = {};
     for (const col of section.spec.columns) {
       const column = section.columns.get(col.header);
@@ -115,8 +119,14 @@ export function readSectionItems(
       if ('problem' in read)
         problems.push({ tab, cell: `${columnLetter(column)}${row}`, reason: read.problem });
     }
-    items.push({ kind: section.spec.kind, id: String(fields['id'] ?? ''), row, fields });
-  }
+    items.push({
+      kind: section.spec.kind,
+      id: String(fields['id'] ?? ''),
+      ref: refs[i] as string,
+      row,
+      fields,
+    });
+  });
   return { items, problems };
 }
 

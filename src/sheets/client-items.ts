@@ -1,7 +1,7 @@
 /**
  * Writing items into a client tab: appending a row to a section, and changing the cells of an
- * existing row. Both read the tab once and write one batch; a superseded decision costs one more
- * write.
+ * existing row, found by its ID or by the row reference of a row without one. Both read the tab
+ * once and write one batch; a superseded decision costs one more write.
  */
 import {
   cellUnder,
@@ -11,11 +11,13 @@ import {
 } from '../domain/client-tab-layout.js';
 import { InputError } from '../domain/input-error.js';
 import type { ItemFields } from '../domain/item-schemas.js';
-import { nextId } from '../domain/item-ids.js';
+import { findItemRow, nextId, parseItemRef, type ItemRef } from '../domain/item-ids.js';
 import { sectionOf, type SectionKind } from '../domain/registry-layout.js';
 import { asText, type CellInput } from './cell-text.js';
 import { isLastSection, placeNewRow, readClientTab, writeSectionRow } from './client-tab.js';
+import { isoDates } from './grid-dates.js';
 import { cellFor, formulaFor, newRowCells } from './item-cells.js';
+import { readWholeTab } from './sheet-rows.js';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -112,31 +114,62 @@ export interface Updated {
   changed: string[];
 }
 
+/** The row a reference names now, or the reason a change must not be made. */
+function rowFor(
+  grid: unknown[][],
+  layout: ClientTabLayout,
+  kind: SectionKind,
+  ref: ItemRef,
+  name: string,
+  timeZone: () => string,
+): number {
+  const noun = sectionOf(kind).noun;
+  // A row reference was read with dates as ISO dates in the spreadsheet's zone: compared alike.
+  const located = requireSection(layout, kind);
+  const section =
+    'id' in ref || !located.rows.some((r) => r.cells.some((v) => v instanceof Date))
+      ? located
+      : requireSection(locateClientTab(isoDates(grid, timeZone())), kind);
+  const found = findItemRow(section, ref);
+  if ('row' in found) return found.row;
+  if ('id' in ref)
+    throw new InputError(
+      `${ref.id} was not found at ${name}: it may have been deleted or its ID changed. Reload and try again.`,
+      'id',
+    );
+  if ('ambiguous' in found)
+    throw new InputError(
+      `The ${noun.toLowerCase()} you opened (row ${ref.row}) has moved at ${name}, and ${found.ambiguous} rows now read exactly like it: reload, then make your change again. Nothing was changed.`,
+      'id',
+    );
+  throw new InputError(
+    `The ${noun.toLowerCase()} you opened (row ${ref.row}) was changed, moved or deleted at ${name} since you opened it: reload to see it as it is now, then make your change again. Nothing was changed.`,
+    'id',
+  );
+}
+
 /**
- * Changes the given fields of one row. The smallest run of cells spanning them is written in
- * one batch: cells in between are written back as they were (their formulas as formulas), so a
+ * Changes the given fields of one row, named by its ID or, for a row without one, by the row
+ * reference it was read with. The smallest run of cells spanning the fields is written in one
+ * batch: cells in between are written back as they were (their formulas as formulas), so a
  * column a person added keeps its content.
  */
 export function updateItemRow(
   sheet: Sheet,
   kind: SectionKind,
-  id: string,
+  reference: string,
   input: ItemFields,
   today: () => string,
+  timeZone: () => string = () => sheet.getParent().getSpreadsheetTimeZone(),
 ): Updated {
-  const range = sheet.getDataRange();
-  const grid = range.getValues();
-  const formulas = range.getFormulas();
+  const grid = readWholeTab(sheet);
   const layout = locateClientTab(grid);
   const section = requireSection(layout, kind);
-  const row = rowOf(section, id);
   const name = clientName(layout, sheet);
-  if (row === undefined) {
-    throw new InputError(
-      `${id} was not found at ${name}: it may have been deleted or its ID changed. Reload and try again.`,
-      'id',
-    );
-  }
+  const ref = parseItemRef(reference);
+  if (!ref) throw new InputError(`${reference} does not name an item.`, 'id');
+  const row = rowFor(grid, layout, kind, ref, name, timeZone);
+  const self = 'id' in ref ? ref.id : String(cellUnder(section, grid[row - 1] ?? [], 'ID')).trim();
   const current = (header: string): unknown =>
     grid[row - 1]?.[(section.columns.get(header) ?? 0) - 1];
   const fields = { ...input };
@@ -148,7 +181,7 @@ export function updateItemRow(
   ) {
     fields['decidedOn'] = today();
   }
-  if (kind === 'decision') checkSupersedes(section, fields, id);
+  if (kind === 'decision') checkSupersedes(section, fields, self);
   const changes = new Map<number, CellInput>();
   for (const col of section.spec.columns) {
     if (!(col.key in fields) || col.type === 'id' || col.type === 'formula') continue;
@@ -164,13 +197,15 @@ export function updateItemRow(
   if (changes.size === 0) return { row, clientName: name, changed: [] };
   const first = Math.min(...changes.keys());
   const last = Math.max(...changes.keys());
+  const range = sheet.getRange(row, first, 1, last - first + 1);
+  const formulas = range.getFormulas()[0] ?? [];
   const line: unknown[] = [];
   for (let c = first; c <= last; c++) {
     const change = changes.get(c);
     if (change !== undefined) line.push(change);
     else {
-      const formula = formulas[row - 1]?.[c - 1];
-      const value = grid[row - 1]?.[c - 1];
+      const formula = formulas[c - first];
+      const value = grid[row - 1]?.[c - 1] ?? '';
       const spec = section.spec.columns.find((s) => section.columns.get(s.header) === c);
       const regenerated = spec?.type === 'formula' ? formulaFor(spec, row, section) : undefined;
       line.push(
@@ -178,7 +213,7 @@ export function updateItemRow(
       );
     }
   }
-  sheet.getRange(row, first, 1, line.length).setValues([line]);
+  range.setValues([line]);
   if (kind === 'decision' && fields['supersedes'])
     markSuperseded(sheet, section, String(fields['supersedes']));
   return { row, clientName: name, changed: Object.keys(fields) };
