@@ -1,4 +1,8 @@
-/** Every section of a located client tab read into items, with every problem found on the way. */
+/**
+ * Every section of a located client tab read into items, with every problem found on the way,
+ * the profile's first.
+ */
+import { readProfile } from './client-summary.js';
 import type { ClientTabLayout } from './client-tab-layout.js';
 import { SECTIONS, type SectionKind } from './registry-layout.js';
 import {
@@ -16,7 +20,7 @@ export function readClientItems(
     SectionKind,
     RegistryItem[]
   >;
-  const problems: Problem[] = [];
+  const problems: Problem[] = [...readProfile(layout, tabName).problems];
   for (const spec of SECTIONS) {
     const section = layout.sections.get(spec.kind);
     if (!section) {

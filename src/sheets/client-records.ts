@@ -1,5 +1,8 @@
-/** Client tabs, once read, as the domain's client records with the problems found reading them. */
-import { summarizeClient } from '../domain/client-summary.js';
+/**
+ * Client tabs, once read, as the domain's client records with the problems found reading them
+ * (the profile's among them: see `readClientItems`).
+ */
+import { readProfile, summarizeClient } from '../domain/client-summary.js';
 import { locateClientTab } from '../domain/client-tab-layout.js';
 import type { ClientRecord } from '../domain/client-record.js';
 import type { Problem } from '../domain/section-items.js';
@@ -16,7 +19,6 @@ export function clientRecord(
   const layout = locateClientTab(grid);
   const { items, problems } = readClientItems(layout, tabName);
   const summary = summarizeClient(tab.id, tabName, layout);
-  const cadence = layout.profile.get('Review cadence')?.value;
   return {
     record: {
       id: tab.id,
@@ -25,7 +27,7 @@ export function clientRecord(
       stage: summary.stage,
       status: summary.status,
       hoursPerWeek: summary.hoursPerWeek,
-      reviewCadence: typeof cadence === 'number' ? cadence : null,
+      reviewCadence: readProfile(layout, tabName).profile.reviewCadence,
       pmTool: summary.pmTool,
       pmLink: summary.pmLink,
       repoLink: summary.repoLink,

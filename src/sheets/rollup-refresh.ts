@@ -15,6 +15,7 @@ import { fingerprint } from '../domain/fingerprint.js';
 import type { CellInput } from './cell-text.js';
 import { clientRecord } from './client-records.js';
 import { setClientRanges } from './client-ranges.js';
+import { settingsProblems } from './settings-tab.js';
 import { CHECKS_COLUMN, overviewGrid, prioritiesGrid, type TabGrid } from './rollup-tabs.js';
 import { writableRange } from './sheet-rows.js';
 import { setupRegistryTabs } from './registry-setup.js';
@@ -65,6 +66,7 @@ function recordsOf(read: WorkbookRead, timeZone: string): RegistryRead {
       reason: `A second tab holds client ${copy.name} (a copy?); only the original is read.`,
     });
   }
+  problems.push(...settingsProblems(read.roles.settings));
   clients.sort((a, b) => a.name.localeCompare(b.name));
   return { read, clients, problems };
 }
