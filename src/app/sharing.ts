@@ -5,8 +5,15 @@
  */
 import { accountKey } from '../domain/google-account.js';
 import { InputError } from '../domain/input-error.js';
-import type { ShareRole } from '../domain/shared-view.js';
-import type { WeeklyPlan } from '../domain/weekly-plan.js';
+import { emailsSchema, shareInputSchema } from '../domain/share-input.js';
+import { SHARE_ROLES, type ShareRole } from '../domain/shared-view.js';
+import { parseInput } from '../domain/validation.js';
+import { buildWeeklyPlan, type WeeklyPlan } from '../domain/weekly-plan.js';
+import { withDocumentLock } from '../services/document-lock.js';
+import { spreadsheetTimeZone, todayIn } from '../services/time-zone.js';
+import { refreshRollup, snapshotRegistry } from '../sheets/rollup-refresh.js';
+import { activeSpreadsheet } from './active-spreadsheet.js';
+import { withShares } from './weekly-run.js';
 import {
   ensureSharedFile,
   filesOf,
@@ -172,4 +179,98 @@ export function stopSharingClient(clientId: string): { clientId: string; removed
   }
   saveShare({ ...record, active: false });
   return { clientId, removed };
+}
+
+export interface ShareInput {
+  clientId: string;
+  emails?: string | string[];
+  role?: string;
+}
+
+/**
+ * Shares a client's own view with its founders: a separate spreadsheet holding that client's
+ * registry without anything private and this week's client-safe plan. Running it again updates
+ * the same file and grants nothing twice.
+ */
+export function shareView(input: ShareInput): ShareResult {
+  const request = parseInput(shareInputSchema, input, 'Share');
+  return withDocumentLock(() => {
+    const ss = activeSpreadsheet();
+    const timeZone = spreadsheetTimeZone(ss);
+    const today = todayIn(timeZone);
+    const snap = withShares(snapshotRegistry(ss, timeZone, today));
+    const client = snap.clients.find((c) => c.id === request.clientId);
+    if (!client)
+      throw new InputError(
+        'That client is no longer in the registry. Reload the client list.',
+        'clientId',
+      );
+    if (client.status === 'Ended')
+      throw new InputError(
+        `${client.name} has ended: its view is not shared any more.`,
+        'clientId',
+      );
+    const role = request.role || snap.settings.sharingRole;
+    if (!(SHARE_ROLES as readonly string[]).includes(role)) {
+      throw new InputError(
+        `Role must be viewer or commenter; founders never get edit access to their view (found "${role}").`,
+        'role',
+      );
+    }
+    const tab = snap.read.clients.find((c) => c.id === request.clientId);
+    const founders = String(tab?.layout.profile.get('Founder emails')?.value ?? '');
+    const emails = parseInput(emailsSchema, request.emails ?? founders, 'Emails');
+    if (emails.length === 0)
+      throw new InputError(
+        `No one to share with: give emails, or fill ${client.name}'s Founder emails.`,
+        'emails',
+      );
+    const plan = buildWeeklyPlan(snap.clients, snap.rollup, snap.settings, today);
+    const result = shareOne(snap, plan, timeZone, request.clientId, emails, role as ShareRole);
+    snap.shared.set(request.clientId, result.url);
+    refreshRollup(ss, snap, Utilities.formatDate(new Date(), timeZone, 'yyyy-MM-dd HH:mm'), {
+      checkRanges: false,
+    });
+    return result;
+  });
+}
+
+/**
+ * Rewrites every shared view from the registry; a deleted shared file is made again and reported,
+ * and a client whose view fails is reported without stopping the others.
+ */
+export function syncViews(): SyncResult {
+  return withDocumentLock(() => {
+    const ss = activeSpreadsheet();
+    const timeZone = spreadsheetTimeZone(ss);
+    const today = todayIn(timeZone);
+    const snap = snapshotRegistry(ss, timeZone, today);
+    const plan = buildWeeklyPlan(snap.clients, snap.rollup, snap.settings, today);
+    return syncAll(snap, plan, timeZone);
+  });
+}
+
+export function stopSharingView(clientId: string): { clientId: string; removed: string[] } {
+  return withDocumentLock(() => stopSharingClient(clientId));
+}
+
+export interface SharingEntry {
+  clientId: string;
+  clientName: string;
+  url: string;
+  emails: string[];
+  role: ShareRole;
+  active: boolean;
+}
+
+/** Who has access to which client's view, for the sidebar. */
+export function sharingList(): SharingEntry[] {
+  return [...readShares().values()].map((r) => ({
+    clientId: r.clientId,
+    clientName: r.clientName,
+    url: r.url,
+    emails: r.emails,
+    role: r.role,
+    active: r.active,
+  }));
 }

@@ -31,6 +31,7 @@ import {
 } from '../sheets/weekly-plan-tab.js';
 import { findRegistryTabs } from '../sheets/registry-tabs.js';
 import { syncAll, syncTrouble } from './sharing.js';
+import { ADDON_TITLE, activeSpreadsheet } from './active-spreadsheet.js';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -330,4 +331,18 @@ export function runWeeklyFromTrigger(triggerUid: string | undefined): void {
     if (ss) recordFailure(ss, messageOf(e), progress);
     else failedBeforeTheRegistry(messageOf(e), registryOfTrigger(triggerUid));
   }
+}
+
+/** Generates this week's plan now (menu and sidebar), and says so in a toast. */
+export function generateNow(): PlanResult {
+  const ss = activeSpreadsheet();
+  const progress: RunProgress = { planWritten: false, generatedAt: '' };
+  const result = withDocumentLock(() => writeWeeklyPlan(ss, progress));
+  ss.toast(
+    result.partial
+      ? `Weekly plan for the week of ${result.weekStart} written; ${result.partial}`
+      : `Weekly plan for the week of ${result.weekStart} written and mailed to ${result.mailedTo}.`,
+    ADDON_TITLE,
+  );
+  return result;
 }

@@ -33,6 +33,7 @@ const SECTION_RANGES: readonly [SectionKind, string, string][] = [
 ];
 
 const PROFILE_RANGES: readonly [string, string][] = [
+  ['name', 'Client'],
   ['stage', 'Stage'],
   ['status', 'Status'],
   ['hours', 'Hours per week'],

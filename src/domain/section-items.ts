@@ -2,6 +2,7 @@
  * Reading a section's rows into items, column by column through the header names. A cell that
  * cannot be read is reported with its tab, cell and reason, and the rest is still read.
  */
+import { splitTags } from './item-states.js';
 import type { LocatedSection } from './client-tab-layout.js';
 import type { FieldValue, ItemFields } from './item-schemas.js';
 import type { ColumnSpec, SectionKind } from './registry-layout.js';
@@ -66,12 +67,7 @@ export function readCell(
       return { value: empty ? '' : typeof raw === 'number' ? raw : String(raw) };
     case 'tags':
       return {
-        value: empty
-          ? []
-          : String(raw)
-              .split(',')
-              .map((t) => t.trim().toLowerCase())
-              .filter(Boolean),
+        value: empty ? [] : splitTags(String(raw)),
       };
     case 'date':
       if (empty) return { value: '' };

@@ -1,5 +1,5 @@
 /** Creating and re-aligning a client's named ranges. */
-import { clientRangeSpecs, type RangeSpec } from '../domain/client-ranges.js';
+import { clientRangeSpecs, rangeName, type RangeSpec } from '../domain/client-ranges.js';
 import type { ClientTabLayout } from '../domain/client-tab-layout.js';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -20,6 +20,45 @@ export function createClientRanges(
 }
 
 /** Check formulas for one range: its row count and its non-empty cells, read back after writing. */
-export function checkFormulas(spec: RangeSpec): [string, string] {
+/**
+ * Column of the range checks on Priorities, clear of the ranked list's 13 columns: the range's
+ * name, then its rows and filled cells, and beside each client's Stage range its mark.
+ */
+export const CHECKS_COLUMN = 15;
+
+/**
+ * A client's mark: a live formula reading `<id>|<the name in its tab's Client cell>`. The next
+ * read learns from it, without asking each tab its id, which tab is which client, even after
+ * renames; a value typed over it no longer reads as a mark.
+ */
+export function clientMark(id: string): string {
+  return `="${id}|"&${rangeName(id, 'name')}`;
+}
+
+/** The client id a mark's value names, and the client name it read. */
+export function readMark(value: unknown): { id: string; name: string } | null {
+  const m = typeof value === 'string' ? /^(\d+)\|(.*)$/s.exec(value) : null;
+  return m?.[1] !== undefined && m[2] !== undefined ? { id: m[1], name: m[2] } : null;
+}
+
+export function checkFormulas(spec: Pick<RangeSpec, 'name'>): [string, string] {
   return [`=ROWS(${spec.name})`, `=COUNTA(${spec.name})`];
+}
+
+/**
+ * Tells the next read which tab holds a new client, as a refresh's range checks do: one check row
+ * for its Stage range below the others on Priorities. The next refresh rewrites them all.
+ */
+export function noteNewClient(
+  priorities: { sheet: GoogleAppsScript.Spreadsheet.Sheet; grid: readonly (readonly unknown[])[] },
+  id: string,
+): void {
+  let last = 1;
+  priorities.grid.forEach((row, i) => {
+    if (String(row[CHECKS_COLUMN - 1] ?? '') !== '') last = i + 1;
+  });
+  const stage = rangeName(id, 'stage');
+  priorities.sheet
+    .getRange(last + 1, CHECKS_COLUMN, 1, 4)
+    .setValues([[stage, ...checkFormulas({ name: stage }), clientMark(id)]]);
 }

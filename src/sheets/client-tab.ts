@@ -16,6 +16,7 @@ import {
 } from '../domain/registry-layout.js';
 import { asDate, asNumber, asText, type CellInput } from './cell-text.js';
 import { HEADER_STYLE, LABEL_STYLE, TITLE_STYLE, type RowStyle } from './styles.js';
+import { InputError } from '../domain/input-error.js';
 import { TAB_ROLE_KEY, markTab } from './tab-roles.js';
 import { readWholeTab } from './sheet-rows.js';
 
@@ -203,4 +204,20 @@ export function isLastSection(layout: ClientTabLayout, kind: SectionKind): boole
   const me = layout.sections.get(kind);
   if (!me) return false;
   return [...layout.sections.values()].every((s) => s.titleRow <= me.titleRow);
+}
+
+export function clientIdOf(sheet: Sheet): string {
+  return String(sheet.getSheetId());
+}
+
+/** The client's tab by id, in one call; the caller checks the tab really is a client tab by its content. */
+export function clientTabById(ss: Spreadsheet, clientId: string): Sheet {
+  const sheet = ss.getSheetById(Number(clientId));
+  if (!sheet) {
+    throw new InputError(
+      'That client is no longer in the registry (its tab was deleted). Reload the client list.',
+      'clientId',
+    );
+  }
+  return sheet;
 }

@@ -59,13 +59,7 @@ function recordsOf(read: WorkbookRead, timeZone: string): RegistryRead {
     clients.push(record);
     problems.push(...found);
   }
-  for (const copy of read.copies) {
-    problems.push({
-      tab: copy.name,
-      cell: 'A1',
-      reason: `A second tab holds client ${copy.name} (a copy?); only the original is read.`,
-    });
-  }
+  problems.push(...read.problems);
   problems.push(...settingsProblems(read.roles.settings));
   clients.sort((a, b) => a.name.localeCompare(b.name));
   return { read, clients, problems };
@@ -191,7 +185,7 @@ export function refreshRollup(
     );
   }
   const grid = prioritiesGrid(snap.rollup, snap.clients, snap.ranges, refreshedAt);
-  const p = pad(grid, priorities, CHECKS_COLUMN + 2);
+  const p = pad(grid, priorities, CHECKS_COLUMN + 4);
   writableRange(priorities.sheet, p.height, p.width).setValues(p.values);
   // Only the part above the ranked list is styled; it also covers last refresh's top part, so
   // no row keeps a title's look after the layout moved, and the range checks to its right.

@@ -15,7 +15,7 @@ import {
   isActiveClient,
 } from '../domain/item-states.js';
 import { asText, type CellInput } from './cell-text.js';
-import { checkFormulas } from './client-ranges.js';
+import { CHECKS_COLUMN, checkFormulas, clientMark } from './client-ranges.js';
 import { columnLetter } from './formulas.js';
 import { OVERVIEW_HEADER } from './registry-setup.js';
 import { GENERATED_TITLES } from './tab-roles.js';
@@ -34,8 +34,7 @@ export interface PrioritiesGrid extends TabGrid {
   checks: { clientId: string; spec: RangeSpec }[];
 }
 
-/** Column of the range checks, clear of the ranked list's 13 columns. */
-export const CHECKS_COLUMN = 15;
+export { CHECKS_COLUMN };
 
 export const RANKED_HEADER = [
   '#',
@@ -208,7 +207,13 @@ export function prioritiesGrid(
     row.splice(CHECKS_COLUMN - 1, cells.length, ...cells);
   };
   place(1, ['Range checks: the add-on reads these to keep its named ranges in step', '', '']);
-  checks.forEach(({ spec }, i) => place(i + 2, [spec.name, ...checkFormulas(spec)]));
+  checks.forEach(({ clientId, spec }, i) =>
+    place(i + 2, [
+      spec.name,
+      ...checkFormulas(spec),
+      ...(spec.name.endsWith('_stage') ? [clientMark(clientId)] : []),
+    ]),
+  );
   return { rows, styles, topRows, checksColumn: CHECKS_COLUMN, checks };
 }
 

@@ -1,23 +1,23 @@
 /**
- * Reading the whole registry in one call per tab: `getSheets`, then each tab's values. Tabs are
- * told apart by what they hold (a client tab's profile and sections, a generated tab's title);
- * a client's id comes from an index kept in document properties, checked against the sheet only
- * for a client the index does not know. Developer metadata remains the authority: a registry
- * tab not recognised here is looked up by its metadata.
+ * Reading the whole registry in one call per tab: `getSheets`, then each tab's values. Registry
+ * tabs are told apart by what they hold (a generated tab's title, a user tab's header), with
+ * developer metadata as the fallback; clients by the one rule of `discoverClients`. A client's
+ * id is its tab's id: the Priorities tab's range checks say, live, which tab holds each known
+ * client's named ranges, so only a tab they do not vouch for is asked its id.
  */
 import { locateClientTab, type ClientTabLayout } from '../domain/client-tab-layout.js';
+import { clientKey, discoverClients } from '../domain/discover-clients.js';
 import { PRINCIPLE_HEADERS } from '../domain/principles.js';
 import { DEPENDENCY_HEADERS } from '../domain/dependencies.js';
+import type { Problem } from '../domain/section-items.js';
 import { SETTINGS_HEADER } from '../domain/settings.js';
 import { findRoleTabs, type RegistryRole } from './tab-roles.js';
 import { GENERATED_TITLES } from './tab-roles.js';
 import { readWholeTab } from './sheet-rows.js';
+import { CHECKS_COLUMN, readMark } from './client-ranges.js';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-
-/** One property per client (`clientId.<name>`): an index in one value would pass 9 KB near 300 clients. */
-const INDEX_PREFIX = 'clientId.';
 
 export interface ReadTab {
   sheet: Sheet;
@@ -35,6 +35,8 @@ export interface WorkbookRead {
   roles: Partial<Record<RegistryRole, ReadTab>>;
   /** Tabs that look like a client tab already seen: copies, reported and ignored. */
   copies: { sheet: Sheet; name: string }[];
+  /** What the rule for finding clients reported: copies, profiles without a name. */
+  problems: Problem[];
 }
 
 function text(v: unknown): string {
@@ -56,47 +58,55 @@ function roleOf(grid: unknown[][]): RegistryRole | undefined {
   return undefined;
 }
 
+/**
+ * Which client id each name belongs to, from the marks the last refresh (or add) wrote on
+ * Priorities. A name two marks claim is trusted for neither.
+ */
+function markedIds(priorities: unknown[][] | undefined): Map<string, string> {
+  const byName = new Map<string, string | null>();
+  for (const row of priorities ?? []) {
+    const mark = readMark(row[CHECKS_COLUMN + 2]);
+    if (!mark) continue;
+    const key = clientKey(mark.name);
+    byName.set(key, byName.has(key) && byName.get(key) !== mark.id ? null : mark.id);
+  }
+  const out = new Map<string, string>();
+  for (const [name, id] of byName) if (id) out.set(name, id);
+  return out;
+}
+
 export function readWorkbook(ss: Spreadsheet): WorkbookRead {
-  const props = PropertiesService.getDocumentProperties();
-  const index: Record<string, string> = {};
-  for (const [k, v] of Object.entries(props.getProperties()))
-    if (k.startsWith(INDEX_PREFIX)) index[k.slice(INDEX_PREFIX.length)] = v;
-  const learned: Record<string, string> = {};
-  const clients: ClientTab[] = [];
-  const copies: { sheet: Sheet; name: string }[] = [];
+  const sheets = ss.getSheets();
+  const grids = sheets.map((sheet) => readWholeTab(sheet));
   const roles: Partial<Record<RegistryRole, ReadTab>> = {};
-  for (const sheet of ss.getSheets()) {
-    const grid = readWholeTab(sheet);
+  const candidates: { sheet: Sheet; grid: unknown[][]; position: number }[] = [];
+  sheets.forEach((sheet, i) => {
+    const grid = grids[i] ?? [];
     const role = roleOf(grid);
     if (role) {
       if (!roles[role]) roles[role] = { sheet, grid };
-      continue;
-    }
-    const layout = locateClientTab(grid);
-    const name = String(layout.profile.get('Client')?.value ?? '').trim();
-    if (!name || layout.sections.size === 0) continue;
-    const key = name.toLowerCase();
-    const earlier = clients.findIndex((c) => c.name.toLowerCase() === key);
-    if (earlier >= 0) {
-      // Two tabs hold the same client (a copy): the one the index knows is the client.
-      const first = clients[earlier] as ClientTab;
-      const firstId = String(first.sheet.getSheetId());
-      const thisId = String(sheet.getSheetId());
-      if (index[key] === thisId && firstId !== thisId) {
-        copies.push({ sheet: first.sheet, name });
-        clients[earlier] = { sheet, grid, id: thisId, name, layout };
-      } else copies.push({ sheet, name });
-      continue;
-    }
-    let id = index[key];
-    if (!id) {
-      id = String(sheet.getSheetId());
-      index[key] = id;
-      learned[INDEX_PREFIX + key] = id;
-    }
-    clients.push({ sheet, grid, id, name, layout });
-  }
-  if (Object.keys(learned).length) props.setProperties(learned);
+    } else candidates.push({ sheet, grid, position: i + 1 });
+  });
+  const marked = markedIds(roles.priorities?.grid);
+  const found = discoverClients(
+    candidates.map(({ sheet, grid }) => ({
+      grid,
+      rangesOf: (name: string) => marked.get(clientKey(name)) ?? null,
+      id: () => String(sheet.getSheetId()),
+      tabName: () => sheet.getName(),
+    })),
+  );
+  const sheetAt = (position: number): Sheet => (candidates[position] as { sheet: Sheet }).sheet;
+  const gridAt = (position: number): unknown[][] =>
+    (candidates[position] as { grid: unknown[][] }).grid;
+  const clients: ClientTab[] = found.clients.map((c) => ({
+    sheet: sheetAt(c.position),
+    grid: gridAt(c.position),
+    id: c.id,
+    name: c.name,
+    layout: c.layout,
+  }));
+  const copies = found.copies.map((c) => ({ sheet: sheetAt(c.position), name: c.name }));
   const missing = (
     [
       'overview',
@@ -114,10 +124,5 @@ export function readWorkbook(ss: Spreadsheet): WorkbookRead {
         roles[t.role] = { sheet: t.sheet, grid: readWholeTab(t.sheet) };
     }
   }
-  return { clients, roles, copies };
-}
-
-/** Keeps the index in step when a client is added or renamed through the add-on. */
-export function rememberClientId(name: string, id: string): void {
-  PropertiesService.getDocumentProperties().setProperty(INDEX_PREFIX + name.toLowerCase(), id);
+  return { clients, roles, copies, problems: found.problems };
 }

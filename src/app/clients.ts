@@ -1,0 +1,127 @@
+/**
+ * Setting the registry up, adding a client, and reading clients for the sidebar. Which tabs are
+ * clients is decided by `discoverClients` alone, whichever of these asks.
+ */
+import { locateClientTab } from '../domain/client-tab-layout.js';
+import { clientOfTab, clientKey } from '../domain/discover-clients.js';
+import { clientInputSchema, type ClientInput, type ClientSummary } from '../domain/client.js';
+import { summarizeClient } from '../domain/client-summary.js';
+import { clientRefSchema } from '../domain/add-item.js';
+import { readClientItems } from '../domain/client-read.js';
+import { InputError } from '../domain/input-error.js';
+import type { SectionKind } from '../domain/registry-layout.js';
+import type { Problem, RegistryItem } from '../domain/section-items.js';
+import { parseInput } from '../domain/validation.js';
+import { withDocumentLock } from '../services/document-lock.js';
+import { registryUrl, spreadsheetTimeZone } from '../services/time-zone.js';
+import { createClientRanges, noteNewClient } from '../sheets/client-ranges.js';
+import { clientIdOf, clientTabById, createClientTab, readClientTab } from '../sheets/client-tab.js';
+import { isoDates } from '../sheets/grid-dates.js';
+import { findRegistryTabs } from '../sheets/registry-tabs.js';
+import {
+  ensureSettingsNames,
+  setupRegistryTabs,
+  type SetupResult,
+} from '../sheets/registry-setup.js';
+import { readRegistry } from '../sheets/rollup-refresh.js';
+import { readWholeTab } from '../sheets/sheet-rows.js';
+import { readWorkbook } from '../sheets/workbook-read.js';
+import { ADDON_TITLE, activeSpreadsheet } from './active-spreadsheet.js';
+
+/** Creates the registry's tabs; running it again changes nothing. */
+export function setUp(): SetupResult {
+  return withDocumentLock(() => {
+    const ss = activeSpreadsheet();
+    const result = setupRegistryTabs(ss);
+    ensureSettingsNames(ss);
+    // The address goes in the weekly mail; known from the start, the weekly run need not ask.
+    registryUrl(ss);
+    ss.toast(
+      result.created.length
+        ? `Created ${result.created.join(', ')}.`
+        : 'The registry is already set up; nothing changed.',
+      ADDON_TITLE,
+    );
+    return result;
+  });
+}
+
+/** Adds a client: a new tab with its profile and every section, ready for items. */
+export function addNewClient(input: ClientInput): { id: string; name: string } {
+  const profile = parseInput(clientInputSchema, input, 'Client');
+  return withDocumentLock(() => {
+    const ss = activeSpreadsheet();
+    setupRegistryTabs(ss, findRegistryTabs(ss));
+    ensureSettingsNames(ss);
+    registryUrl(ss);
+    const wanted = clientKey(profile.name);
+    const workbook = readWorkbook(ss);
+    const existing = workbook.clients.find((c) => clientKey(c.name) === wanted);
+    if (existing)
+      throw new InputError(
+        `A client named ${existing.name} already exists. Choose another name.`,
+        'name',
+      );
+    const sameName = ss.getSheetByName(profile.name);
+    // An empty tab of that name is what an attempt that failed half-way left: it is reused.
+    if (sameName && sameName.getLastRow() > 0) {
+      throw new InputError(
+        `A tab named ${profile.name} already exists. Choose another client name.`,
+        'name',
+      );
+    }
+    const sheet = createClientTab(ss, profile, sameName);
+    const id = clientIdOf(sheet);
+    const { grid, layout } = readClientTab(sheet);
+    createClientRanges(ss, sheet, id, layout, grid);
+    if (workbook.roles.priorities) noteNewClient(workbook.roles.priorities, id);
+    return { id, name: profile.name };
+  });
+}
+
+export interface Registry {
+  clients: ClientSummary[];
+  problems: Problem[];
+  timeZone: string;
+}
+
+/** Every client, found by the one rule, with what could not be read. */
+export function listClients(): Registry {
+  const ss = activeSpreadsheet();
+  const timeZone = spreadsheetTimeZone(ss);
+  const { read, problems } = readRegistry(ss, timeZone);
+  const clients = read.clients.map((c) =>
+    summarizeClient(c.id, c.sheet.getName(), locateClientTab(isoDates(c.grid, timeZone))),
+  );
+  clients.sort((a, b) => a.name.localeCompare(b.name));
+  return { clients, problems, timeZone };
+}
+
+export interface ClientDetail {
+  client: ClientSummary;
+  items: Record<SectionKind, RegistryItem[]>;
+  problems: Problem[];
+}
+
+/** One client with every item, for the sidebar's client view. */
+export function clientDetail(input: { clientId: string }): ClientDetail {
+  const { clientId } = parseInput(clientRefSchema, input, 'Client');
+  const ss = activeSpreadsheet();
+  const sheet = clientTabById(ss, clientId);
+  const timeZone = spreadsheetTimeZone(ss);
+  const tabName = sheet.getName();
+  const found = clientOfTab({
+    grid: isoDates(readWholeTab(sheet), timeZone),
+    rangesOf: () => clientId,
+    id: () => clientId,
+    tabName: () => tabName,
+  });
+  if (!found.client)
+    throw new InputError('That tab no longer holds a client. Reload the client list.', 'clientId');
+  const { items, problems } = readClientItems(found.client.layout, found.client.name);
+  return {
+    client: summarizeClient(clientId, tabName, found.client.layout),
+    items,
+    problems: [...found.problems, ...problems],
+  };
+}
