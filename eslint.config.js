@@ -11,7 +11,7 @@ export default tseslint.config(
     },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
-      '@typescript-eslint/no-explicit-any': 'off',
+      '@typescript-eslint/no-explicit-any': 'error',
       'no-warning-comments': ['error', { terms: ['todo', 'fixme', 'xxx'], location: 'start' }],
     },
   },
@@ -25,6 +25,65 @@ export default tseslint.config(
             {
               group: ['**/emulator/**', 'hyperformula', 'node:*'],
               message: 'The add-on bundle runs in Apps Script.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  // The add-on and its sidebar are checked with type information too.
+  ...tseslint.configs.recommendedTypeChecked.map((config) => ({
+    ...config,
+    files: ['src/**/*.ts', 'sidebar/**/*.{ts,tsx}'],
+  })),
+  {
+    files: ['src/**/*.ts', 'sidebar/**/*.{ts,tsx}'],
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+  },
+  {
+    files: ['src/sheets/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '../app/*',
+                '../main*',
+                '../services/*',
+                '**/emulator/**',
+                'hyperformula',
+                'node:*',
+              ],
+              message:
+                'src/sheets touches the spreadsheet only: no use case, service or entry point.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/services/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '../app/*',
+                '../main*',
+                '../sheets/*',
+                '**/emulator/**',
+                'hyperformula',
+                'node:*',
+              ],
+              message:
+                'src/services wraps Apps Script services: no use case, sheet code or entry point.',
             },
           ],
         },
@@ -71,6 +130,8 @@ export default tseslint.config(
   {
     files: ['emulator/**/*.ts'],
     rules: {
+      // The emulator implements @types/google-apps-script, whose signatures say `any`.
+      '@typescript-eslint/no-explicit-any': 'off',
       'no-restricted-imports': [
         'error',
         {

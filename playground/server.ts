@@ -44,10 +44,10 @@ function boot(state?: RuntimeState): void {
     ? createRuntime({ state })
     : createRuntime({ now: new Date(), spreadsheetName: 'My CTO registry' });
   addon = rt.load(BUNDLE);
-  if (args.user) {
-    if (args.user !== rt.spreadsheet.owner) rt.share(rt.spreadsheet.id, args.user, 'editor');
-    rt.setUser(args.user);
-  }
+  // Who opens the registry: the owner, unless --user names another editor for this run only.
+  const user = args.user ?? rt.spreadsheet.owner;
+  if (user !== rt.spreadsheet.owner) rt.share(rt.spreadsheet.id, user, 'editor');
+  rt.setUser(user);
   // Opening the spreadsheet: Sheets runs onOpen, which builds the add-on menu.
   addon.callWith({ authMode: 'LIMITED' }, 'onOpen', { authMode: 'LIMITED' });
 }

@@ -49,12 +49,13 @@ export function TextField(
       <input
         id={`f-${props.name}`}
         name={props.name}
+        // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- Preact's input types are a union keyed by type
         type={(props.type ?? 'text') as 'text'}
         step={props.step}
         required={props.required}
         placeholder={props.placeholder}
         value={props.value}
-        onInput={(e) => props.onInput(props.name, (e.currentTarget as HTMLInputElement).value)}
+        onInput={(e) => props.onInput(props.name, e.currentTarget.value)}
         {...aria(props)}
       />
     </Wrapper>
@@ -69,7 +70,7 @@ export function AreaField(props: Common) {
         name={props.name}
         rows={3}
         value={props.value}
-        onInput={(e) => props.onInput(props.name, (e.currentTarget as HTMLTextAreaElement).value)}
+        onInput={(e) => props.onInput(props.name, e.currentTarget.value)}
         {...aria(props)}
       />
     </Wrapper>
@@ -83,7 +84,7 @@ export function SelectField(props: Common & { options: readonly string[]; blank?
         id={`f-${props.name}`}
         name={props.name}
         value={props.value}
-        onChange={(e) => props.onInput(props.name, (e.currentTarget as HTMLSelectElement).value)}
+        onChange={(e) => props.onInput(props.name, e.currentTarget.value)}
         {...aria(props)}
       >
         {props.blank !== undefined && <option value="">{props.blank}</option>}

@@ -80,7 +80,7 @@ function App() {
             <select
               id="client-switcher"
               value={current}
-              onChange={(e) => setCurrent((e.currentTarget as HTMLSelectElement).value)}
+              onChange={(e) => setCurrent(e.currentTarget.value)}
             >
               {clients.map((c) => (
                 <option key={c.id} value={c.id}>

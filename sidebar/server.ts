@@ -26,8 +26,7 @@ declare const google: { script: { run: Runner } };
 
 function toError(e: unknown): Error {
   if (e instanceof Error) return e;
-  if (e && typeof e === 'object' && 'message' in e)
-    return new Error(String((e as { message: unknown }).message));
+  if (e && typeof e === 'object' && 'message' in e) return new Error(String(e.message));
   return new Error(String(e));
 }
 

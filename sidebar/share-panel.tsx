@@ -40,16 +40,12 @@ export function SharePanel(props: {
           id="share-emails"
           value={emails}
           placeholder="Founder emails from the profile"
-          onInput={(e) => setEmails((e.currentTarget as HTMLInputElement).value)}
+          onInput={(e) => setEmails(e.currentTarget.value)}
         />
       </div>
       <div class="field">
         <label for="share-role">Role</label>
-        <select
-          id="share-role"
-          value={role}
-          onChange={(e) => setRole((e.currentTarget as HTMLSelectElement).value)}
-        >
+        <select id="share-role" value={role} onChange={(e) => setRole(e.currentTarget.value)}>
           <option value="viewer">Viewer</option>
           <option value="commenter">Commenter</option>
         </select>

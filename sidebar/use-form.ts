@@ -41,7 +41,7 @@ export function useForm(
     setServerError('');
     const first = Object.keys(found)[0];
     if (first) {
-      (document.getElementById(`f-${first}`) as HTMLElement | null)?.focus();
+      document.getElementById(`f-${first}`)?.focus();
       return;
     }
     setBusy(true);

@@ -54,8 +54,10 @@ export function WeeklyPanel(props: { onMessage: (text: string) => void }) {
             act(() =>
               server
                 .generateWeeklyPlan()
-                .then(
-                  (r) => `Plan for the week of ${r.weekStart} written and mailed to ${r.mailedTo}`,
+                .then((r) =>
+                  r.partial
+                    ? `Plan for the week of ${r.weekStart} written; ${r.partial}`
+                    : `Plan for the week of ${r.weekStart} written and mailed to ${r.mailedTo}`,
                 ),
             )
           }

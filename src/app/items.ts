@@ -17,7 +17,7 @@ import { InputError } from '../domain/input-error.js';
 import { splitTags } from '../domain/item-states.js';
 import { addSchema, updateSchema, type ItemFields } from '../domain/item-schemas.js';
 import { conflictMessage, conflictsOf, readPrinciples } from '../domain/principles.js';
-import { sectionOf, type SectionKind } from '../domain/registry-layout.js';
+import { sectionOf } from '../domain/registry-layout.js';
 import {
   relatedDecisions as findRelated,
   type RelatedDecision,
@@ -34,7 +34,7 @@ import { activeSpreadsheet } from './active-spreadsheet.js';
 /** Appends one item to a client's section, with the client's next ID for that kind. */
 export function addNewItem(input: AddItemInput): AddItemResult {
   const request = parseInput(addItemSchema, input, 'Item');
-  const kind = request.kind as SectionKind;
+  const kind = request.kind;
   const fields = parseInput(addSchema(kind), request.fields, sectionOf(kind).noun) as ItemFields;
   return withDocumentLock(() => {
     const ss = activeSpreadsheet();
@@ -61,15 +61,11 @@ export function addNewItem(input: AddItemInput): AddItemResult {
 /** Changes the given fields of an existing item; fields left out keep their values. */
 export function changeItem(input: UpdateItemInput): UpdateItemResult {
   const request = parseInput(updateItemSchema, input, 'Change');
-  const kind = request.kind as SectionKind;
-  const changes = parseInput(
-    updateSchema(kind),
-    request.fields,
-    sectionOf(kind).noun,
-  ) as ItemFields;
-  const given = Object.fromEntries(
-    Object.entries(changes).filter(([, v]) => v !== undefined),
-  ) as ItemFields;
+  const kind = request.kind;
+  const changes = parseInput(updateSchema(kind), request.fields, sectionOf(kind).noun);
+  const given: ItemFields = {};
+  for (const [key, value] of Object.entries(changes as ItemFields))
+    if (value !== undefined) given[key] = value;
   if (Object.keys(given).length === 0)
     throw new InputError('Nothing to change: give at least one field.');
   return withDocumentLock(() => {

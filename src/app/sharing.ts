@@ -12,7 +12,7 @@ import { buildWeeklyPlan, type WeeklyPlan } from '../domain/weekly-plan.js';
 import { withDocumentLock } from '../services/document-lock.js';
 import { spreadsheetTimeZone, todayIn } from '../services/time-zone.js';
 import { refreshRollup, snapshotRegistry } from '../sheets/rollup-refresh.js';
-import { activeSpreadsheet } from './active-spreadsheet.js';
+import { ADDON_TITLE, activeSpreadsheet } from './active-spreadsheet.js';
 import { withShares } from './weekly-run.js';
 import {
   ensureSharedFile,
@@ -26,6 +26,7 @@ import {
 } from '../services/shared-views.js';
 import type { RegistrySnapshot } from '../sheets/rollup-refresh.js';
 import { sharedGrids } from '../sheets/shared-content.js';
+import { str } from '../domain/client-record.js';
 
 export interface ShareResult {
   clientId: string;
@@ -218,7 +219,7 @@ export function shareView(input: ShareInput): ShareResult {
       );
     }
     const tab = snap.read.clients.find((c) => c.id === request.clientId);
-    const founders = String(tab?.layout.profile.get('Founder emails')?.value ?? '');
+    const founders = str(tab?.layout.profile.get('Founder emails')?.value);
     const emails = parseInput(emailsSchema, request.emails ?? founders, 'Emails');
     if (emails.length === 0)
       throw new InputError(
@@ -246,7 +247,14 @@ export function syncViews(): SyncResult {
     const today = todayIn(timeZone);
     const snap = snapshotRegistry(ss, timeZone, today);
     const plan = buildWeeklyPlan(snap.clients, snap.rollup, snap.settings, today);
-    return syncAll(snap, plan, timeZone);
+    const result = syncAll(snap, plan, timeZone);
+    // Run from the menu, nothing else would say what happened out of the ordinary.
+    const news = [
+      ...result.recreated.map((c) => `${c}'s founder view was made again (its file was deleted)`),
+      syncTrouble(result),
+    ].filter(Boolean);
+    if (news.length) ss.toast(`${news.join('; ')}.`, ADDON_TITLE);
+    return result;
   });
 }
 

@@ -8,6 +8,7 @@ import { authorizationMail, failureMail, noDocumentMail, planMail } from '../dom
 import { InputError } from '../domain/input-error.js';
 import { isEmail } from '../domain/fields.js';
 import { buildWeeklyPlan, weekStartOf } from '../domain/weekly-plan.js';
+import type { LastRun } from '../domain/stored-records.js';
 import { withDocumentLock } from '../services/document-lock.js';
 import { sendMail } from '../services/mail.js';
 import {
@@ -54,12 +55,7 @@ export interface PlanResult {
   timeZone: string;
 }
 
-export interface LastRun {
-  at: string;
-  ok: boolean;
-  error?: string;
-  partial?: string;
-}
+export type { LastRun };
 
 /** How far a run got: a failure reports what is true of the Weekly Plan tab at that point. */
 export interface RunProgress {
@@ -213,7 +209,7 @@ export function recordFailure(ss: Spreadsheet, message: string, progress: RunPro
   }
   const status = progress.planWritten
     ? `Last run ${when}: plan written; then failed: ${message}`
-    : `Last run failed at ${when}: ${message}. The plan below is the previous one.`;
+    : `Last run failed at ${when}: ${message.replace(/\.$/, '')}. The plan below is the previous one.`;
   const attempts: [string, () => void][] = [
     [
       'record the run',

@@ -13,7 +13,8 @@ import {
 } from '../services/weekly-trigger.js';
 import { findRegistryTabs } from '../sheets/registry-tabs.js';
 import { activeSpreadsheet } from './active-spreadsheet.js';
-import { LAST_RUN_KEY, type LastRun } from './weekly-run.js';
+import { LAST_RUN_KEY } from './weekly-run.js';
+import { lastRunSchema, parseStored, type LastRun } from '../domain/stored-records.js';
 
 export interface WeeklyTriggerInput {
   weekday?: Weekday;
@@ -49,6 +50,6 @@ export function weeklyStatus(): WeeklyStatus {
   const last = PropertiesService.getDocumentProperties().getProperty(LAST_RUN_KEY);
   return {
     ...status(spreadsheetTimeZone(ss)),
-    lastRun: last ? (JSON.parse(last) as LastRun) : null,
+    lastRun: parseStored(lastRunSchema, last),
   };
 }

@@ -16,9 +16,16 @@ export interface ClientRecord {
   items: Record<SectionKind, RegistryItem[]>;
 }
 
-/** A field's value as text: blank for nothing. */
+/**
+ * A cell's or field's value as text, the one way: blank for nothing, numbers and booleans as
+ * written, a date as its ISO form, anything else (never read from a cell) as JSON.
+ */
 export function str(v: unknown): string {
-  return v === null || v === undefined ? '' : String(v);
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') return String(v);
+  if (v instanceof Date) return v.toISOString();
+  return JSON.stringify(v) ?? '';
 }
 
 /** A field's value as a number, or null when it holds none. */

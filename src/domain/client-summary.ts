@@ -9,9 +9,10 @@ import { isBlankValue, readLabelled, type ValueRule } from './labelled-values.js
 import { CLIENT_STATUSES, PM_TOOLS, STAGES } from './registry-layout.js';
 import type { Problem } from './section-items.js';
 
+/** A profile value as text: what a person typed, a number as its digits, anything else blank. */
 function str(v: unknown): string {
-  if (v === null || v === undefined) return '';
-  return String(v).trim();
+  if (typeof v === 'string') return v.trim();
+  return typeof v === 'number' || typeof v === 'boolean' ? String(v) : '';
 }
 
 /** Each checked profile row: its rule, and what the registry does while the value is unreadable. */

@@ -1,6 +1,7 @@
 /** Plain tables a person keeps (Principles, Dependencies): a header row, then rows read by header name. */
 import { splitTags } from './item-states.js';
 import type { Grid } from './client-tab-layout.js';
+import { str } from './client-record.js';
 
 export interface TableRow {
   row: number;
@@ -10,11 +11,11 @@ export interface TableRow {
 export function readHeaderTable(grid: Grid, expected: readonly string[]): TableRow[] {
   const headerIndex = grid.findIndex(
     (r) =>
-      expected.filter((h) => r.some((c) => String(c).trim() === h)).length >=
+      expected.filter((h) => r.some((c) => str(c).trim() === h)).length >=
       Math.ceil(expected.length / 2),
   );
   if (headerIndex < 0) return [];
-  const header = (grid[headerIndex] ?? []).map((c) => String(c).trim());
+  const header = (grid[headerIndex] ?? []).map((c) => str(c).trim());
   const rows: TableRow[] = [];
   for (let i = headerIndex + 1; i < grid.length; i++) {
     const cells = grid[i] ?? [];
@@ -23,7 +24,7 @@ export function readHeaderTable(grid: Grid, expected: readonly string[]): TableR
       row: i + 1,
       get: (h) => {
         const j = header.indexOf(h);
-        return j < 0 ? '' : String(cells[j] ?? '').trim();
+        return j < 0 ? '' : str(cells[j]).trim();
       },
     });
   }

@@ -68,9 +68,7 @@ function build(kind: SectionKind, forUpdate: boolean) {
     const base = baseSchema(kind, col);
     if (!base) continue;
     const refined = refineKind(kind, col.key, base);
-    shape[col.key] = forUpdate
-      ? z.optional(refined)
-      : z._default(refined, defaultOf(kind, col) as never);
+    shape[col.key] = forUpdate ? z.optional(refined) : z._default(refined, defaultOf(kind, col));
   }
   return z.object(shape);
 }

@@ -4,11 +4,12 @@
  * by hand: a blank debt item or risk is open, a blank client is active.
  */
 import type { RegistryItem } from './section-items.js';
+import { str } from './client-record.js';
 
 type Fields = RegistryItem['fields'];
 
 function text(v: unknown): string {
-  return typeof v === 'string' ? v.trim() : v === null || v === undefined ? '' : String(v).trim();
+  return str(v).trim();
 }
 
 /** Statuses that leave a debt item open; a blank status is open too. */

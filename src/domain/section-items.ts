@@ -8,6 +8,7 @@ import type { FieldValue, ItemFields } from './item-schemas.js';
 import type { ColumnSpec, SectionKind } from './registry-layout.js';
 import { isRealDate } from './fields.js';
 import { itemRefs } from './item-ids.js';
+import { str } from './client-record.js';
 
 export interface Problem {
   tab: string;
@@ -62,12 +63,12 @@ export function readCell(
     case 'text':
     case 'longText':
     case 'link':
-      return { value: empty ? '' : String(raw).trim() };
+      return { value: empty ? '' : str(raw).trim() };
     case 'formula':
-      return { value: empty ? '' : typeof raw === 'number' ? raw : String(raw) };
+      return { value: empty ? '' : typeof raw === 'number' ? raw : str(raw) };
     case 'tags':
       return {
-        value: empty ? [] : splitTags(String(raw)),
+        value: empty ? [] : splitTags(str(raw)),
       };
     case 'date':
       if (empty) return { value: '' };
@@ -84,7 +85,7 @@ export function readCell(
       };
     case 'choice': {
       if (empty) return { value: '' };
-      const text = String(raw).trim();
+      const text = str(raw).trim();
       const match = (col.choices ?? []).find((c) => c.toLowerCase() === text.toLowerCase());
       if (match) return { value: match };
       return {

@@ -7,6 +7,7 @@ import { isBlankValue, readLabelled, type ValueRule } from './labelled-values.js
 import type { Problem } from './section-items.js';
 import { SHARE_ROLES } from './shared-view.js';
 import { WEEKDAY_NAMES } from './weekly-trigger-input.js';
+import { str } from './client-record.js';
 
 export interface SettingSpec {
   key: string;
@@ -130,7 +131,7 @@ function usingDefault(s: SettingSpec): string {
 export function parseSettings(grid: readonly (readonly unknown[])[], tab: string): SettingsRead {
   const byLabel = new Map<string, { row: number; raw: unknown }>();
   grid.forEach((row, i) => {
-    const label = String(row[0] ?? '').trim();
+    const label = typeof row[0] === 'string' ? row[0].trim() : '';
     if (label && !byLabel.has(label)) byLabel.set(label, { row: i + 1, raw: row[1] });
   });
   const out: Record<string, string | number> = {};
@@ -164,7 +165,7 @@ export function parseSettings(grid: readonly (readonly unknown[])[], tab: string
       continue;
     }
     if (s.rule.type === 'email') {
-      out[s.key] = String(found.raw).trim();
+      out[s.key] = str(found.raw).trim();
       problems.push({
         tab,
         cell,

@@ -8,6 +8,7 @@ import { accountKey, sameAccount } from '../domain/google-account.js';
 import { InputError } from '../domain/input-error.js';
 import { SHARED_TABS, type SharedGrid, type ShareRole } from '../domain/shared-view.js';
 import { ApiError, callApi } from './api-call.js';
+import { parseStored, shareRecordSchema, type ShareRecord } from '../domain/stored-records.js';
 
 interface SheetsApi {
   Spreadsheets: {
@@ -39,24 +40,7 @@ interface DriveApi {
 const sheetsApi = (): SheetsApi => Sheets as unknown as SheetsApi;
 const driveApi = (): DriveApi => Drive as unknown as DriveApi;
 
-export interface ShareRecord {
-  clientId: string;
-  clientName: string;
-  fileId: string;
-  url: string;
-  sheetIds: { registry: number; week: number };
-  emails: string[];
-  role: ShareRole;
-  active: boolean;
-  /** The account that made the current file: under drive.file only that account's runs reach it. */
-  madeBy?: string;
-  /** Every file ever shared for this client, the current one included: stop revokes on all. */
-  files?: string[];
-  /** Every address the add-on ever granted for this client, on any of its files. */
-  everGranted?: string[];
-  /** What was last written, so the next write blanks what it no longer needs and restyles only on change. */
-  written?: { registry: [number, number]; week: [number, number]; style: string };
-}
+export type { ShareRecord };
 
 const PREFIX = 'share.';
 
@@ -64,7 +48,10 @@ export function readShares(): Map<string, ShareRecord> {
   const all = PropertiesService.getDocumentProperties().getProperties();
   const out = new Map<string, ShareRecord>();
   for (const [k, v] of Object.entries(all)) {
-    if (k.startsWith(PREFIX)) out.set(k.slice(PREFIX.length), JSON.parse(v) as ShareRecord);
+    if (!k.startsWith(PREFIX)) continue;
+    const record = parseStored(shareRecordSchema, v);
+    // A record that no longer reads is left alone for a person to see, never shared from.
+    if (record) out.set(k.slice(PREFIX.length), record);
   }
   return out;
 }

@@ -6,6 +6,12 @@
  * second editor is told plainly who runs the weekly plan instead of installing a second one.
  */
 import { InputError } from '../domain/input-error.js';
+import {
+  parseStored,
+  triggerRecordSchema,
+  triggerRegistrySchema,
+  type TriggerRecord,
+} from '../domain/stored-records.js';
 import { WEEKDAY_NAMES as WEEKDAYS } from '../domain/weekly-trigger-input.js';
 import { zonedNextRun } from './next-run.js';
 
@@ -29,28 +35,14 @@ export interface TriggerStatus {
   yours: boolean;
 }
 
-export interface TriggerRecord {
-  id: string;
-  weekday: Weekday;
-  hour: number;
-  /** The account that installed it; absent in records written before owners were kept. */
-  owner?: string;
-  /** The zone its hour is in: the spreadsheet's when it was made. */
-  timeZone?: string;
-}
+export type { TriggerRecord };
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 export function readTriggerRecord(
   props: GoogleAppsScript.Properties.Properties,
 ): TriggerRecord | null {
-  const v = props.getProperty(KEY);
-  if (!v) return null;
-  try {
-    return JSON.parse(v) as TriggerRecord;
-  } catch {
-    return null;
-  }
+  return parseStored(triggerRecordSchema, props.getProperty(KEY));
 }
 
 function me(): string {
@@ -206,11 +198,8 @@ export function registryOfTrigger(
   triggerUid: string | undefined,
 ): { url: string; name: string } | null {
   if (!triggerUid) return null;
-  const v = PropertiesService.getUserProperties().getProperty(REGISTRY_OF + triggerUid);
-  if (!v) return null;
-  try {
-    return JSON.parse(v) as { url: string; name: string };
-  } catch {
-    return null;
-  }
+  return parseStored(
+    triggerRegistrySchema,
+    PropertiesService.getUserProperties().getProperty(REGISTRY_OF + triggerUid),
+  );
 }

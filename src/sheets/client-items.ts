@@ -18,6 +18,7 @@ import { isLastSection, placeNewRow, readClientTab, writeSectionRow } from './cl
 import { isoDates } from './grid-dates.js';
 import { cellFor, formulaFor, newRowCells } from './item-cells.js';
 import { readWholeTab } from './sheet-rows.js';
+import { str } from '../domain/client-record.js';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -33,11 +34,12 @@ export function requireSection(layout: ClientTabLayout, kind: SectionKind): Loca
 }
 
 function clientName(layout: ClientTabLayout, sheet: Sheet): string {
-  return String(layout.profile.get('Client')?.value ?? '').trim() || sheet.getName();
+  const name = layout.profile.get('Client')?.value;
+  return (typeof name === 'string' && name.trim()) || sheet.getName();
 }
 
 function rowOf(section: LocatedSection, id: string): number | undefined {
-  return section.rows.find((r) => String(cellUnder(section, r.cells, 'ID')).trim() === id)?.row;
+  return section.rows.find((r) => str(cellUnder(section, r.cells, 'ID')).trim() === id)?.row;
 }
 
 /** Dates the add-on fills in when a person leaves them empty. */
@@ -64,7 +66,7 @@ function markSuperseded(sheet: Sheet, section: LocatedSection, id: string): void
 }
 
 function checkSupersedes(section: LocatedSection, fields: ItemFields, self: string): void {
-  const target = String(fields['supersedes'] ?? '');
+  const target = str(fields['supersedes']);
   if (!target) return;
   if (target === self)
     throw new InputError('Supersedes cannot name the decision itself.', 'supersedes');
@@ -104,7 +106,7 @@ export function appendItem(
   const row = placeNewRow(sheet, section, isLastSection(layout, kind));
   writeSectionRow(sheet, section, row, newRowCells(section, fields, id, row));
   if (kind === 'decision' && fields['supersedes'])
-    markSuperseded(sheet, section, String(fields['supersedes']));
+    markSuperseded(sheet, section, str(fields['supersedes']));
   return { id, row, clientName: clientName(layout, sheet) };
 }
 
@@ -169,7 +171,7 @@ export function updateItemRow(
   const ref = parseItemRef(reference);
   if (!ref) throw new InputError(`${reference} does not name an item.`, 'id');
   const row = rowFor(grid, layout, kind, ref, name, timeZone);
-  const self = 'id' in ref ? ref.id : String(cellUnder(section, grid[row - 1] ?? [], 'ID')).trim();
+  const self = 'id' in ref ? ref.id : str(cellUnder(section, grid[row - 1] ?? [], 'ID')).trim();
   const current = (header: string): unknown =>
     grid[row - 1]?.[(section.columns.get(header) ?? 0) - 1];
   const fields = { ...input };
@@ -215,6 +217,6 @@ export function updateItemRow(
   }
   range.setValues([line]);
   if (kind === 'decision' && fields['supersedes'])
-    markSuperseded(sheet, section, String(fields['supersedes']));
+    markSuperseded(sheet, section, str(fields['supersedes']));
   return { row, clientName: name, changed: Object.keys(fields) };
 }

@@ -1,6 +1,7 @@
 /** Creating and re-aligning a client's named ranges. */
 import { clientRangeSpecs, rangeName, type RangeSpec } from '../domain/client-ranges.js';
 import type { ClientTabLayout } from '../domain/client-tab-layout.js';
+import { str } from '../domain/client-record.js';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -55,7 +56,7 @@ export function noteNewClient(
 ): void {
   let last = 1;
   priorities.grid.forEach((row, i) => {
-    if (String(row[CHECKS_COLUMN - 1] ?? '') !== '') last = i + 1;
+    if (str(row[CHECKS_COLUMN - 1]) !== '') last = i + 1;
   });
   const stage = rangeName(id, 'stage');
   priorities.sheet

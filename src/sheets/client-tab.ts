@@ -134,7 +134,7 @@ export function createClientTab(
     (backgrounds[i] as string[])[0] = LABEL_STYLE.background;
     (weights[i] as string[])[0] = 'bold';
   });
-  block.setBackgrounds(backgrounds as string[][]);
+  block.setBackgrounds(backgrounds);
   block.setFontColors(fontColors);
   block.setFontWeights(weights);
 

@@ -210,7 +210,7 @@ export function refreshRollup(
     top.setBackgrounds(ps.backgrounds);
     props.setProperties({ [STYLE_KEY]: signature, [TOP_KEY]: String(grid.topRows) });
   }
-  const written = top && options.checkRanges ? top.getValues() : [];
+  const written: unknown[][] = top && options.checkRanges ? top.getValues() : [];
 
   const realigned: string[] = [];
   const sheets = new Map(snap.read.clients.map((c) => [c.id, c.sheet]));

@@ -6,6 +6,7 @@ import { sharedRegistryGrid, sharedWeekGrid, type SharedGrid } from '../domain/s
 import type { WeeklyPlan } from '../domain/weekly-plan.js';
 import { isoDates } from './grid-dates.js';
 import type { RegistrySnapshot } from './rollup-refresh.js';
+import { str } from '../domain/client-record.js';
 
 export function sharedGrids(
   snap: RegistrySnapshot,
@@ -20,12 +21,7 @@ export function sharedGrids(
   const profile: Record<string, FieldValue> = {};
   for (const p of PROFILE) {
     const v = layout.profile.get(p.label)?.value;
-    profile[p.key] =
-      typeof v === 'number' || typeof v === 'string'
-        ? v
-        : v === undefined || v === null
-          ? ''
-          : String(v);
+    profile[p.key] = typeof v === 'number' || typeof v === 'string' ? v : str(v);
   }
   return {
     registry: sharedRegistryGrid(record, profile),

@@ -4,6 +4,7 @@ import { asText, type CellInput } from './cell-text.js';
 import { GENERATED_TITLES } from './tab-roles.js';
 import type { ReadTab } from './workbook-read.js';
 import { writableRange } from './sheet-rows.js';
+import { str } from '../domain/client-record.js';
 
 const WIDTH = 5;
 
@@ -122,10 +123,8 @@ export function appendHistory(
   const seen = new Set(
     tab.grid.map((r) => {
       const week =
-        r[0] instanceof Date
-          ? Utilities.formatDate(r[0], timeZone, 'yyyy-MM-dd')
-          : String(r[0] ?? '');
-      return `${week}|${String(r[1] ?? '')}`;
+        r[0] instanceof Date ? Utilities.formatDate(r[0], timeZone, 'yyyy-MM-dd') : str(r[0]);
+      return `${week}|${str(r[1])}`;
     }),
   );
   const rows = plan.clients

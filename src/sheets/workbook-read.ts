@@ -5,7 +5,7 @@
  * id is its tab's id: the Priorities tab's range checks say, live, which tab holds each known
  * client's named ranges, so only a tab they do not vouch for is asked its id.
  */
-import { locateClientTab, type ClientTabLayout } from '../domain/client-tab-layout.js';
+import type { ClientTabLayout } from '../domain/client-tab-layout.js';
 import { clientKey, discoverClients } from '../domain/discover-clients.js';
 import { PRINCIPLE_HEADERS } from '../domain/principles.js';
 import { DEPENDENCY_HEADERS } from '../domain/dependencies.js';

@@ -1,0 +1,61 @@
+/**
+ * What the add-on keeps in properties, as schemas: a stored value is parsed, never cast, so a
+ * value a person or an older version left in another shape reads as absent, not as a guess.
+ */
+import * as z from 'zod/mini';
+import { SHARE_ROLES } from './shared-view.js';
+import { WEEKDAY_NAMES } from './weekly-trigger-input.js';
+
+const size = z.tuple([z.number(), z.number()]);
+
+export const shareRecordSchema = z.object({
+  clientId: z.string(),
+  clientName: z.string(),
+  fileId: z.string(),
+  url: z.string(),
+  sheetIds: z.object({ registry: z.number(), week: z.number() }),
+  emails: z.array(z.string()),
+  role: z.enum(SHARE_ROLES),
+  active: z.boolean(),
+  madeBy: z.optional(z.string()),
+  files: z.optional(z.array(z.string())),
+  everGranted: z.optional(z.array(z.string())),
+  written: z.optional(z.object({ registry: size, week: size, style: z.string() })),
+});
+export type ShareRecord = z.infer<typeof shareRecordSchema>;
+
+export const triggerRecordSchema = z.object({
+  id: z.string(),
+  weekday: z.enum(WEEKDAY_NAMES),
+  hour: z.number(),
+  owner: z.optional(z.string()),
+  timeZone: z.optional(z.string()),
+});
+export type TriggerRecord = z.infer<typeof triggerRecordSchema>;
+
+export const lastRunSchema = z.object({
+  at: z.string(),
+  ok: z.boolean(),
+  error: z.optional(z.string()),
+  partial: z.optional(z.string()),
+});
+export type LastRun = z.infer<typeof lastRunSchema>;
+
+export const triggerRegistrySchema = z.object({ url: z.string(), name: z.string() });
+export type TriggerRegistry = z.infer<typeof triggerRegistrySchema>;
+
+/** A stored JSON value read through its schema: null when absent, not JSON, or of another shape. */
+export function parseStored<T>(
+  schema: { safeParse(v: unknown): { success: true; data: T } | { success: false } },
+  text: string | null | undefined,
+): T | null {
+  if (!text) return null;
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  const result = schema.safeParse(value);
+  return result.success ? result.data : null;
+}
