@@ -31,7 +31,7 @@ import {
   signalsFor,
   type DecisionSignals,
 } from './app/items.js';
-import { refresh } from './app/rollup.js';
+import { refresh } from './app/refresh-priorities.js';
 import {
   shareView,
   sharingList,
@@ -49,7 +49,7 @@ import {
   weeklyStatus,
   type WeeklyStatus,
   type WeeklyTriggerInput,
-} from './app/weekly-trigger.js';
+} from './app/weekly-plan-switch.js';
 import { clientRefSchema } from './domain/add-item.js';
 import { parseInput } from './domain/validation.js';
 

@@ -14,7 +14,7 @@ import type { Problem, RegistryItem } from '../domain/section-items.js';
 import { parseInput } from '../domain/validation.js';
 import { withDocumentLock } from '../services/document-lock.js';
 import { registryUrl, spreadsheetTimeZone } from '../services/time-zone.js';
-import { createClientRanges, noteNewClient } from '../sheets/client-ranges.js';
+import { createClientRanges, noteNewClient } from '../sheets/client-named-ranges.js';
 import { clientIdOf, clientTabById, createClientTab, readClientTab } from '../sheets/client-tab.js';
 import { isoDates } from '../sheets/grid-dates.js';
 import { findRegistryTabs } from '../sheets/registry-tabs.js';

@@ -6,7 +6,7 @@
 import { accountKey } from '../domain/google-account.js';
 import { InputError } from '../domain/input-error.js';
 import { emailsSchema, shareInputSchema } from '../domain/share-input.js';
-import { SHARE_ROLES, type ShareRole } from '../domain/shared-view.js';
+import { SHARE_ROLES, type ShareRole } from '../domain/founder-view.js';
 import { parseInput } from '../domain/validation.js';
 import { buildWeeklyPlan, type WeeklyPlan } from '../domain/weekly-plan.js';
 import { withDocumentLock } from '../services/document-lock.js';
@@ -23,9 +23,9 @@ import {
   saveShare,
   writeSharedFile,
   type ShareRecord,
-} from '../services/shared-views.js';
+} from '../services/founder-files.js';
 import type { RegistrySnapshot } from '../sheets/rollup-refresh.js';
-import { sharedGrids } from '../sheets/shared-content.js';
+import { sharedGrids } from '../sheets/founder-view-grids.js';
 import { str } from '../domain/client-record.js';
 
 export interface ShareResult {

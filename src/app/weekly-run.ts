@@ -17,7 +17,7 @@ import {
   registryOfTrigger,
   type Weekday,
 } from '../services/weekly-trigger.js';
-import { readShares } from '../services/shared-views.js';
+import { readShares } from '../services/founder-files.js';
 import { registryUrl, spreadsheetTimeZone, todayIn } from '../services/time-zone.js';
 import {
   refreshRollup,

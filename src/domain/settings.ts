@@ -5,7 +5,7 @@
  */
 import { isBlankValue, readLabelled, type ValueRule } from './labelled-values.js';
 import type { Problem } from './section-items.js';
-import { SHARE_ROLES } from './shared-view.js';
+import { SHARE_ROLES } from './founder-view.js';
 import { WEEKDAY_NAMES } from './weekly-trigger-input.js';
 import { str } from './client-record.js';
 

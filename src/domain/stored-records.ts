@@ -3,7 +3,7 @@
  * value a person or an older version left in another shape reads as absent, not as a guess.
  */
 import * as z from 'zod/mini';
-import { SHARE_ROLES } from './shared-view.js';
+import { SHARE_ROLES } from './founder-view.js';
 import { WEEKDAY_NAMES } from './weekly-trigger-input.js';
 
 const size = z.tuple([z.number(), z.number()]);

@@ -15,7 +15,7 @@ import {
   isActiveClient,
 } from '../domain/item-states.js';
 import { asText, type CellInput } from './cell-text.js';
-import { CHECKS_COLUMN, checkFormulas, clientMark } from './client-ranges.js';
+import { CHECKS_COLUMN, checkFormulas, clientMark } from './client-named-ranges.js';
 import { columnLetter } from './formulas.js';
 import { OVERVIEW_HEADER } from './registry-setup.js';
 import { GENERATED_TITLES } from './tab-roles.js';

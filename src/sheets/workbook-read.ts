@@ -14,7 +14,7 @@ import { SETTINGS_HEADER } from '../domain/settings.js';
 import { findRoleTabs, type RegistryRole } from './tab-roles.js';
 import { GENERATED_TITLES } from './tab-roles.js';
 import { readWholeTab } from './sheet-rows.js';
-import { CHECKS_COLUMN, readMark } from './client-ranges.js';
+import { CHECKS_COLUMN, readMark } from './client-named-ranges.js';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;

@@ -6,7 +6,7 @@
  */
 import { accountKey, sameAccount } from '../domain/google-account.js';
 import { InputError } from '../domain/input-error.js';
-import { SHARED_TABS, type SharedGrid, type ShareRole } from '../domain/shared-view.js';
+import { SHARED_TABS, type SharedGrid, type ShareRole } from '../domain/founder-view.js';
 import { ApiError, callApi } from './api-call.js';
 import { parseStored, shareRecordSchema, type ShareRecord } from '../domain/stored-records.js';
 

@@ -2,7 +2,7 @@
 import { locateClientTab } from '../domain/client-tab-layout.js';
 import type { FieldValue } from '../domain/item-schemas.js';
 import { PROFILE } from '../domain/registry-layout.js';
-import { sharedRegistryGrid, sharedWeekGrid, type SharedGrid } from '../domain/shared-view.js';
+import { sharedRegistryGrid, sharedWeekGrid, type SharedGrid } from '../domain/founder-view.js';
 import type { WeeklyPlan } from '../domain/weekly-plan.js';
 import { isoDates } from './grid-dates.js';
 import type { RegistrySnapshot } from './rollup-refresh.js';
