@@ -52,7 +52,7 @@ export const clientInputSchema = z.object({
 export type ClientInput = z.input<typeof clientInputSchema>;
 export type ClientProfile = z.output<typeof clientInputSchema>;
 
-/** The client as `getRegistry` lists it; the tab is found by its developer metadata, so `id` survives renames. */
+/** The client as `getRegistry` lists it; `id` is its tab's id, so it survives renames of the tab and of the client. */
 export interface ClientSummary {
   id: string;
   name: string;

@@ -17,6 +17,7 @@ import {
   type RegistryRole,
 } from './tab-roles.js';
 import { findRegistryTabs } from './registry-tabs.js';
+import { HISTORY_HEADER } from './weekly-plan-tab.js';
 import { GENERATED_TITLE_STYLE, HEADER_STYLE, TITLE_STYLE, styleRow } from './styles.js';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -41,14 +42,6 @@ export const OVERVIEW_HEADER = [
 ];
 export { GENERATED_TITLES };
 
-const PLAN_HISTORY_HEADER = [
-  'Week starting',
-  'Client',
-  'Hours',
-  'Agenda items',
-  'Overdue',
-  'Generated at',
-];
 const PRINCIPLES_HEADER = [...PRINCIPLE_HEADERS];
 const DEPENDENCIES_HEADER = [...DEPENDENCY_HEADERS];
 
@@ -68,7 +61,7 @@ function initialRows(role: RegistryRole): { title?: string; rows: (string | numb
         rows: [['Not generated yet: choose Generate weekly plan, or install the weekly trigger.']],
       };
     case 'planHistory':
-      return { title: GENERATED_TITLES.planHistory, rows: [PLAN_HISTORY_HEADER] };
+      return { title: GENERATED_TITLES.planHistory, rows: [HISTORY_HEADER] };
     case 'principles':
       return { rows: [PRINCIPLES_HEADER] };
     case 'dependencies':
