@@ -36,7 +36,20 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
 
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 
+/** Intl is slow and the same instants recur (every date cell of a restored spreadsheet). */
+const wallClocks = new Map<string, WallClock>();
+
 export function wallClock(ms: number, timeZone: string): WallClock {
+  const key = `${timeZone}|${ms}`;
+  const known = wallClocks.get(key);
+  if (known) return { ...known };
+  if (wallClocks.size > 50_000) wallClocks.clear();
+  const computed = computeWallClock(ms, timeZone);
+  wallClocks.set(key, computed);
+  return { ...computed };
+}
+
+function computeWallClock(ms: number, timeZone: string): WallClock {
   const parts = formatterFor(timeZone).formatToParts(new Date(ms));
   const get = (type: string): string => parts.find((p) => p.type === type)?.value ?? '0';
   return {

@@ -316,6 +316,11 @@ export class Workbook {
   }
 
   /** Writes a block of contents; HyperFormula recomputes once for the whole block. */
+  /** Runs `work` with formula evaluation held until it ends, as one recalculation. */
+  batch(work: () => void): void {
+    this.hf.batch(work);
+  }
+
   writeBlock(sheet: SheetData, row: number, column: number, contents: Content[][]): void {
     this.syncClock();
     const hfId = this.hfSheet(sheet);
@@ -643,6 +648,25 @@ export function workbookFromSnapshot(snap: WorkbookSnapshot): Workbook {
     sheet.columnWidths = new Map(s.columnWidths);
   });
   wb.restoreSheetCounter(snap.sheets.length);
+  // Every cell at once: the formulas are evaluated once, after the last is in.
+  wb.batch(() => restoreContents(wb, snap));
+  wb.batch(() => {
+    for (const nr of snap.namedRanges) wb.setNamedRange({ ...nr });
+  });
+  wb.metadata.push(...snap.metadata.map((m) => ({ ...m })));
+  wb.protections.push(...snap.protections.map((p) => ({ ...p, editors: [...p.editors] })));
+  for (const e of snap.viewers) wb.viewers.add(e);
+  for (const e of snap.editors) wb.editors.add(e);
+  for (const e of snap.commenters) wb.commenters.add(e);
+  wb.trashed = snap.trashed;
+  wb.createdByApp = snap.createdByApp ?? false;
+  // Saves from before per-user drive.file access: the app made the file for its owner.
+  for (const u of snap.appAccess ?? (wb.createdByApp ? [snap.owner] : [])) wb.appAccess.add(u);
+  wb.syncCounters();
+  return wb;
+}
+
+function restoreContents(wb: Workbook, snap: WorkbookSnapshot): void {
   // Values first, then formulas, so every formula sees its inputs when first evaluated.
   for (const pass of ['values', 'formulas'] as const) {
     snap.sheets.forEach((s, i) => {
@@ -671,18 +695,6 @@ export function workbookFromSnapshot(snap: WorkbookSnapshot): Workbook {
       }
     });
   }
-  for (const nr of snap.namedRanges) wb.setNamedRange({ ...nr });
-  wb.metadata.push(...snap.metadata.map((m) => ({ ...m })));
-  wb.protections.push(...snap.protections.map((p) => ({ ...p, editors: [...p.editors] })));
-  for (const e of snap.viewers) wb.viewers.add(e);
-  for (const e of snap.editors) wb.editors.add(e);
-  for (const e of snap.commenters) wb.commenters.add(e);
-  wb.trashed = snap.trashed;
-  wb.createdByApp = snap.createdByApp ?? false;
-  // Saves from before per-user drive.file access: the app made the file for its owner.
-  for (const u of snap.appAccess ?? (wb.createdByApp ? [snap.owner] : [])) wb.appAccess.add(u);
-  wb.syncCounters();
-  return wb;
 }
 
 function isDateFormat(cell: Cell): boolean {
