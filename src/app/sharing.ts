@@ -158,7 +158,11 @@ export function syncAll(
 /** What went wrong in a sync, in one sentence; empty when nothing did. */
 export function syncTrouble(result: SyncResult): string {
   const parts: string[] = [];
-  for (const f of result.failed) parts.push(`${f.client}'s founder view not synced: ${f.error}`);
+  for (const f of result.failed) {
+    const said = `${f.client}'s founder view `;
+    const why = f.error.startsWith(said) ? `it ${f.error.slice(said.length)}` : f.error;
+    parts.push(`${said}not synced: ${why}`);
+  }
   if (result.notReached.length)
     parts.push(
       `out of time before syncing ${result.notReached.join(', ')}: choose Sync shared views`,
