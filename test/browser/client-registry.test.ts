@@ -5,21 +5,27 @@ import type { Browser, FrameLocator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   SCREENSHOTS,
+  addonMenu,
   launchBrowser,
   screenshot,
   startPlayground,
+  writeRegistry,
   type Playground,
 } from '../support/playground.js';
+
+/** A fresh file holding the demo registry: the CTO's, in London, as the tests below read it. */
+function demoFile(): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'playground-')), 'registry.json');
+  writeRegistry(file, { demo: true, user: 'cto@example.com', timeZone: 'Europe/London' });
+  return file;
+}
 
 let browser: Browser;
 let playground: Playground;
 
 beforeAll(async () => {
   browser = await launchBrowser();
-  playground = await startPlayground(
-    join(mkdtempSync(join(tmpdir(), 'playground-')), 'registry.json'),
-    ['--demo'],
-  );
+  playground = await startPlayground(demoFile());
 }, 90000);
 
 afterAll(async () => {
@@ -30,7 +36,7 @@ afterAll(async () => {
 async function openClient(name: string): Promise<{ page: Page; side: FrameLocator }> {
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   await page.goto(playground.url);
-  await page.getByRole('button', { name: 'Extensions ▸ CTO Registry' }).click();
+  await addonMenu(page).click();
   await page.getByRole('menuitem', { name: 'Open registry' }).click();
   const side = page.frameLocator('#sidebar-frame');
   await side.getByLabel('Client', { exact: true }).selectOption({ label: `${name} (Active)` });
@@ -154,11 +160,11 @@ describe('sharing a founder view from the sidebar', () => {
 
 describe('a second editor of the registry', () => {
   it('sees who runs the weekly plan and is offered no switch that would touch it', async () => {
-    const file = join(mkdtempSync(join(tmpdir(), 'playground-')), 'registry.json');
-    const cto = await startPlayground(file, ['--demo']);
+    const file = demoFile();
+    const cto = await startPlayground(file);
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     await page.goto(cto.url);
-    await page.getByRole('button', { name: 'Extensions ▸ CTO Registry' }).click();
+    await addonMenu(page).click();
     await page.getByRole('menuitem', { name: 'Open registry' }).click();
     const side = page.frameLocator('#sidebar-frame');
     const panel = side.getByRole('region', { name: 'Weekly plan' });
@@ -171,7 +177,7 @@ describe('a second editor of the registry', () => {
     try {
       const second = await browser.newPage({ viewport: { width: 1400, height: 900 } });
       await second.goto(lead.url);
-      await second.getByRole('button', { name: 'Extensions ▸ CTO Registry' }).click();
+      await addonMenu(second).click();
       await second.getByRole('menuitem', { name: 'Open registry' }).click();
       const sidebar = second.frameLocator('#sidebar-frame');
       const weekly = sidebar.getByRole('region', { name: 'Weekly plan' });

@@ -4,9 +4,11 @@ import { join } from 'node:path';
 import type { Browser, FrameLocator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  addonMenu,
   launchBrowser,
   screenshot,
   startPlayground,
+  writeRegistry,
   type Playground,
 } from '../support/playground.js';
 
@@ -16,6 +18,8 @@ const file = join(mkdtempSync(join(tmpdir(), 'playground-')), 'registry.json');
 
 beforeAll(async () => {
   browser = await launchBrowser();
+  // An empty workbook of the CTO's, in London, whose clock the tests below read.
+  writeRegistry(file, { user: 'cto@example.com', timeZone: 'Europe/London' });
   playground = await startPlayground(file);
 }, 90000);
 
@@ -32,7 +36,7 @@ async function openPage(): Promise<Page> {
 }
 
 async function menu(page: Page, item: string): Promise<void> {
-  await page.getByRole('button', { name: 'Extensions ▸ CTO Registry' }).click();
+  await addonMenu(page).click();
   await page.getByRole('menuitem', { name: item }).click();
 }
 
@@ -208,7 +212,11 @@ describe('the playground in a browser', () => {
     expect(((await malformed.json()) as { error: string }).error).toBe(
       'The request body is not valid JSON.',
     );
-    expect((await post('fn=getRegistry', 'text/plain')).status()).toBe(415);
+    const wrongType = await post('fn=getRegistry', 'text/plain');
+    expect(wrongType.status()).toBe(415);
+    expect(((await wrongType.json()) as { error: string }).error).toBe(
+      'Send the request body as application/json.',
+    );
     await page.close();
   });
 });

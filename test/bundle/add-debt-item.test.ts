@@ -1,13 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import { snapshotOf } from '../../emulator/index.js';
 import { quadrantOf } from '../../src/domain/debt.js';
-import { BUNDLE, addClient, addDebt, loadAddon, rowWith, tab, values } from '../support/bundle.js';
+import {
+  BUNDLE,
+  addClient,
+  addDebt,
+  loadAddon,
+  restorable,
+  rowWith,
+  tab,
+  values,
+} from '../support/bundle.js';
 
-function setup() {
-  const loaded = loadAddon();
-  const client = addClient(loaded.addon, { name: 'Acme', hoursPerWeek: 2 });
-  return { ...loaded, client };
-}
+/**
+ * A registry with Acme on Wednesday 18 November 2026 in London, the sheet's zone: built once,
+ * each test restores its own copy.
+ */
+const setup = restorable(() => {
+  const loaded = loadAddon({ now: '2026-11-18T10:00:00Z', timeZone: 'Europe/London' });
+  return { ...loaded, client: addClient(loaded.addon, { name: 'Acme', hoursPerWeek: 2 }) };
+});
 
 function debtRows(rt: ReturnType<typeof loadAddon>['rt']) {
   const sheet = tab(rt, 'Acme');
@@ -43,8 +55,12 @@ describe('addItem for technical debt', () => {
       ['D-2', 'Flaky CI', 'Medium', 'Quick win', 'Open', ''],
       ['D-3', 'Monolith split', 'Medium', '', 'Open', ''],
     ]);
-    // 2026-11-18 10:00 UTC is 2026-11-18 in London: stored as a real date at local midnight.
-    expect(rows[0]?.['Added']).toBe('2026-11-18T00:00:00.000Z');
+    // 2026-11-18 10:00 UTC is 2026-11-18 in London: stored as a real date, read as that day.
+    expect(rows[0]?.['Added']).toBe('2026-11-18');
+    const sheet = tab(rt, 'Acme');
+    expect(rt.spreadsheet.read(sheet, rowWith(rt, sheet, 'D-1'), 12)).toEqual(
+      new Date('2026-11-18T00:00:00Z'),
+    );
   });
 
   it('keeps the sections below intact when the section outgrows its blank rows', () => {
@@ -100,9 +116,14 @@ describe('addItem for technical debt', () => {
     const rows = debtRows(rt);
     expect(rows.map((r) => r['Title'])).toEqual(hostile);
     expect(rows.map((r) => r['Notes'])).toEqual(hostile);
+    expect(rows.map((r) => r['Owner'])).toEqual(hostile);
     const sheet = tab(rt, 'Acme');
-    const first = rowWith(rt, sheet, 'D-1');
-    expect(rt.spreadsheet.formula(sheet, first, 2)).toBe('');
+    for (const id of ['D-1', 'D-2', 'D-3', 'D-4']) {
+      const row = rowWith(rt, sheet, id);
+      // Title, Owner and Notes.
+      for (const column of [2, 9, 14])
+        expect(rt.spreadsheet.formula(sheet, row, column), `${id} column ${column}`).toBe('');
+    }
   });
 
   it('keeps a column a person inserted inside the section, with its values', () => {
@@ -224,6 +245,7 @@ describe('addItem for technical debt', () => {
     const { rt, addon, client } = setup();
     rt.holdLock('document', 3000);
     expect(addDebt(addon, client.id, { title: 'Waited' }).id).toBe('D-1');
+    expect(debtRows(rt).map((r) => [r['ID'], r['Title']])).toEqual([['D-1', 'Waited']]);
   });
 
   it('a second writer arriving while the first holds the lock is told to retry, and writes nothing', () => {

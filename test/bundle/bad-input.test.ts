@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { snapshotOf } from '../../emulator/index.js';
 import { SECTIONS, type ColumnSpec } from '../../src/domain/registry-layout.js';
-import { addClient, loadAddon } from '../support/bundle.js';
+import { addClient, loadAddon, restorable } from '../support/bundle.js';
 
 /** A value each kind of column must refuse, and the words its message must use. */
 function wrongFor(col: ColumnSpec): unknown {
@@ -26,9 +26,16 @@ function wrongFor(col: ColumnSpec): unknown {
   }
 }
 
+/** A registry with Acme and one debt item D-1, built once: every case restores its own copy. */
+const fresh = restorable(() => {
+  const loaded = loadAddon();
+  const client = addClient(loaded.addon, { name: 'Acme', hoursPerWeek: 2 });
+  loaded.addon.call('addItem', { clientId: client.id, kind: 'debt', fields: { title: 'Target' } });
+  return { ...loaded, client };
+});
+
 describe('every field wrong in turn', () => {
-  const { rt, addon } = loadAddon();
-  const client = addClient(addon, { name: 'Acme', hoursPerWeek: 2 });
+  const { client } = fresh();
   const valid: Record<string, Record<string, unknown>> = {
     goal: { goal: 'g' },
     debt: { title: 't' },
@@ -46,6 +53,7 @@ describe('every field wrong in turn', () => {
   it.each(cases)(
     '%s: a wrong %s is refused with a message naming it, writing nothing',
     (kind, header, key, value) => {
+      const { rt, addon } = fresh();
       const before = JSON.stringify(snapshotOf(rt.spreadsheet));
       let message = '';
       try {
@@ -59,59 +67,55 @@ describe('every field wrong in turn', () => {
       }
       expect(message.startsWith(header), message).toBe(true);
       expect(JSON.stringify(snapshotOf(rt.spreadsheet))).toBe(before);
-      // The same for a change to an existing item.
     },
   );
 
-  it('updateItem refuses each wrong field too', () => {
-    addon.call('addItem', { clientId: client.id, kind: 'debt', fields: { title: 'Target' } });
-    const debt = SECTIONS.find((s) => s.kind === 'debt')!;
-    for (const col of debt.columns) {
-      const value = wrongFor(col);
-      if (value === undefined) continue;
-      const before = JSON.stringify(snapshotOf(rt.spreadsheet));
-      expect(
-        () =>
-          addon.call('updateItem', {
-            clientId: client.id,
-            kind: 'debt',
-            id: 'D-1',
-            fields: { [col.key]: value },
-          }),
-        col.header,
-      ).toThrow(new RegExp(`^${col.header.replace(/[()/]/g, '.')}`));
-      expect(JSON.stringify(snapshotOf(rt.spreadsheet))).toBe(before);
-    }
-  });
+  const debtCases = SECTIONS.find((s) => s.kind === 'debt')!
+    .columns.filter((c) => wrongFor(c) !== undefined)
+    .map((c) => [c.header, c.key, wrongFor(c)] as const);
 
-  it('client fields, share and trigger inputs each name what is wrong', () => {
-    const wrong: [string, Record<string, unknown>, RegExp][] = [
-      ['addClient', { name: 'B', hoursPerWeek: 1, reviewCadence: 0 }, /^Review cadence/],
-      ['addClient', { name: 'B', hoursPerWeek: 1, pmTool: 'Notion' }, /^PM tool/],
-      ['addClient', { name: 'B', hoursPerWeek: 1, repoLink: 'github.com/x' }, /^Repo link/],
-      ['addClient', { name: 'B'.repeat(61), hoursPerWeek: 1 }, /^Client name/],
-      [
-        'addClient',
-        { name: 'B', hoursPerWeek: 1, privateNotes: 'x'.repeat(5001) },
-        /^Private notes/,
-      ],
-      [
-        'shareClientView',
-        { clientId: client.id, role: 'owner' },
-        /^Role must be viewer or commenter/,
-      ],
-      ['shareClientView', { clientId: 'abc' }, /^Client is not one of the registry's clients/],
-      ['installWeeklyTrigger', { weekday: 'Someday' }, /^Plan weekday/],
-      ['relatedDecisions', { tags: 5 }, /^Tags/],
-    ];
-    for (const [fn, input, message] of wrong) {
+  it.each(debtCases)(
+    'updateItem: a wrong %s for D-1 is refused with a message naming it, writing nothing',
+    (header, key, value) => {
+      const { rt, addon } = fresh();
       const before = JSON.stringify(snapshotOf(rt.spreadsheet));
-      expect(() => addon.call(fn, input), `${fn} ${JSON.stringify(input).slice(0, 60)}`).toThrow(
-        message,
-      );
+      expect(() =>
+        addon.call('updateItem', {
+          clientId: client.id,
+          kind: 'debt',
+          id: 'D-1',
+          fields: { [key]: value },
+        }),
+      ).toThrow(new RegExp(`^${header.replace(/[()/]/g, '.')}`));
       expect(JSON.stringify(snapshotOf(rt.spreadsheet))).toBe(before);
-    }
-  });
+    },
+  );
+
+  const wrongInputs: [string, Record<string, unknown>, RegExp][] = [
+    ['addClient', { name: 'B', hoursPerWeek: 1, reviewCadence: 0 }, /^Review cadence/],
+    ['addClient', { name: 'B', hoursPerWeek: 1, pmTool: 'Notion' }, /^PM tool/],
+    ['addClient', { name: 'B', hoursPerWeek: 1, repoLink: 'github.com/x' }, /^Repo link/],
+    ['addClient', { name: 'B'.repeat(61), hoursPerWeek: 1 }, /^Client name/],
+    ['addClient', { name: 'B', hoursPerWeek: 1, privateNotes: 'x'.repeat(5001) }, /^Private notes/],
+    [
+      'shareClientView',
+      { clientId: client.id, role: 'owner' },
+      /^Role must be viewer or commenter/,
+    ],
+    ['shareClientView', { clientId: 'abc' }, /^Client is not one of the registry's clients/],
+    ['installWeeklyTrigger', { weekday: 'Someday' }, /^Plan weekday/],
+    ['relatedDecisions', { tags: 5 }, /^Tags/],
+  ];
+
+  it.each(wrongInputs.map(([fn, input, message]) => ({ fn, input, message })))(
+    '$fn answers $message for a wrong field and writes nothing',
+    ({ fn, input, message }) => {
+      const { rt, addon } = fresh();
+      const before = JSON.stringify(snapshotOf(rt.spreadsheet));
+      expect(() => addon.call(fn, input)).toThrow(message);
+      expect(JSON.stringify(snapshotOf(rt.spreadsheet))).toBe(before);
+    },
+  );
 
   it('valid debt items of any shape round-trip through the sheet unchanged (property)', () => {
     const text = fc
@@ -135,6 +139,7 @@ describe('every field wrong in turn', () => {
           tags: fc.array(fc.stringMatching(/^[a-z]{1,12}$/), { maxLength: 4 }),
         }),
         (fields) => {
+          const { addon } = fresh();
           const { id } = addon.call('addItem', {
             clientId: client.id,
             kind: 'debt',

@@ -1,14 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { snapshotOf, type Runtime } from '../../emulator/index.js';
+import { snapshotOf, type RuntimeOptions, type Runtime } from '../../emulator/index.js';
 import { riskBand, riskScore } from '../../src/domain/risk.js';
 import { sectionOf, type SectionKind } from '../../src/domain/registry-layout.js';
-import { addClient, loadAddon, rowWith, tab, values } from '../support/bundle.js';
+import { addClient, loadAddon, restorable, rowWith, tab, values } from '../support/bundle.js';
 
-function setup() {
-  const loaded = loadAddon();
+/** Acme's registry on Wednesday 18 November 2026 in London, the sheet's zone: "today" below. */
+function setup(options: RuntimeOptions = {}) {
+  const loaded = loadAddon({
+    now: '2026-11-18T10:00:00Z',
+    timeZone: 'Europe/London',
+    ...options,
+  });
   const acme = addClient(loaded.addon, { name: 'Acme', hoursPerWeek: 2 });
   return { ...loaded, acme };
 }
+
+/** That registry built once: each test and each case of a table restores its own copy. */
+const freshAcme = restorable(() => setup());
 
 /** The rows of one section of a client tab, keyed by header, as a person reading the sheet sees them. */
 function sectionRows(rt: Runtime, tabName: string, kind: SectionKind): Record<string, unknown>[] {
@@ -56,7 +64,7 @@ const update = (
 
 describe('addItem for every kind', () => {
   it('appends a row to each section with its own ID sequence and dates filled in', () => {
-    const { rt, addon, acme } = setup();
+    const { rt, addon, acme } = freshAcme();
     expect(
       add(addon, acme.id, 'goal', {
         goal: 'SOC 2 Type I by March',
@@ -92,13 +100,13 @@ describe('addItem for every kind', () => {
       ID: 'G-1',
       Goal: 'SOC 2 Type I by March',
       Status: 'Not started',
-      'Target date': '2027-03-01T00:00:00.000Z',
+      'Target date': '2027-03-01',
     });
     const decisions = sectionRows(rt, 'Acme', 'decision');
     expect(decisions.map((d) => [d['ID'], d['Status'], d['Proposed on'], d['Decided on']])).toEqual(
       [
-        ['ADR-1', 'Proposed', '2026-11-18T00:00:00.000Z', ''],
-        ['ADR-2', 'Accepted', '2026-11-18T00:00:00.000Z', '2026-11-18T00:00:00.000Z'],
+        ['ADR-1', 'Proposed', '2026-11-18', ''],
+        ['ADR-2', 'Accepted', '2026-11-18', '2026-11-18'],
       ],
     );
     expect(sectionRows(rt, 'Acme', 'risk')[0]).toMatchObject({
@@ -114,14 +122,14 @@ describe('addItem for every kind', () => {
       Gaps: 'No on-call experience',
     });
     expect(sectionRows(rt, 'Acme', 'review')[0]).toMatchObject({
-      Date: '2026-11-18T00:00:00.000Z',
+      Date: '2026-11-18',
       'PM reviewed': 'Yes',
       Notes: 'Sprint slipped',
     });
   });
 
   it('computes Score and Band with live formulas that agree with the domain for every pair', () => {
-    const { rt, addon, acme } = setup();
+    const { rt, addon, acme } = freshAcme();
     const pairs: [number, number][] = [];
     for (let l = 1; l <= 5; l++) for (let i = 1; i <= 5; i++) pairs.push([l, i]);
     for (const [likelihood, impact] of pairs)
@@ -139,6 +147,13 @@ describe('addItem for every kind', () => {
     expect(sectionRows(rt, 'Acme', 'risk')[0]).toMatchObject({ Score: 5, Band: 'Medium' });
   });
 
+  const HOSTILE = [
+    '=IMPORTXML("http://x","//a")',
+    '+1 (555) 0100',
+    '-rf everything',
+    '@here -1 +1',
+  ];
+
   it.each([
     ['goal', 'goal'],
     ['decision', 'title'],
@@ -146,75 +161,69 @@ describe('addItem for every kind', () => {
     ['team', 'personRole'],
     ['review', 'notes'],
   ] as const)('stores %s text starting with =, +, - or @ as text', (kind, key) => {
-    const { rt, addon, acme } = setup();
-    const hostile = '=IMPORTXML("http://x","//a")';
-    add(addon, acme.id, kind, {
-      [key]: hostile,
-      ...(kind === 'decision' ? { context: '@here -1 +1' } : {}),
-    });
+    const { rt, addon, acme } = freshAcme();
+    for (const text of HOSTILE) add(addon, acme.id, kind, { [key]: text });
     const header = sectionOf(kind).columns.find((c) => c.key === key)?.header as string;
-    const row = sectionRows(rt, 'Acme', kind)[0] as Record<string, unknown>;
-    expect(row[header]).toBe(hostile);
-    if (kind === 'decision') expect(row['Context']).toBe('@here -1 +1');
+    expect(sectionRows(rt, 'Acme', kind).map((row) => row[header])).toEqual(HOSTILE);
+    const sheet = tab(rt, 'Acme');
+    const title = rowWith(rt, sheet, sectionOf(kind).title);
+    const column = sectionOf(kind).columns.findIndex((c) => c.key === key) + 1;
+    for (let row = title + 2; row < title + 2 + HOSTILE.length; row++)
+      expect(rt.spreadsheet.formula(sheet, row, column), `row ${row}`).toBe('');
   });
 
-  it('refuses bad fields for each kind with the field named, writing nothing', () => {
-    const { rt, addon, acme } = setup();
-    const before = JSON.stringify(snapshotOf(rt.spreadsheet));
-    const cases: [SectionKind, Record<string, unknown>, string][] = [
-      ['goal', { goal: '' }, 'Goal is required.'],
-      [
-        'goal',
-        { goal: 'x', targetDate: 'soon' },
-        'Target date must be a real date written YYYY-MM-DD.',
-      ],
-      [
-        'decision',
-        { title: 'x', status: 'Maybe' },
-        'Status must be one of: Proposed, Accepted, Rejected, Deprecated, Superseded.',
-      ],
-      [
-        'decision',
-        { title: 'x', supersedes: 'D-1' },
-        'Supersedes must be a decision ID such as ADR-3 (or left empty).',
-      ],
-      [
-        'decision',
-        { title: 'x', supersedes: 'ADR-9' },
-        'Supersedes: there is no decision ADR-9 at this client.',
-      ],
-      [
-        'decision',
-        { title: 'x', link: 'ftp://x' },
-        'Link must be a web address starting with https:// (or left empty).',
-      ],
-      ['risk', { risk: 'x', likelihood: 0 }, 'Likelihood must be a whole number from 1 to 5.'],
-      [
-        'risk',
-        { risk: 'x', status: 'Gone' },
-        'Status must be one of: Open, Mitigating, Accepted, Closed.',
-      ],
-      ['team', { personRole: 'x'.repeat(201) }, 'Person / role must be at most 200 characters.'],
-      [
-        'review',
-        { leadSync: 'Maybe' },
-        'Lead sync must be one of: Yes, Partly, No (or left empty).',
-      ],
-    ];
-    for (const [kind, fields, message] of cases)
-      expect(() => add(addon, acme.id, kind, fields), `${kind} ${JSON.stringify(fields)}`).toThrow(
-        message,
-      );
-    expect(() => addon.call('addItem', { clientId: acme.id, kind: 'idea', fields: {} })).toThrow(
-      'Kind must be one of: goal, debt, decision, risk, team, review.',
-    );
-    expect(JSON.stringify(snapshotOf(rt.spreadsheet))).toBe(before);
-  });
+  const BAD_FIELDS: [SectionKind | 'idea', Record<string, unknown>, string][] = [
+    ['goal', { goal: '' }, 'Goal is required.'],
+    [
+      'goal',
+      { goal: 'x', targetDate: 'soon' },
+      'Target date must be a real date written YYYY-MM-DD.',
+    ],
+    [
+      'decision',
+      { title: 'x', status: 'Maybe' },
+      'Status must be one of: Proposed, Accepted, Rejected, Deprecated, Superseded.',
+    ],
+    [
+      'decision',
+      { title: 'x', supersedes: 'D-1' },
+      'Supersedes must be a decision ID such as ADR-3 (or left empty).',
+    ],
+    [
+      'decision',
+      { title: 'x', supersedes: 'ADR-9' },
+      'Supersedes: there is no decision ADR-9 at this client.',
+    ],
+    [
+      'decision',
+      { title: 'x', link: 'ftp://x' },
+      'Link must be a web address starting with https:// (or left empty).',
+    ],
+    ['risk', { risk: 'x', likelihood: 0 }, 'Likelihood must be a whole number from 1 to 5.'],
+    [
+      'risk',
+      { risk: 'x', status: 'Gone' },
+      'Status must be one of: Open, Mitigating, Accepted, Closed.',
+    ],
+    ['team', { personRole: 'x'.repeat(201) }, 'Person / role must be at most 200 characters.'],
+    ['review', { leadSync: 'Maybe' }, 'Lead sync must be one of: Yes, Partly, No (or left empty).'],
+    ['idea', {}, 'Kind must be one of: goal, debt, decision, risk, team, review.'],
+  ];
+
+  it.each(BAD_FIELDS.map(([kind, fields, message]) => ({ kind, fields, message })))(
+    'addItem of kind $kind answers "$message" and writes nothing',
+    ({ kind, fields, message }) => {
+      const { rt, addon, acme } = freshAcme();
+      const before = JSON.stringify(snapshotOf(rt.spreadsheet));
+      expect(() => addon.call('addItem', { clientId: acme.id, kind, fields })).toThrow(message);
+      expect(JSON.stringify(snapshotOf(rt.spreadsheet))).toBe(before);
+    },
+  );
 });
 
 describe('updateItem', () => {
   it('changes only the given fields, keeping formulas, notes and a column a person added', () => {
-    const { rt, addon, acme } = setup();
+    const { rt, addon, acme } = freshAcme();
     add(addon, acme.id, 'debt', {
       title: 'Flaky CI',
       impact: 2,
@@ -249,7 +258,7 @@ describe('updateItem', () => {
   });
 
   it('dates a decision when it is accepted, and supersedes the older one', () => {
-    const { rt, addon, acme } = setup();
+    const { rt, addon, acme } = freshAcme();
     add(addon, acme.id, 'decision', {
       title: 'Monolith first',
       status: 'Accepted',
@@ -264,13 +273,13 @@ describe('updateItem', () => {
     update(addon, acme.id, 'decision', 'ADR-2', { status: 'Accepted', supersedes: 'ADR-1' });
     const rows = sectionRows(rt, 'Acme', 'decision');
     expect(rows.map((d) => [d['ID'], d['Status'], d['Decided on'], d['Supersedes']])).toEqual([
-      ['ADR-1', 'Superseded', '2026-01-20T00:00:00.000Z', ''],
-      ['ADR-2', 'Accepted', '2026-11-20T00:00:00.000Z', 'ADR-1'],
+      ['ADR-1', 'Superseded', '2026-01-20', ''],
+      ['ADR-2', 'Accepted', '2026-11-20', 'ADR-1'],
     ]);
   });
 
   it('refuses an unknown ID, an empty change and a bad value, writing nothing', () => {
-    const { rt, addon, acme } = setup();
+    const { rt, addon, acme } = freshAcme();
     add(addon, acme.id, 'risk', { risk: 'Vendor lock-in' });
     const before = JSON.stringify(snapshotOf(rt.spreadsheet));
     expect(() => update(addon, acme.id, 'risk', 'R-7', { status: 'Closed' })).toThrow(
@@ -296,7 +305,7 @@ describe('updateItem', () => {
 
 describe('reading a client tab edited by hand', () => {
   it('reads reordered columns, hand-typed rows with or without an ID, and skips blank rows', () => {
-    const { rt, addon, acme } = setup();
+    const { rt, addon, acme } = freshAcme();
     add(addon, acme.id, 'debt', { title: 'Added by the add-on', impact: 4, effort: 1 });
     const sheet = tab(rt, 'Acme');
     const header = rowWith(rt, sheet, 'Technical debt') + 1;
@@ -338,7 +347,7 @@ describe('reading a client tab edited by hand', () => {
   });
 
   it('reports text in Impact, an impossible date and an unknown status with tab, cell and reason, and reads the rest', () => {
-    const { rt, addon, acme } = setup();
+    const { rt, addon, acme } = freshAcme();
     add(addon, acme.id, 'debt', { title: 'Good row', impact: 3, effort: 1 });
     add(addon, acme.id, 'debt', { title: 'Mistyped row', impact: 2, effort: 2 });
     const sheet = tab(rt, 'Acme');
@@ -387,7 +396,7 @@ describe('reading a client tab edited by hand', () => {
 
 describe('relatedDecisions', () => {
   it('lists decisions at other clients sharing a tag, newest first', () => {
-    const { addon, acme } = setup();
+    const { addon, acme } = freshAcme();
     const beacon = addClient(addon, { name: 'Beacon', hoursPerWeek: 1 });
     const corvid = addClient(addon, { name: 'Corvid', hoursPerWeek: 1 });
     add(addon, beacon.id, 'decision', {
@@ -423,4 +432,41 @@ describe('relatedDecisions', () => {
     expect(JSON.stringify(related)).not.toContain('secret');
     expect(addon.call('relatedDecisions', { tags: '' })).toEqual([]);
   });
+});
+
+describe("dates in the sheet's own time zone", () => {
+  // Auckland is 13 hours ahead of UTC in November, Los Angeles 8 behind: at these instants
+  // Auckland's date is a day after UTC's and Los Angeles' a day before.
+  it.each([
+    { timeZone: 'Pacific/Auckland', now: '2026-11-18T11:30:00Z', today: '2026-11-19' },
+    { timeZone: 'America/Los_Angeles', now: '2026-11-19T06:30:00Z', today: '2026-11-18' },
+  ])(
+    'in $timeZone a date typed as 2026-11-23 reads back as 2026-11-23, and today is $today',
+    ({ timeZone, now, today }) => {
+      const { rt, addon, acme } = setup({ timeZone, now });
+      expect(rt.spreadsheet.timeZone).toBe(timeZone);
+      add(addon, acme.id, 'risk', { risk: 'Typed in the sidebar', due: '2026-11-23' });
+      const sheet = tab(rt, 'Acme');
+      const row = rowWith(rt, sheet, 'R-1');
+      // A person types the same date into the next row's Due cell.
+      rt.spreadsheet.writeBlock(sheet, row + 1, 2, [
+        [{ kind: 'value', value: 'Typed in the sheet' }],
+      ]);
+      rt.spreadsheet.writeBlock(sheet, row + 1, 8, [
+        [rt.spreadsheet.interpret('2026-11-23', undefined)],
+      ]);
+      const rows = sectionRows(rt, 'Acme', 'risk');
+      expect(rows.map((r) => [r['Risk'], r['Due']])).toEqual([
+        ['Typed in the sidebar', '2026-11-23'],
+        ['Typed in the sheet', '2026-11-23'],
+      ]);
+      add(addon, acme.id, 'decision', { title: 'Dated today' });
+      expect(sectionRows(rt, 'Acme', 'decision')[0]?.['Proposed on']).toBe(today);
+      const detail = addon.call('getClient', { clientId: acme.id }) as {
+        items: Record<SectionKind, { fields: Record<string, unknown> }[]>;
+      };
+      expect(detail.items.risk.map((r) => r.fields['due'])).toEqual(['2026-11-23', '2026-11-23']);
+      expect(detail.items.decision[0]?.fields['proposedOn']).toBe(today);
+    },
+  );
 });

@@ -67,8 +67,8 @@ describe('no cached sizes', () => {
     expect(lastRun(addon)).toMatchObject({ ok: true });
     const history = values(rt, tab(rt, 'Plan History'));
     expect(history.filter((r) => r[1] === 'Acme').map((r) => r[0])).toEqual([
-      '2026-11-16T00:00:00.000Z',
-      '2026-11-23T00:00:00.000Z',
+      '2026-11-16',
+      '2026-11-23',
     ]);
     expect(rt.spreadsheet.read(tab(rt, 'Weekly Plan'), 2, 1)).toMatch(/^Week of 2026-11-23/);
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { snapshotOf } from '../../emulator/index.js';
 import { SECTIONS, PROFILE } from '../../src/domain/registry-layout.js';
-import { addClient, loadAddon, rowWith, tab, values } from '../support/bundle.js';
+import { addClient, loadAddon, restorable, rowWith, tab, values } from '../support/bundle.js';
 
 const REGISTRY_TABS = [
   'Overview',
@@ -15,7 +15,8 @@ const REGISTRY_TABS = [
 
 describe('onOpen and onInstall', () => {
   it('builds the add-on menu in AuthMode.NONE without touching properties or the sheet', () => {
-    const { rt, addon } = loadAddon();
+    // Sheets titles an add-on's menu with the add-on's name, which the runtime is given here.
+    const { rt, addon } = loadAddon({ addonTitle: 'CTO Registry' });
     addon.callWith({ authMode: 'NONE' }, 'onOpen', { authMode: 'NONE' });
     const menu = rt.ui.menus.find((m) => m.addon);
     expect(menu?.title).toBe('CTO Registry');
@@ -43,7 +44,7 @@ describe('onOpen and onInstall', () => {
     for (const item of items) expect(addon.functions).toContain(item.functionName);
   });
 
-  it('opens the built sidebar at 300 px', () => {
+  it('opens the built sidebar page, titled CTO Registry', () => {
     const { rt, addon } = loadAddon();
     addon.call('showSidebar');
     expect(rt.ui.sidebars).toHaveLength(1);
@@ -53,15 +54,58 @@ describe('onOpen and onInstall', () => {
 });
 
 describe('setupRegistry', () => {
-  it('creates every registry tab with its headers and the default settings', () => {
+  it('creates every registry tab with its title or headers, and the default settings', () => {
     const { rt, addon } = loadAddon();
     const result = addon.call('setupRegistry') as { created: string[] };
     expect(result.created).toEqual(REGISTRY_TABS);
     expect(rt.spreadsheet.sheets.map((s) => s.name)).toEqual(['Sheet1', ...REGISTRY_TABS]);
+    expect(values(rt, tab(rt, 'Overview')).slice(0, 2)).toEqual([
+      ['Overview: one row per client', ...Array<string>(14).fill('')],
+      [
+        'Client',
+        'Stage',
+        'Status',
+        'Hours/week',
+        'Last review',
+        'Days since',
+        'Open debt High',
+        'Open debt Medium',
+        'Open debt Low',
+        'Do now',
+        'Pending decisions',
+        'Overdue',
+        'Open high risks',
+        'Median decision cycle (days)',
+        'Shared view',
+      ],
+    ]);
+    // The generated Priorities and Weekly Plan say how to fill them until they are generated.
+    expect(values(rt, tab(rt, 'Priorities'))).toEqual([
+      ['Priorities across clients'],
+      ['Not refreshed yet: add a client, then choose Refresh priorities.'],
+    ]);
+    expect(values(rt, tab(rt, 'Weekly Plan'))).toEqual([
+      ['Weekly plan'],
+      ['Not generated yet: choose Generate weekly plan, or install the weekly trigger.'],
+    ]);
+    expect(values(rt, tab(rt, 'Plan History'))).toEqual([
+      ['Plan history', '', '', '', '', ''],
+      ['Week starting', 'Client', 'Hours', 'Agenda items', 'Overdue', 'Generated at'],
+    ]);
     const settings = values(rt, tab(rt, 'Settings'));
     expect(settings[0]).toEqual(['Setting', 'Value', 'About']);
-    expect(settings.find((r) => r[0] === 'Capacity (hours per week)')?.[1]).toBe(20);
-    expect(settings.find((r) => r[0] === 'Impact threshold')?.[1]).toBe(3);
+    expect(settings.slice(1).map((r) => [r[0], r[1]])).toEqual([
+      ['Capacity (hours per week)', 20],
+      ['Flex reserve (hours)', 2],
+      ['Plan weekday', 'Monday'],
+      ['Plan hour', 7],
+      ['Summary email', ''],
+      ['Review cadence (days)', 7],
+      ['Debt review cadence (days)', 90],
+      ['Impact threshold', 3],
+      ['Effort threshold', 3],
+      ['Sharing role', 'viewer'],
+    ]);
     expect(values(rt, tab(rt, 'Principles'))[0]).toEqual([
       'ID',
       'Principle',
@@ -117,6 +161,13 @@ describe('setupRegistry', () => {
   });
 });
 
+/** A registry just set up, built once: each case restores its own copy. */
+const setUpRegistry = restorable(() => {
+  const loaded = loadAddon();
+  loaded.addon.call('setupRegistry');
+  return loaded;
+});
+
 describe('addClient', () => {
   const acme = {
     name: 'Acme',
@@ -154,28 +205,45 @@ describe('addClient', () => {
     });
   });
 
-  it('puts dropdowns on the enumerated columns of each section', () => {
+  it('puts dropdowns on the enumerated columns of each section, and on no other', () => {
     const { rt, addon } = loadAddon();
     addClient(addon, acme);
     const sheet = tab(rt, 'Acme');
-    const header = rowWith(rt, sheet, 'Technical debt') + 1;
-    const priority = sheet.cell(header + 1, 4)?.validation;
-    expect(priority?.criteria).toBe('VALUE_IN_LIST');
-    expect(priority?.args[0]).toEqual(['High', 'Medium', 'Low']);
-    expect(sheet.cell(header + 1, 8)?.validation?.args[0]).toEqual([
-      'Open',
-      'In progress',
-      'Done',
-      "Won't fix",
-    ]);
-    const decisions = rowWith(rt, sheet, 'Decisions') + 1;
-    expect(sheet.cell(decisions + 1, 3)?.validation?.args[0]).toEqual([
-      'Proposed',
-      'Accepted',
-      'Rejected',
-      'Deprecated',
-      'Superseded',
-    ]);
+    const scale = ['1', '2', '3', '4', '5'];
+    const marks = ['Yes', 'Partly', 'No'];
+    const dropdowns: Record<string, Record<string, string[]>> = {
+      'Priorities & 90-day goals': {
+        Status: ['Not started', 'On track', 'At risk', 'Off track', 'Done', 'Dropped'],
+      },
+      'Technical debt': {
+        Priority: ['High', 'Medium', 'Low'],
+        Impact: scale,
+        Effort: scale,
+        Status: ['Open', 'In progress', 'Done', "Won't fix"],
+      },
+      Decisions: { Status: ['Proposed', 'Accepted', 'Rejected', 'Deprecated', 'Superseded'] },
+      Risks: {
+        Likelihood: scale,
+        Impact: scale,
+        Status: ['Open', 'Mitigating', 'Accepted', 'Closed'],
+      },
+      Team: {},
+      'Review log': { 'PM reviewed': marks, 'Code reviewed': marks, 'Lead sync': marks },
+    };
+    const grid = values(rt, sheet);
+    for (const [title, expected] of Object.entries(dropdowns)) {
+      const header = rowWith(rt, sheet, title) + 1;
+      const found: Record<string, unknown> = {};
+      (grid[header - 1] as string[]).forEach((name, i) => {
+        const rule = sheet.cell(header + 1, i + 1)?.validation;
+        if (name !== '' && rule) found[name] = [rule.criteria, rule.args[0]];
+      });
+      expect(found, title).toEqual(
+        Object.fromEntries(
+          Object.entries(expected).map(([name, list]) => [name, ['VALUE_IN_LIST', list]]),
+        ),
+      );
+    }
   });
 
   it('sets up the registry first when it is not set up', () => {
@@ -226,8 +294,7 @@ describe('addClient', () => {
     ],
     [{ name: 'Be/ta', hoursPerWeek: 1 }, "Client name cannot contain [ ] * ? / \\ : or '."],
   ])('answers %j with a message naming the field, writing nothing', (input, message) => {
-    const { rt, addon } = loadAddon();
-    addon.call('setupRegistry');
+    const { rt, addon } = setUpRegistry();
     const before = JSON.stringify(snapshotOf(rt.spreadsheet));
     expect(() => addClient(addon, input)).toThrow(message);
     expect(JSON.stringify(snapshotOf(rt.spreadsheet))).toBe(before);
@@ -244,8 +311,8 @@ describe('addClient', () => {
 });
 
 describe('getRegistry', () => {
-  it('lists clients found by metadata, even after their tabs are renamed', () => {
-    const { rt, addon } = loadAddon();
+  it("lists clients found by metadata, even after their tabs are renamed, with the sheet's time zone", () => {
+    const { rt, addon } = loadAddon({ timeZone: 'America/New_York' });
     const acme = addClient(addon, { name: 'Acme', hoursPerWeek: 2, stage: 'Seed' });
     addClient(addon, { name: 'Beacon', hoursPerWeek: 1.5, status: 'Paused' });
     rt.spreadsheet.renameSheet(tab(rt, 'Acme'), 'Acme (renamed)');
@@ -264,7 +331,7 @@ describe('getRegistry', () => {
       ['Beacon', 'Beacon', 'Paused', 1.5],
     ]);
     expect(registry.clients[0]?.id).toBe(acme.id);
-    expect(registry.timeZone).toBe('Europe/London');
+    expect(registry.timeZone).toBe('America/New_York');
   });
 
   it('does not list a tab that only looks like a client tab', () => {

@@ -6,7 +6,7 @@ import {
   type Runtime,
   type Workbook,
 } from '../../emulator/index.js';
-import { addClient, loadAddon, rowWith, tab, values } from '../support/bundle.js';
+import { addClient, loadAddon, restorable, rowWith, tab, values } from '../support/bundle.js';
 
 type Kind = 'goal' | 'debt' | 'decision' | 'risk' | 'team' | 'review';
 const add = (addon: LoadedScript, clientId: string, kind: Kind, fields: Record<string, unknown>) =>
@@ -32,8 +32,10 @@ function fileText(wb: Workbook): string {
   ]);
 }
 
-function registry() {
-  const { rt, addon } = loadAddon();
+/** Acme and Beacon with private notes, items and a dependency; built once, restored for each test. */
+const registry = restorable(() => {
+  // The week a run plans is the week of its date in London, the sheet's zone.
+  const { rt, addon } = loadAddon({ now: '2026-11-18T10:00:00Z', timeZone: 'Europe/London' });
   const acme = addClient(addon, {
     name: 'Acme',
     hoursPerWeek: 2,
@@ -71,7 +73,7 @@ function registry() {
     })),
   ]);
   return { rt, addon, acme, beacon };
-}
+});
 
 describe('shareClientView', () => {
   it("creates one separate file with the client's own registry and this week, without anything private", () => {
@@ -186,14 +188,20 @@ describe('shareClientView', () => {
   });
 
   it('the weekly run refreshes every shared view', () => {
-    const { rt, addon, acme } = registry();
+    const { rt, addon, acme, beacon } = registry();
     addon.call('shareClientView', { clientId: acme.id });
-    add(addon, acme.id, 'debt', { title: 'Found during the week' });
+    addon.call('shareClientView', { clientId: beacon.id });
+    add(addon, acme.id, 'debt', { title: 'Found at Acme during the week' });
+    add(addon, beacon.id, 'debt', { title: 'Found at Beacon during the week' });
     rt.advanceClockTo('2026-11-23T09:00:00Z');
     addon.call('runWeeklyPlan', {});
-    const text = fileText(sharedFiles(rt)[0]!);
-    expect(text).toContain('Found during the week');
-    expect(text).toContain('Week of 2026-11-23');
+    const byName = (name: string) => fileText(sharedFiles(rt).find((f) => f.name === name)!);
+    const acmeView = byName('Acme — technical registry');
+    expect(acmeView).toContain('Found at Acme during the week');
+    expect(acmeView).toContain('Week of 2026-11-23');
+    const beaconView = byName('Beacon — technical registry');
+    expect(beaconView).toContain('Found at Beacon during the week');
+    expect(beaconView).toContain('Week of 2026-11-23');
   });
 
   it('stops syncing an ended client and flags it in the plan', () => {
@@ -223,6 +231,26 @@ describe('shareClientView', () => {
     expect(rt.env.scopes).toContain('https://www.googleapis.com/auth/drive.file');
     expect(rt.env.scopes).not.toContain('https://www.googleapis.com/auth/spreadsheets');
     expect(rt.env.scopes).not.toContain('https://www.googleapis.com/auth/drive');
+    // The CTO's own file, made outside the add-on, is put in the record of Acme's view.
+    const own = rt.createSpreadsheet('Budget 2027', 'cto@example.com');
+    own.writeBlock(own.sheets[0]!, 1, 1, [[{ kind: 'value', value: 'Salaries' }]]);
+    const untouched = JSON.stringify(snapshotOf(own));
+    const key = `share.${acme.id}`;
+    const record = JSON.parse(rt.properties.document.get(key)!) as Record<string, unknown>;
+    rt.properties.document.set(
+      key,
+      JSON.stringify({ ...record, fileId: own.id, url: own.url, files: [own.id] }),
+    );
+    // The add-on cannot see it, so it takes the view as gone and makes a new one.
+    expect(addon.call('syncSharedViews')).toMatchObject({
+      synced: ['Acme'],
+      recreated: ['Acme'],
+    });
+    expect(JSON.stringify(snapshotOf(own))).toBe(untouched);
+    expect([...own.viewers, ...own.commenters, ...own.editors]).toEqual([]);
+    const views = sharedFiles(rt).filter((f) => f.name === 'Acme — technical registry');
+    expect(views).toHaveLength(2);
+    expect([...views[1]!.viewers]).toEqual(['ann@acme.io', 'bo@acme.io']);
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { snapshotOf, type LoadedScript, type Runtime } from '../../emulator/index.js';
-import { addClient, loadAddon, rowWith, tab, values } from '../support/bundle.js';
+import type { LoadedScript, Runtime, RuntimeOptions } from '../../emulator/index.js';
+import { addClient, loadAddon, restorable, rowWith, tab, values } from '../support/bundle.js';
 import { seedRegistry } from '../support/seed.js';
 
 type Kind = 'goal' | 'debt' | 'decision' | 'risk' | 'team' | 'review';
@@ -26,9 +26,30 @@ function section(lines: string[], client: string): string[] {
   return end < 0 ? rest : rest.slice(0, end);
 }
 
-function registry() {
+/**
+ * The plan is mailed to the user, dated in the sheet's zone, and run by a trigger of a published
+ * add-on that sees its document: each is given here, not left to the emulator.
+ */
+const RUNTIME: RuntimeOptions = {
   // Wednesday 18 November 2026, London: the week runs Monday 16 to Sunday 22.
-  const { rt, addon } = loadAddon({ user: 'cto@example.com' });
+  now: '2026-11-18T10:00:00Z',
+  timeZone: 'Europe/London',
+  user: 'cto@example.com',
+  deployment: 'addon',
+  triggerSeesDocument: true,
+};
+
+/** A person types a new value for one setting in the Settings tab. */
+function setSetting(rt: Runtime, label: string, value: string | number): void {
+  const settings = tab(rt, 'Settings');
+  rt.spreadsheet.writeBlock(settings, rowWith(rt, settings, label), 2, [
+    [{ kind: 'value', value }],
+  ]);
+}
+
+/** Four clients, one paused, with reviews, a risk, debt, a decision and a dependency; built once. */
+const registry = restorable(() => {
+  const { rt, addon } = loadAddon(RUNTIME);
   const acme = addClient(addon, {
     name: 'Acme',
     hoursPerWeek: 2,
@@ -75,7 +96,7 @@ function registry() {
     })),
   ]);
   return { rt, addon, acme, beacon, corvid };
-}
+});
 
 describe('generateWeeklyPlan', () => {
   it('plans each active client with its hours and agenda, and capacity with flex', () => {
@@ -134,6 +155,16 @@ describe('generateWeeklyPlan', () => {
   it("mails the plan as HTML and text, escaping what was typed; private notes stay in the CTO's own plan", () => {
     const { rt, addon } = registry();
     addon.call('generateWeeklyPlan');
+    // The plan tab keeps the private note beside its entry.
+    const risk = values(rt, tab(rt, 'Weekly Plan')).find((r) =>
+      String(r[1]).includes('Backups never restored'),
+    );
+    expect(risk?.slice(1, 5)).toEqual([
+      'Overdue since 2026-11-12: Risk R-1: Backups never restored',
+      '15 min',
+      '',
+      'Lead says it is fine; it is not',
+    ]);
     expect(rt.outbox).toHaveLength(1);
     const mail = rt.outbox[0]!;
     expect(mail).toMatchObject({
@@ -146,7 +177,9 @@ describe('generateWeeklyPlan', () => {
     expect(mail.htmlBody).toContain(
       '<a href="https://linear.app/acme">Review the Linear board</a>',
     );
-    expect(mail.body).toContain('Lead says it is fine; it is not');
+    expect(mail.body).toContain(
+      'Overdue since 2026-11-12: Risk R-1: Backups never restored (15 min) (note: Lead says it is fine; it is not)',
+    );
   });
 
   it('appends one Plan History row per client per week', () => {
@@ -155,9 +188,9 @@ describe('generateWeeklyPlan', () => {
     addon.call('generateWeeklyPlan');
     const history = values(rt, tab(rt, 'Plan History')).slice(2);
     expect(history.map((r) => [r[0], r[1], r[2], r[4]])).toEqual([
-      ['2026-11-16T00:00:00.000Z', 'Acme', 2, 1],
-      ['2026-11-16T00:00:00.000Z', 'Beacon', 1.5, 0],
-      ['2026-11-16T00:00:00.000Z', 'Corvid', 1, 0],
+      ['2026-11-16', 'Acme', 2, 1],
+      ['2026-11-16', 'Beacon', 1.5, 0],
+      ['2026-11-16', 'Corvid', 1, 0],
     ]);
   });
 
@@ -165,10 +198,7 @@ describe('generateWeeklyPlan', () => {
     const { rt, addon } = registry();
     addon.call('generateWeeklyPlan');
     const before = planLines(rt).slice(3);
-    const settings = tab(rt, 'Settings');
-    rt.spreadsheet.writeBlock(settings, rowWith(rt, settings, 'Summary email'), 2, [
-      [{ kind: 'value', value: 'not an address' }],
-    ]);
+    setSetting(rt, 'Summary email', 'not an address');
     expect(() => addon.call('generateWeeklyPlan')).toThrow(
       'Summary email in Settings must be an email address; found "not an address".',
     );
@@ -179,13 +209,16 @@ describe('generateWeeklyPlan', () => {
     );
     const failure = rt.outbox.at(-1)!;
     expect(failure).toMatchObject({ to: 'cto@example.com', subject: 'Weekly plan failed' });
+    expect(failure.body).toContain(
+      'The weekly plan could not be written at 2026-11-18 10:00: Summary email in Settings must be an email address; found "not an address".\nThe previous plan is still in the Weekly Plan tab.',
+    );
     const status = addon.call('getWeeklyTrigger') as { lastRun: { ok: boolean; error: string } };
     expect(status.lastRun.ok).toBe(false);
   });
 
   it('records a used-up mail quota instead of failing', () => {
     const { rt, addon } = registry();
-    for (let i = 0; i < 100; i++) rt.mail.sentPerDay.set('2026-11-18', 100);
+    rt.mail.sentPerDay.set('2026-11-18', 100);
     const result = addon.call('generateWeeklyPlan') as { mail: string };
     expect(result.mail).toBe('quota used up');
     expect(planLines(rt).some((l) => l.includes('Acme: 2 h this week'))).toBe(true);
@@ -221,7 +254,7 @@ describe('the weekly trigger', () => {
     ]);
     const weeks = values(rt, tab(rt, 'Plan History'))
       .slice(2)
-      .map((r) => `${String(r[0]).slice(0, 10)} ${r[1]}`);
+      .map((r) => `${String(r[0])} ${r[1]}`);
     expect(weeks).toEqual([
       '2026-11-23 Acme',
       '2026-11-23 Beacon',
@@ -241,12 +274,31 @@ describe('the weekly trigger', () => {
       sourceId: null,
       owner: 'cto@example.com',
     });
-    addon.call('installWeeklyTrigger', {});
+    // A person sets Thursday 09:00 in Settings: a trigger turned on without a day or hour follows it.
+    setSetting(rt, 'Plan weekday', 'Thursday');
+    setSetting(rt, 'Plan hour', 9);
+    const fromSettings = addon.call('installWeeklyTrigger', {}) as {
+      weekday: string;
+      hour: number;
+      nextRun: string;
+    };
+    expect(fromSettings).toMatchObject({
+      weekday: 'Thursday',
+      hour: 9,
+      nextRun: '2026-11-19T09:00:00.000Z',
+    });
+    expect(rt.advanceClockTo('2026-11-19T10:00:00Z')).toEqual([
+      { handler: 'runWeeklyPlan', at: '2026-11-19T09:00:00.000Z' },
+    ]);
+    // Turned on again for Friday 16:00: the Thursday trigger is replaced, not kept beside it.
     const again = addon.call('installWeeklyTrigger', { weekday: 'Friday', hour: 16 }) as {
       nextRun: string;
     };
     expect(rt.triggers.filter((t) => t.handler === 'runWeeklyPlan')).toHaveLength(1);
     expect(again.nextRun).toBe('2026-11-20T16:00:00.000Z');
+    expect(rt.advanceClockTo('2026-11-27T10:00:00Z')).toEqual([
+      { handler: 'runWeeklyPlan', at: '2026-11-20T16:00:00.000Z' },
+    ]);
     expect(() => addon.call('installWeeklyTrigger', { weekday: 'Funday', hour: 7 })).toThrow(
       'Plan weekday must be one of: Monday, Tuesday, Wednesday, Thursday, Friday, Saturday, Sunday.',
     );
@@ -256,12 +308,32 @@ describe('the weekly trigger', () => {
     const removed = addon.call('removeWeeklyTrigger') as { installed: boolean };
     expect(removed.installed).toBe(false);
     expect(rt.triggers.map((t) => t.handler)).toEqual(['somethingElse']);
+
+    // London moves to summer time on Sunday 28 March 2027: Friday 16:00 is 16:00 UTC before
+    // and 15:00 UTC after, and the plan says 16:00 either way.
+    const spring = loadAddon({ ...RUNTIME, now: '2027-03-24T10:00:00Z' });
+    spring.addon.call('setupRegistry');
+    expect(
+      spring.addon.call('installWeeklyTrigger', { weekday: 'Friday', hour: 16 }),
+    ).toMatchObject({
+      nextRun: '2027-03-26T16:00:00.000Z',
+    });
+    expect(spring.rt.advanceClockTo('2027-04-03T00:00:00Z')).toEqual([
+      { handler: 'runWeeklyPlan', at: '2027-03-26T16:00:00.000Z' },
+      { handler: 'runWeeklyPlan', at: '2027-04-02T15:00:00.000Z' },
+    ]);
+    expect(planLines(spring.rt)[1]).toBe(
+      'Week of 2027-03-29 to 2027-04-04. Generated 2027-04-02 16:00.',
+    );
+    expect(spring.addon.call('getWeeklyTrigger')).toMatchObject({
+      nextRun: '2027-04-09T15:00:00.000Z',
+    });
   });
 });
 
 describe('weekly run budget', () => {
   it.each([1, 10, 50])(
-    'the weekly run makes at most tabs + 12 Spreadsheet service calls with %i clients of 300 items',
+    'the weekly run makes at most tabs + 12 Spreadsheet service calls with %i clients of 300 items, estimated under 20 s at 50',
     (clients) => {
       const { rt, addon } = loadAddon();
       seedRegistry(rt, addon, clients, 300);
@@ -272,7 +344,6 @@ describe('weekly run budget', () => {
       expect(rt.lastExecution?.function).toBe('runWeeklyPlan');
       expect(rt.lastExecution?.spreadsheetCalls).toBeLessThanOrEqual(tabs + 12);
       expect(rt.lastExecution?.estimatedMs).toBeLessThan(clients === 50 ? 20000 : 360000);
-      void snapshotOf;
     },
     120000,
   );

@@ -105,6 +105,10 @@ describe('ScriptApp triggers and the emulated clock', () => {
     expect(rt.advanceClockTo('2026-11-18T11:00:00Z')).toEqual([
       { handler: 'boom', at: '2026-11-18T10:01:00.000Z', error: 'kaput' },
     ]);
+    expect(rt.triggerRuns).toEqual([
+      { handler: 'boom', at: '2026-11-18T10:01:00.000Z', error: 'kaput' },
+    ]);
+    expect(rt.now.toISOString()).toBe('2026-11-18T11:00:00.000Z');
     expect(rt.triggers).toEqual([]);
   });
 });
@@ -146,11 +150,16 @@ describe('MailApp', () => {
 describe('new spreadsheets and Drive sharing', () => {
   it('creates a file whose viewers and editors are recorded and removable', () => {
     const { rt, script } = runScript(
-      "function main() { var s = SpreadsheetApp.create('Acme — technical registry'); var f = DriveApp.getFileById(s.getId()); f.addViewer('ann@acme.io'); f.addCommenter('bo@acme.io'); f.addViewer('ann@acme.io'); var before = f.getViewers().map(function (u) { return u.getEmail(); }); f.removeViewer('bo@acme.io'); return [s.getId(), before, f.getViewers().length, s.getUrl()]; }",
+      "function main() { var s = SpreadsheetApp.create('Acme — technical registry'); var f = DriveApp.getFileById(s.getId()); f.addViewer('ann@acme.io'); f.addCommenter('bo@acme.io'); f.addViewer('ann@acme.io'); f.addEditor('cy@acme.io'); var emails = function (users) { return users.map(function (u) { return u.getEmail(); }); }; var before = [emails(f.getViewers()), emails(f.getEditors())]; f.removeViewer('bo@acme.io'); f.removeEditor('cy@acme.io'); return [s.getId(), before, [emails(f.getViewers()), emails(f.getEditors())], s.getUrl()]; }",
     );
-    const [id, before, after, url] = script.call('main') as [string, string[], number, string];
-    expect(before).toEqual(['ann@acme.io', 'bo@acme.io']);
-    expect(after).toBe(1);
+    const [id, before, after, url] = script.call('main') as [
+      string,
+      string[][],
+      string[][],
+      string,
+    ];
+    expect(before).toEqual([['ann@acme.io', 'bo@acme.io'], ['cy@acme.io']]);
+    expect(after).toEqual([['ann@acme.io'], []]);
     expect(rt.drive.files.get(id)?.name).toBe('Acme — technical registry');
     expect(url).toBe(`https://docs.google.com/spreadsheets/d/${id}/edit`);
   });
@@ -175,7 +184,7 @@ describe('Session, Utilities, Logger and the execution', () => {
     ]);
   });
 
-  it('knows the user, and logs', () => {
+  it('knows the user and the time zone, and logs', () => {
     const { rt, script } = runScript(
       "function main() { Logger.log('hello %s', 'world'); return [Session.getActiveUser().getEmail(), Session.getScriptTimeZone()]; }",
       {

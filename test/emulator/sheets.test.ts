@@ -80,11 +80,15 @@ describe('Sheet and Spreadsheet', () => {
 
   it('records protections with their editors and description', () => {
     const { rt } = run(
-      "var p = sh().getRange('A1:B2').protect().setDescription('Generated'); p.setWarningOnly(true); sh().protect().setDescription('Whole tab');",
+      "var p = sh().getRange('A1:B2').protect().setDescription('Generated'); p.setWarningOnly(true); sh().protect().setDescription('Whole tab').addEditor('lead@acme.io');",
     );
-    expect(rt.spreadsheet.protections.map((p) => [p.description, p.warningOnly, !!p.box])).toEqual([
-      ['Generated', true, true],
-      ['Whole tab', false, false],
+    // The file's owner can always edit a protected range.
+    const owner = rt.spreadsheet.owner;
+    expect(
+      rt.spreadsheet.protections.map((p) => [p.description, p.warningOnly, !!p.box, p.editors]),
+    ).toEqual([
+      ['Generated', true, true, [owner]],
+      ['Whole tab', false, false, [owner, 'lead@acme.io']],
     ]);
   });
 

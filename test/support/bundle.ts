@@ -5,8 +5,11 @@ import {
   type LoadedScript,
   type Runtime,
   type RuntimeOptions,
+  type RuntimeState,
   type SheetData,
+  type Workbook,
 } from '../../emulator/index.js';
+import { wallClock } from '../../emulator/time.js';
 
 export const BUNDLE = resolve(import.meta.dirname, '../../dist/Code.js');
 
@@ -15,10 +18,48 @@ export interface Loaded {
   addon: LoadedScript;
 }
 
+/**
+ * Every option the emulator would otherwise choose, given here, so that no assertion of a bundle
+ * test rests on an emulator default: Wednesday 18 November 2026, 10:00 UTC (10:00 in London, the
+ * sheet's zone), the CTO's account, a published add-on whose time-driven runs see their document,
+ * and a whole-tab read of an empty tab refused as a zero-row range is. A test that asserts one of
+ * these also passes it itself, where the reader sees it.
+ */
+export const BUNDLE_DEFAULTS = {
+  now: '2026-11-18T10:00:00Z',
+  timeZone: 'Europe/London',
+  user: 'cto@example.com',
+  addonTitle: 'CTO Registry',
+  spreadsheetName: 'Registry',
+  deployment: 'addon',
+  triggerSeesDocument: true,
+  copyMetadata: 'document',
+  emptySheetValues: 'throw',
+} as const satisfies RuntimeOptions;
+
 export function loadAddon(options: RuntimeOptions = {}): Loaded {
-  const rt = createRuntime({ now: '2026-11-18T10:00:00Z', ...options });
+  const rt = createRuntime({ ...BUNDLE_DEFAULTS, ...options });
   const addon = rt.load(BUNDLE);
   return { rt, addon };
+}
+
+/**
+ * A registry built once, on first use, and saved: each call gives its own runtime restored from
+ * that save (with the add-on loaded), and its own copy of what the build returned besides.
+ */
+export function restorable<T extends object>(build: () => Loaded & T): () => Loaded & T {
+  let saved: { state: string; extra: string } | undefined;
+  return () => {
+    if (!saved) {
+      const built: Partial<Loaded> & T = build();
+      const state = JSON.stringify(built.rt?.saveState());
+      delete built.rt;
+      delete built.addon;
+      saved = { state, extra: JSON.stringify(built) };
+    }
+    const rt = createRuntime({ state: JSON.parse(saved.state) as RuntimeState });
+    return { ...(JSON.parse(saved.extra) as T), rt, addon: rt.load(BUNDLE) };
+  };
 }
 
 export function tab(rt: Runtime, name: string): SheetData {
@@ -30,16 +71,43 @@ export function tab(rt: Runtime, name: string): SheetData {
   return sheet;
 }
 
-/** The values of a tab as getValues would give them, Dates as ISO dates in the sheet's zone. */
+/** The file a tab belongs to: the active registry, or another file of the emulated Drive. */
+function fileOf(rt: Runtime, sheet: SheetData): Workbook {
+  if (rt.spreadsheet.sheets.includes(sheet)) return rt.spreadsheet;
+  const file = [...rt.drive.files.values()].find((wb) => wb.sheets.includes(sheet));
+  if (!file) throw new Error(`tab ${sheet.name} is in no file of the emulated Drive`);
+  return file;
+}
+
+/**
+ * A date cell's value as a person reads it in the file's time zone: `yyyy-MM-dd` for a date (a
+ * date format, or local midnight with none), else the local date-time `yyyy-MM-ddTHH:mm:ss`.
+ */
+export function isoInZone(date: Date, timeZone: string, numberFormat = ''): string {
+  const w = wallClock(date.getTime(), timeZone);
+  const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
+  const day = `${pad(w.year, 4)}-${pad(w.month)}-${pad(w.day)}`;
+  const time = `${pad(w.hour)}:${pad(w.minute)}:${pad(w.second)}`;
+  const format = numberFormat.replace(/"[^"]*"/g, '');
+  const dateFormat = /[dy]/i.test(format) && !/[hs]/i.test(format);
+  const showsTime = /[hs]/i.test(format);
+  if (dateFormat || (!showsTime && time === '00:00:00')) return day;
+  return `${day}T${time}`;
+}
+
+/** The values of a tab as getValues would give them, Dates as ISO dates in the file's zone. */
 export function values(rt: Runtime, sheet: SheetData): unknown[][] {
+  const file = fileOf(rt, sheet);
   const rows: unknown[][] = [];
   const last = sheet.lastRow();
   const cols = sheet.lastColumn();
   for (let r = 1; r <= last; r++) {
     const line: unknown[] = [];
     for (let c = 1; c <= cols; c++) {
-      const v = rt.spreadsheet.read(sheet, r, c);
-      line.push(v instanceof Date ? v.toISOString() : v);
+      const v = file.read(sheet, r, c);
+      line.push(
+        v instanceof Date ? isoInZone(v, file.timeZone, sheet.cell(r, c)?.format?.numberFormat) : v,
+      );
     }
     rows.push(line);
   }

@@ -1,9 +1,12 @@
 /** Starts and stops the playground server and a headless Chromium from npm, for browser tests. */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import chromium from '@sparticuz/chromium';
-import { chromium as playwright, type Browser, type Page } from 'playwright-core';
+import { chromium as playwright, type Browser, type Locator, type Page } from 'playwright-core';
+import { createRuntime, type RuntimeOptions } from '../../emulator/index.js';
+import { loadDemo } from '../../playground/demo.js';
+import { BUNDLE } from './bundle.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 export const SCREENSHOTS = resolve(ROOT, 'test-results/screenshots');
@@ -44,6 +47,27 @@ export function startPlayground(file: string, extra: string[] = []): Promise<Pla
     child.stderr?.on('data', onData);
     child.once('exit', (code) => reject(new Error(`playground exited (${code}):\n${output}`)));
   });
+}
+
+/**
+ * Writes the file the playground starts from, with the runtime options a test asserts (the user,
+ * the sheet's zone) given by the test rather than left to the emulator; the clock is the real
+ * present and the file's name the playground's, as `npm start` has them. With `demo`, the demo
+ * registry is loaded, as `--demo` would.
+ */
+export function writeRegistry(
+  file: string,
+  { demo = false, ...options }: RuntimeOptions & { demo?: boolean },
+): void {
+  const rt = createRuntime({ now: new Date(), spreadsheetName: 'My CTO registry', ...options });
+  if (demo) loadDemo(rt, rt.load(BUNDLE));
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, JSON.stringify(rt.saveState()));
+}
+
+/** The add-on's menu in the playground's header, found without relying on its title. */
+export function addonMenu(page: Page): Locator {
+  return page.getByRole('button', { name: /^Extensions ▸ / });
 }
 
 export async function launchBrowser(): Promise<Browser> {
