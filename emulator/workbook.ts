@@ -648,8 +648,8 @@ export function workbookFromSnapshot(snap: WorkbookSnapshot): Workbook {
     sheet.columnWidths = new Map(s.columnWidths);
   });
   wb.restoreSheetCounter(snap.sheets.length);
-  // Every cell at once: the formulas are evaluated once, after the last is in.
-  wb.batch(() => restoreContents(wb, snap));
+  restoreContents(wb, snap);
+  // The names at once: the formulas that use them are evaluated once, after the last is in.
   wb.batch(() => {
     for (const nr of snap.namedRanges) wb.setNamedRange({ ...nr });
   });
