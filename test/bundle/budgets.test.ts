@@ -46,5 +46,6 @@ describe('call budgets', () => {
       });
       expect(rt.lastExecution?.spreadsheetCalls).toBeLessThanOrEqual(8);
     },
+    120000,
   );
 });
