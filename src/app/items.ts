@@ -39,14 +39,9 @@ export function addNewItem(input: AddItemInput): AddItemResult {
   return withDocumentLock(() => {
     const ss = activeSpreadsheet();
     const sheet = clientTabById(ss, request.clientId);
-    const added = appendItem(
-      sheet,
-      kind,
-      fields,
-      (prefix) => issuedCount(request.clientId, prefix),
-      lazyToday(ss),
-    );
     const prefix = sectionOf(kind).idPrefix;
+    const issued = prefix ? issuedCount(request.clientId, prefix) : 0;
+    const added = appendItem(sheet, kind, fields, issued, lazyToday(ss));
     if (prefix) recordIssued(request.clientId, prefix, added.id);
     return {
       id: added.id,

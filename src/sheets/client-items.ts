@@ -4,21 +4,20 @@
  * once and write one batch; a superseded decision costs one more write.
  */
 import {
-  cellUnder,
   locateClientTab,
   type ClientTabLayout,
   type LocatedSection,
 } from '../domain/client-tab-layout.js';
 import { InputError } from '../domain/input-error.js';
 import type { ItemFields } from '../domain/item-schemas.js';
-import { findItemRow, nextId, parseItemRef, type ItemRef } from '../domain/item-ids.js';
+import { findItemRow, parseItemRef, type ItemRef } from '../domain/item-ids.js';
+import { changedItem, newItem } from '../domain/item-writes.js';
 import { sectionOf, type SectionKind } from '../domain/registry-layout.js';
 import { asText, type CellInput } from './cell-text.js';
 import { isLastSection, placeNewRow, readClientTab, writeSectionRow } from './client-tab.js';
 import { isoDates } from './grid-dates.js';
 import { cellFor, formulaFor, newRowCells } from './item-cells.js';
 import { readWholeTab } from './sheet-rows.js';
-import { str } from '../domain/client-record.js';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -38,44 +37,11 @@ function clientName(layout: ClientTabLayout, sheet: Sheet): string {
   return (typeof name === 'string' && name.trim()) || sheet.getName();
 }
 
-function rowOf(section: LocatedSection, id: string): number | undefined {
-  return section.rows.find((r) => str(cellUnder(section, r.cells, 'ID')).trim() === id)?.row;
-}
-
-/** Dates the add-on fills in when a person leaves them empty. */
-function withAutomaticDates(
-  kind: SectionKind,
-  fields: ItemFields,
-  today: () => string,
-  isNew: boolean,
-): ItemFields {
-  const out = { ...fields };
-  if (isNew && kind === 'debt' && !out['added']) out['added'] = today();
-  if (isNew && kind === 'decision' && !out['proposedOn']) out['proposedOn'] = today();
-  if (isNew && kind === 'review' && !out['date']) out['date'] = today();
-  if (kind === 'decision' && out['status'] === 'Accepted' && !out['decidedOn'])
-    out['decidedOn'] = today();
-  return out;
-}
-
 function markSuperseded(sheet: Sheet, section: LocatedSection, id: string): void {
-  const row = rowOf(section, id);
+  const found = findItemRow(section, { id });
   const status = section.columns.get('Status');
-  if (row === undefined || status === undefined) return;
-  sheet.getRange(row, status).setValue('Superseded');
-}
-
-function checkSupersedes(section: LocatedSection, fields: ItemFields, self: string): void {
-  const target = str(fields['supersedes']);
-  if (!target) return;
-  if (target === self)
-    throw new InputError('Supersedes cannot name the decision itself.', 'supersedes');
-  if (rowOf(section, target) === undefined) {
-    throw new InputError(
-      `Supersedes: there is no decision ${target} at this client.`,
-      'supersedes',
-    );
-  }
+  if (!('row' in found) || status === undefined) return;
+  sheet.getRange(found.row, status).setValue('Superseded');
 }
 
 export interface Appended {
@@ -84,30 +50,24 @@ export interface Appended {
   clientName: string;
 }
 
+/**
+ * Appends an item to its section. `issued` is the highest ID ever handed out for this client and
+ * kind (0 for a kind without IDs); the domain decides the ID, dates and supersede check.
+ */
 export function appendItem(
   sheet: Sheet,
   kind: SectionKind,
   input: ItemFields,
-  issued: (prefix: string) => number,
+  issued: number,
   today: () => string,
 ): Appended {
   const { layout } = readClientTab(sheet);
   const section = requireSection(layout, kind);
-  const spec = sectionOf(kind);
-  const id = spec.idPrefix
-    ? nextId(
-        spec.idPrefix,
-        section.rows.map((r) => cellUnder(section, r.cells, 'ID')),
-        issued(spec.idPrefix),
-      )
-    : '';
-  const fields = withAutomaticDates(kind, input, today, true);
-  if (kind === 'decision') checkSupersedes(section, fields, id);
+  const item = newItem(section, input, issued, today);
   const row = placeNewRow(sheet, section, isLastSection(layout, kind));
-  writeSectionRow(sheet, section, row, newRowCells(section, fields, id, row));
-  if (kind === 'decision' && fields['supersedes'])
-    markSuperseded(sheet, section, str(fields['supersedes']));
-  return { id, row, clientName: clientName(layout, sheet) };
+  writeSectionRow(sheet, section, row, newRowCells(section, item.fields, item.id, row));
+  if (item.supersedes) markSuperseded(sheet, section, item.supersedes);
+  return { id: item.id, row, clientName: clientName(layout, sheet) };
 }
 
 export interface Updated {
@@ -171,19 +131,7 @@ export function updateItemRow(
   const ref = parseItemRef(reference);
   if (!ref) throw new InputError(`${reference} does not name an item.`, 'id');
   const row = rowFor(grid, layout, kind, ref, name, timeZone);
-  const self = 'id' in ref ? ref.id : str(cellUnder(section, grid[row - 1] ?? [], 'ID')).trim();
-  const current = (header: string): unknown =>
-    grid[row - 1]?.[(section.columns.get(header) ?? 0) - 1];
-  const fields = { ...input };
-  if (
-    kind === 'decision' &&
-    fields['status'] === 'Accepted' &&
-    !fields['decidedOn'] &&
-    !current('Decided on')
-  ) {
-    fields['decidedOn'] = today();
-  }
-  if (kind === 'decision') checkSupersedes(section, fields, self);
+  const { fields, supersedes } = changedItem(section, grid[row - 1] ?? [], input, today);
   const changes = new Map<number, CellInput>();
   for (const col of section.spec.columns) {
     if (!(col.key in fields) || col.type === 'id' || col.type === 'formula') continue;
@@ -216,7 +164,6 @@ export function updateItemRow(
     }
   }
   range.setValues([line]);
-  if (kind === 'decision' && fields['supersedes'])
-    markSuperseded(sheet, section, str(fields['supersedes']));
+  if (supersedes) markSuperseded(sheet, section, supersedes);
   return { row, clientName: name, changed: Object.keys(fields) };
 }
