@@ -1,5 +1,6 @@
 /** A client company: what `addClient` accepts and what a client tab's profile holds. */
 import { CLIENT_STATUSES, PM_TOOLS, STAGES } from './registry-layout.js';
+import type { ClientRecord } from './client-record.js';
 import {
   choice,
   optionalChoice,
@@ -53,16 +54,10 @@ export type ClientInput = z.input<typeof clientInputSchema>;
 export type ClientProfile = z.output<typeof clientInputSchema>;
 
 /** The client as `getRegistry` lists it; `id` is its tab's id, so it survives renames of the tab and of the client. */
-export interface ClientSummary {
-  id: string;
-  name: string;
-  tabName: string;
-  stage: string;
-  status: string;
-  hoursPerWeek: number | null;
+export interface ClientSummary extends Pick<
+  ClientRecord,
+  'id' | 'name' | 'tabName' | 'stage' | 'status' | 'hoursPerWeek' | 'pmTool' | 'pmLink' | 'repoLink'
+> {
   founderEmails: string[];
-  pmTool: string;
-  pmLink: string;
-  repoLink: string;
   counts: Record<'goal' | 'debt' | 'decision' | 'risk' | 'team' | 'review', number>;
 }
