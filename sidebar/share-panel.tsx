@@ -21,11 +21,19 @@ export function SharePanel(props: {
   useEffect(load, [props.clientId]);
   const [busy, act] = useAction(props.onMessage, load);
   const shared = entry?.active;
+  const stopping = entry?.stopping === true;
   return (
     <details class="share" aria-label="Founder view">
       <summary>
-        Founder view {shared ? `(shared with ${entry.emails.length})` : '(not shared)'}
+        Founder view{' '}
+        {shared ? `(shared with ${entry.emails.length})` : stopping ? '(stopping)' : '(not shared)'}
       </summary>
+      {stopping && (
+        <p class="note" role="note">
+          Stop sharing did not finish: some founders may still have access. The view is no longer
+          updated. Choose Stop sharing again to finish.
+        </p>
+      )}
       {shared && (
         <p>
           <a href={entry.url} target="_blank" rel="noreferrer">
@@ -68,7 +76,7 @@ export function SharePanel(props: {
         >
           {shared ? 'Update sharing' : 'Share with founders'}
         </button>
-        {shared && (
+        {(shared || stopping) && (
           <button
             type="button"
             disabled={busy}

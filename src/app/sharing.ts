@@ -36,6 +36,8 @@ export interface ShareResult {
   role: ShareRole;
   granted: string[];
   recreated: boolean;
+  /** What the view leaves out because it cannot be read with confidence, and why. */
+  withheld: string[];
 }
 
 export interface SyncResult {
@@ -46,19 +48,36 @@ export interface SyncResult {
   failed: { client: string; error: string }[];
   /** Clients not reached before the run's time ran out. */
   notReached: string[];
+  /** Synced clients whose view leaves something out, with what and why (also under Problems). */
+  withheld: { client: string; withheld: string[] }[];
 }
 
-/** Writes one client's view and grants access; the record changes only once all of it worked. */
+/** The record with no stop under way. */
+function settled(record: ShareRecord): ShareRecord {
+  const out = { ...record };
+  delete out.stopping;
+  return out;
+}
+
+/** The addresses in `a` and then `b`, each account once. */
+function accounts(a: readonly string[], b: readonly string[]): string[] {
+  return [...new Map([...a, ...b].map((e) => [accountKey(e), e])).values()];
+}
+
+/**
+ * Writes one client's view and grants access. Whatever Google has done is on record before the
+ * next call: a file made is recorded at once, and each grant as it is made, so a failure part-way
+ * leaves a record `Stop sharing` can act on, and the next share picks up where this one stopped.
+ */
 export function shareOne(
   snap: RegistrySnapshot,
   plan: WeeklyPlan,
-  timeZone: string,
   clientId: string,
   emails: string[],
   role: ShareRole,
   deadline?: number,
 ): ShareResult {
-  const grids = sharedGrids(snap, clientId, plan, timeZone);
+  const grids = sharedGrids(snap, clientId, plan);
   if (!grids)
     throw new InputError(
       'That client is no longer in the registry. Reload the client list.',
@@ -66,39 +85,49 @@ export function shareOne(
     );
   const existing = readShares().get(clientId);
   const file = ensureSharedFile(grids.name, existing, deadline);
+  let record: ShareRecord = {
+    clientId,
+    clientName: grids.name,
+    fileId: file.fileId,
+    url: file.url,
+    sheetIds: file.sheetIds,
+    emails: existing?.emails ?? [],
+    role: existing?.role ?? role,
+    active: existing?.active ?? false,
+    madeBy: file.created ? Session.getEffectiveUser().getEmail() : existing?.madeBy,
+    files: [...new Set([...(existing ? filesOf(existing) : []), file.fileId])],
+    everGranted: accounts(existing?.everGranted ?? [], existing?.emails ?? []),
+    ...(file.created || !existing?.written ? {} : { written: existing.written }),
+    ...(existing?.stopping ? { stopping: true } : {}),
+  };
+  if (file.created) saveShare(record);
   const written = writeSharedFile(
     file.fileId,
     file.sheetIds,
     grids.registry,
     grids.week,
     grids.name,
-    file.created ? undefined : existing?.written,
+    record.written,
     deadline,
   );
-  const previously = existing && !file.created ? existing.emails : [];
-  const granted = grantAccess(file.fileId, emails, role, previously, deadline);
-  const everGranted = new Map(
-    [...(existing?.everGranted ?? existing?.emails ?? []), ...emails].map((e) => [
-      accountKey(e),
-      e,
-    ]),
-  );
-  const record: ShareRecord = {
-    clientId,
-    clientName: grids.name,
-    fileId: file.fileId,
-    url: file.url,
-    sheetIds: file.sheetIds,
+  record = { ...record, written };
+  const previously = file.created ? [] : record.emails;
+  const granted = grantAccess(file.fileId, emails, role, previously, deadline, (email) => {
+    record = {
+      ...record,
+      active: true,
+      emails: accounts(record.emails, [email]),
+      everGranted: accounts(record.everGranted ?? [], [email]),
+    };
+    saveShare(record);
+  });
+  saveShare({
+    ...settled(record),
     emails,
     role,
     active: true,
-    madeBy: file.created ? Session.getEffectiveUser().getEmail() : existing?.madeBy,
-    files: existing ? [...filesOf(existing), file.fileId] : [file.fileId],
-    everGranted: [...everGranted.values()],
-    written,
-  };
-  record.files = [...new Set(record.files)];
-  saveShare(record);
+    everGranted: accounts(record.everGranted ?? [], emails),
+  });
   return {
     clientId,
     clientName: grids.name,
@@ -107,6 +136,7 @@ export function shareOne(
     role,
     granted,
     recreated: file.recreated,
+    withheld: grids.withheld,
   };
 }
 
@@ -118,13 +148,15 @@ function messageOf(e: unknown): string {
  * Refreshes every active shared view. A client whose view fails is reported and left as it was;
  * once `deadline` is near, the clients not reached are listed instead of being started.
  */
-export function syncAll(
-  snap: RegistrySnapshot,
-  plan: WeeklyPlan,
-  timeZone: string,
-  deadline = Infinity,
-): SyncResult {
-  const result: SyncResult = { synced: [], recreated: [], skipped: [], failed: [], notReached: [] };
+export function syncAll(snap: RegistrySnapshot, plan: WeeklyPlan, deadline = Infinity): SyncResult {
+  const result: SyncResult = {
+    synced: [],
+    recreated: [],
+    skipped: [],
+    failed: [],
+    notReached: [],
+    withheld: [],
+  };
   for (const record of readShares().values()) {
     if (!record.active) continue;
     const client = snap.clients.find((c) => c.id === record.clientId);
@@ -137,17 +169,11 @@ export function syncAll(
       continue;
     }
     try {
-      const shared = shareOne(
-        snap,
-        plan,
-        timeZone,
-        record.clientId,
-        record.emails,
-        record.role,
-        deadline,
-      );
+      const shared = shareOne(snap, plan, record.clientId, record.emails, record.role, deadline);
       result.synced.push(shared.clientName);
       if (shared.recreated) result.recreated.push(shared.clientName);
+      if (shared.withheld.length)
+        result.withheld.push({ client: shared.clientName, withheld: shared.withheld });
     } catch (e) {
       result.failed.push({ client: record.clientName, error: messageOf(e) });
     }
@@ -167,22 +193,35 @@ export function syncTrouble(result: SyncResult): string {
     parts.push(
       `out of time before syncing ${result.notReached.join(', ')}: choose Sync shared views`,
     );
+  for (const w of result.withheld)
+    parts.push(
+      `${w.client}'s founder view withholds what cannot be read with confidence (${w.withheld.join('; ')})`,
+    );
   return parts.join('; ');
 }
 
-/** Takes away every access the add-on granted for the client, on every file it ever shared. */
+/**
+ * Takes away every access the add-on granted for the client, on every file it ever shared. The
+ * record says "stopping" before the first call, so a stop that fails part-way is never synced
+ * again and can be run again until it completes.
+ */
 export function stopSharingClient(clientId: string): { clientId: string; removed: string[] } {
   const record = readShares().get(clientId);
-  if (!record || !record.active) throw new InputError('This client is not shared.', 'clientId');
+  if (!record || (!record.active && !record.stopping))
+    throw new InputError('This client is not shared.', 'clientId');
+  const stopping: ShareRecord = { ...record, active: false, stopping: true };
+  if (!record.stopping) saveShare(stopping);
   const { removed, failed } = revokeAccess(record);
   if (failed.length) {
     throw new InputError(
       `Access to ${record.clientName}'s view was not removed everywhere: ${failed
         .map((f) => f.error)
-        .join('; ')}. Nothing was marked as stopped: choose Stop sharing again.`,
+        .join(
+          '; ',
+        )}. Sharing is stopping: the view is no longer synced; choose Stop sharing again to finish.`,
     );
   }
-  saveShare({ ...record, active: false });
+  saveShare(settled(stopping));
   return { clientId, removed };
 }
 
@@ -231,7 +270,7 @@ export function shareView(input: ShareInput): ShareResult {
         'emails',
       );
     const plan = buildWeeklyPlan(snap.clients, snap.rollup, snap.settings, today);
-    const result = shareOne(snap, plan, timeZone, request.clientId, emails, role as ShareRole);
+    const result = shareOne(snap, plan, request.clientId, emails, role as ShareRole);
     snap.shared.set(request.clientId, result.url);
     refreshRollup(ss, snap, Utilities.formatDate(new Date(), timeZone, 'yyyy-MM-dd HH:mm'), {
       checkRanges: false,
@@ -251,7 +290,7 @@ export function syncViews(): SyncResult {
     const today = todayIn(timeZone);
     const snap = snapshotRegistry(ss, timeZone, today);
     const plan = buildWeeklyPlan(snap.clients, snap.rollup, snap.settings, today);
-    const result = syncAll(snap, plan, timeZone);
+    const result = syncAll(snap, plan);
     // Run from the menu, nothing else would say what happened out of the ordinary.
     const news = [
       ...result.recreated.map((c) => `${c}'s founder view was made again (its file was deleted)`),
@@ -273,6 +312,8 @@ export interface SharingEntry {
   emails: string[];
   role: ShareRole;
   active: boolean;
+  /** A stop that has not finished: nothing is synced, and Stop sharing should be chosen again. */
+  stopping: boolean;
 }
 
 /** Who has access to which client's view, for the sidebar. */
@@ -284,5 +325,6 @@ export function sharingList(): SharingEntry[] {
     emails: r.emails,
     role: r.role,
     active: r.active,
+    stopping: r.stopping === true,
   }));
 }

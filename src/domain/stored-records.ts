@@ -21,6 +21,8 @@ export const shareRecordSchema = z.object({
   files: z.optional(z.array(z.string())),
   everGranted: z.optional(z.array(z.string())),
   written: z.optional(z.object({ registry: size, week: size, style: z.string() })),
+  /** Stop sharing began and has not finished: the view is not synced until it does. */
+  stopping: z.optional(z.boolean()),
 });
 export type ShareRecord = z.infer<typeof shareRecordSchema>;
 
@@ -40,6 +42,10 @@ export const lastRunSchema = z.object({
   partial: z.optional(z.string()),
 });
 export type LastRun = z.infer<typeof lastRunSchema>;
+
+/** The weekly mail last sent to the CTO: the plan's week (its Monday), when, and to whom. */
+export const weeklyMailSchema = z.object({ week: z.string(), at: z.string(), to: z.string() });
+export type WeeklyMail = z.infer<typeof weeklyMailSchema>;
 
 export const triggerRegistrySchema = z.object({ url: z.string(), name: z.string() });
 export type TriggerRegistry = z.infer<typeof triggerRegistrySchema>;

@@ -246,7 +246,8 @@ function permissionsOf(fileId: string, deadline?: number): Map<string, Permissio
 
 /**
  * Gives each address the role, once; takes access away from addresses the add-on granted before
- * and no longer should. Addresses are compared as Google compares accounts.
+ * and no longer should. Addresses are compared as Google compares accounts. `onGranted` hears of
+ * each grant as soon as Drive made it, before the next call.
  */
 export function grantAccess(
   fileId: string,
@@ -254,6 +255,7 @@ export function grantAccess(
   role: ShareRole,
   previously: readonly string[],
   deadline?: number,
+  onGranted: (email: string) => void = () => undefined,
 ): string[] {
   const drive = driveApi();
   const byAccount = permissionsOf(fileId, deadline);
@@ -272,6 +274,7 @@ export function grantAccess(
       deadline,
     );
     granted.push(email);
+    onGranted(email);
   }
   for (const email of previously) {
     if (wanted.has(accountKey(email))) continue;
