@@ -6,6 +6,7 @@
 import { SCOPE, type ApiErrorDetails, type ApiStatus, type Env } from './env.js';
 import { quoteSheetName, parseA1 } from './a1.js';
 import { Workbook, type SheetData } from './workbook.js';
+import { CELL_CHARACTER_LIMIT } from './range.js';
 import type { Drive as DriveState } from './spreadsheet-app.js';
 
 /**
@@ -121,6 +122,16 @@ export function sheetsAdvancedService(env: Env, drive: DriveState): unknown {
       );
       const wb = reachable(env, drive, id, a, true);
       const raw = resource.valueInputOption !== 'USER_ENTERED';
+      // The API refuses the whole write, as setValues does, when one cell is over the limit.
+      for (const d of resource.data ?? [])
+        for (const r of d.values)
+          for (const v of r)
+            if (typeof v === 'string' && v.length > CELL_CHARACTER_LIMIT)
+              throw invalid(
+                env,
+                a,
+                `Your input contains more than the maximum of ${CELL_CHARACTER_LIMIT} characters in a single cell.`,
+              );
       for (const d of resource.data ?? []) {
         const ref = parseA1(d.range);
         const sheet = ref?.sheetName !== undefined ? wb.sheetByName(ref.sheetName) : wb.sheets[0];

@@ -56,6 +56,8 @@ export class Env {
   readonly apiFaults = new Map<string, { code: ApiStatus; times: number }>();
   /** Users who must authorise again, with the scopes they have not granted (null: every scope). */
   readonly reauthorization = new Map<string, readonly string[] | null>();
+  /** Tabs whose values Sheets will not give, with the error each read gets (see `failReadsOf`). */
+  readonly unreadableTabs = new Map<object, string>();
 
   constructor(
     public now: number,

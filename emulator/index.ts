@@ -543,6 +543,23 @@ export class Runtime {
   }
 
   /**
+   * Makes every read of one tab's values (`getSheetValues`, `Range.getValues`) fail with Apps
+   * Script's service error (as `failAt` words it), until `failReadsOf(name, null)`: one tab Sheets
+   * will not give, as a tab too large to send in time. Other tabs, and writes to it, still work.
+   */
+  failReadsOf(
+    tabName: string,
+    message:
+      | string
+      | null = `Service Spreadsheets failed while accessing document with id ${this.drive.active.id}.`,
+  ): void {
+    const sheet = this.drive.active.sheetByName(tabName);
+    if (!sheet) throw new Error(`no tab named ${tabName}`);
+    if (message === null) this.env.unreadableTabs.delete(sheet);
+    else this.env.unreadableTabs.set(sheet, message);
+  }
+
+  /**
    * Makes the next `times` calls of an advanced-service method (as the script names it:
    * `Drive.Files.get`, `Sheets.Spreadsheets.Values.batchUpdate`, ...) answer with HTTP `code`,
    * thrown as Apps Script throws it: a GoogleJsonResponseException whose `details` carry the

@@ -159,6 +159,8 @@ export class EmuRange implements Pick<
 
   getValues(): any[][] {
     this.env.record('Range.getValues', this.cells);
+    const unreadable = this.env.unreadableTabs.get(this.sheet);
+    if (unreadable !== undefined) throw this.env.fail(unreadable);
     return this.readValues();
   }
 

@@ -173,6 +173,8 @@ export class EmuSheet implements Pick<
     const rows = numRows === -1 ? this.data.lastRow() - startRow + 1 : numRows;
     const columns = numColumns === -1 ? this.data.lastColumn() - startColumn + 1 : numColumns;
     this.live('getSheetValues', Math.max(0, rows * columns));
+    const unreadable = this.env.unreadableTabs.get(this.data);
+    if (unreadable !== undefined) throw this.env.fail(unreadable);
     if (rows <= 0 || columns <= 0) {
       // Undocumented for -1 on an empty tab; asked outright, a zero-row range is refused.
       if (this.env.emptySheetValues === 'empty' && (numRows === -1 || numColumns === -1)) return [];

@@ -38,6 +38,12 @@ function format(id) {
   });
 }
 function createCaught(title) { return caught(function () { return make(title); }); }
+function writeText(id, text) {
+  return caught(function () {
+    Sheets.Spreadsheets.Values.batchUpdate({ valueInputOption: 'RAW', data: [{ range: "'Summary'!A1", values: [['before', text]] }] }, id);
+    return 'written';
+  });
+}
 `;
 
 /** A drive.file add-on: the manifest grants no broad Sheets or Drive scope. */
@@ -148,6 +154,23 @@ describe('advanced-service errors with real codes', () => {
       expect(script.call('write', id)).toEqual({ ok: 'written' });
     },
   );
+
+  it('a RAW write with a cell over 50,000 characters is refused whole with the Sheets API’s message', () => {
+    // The API's own words, as reported from Sheets API v4 writes:
+    // https://qiita.com/koshilife/items/5aff56c1bb9e5d31067f
+    const { rt, script } = runtime();
+    const id = script.call('make', 'Shared view') as string;
+    expect(script.call('writeText', id, 'x'.repeat(50000))).toEqual({ ok: 'written' });
+    const message =
+      'Your input contains more than the maximum of 50000 characters in a single cell.';
+    expect(script.call('writeText', id, 'y'.repeat(50001))).toMatchObject({
+      name: 'GoogleJsonResponseException',
+      message: `API call to sheets.spreadsheets.values.batchUpdate failed with error: ${message}`,
+      details: { code: 400, message },
+    });
+    const file = rt.drive.files.get(id)!;
+    expect(file.read(file.sheets[0]!, 1, 2)).toBe('x'.repeat(50000));
+  });
 
   it('failApi fails the given number of calls, then the service answers again', () => {
     const { rt, script } = runtime();

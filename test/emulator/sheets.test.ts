@@ -117,6 +117,30 @@ describe('Sheet and Spreadsheet', () => {
   });
 });
 
+describe('a tab Sheets will not give', () => {
+  it('fails every read of that tab with the service error, and no other tab or write', () => {
+    const { rt, script } = runScript(
+      `${PRELUDE}function setup() { sh().getRange('A1').setValue('small'); ss().insertSheet('Huge'); ss().getSheetByName('Huge').getRange('A1').setValue('big'); }
+function read(name) {
+  try { return ss().getSheetByName(name).getSheetValues(1, 1, -1, -1); } catch (e) { return e.message; }
+}
+function readRange(name) {
+  try { return ss().getSheetByName(name).getRange('A1').getValues(); } catch (e) { return e.message; }
+}
+function write() { ss().getSheetByName('Huge').getRange('B1').setValue('more'); return 'written'; }`,
+    );
+    script.call('setup');
+    rt.failReadsOf('Huge');
+    const failure = `Service Spreadsheets failed while accessing document with id ${rt.spreadsheet.id}.`;
+    expect(script.call('read', 'Huge')).toBe(failure);
+    expect(script.call('readRange', 'Huge')).toBe(failure);
+    expect(script.call('write')).toBe('written');
+    expect(script.call('read', rt.spreadsheet.sheets[0]!.name)).toEqual([['small']]);
+    rt.failReadsOf('Huge', null);
+    expect(script.call('read', 'Huge')).toEqual([['big', 'more']]);
+  });
+});
+
 describe('a whole-tab read of an empty tab', () => {
   // Google documents getSheetValues's numRows and numColumns, not -1 for "to the last row", and
   // says nothing of a tab with no content; a range of zero rows is refused with this message
