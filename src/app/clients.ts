@@ -3,7 +3,8 @@
  * clients is decided by `discoverClients` alone, whichever of these asks.
  */
 import { locateClientTab } from '../domain/client-tab-layout.js';
-import { clientOfTab, clientKey } from '../domain/discover-clients.js';
+import { checkNewClientName } from '../domain/client-name.js';
+import { clientOfTab } from '../domain/discover-clients.js';
 import { clientInputSchema, type ClientInput, type ClientSummary } from '../domain/client.js';
 import { summarizeClient } from '../domain/client-summary.js';
 import { clientRefSchema } from '../domain/add-item.js';
@@ -54,14 +55,11 @@ export function addNewClient(input: ClientInput): { id: string; name: string } {
     setupRegistryTabs(ss, findRegistryTabs(ss));
     ensureSettingsNames(ss);
     registryUrl(ss);
-    const wanted = clientKey(profile.name);
     const workbook = readWorkbook(ss);
-    const existing = workbook.clients.find((c) => clientKey(c.name) === wanted);
-    if (existing)
-      throw new InputError(
-        `A client named ${existing.name} already exists. Choose another name.`,
-        'name',
-      );
+    checkNewClientName(
+      profile.name,
+      workbook.clients.map((c) => c.name),
+    );
     const sameName = ss.getSheetByName(profile.name);
     // An empty tab of that name is what an attempt that failed half-way left: it is reused.
     if (sameName && sameName.getLastRow() > 0) {

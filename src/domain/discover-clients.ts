@@ -6,6 +6,7 @@
  * read cleanly is still a client, and is reported, never skipped in silence.
  */
 import { locateClientTab, type ClientTabLayout } from './client-tab-layout.js';
+import { looksAlike, nameSkeleton } from './client-name.js';
 import type { Problem } from './section-items.js';
 
 /**
@@ -77,9 +78,12 @@ export function clientOfTab(
   };
 }
 
-/** A client's name as two names are compared: case and surrounding spaces do not matter. */
+/**
+ * A client's name as two names are compared: case, spaces, invisible characters and look-alike
+ * letters do not matter (see client-name.ts).
+ */
 export function clientKey(name: string): string {
-  return name.trim().toLowerCase();
+  return nameSkeleton(name);
 }
 
 /**
@@ -111,10 +115,13 @@ export function discoverClients(tabs: readonly TabContent[]): {
           ? [found.client, first]
           : [first, found.client];
       copies.push(copy);
+      const other = copy === first ? found.client : first;
       problems.push({
         tab: (tabs[copy.position] as TabContent).tabName(),
         cell: 'A1',
-        reason: `A second tab holds client ${copy.name} (a copy?): only one is read. Rename the client in the copy, or delete it.`,
+        reason: looksAlike(copy.name, other.name)
+          ? `Client "${copy.name}" reads as client ${other.name}'s name (look-alike or invisible characters): it is not read or shared, so no founder mistakes one for the other. Rename it with plain letters.`
+          : `A second tab holds client ${copy.name} (a copy?): only one is read. Rename the client in the copy, or delete it.`,
       });
       if (kept !== first) {
         clients[clients.indexOf(first)] = kept;

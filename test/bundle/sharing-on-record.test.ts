@@ -238,3 +238,43 @@ function SpreadsheetAppVisibility(rt: Runtime) {
     }
   ).DeveloperMetadataVisibility;
 }
+
+describe('look-alike client names', () => {
+  it('adding a client whose name reads as an existing one is refused, naming that client; nothing is written', () => {
+    const { rt, addon } = registry();
+    const tabs = () => rt.spreadsheetApp().getActiveSpreadsheet().getSheets().length;
+    const before = tabs();
+    expect(() => addClient(addon, { name: '\u0410cme', hoursPerWeek: 1 })).toThrow(
+      'Client name "\u0410cme" reads as Acme, an existing client (look-alike letters): choose a name a reader cannot mistake for it.',
+    );
+    expect(() => addClient(addon, { name: '\uFF21cme', hoursPerWeek: 1 })).toThrow(
+      'A client named Acme already exists. Choose another name.',
+    );
+    expect(() => addClient(addon, { name: 'Acme\u200B', hoursPerWeek: 1 })).toThrow(
+      'Client name contains characters a reader cannot see (U+200B): type the name again with visible letters only.',
+    );
+    expect(tabs()).toBe(before);
+    expect(addClient(addon, { name: 'Acme Labs', hoursPerWeek: 1 }).name).toBe('Acme Labs');
+  });
+
+  it('a client renamed by hand to a look-alike of another is reported and its view is not synced under that name', () => {
+    const { rt, addon, acme, beacon } = registry();
+    addon.call('shareClientView', { clientId: beacon.id });
+    const ss = rt.spreadsheetApp().getActiveSpreadsheet();
+    ss.getSheetById(Number(beacon.id))!.getRange('B1').setValue('\u0410cme');
+    const listed = addon.call('getRegistry') as {
+      clients: { id: string }[];
+      problems: { tab: string; reason: string }[];
+    };
+    expect(listed.clients.map((c) => c.id)).toEqual([acme.id]);
+    expect(listed.problems.map((p) => p.reason)).toContain(
+      'Client "\u0410cme" reads as client Acme\'s name (look-alike or invisible characters): it is not read or shared, so no founder mistakes one for the other. Rename it with plain letters.',
+    );
+    const sync = addon.call('syncSharedViews') as { synced: string[]; skipped: string[] };
+    expect(sync.synced).toEqual([]);
+    expect(sync.skipped).toEqual(['Beacon']);
+    const file = sharedFiles(rt)[0]!;
+    expect(fileText(file)).not.toContain('\u0410cme');
+    expect(file.name).toBe('Beacon — technical registry');
+  });
+});
