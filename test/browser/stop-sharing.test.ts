@@ -1,0 +1,86 @@
+/**
+ * A stop of sharing that could not finish says so in the sidebar, and choosing Stop sharing again
+ * finishes it.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createRuntime } from '../../emulator/index.js';
+import { loadDemo } from '../../playground/demo.js';
+import { BUNDLE } from '../support/bundle.js';
+import { launchBrowser, screenshot, startPlayground } from '../support/playground.js';
+
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+}, 90000);
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** The demo registry with Lumen Logistics shared, then a stop that Drive refused part-way. */
+function registryWithAStopUnderWay(): { file: string; viewers: () => number } {
+  const rt = createRuntime({
+    now: new Date(),
+    spreadsheetName: 'My CTO registry',
+    user: 'cto@example.com',
+    timeZone: 'Europe/London',
+  });
+  const addon = rt.load(BUNDLE);
+  loadDemo(rt, addon);
+  const lumen = (
+    addon.call('getRegistry') as { clients: { id: string; name: string }[] }
+  ).clients.find((c) => c.name === 'Lumen Logistics')!;
+  addon.call('shareClientView', { clientId: lumen.id });
+  rt.failApi('Drive.Permissions.list', 403, 1);
+  expect(() => addon.call('stopSharing', { clientId: lumen.id })).toThrow(/Sharing is stopping/);
+  const file = join(mkdtempSync(join(tmpdir(), 'playground-')), 'registry.json');
+  writeFileSync(file, JSON.stringify(rt.saveState()));
+  return {
+    file,
+    viewers: () =>
+      [...rt.drive.files.values()].filter((f) => f !== rt.spreadsheet)[0]!.viewers.size,
+  };
+}
+
+describe('a stop of sharing that did not finish', () => {
+  it('is shown as stopping with what to do, and Stop sharing chosen again finishes it', async () => {
+    const { file, viewers } = registryWithAStopUnderWay();
+    expect(viewers()).toBe(1);
+    const playground = await startPlayground(file);
+    try {
+      const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+      await page.goto(playground.url);
+      await page.getByRole('button', { name: 'Extensions ▸ CTO Registry' }).click();
+      await page.getByRole('menuitem', { name: 'Open registry' }).click();
+      const side = page.frameLocator('#sidebar-frame');
+      await side
+        .getByLabel('Client', { exact: true })
+        .selectOption({ label: 'Lumen Logistics (Active)' });
+      await side.getByText('Founder view (stopping)').click();
+      await side
+        .getByRole('note')
+        .filter({
+          hasText:
+            'Stop sharing did not finish: some founders may still have access. The view is no longer updated. Choose Stop sharing again to finish.',
+        })
+        .waitFor();
+      await screenshot(page, 'stop-sharing-under-way');
+      await side.getByRole('button', { name: 'Stop sharing' }).click();
+      await side
+        .getByRole('status')
+        .filter({ hasText: 'Stopped sharing Lumen Logistics' })
+        .waitFor();
+      await side.getByText('Founder view (not shared)').waitFor();
+      expect(await side.getByRole('button', { name: 'Stop sharing' }).count()).toBe(0);
+      await screenshot(page, 'stop-sharing-finished');
+      await page.close();
+    } finally {
+      await playground.stop();
+    }
+  }, 90000);
+});
