@@ -18,6 +18,7 @@ import {
   type Weekday,
 } from '../services/weekly-trigger.js';
 import { readShares } from '../services/founder-files.js';
+import { founderRecordOf } from '../sheets/founder-view-grids.js';
 import { registryUrl, spreadsheetTimeZone, todayIn } from '../services/time-zone.js';
 import {
   refreshRollup,
@@ -63,8 +64,17 @@ export interface RunProgress {
   generatedAt: string;
 }
 
+/**
+ * The snapshot with its shared views: each one's link, and each one's tab read for its founders,
+ * so Problems says what a founder does not see and why.
+ */
 export function withShares(snap: RegistrySnapshot): RegistrySnapshot {
-  for (const r of readShares().values()) if (r.active) snap.shared.set(r.clientId, r.url);
+  for (const r of readShares().values()) {
+    if (!r.active) continue;
+    snap.shared.set(r.clientId, r.url);
+    if (snap.clients.some((c) => c.id === r.clientId && c.status !== 'Ended'))
+      founderRecordOf(snap, r.clientId);
+  }
   return snap;
 }
 
@@ -166,7 +176,7 @@ function writePlanFor(
   saveLastRun({ at: generatedAt, ok: true });
 
   // Founder views follow the week's plan; an Ended client's view is left as it was.
-  const synced = syncAll(snap, plan, timeZone, startedAt + RUN_BUDGET_MS);
+  const synced = syncAll(snap, plan, startedAt + RUN_BUDGET_MS);
   const syncProblem = syncTrouble(synced);
   if (syncProblem) trouble.push(syncProblem);
 

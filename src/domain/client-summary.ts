@@ -38,6 +38,11 @@ const PROFILE_RULES: Record<string, { rule: ValueRule; meanwhile: string }> = {
   'Engagement start': { rule: { type: 'date' }, meanwhile: 'It is left out until it is fixed.' },
 };
 
+/** The rule a profile row is read by, if it has one (other rows are text). */
+export function profileRule(label: string): { rule: ValueRule; meanwhile: string } | undefined {
+  return PROFILE_RULES[label];
+}
+
 export interface ClientProfileRead {
   name: string;
   stage: string;
@@ -61,7 +66,7 @@ export function readProfile(
     const cell = layout.profile.get(label);
     const raw = cell?.value;
     if (!cell || isBlankValue(raw) || (typeof raw === 'string' && !raw.trim())) return null;
-    const check = PROFILE_RULES[label];
+    const check = profileRule(label);
     if (!check) return str(raw);
     const found = readLabelled(label, check.rule, raw);
     if ('value' in found) return found.value;

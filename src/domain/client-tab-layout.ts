@@ -42,11 +42,23 @@ function isBlank(cells: readonly unknown[] | undefined): boolean {
   return !cells || cells.every((c) => c === '' || c === null || c === undefined);
 }
 
-function looksLikeHeader(cells: readonly unknown[] | undefined, spec: SectionSpec): boolean {
-  if (!cells) return false;
-  const present = new Set(cells.map((c) => text(c).toLowerCase()));
-  const expected = spec.columns.map((c) => c.header.toLowerCase());
-  return expected.filter((h) => present.has(h)).length >= Math.ceil(expected.length / 2);
+const EXPECTED = SECTIONS.map((spec) => ({
+  spec,
+  headers: spec.columns.map((c) => c.header.toLowerCase()),
+  need: Math.ceil(spec.columns.length / 2),
+}));
+
+/** The sections whose header row `cells` could be: it holds at least half of their headers. */
+export function headerSectionsOf(cells: readonly unknown[] | undefined): SectionSpec[] {
+  if (!cells) return [];
+  const present = new Set<string>();
+  for (const c of cells) if (typeof c === 'string' && c) present.add(c.trim().toLowerCase());
+  if (present.size === 0) return [];
+  return EXPECTED.filter((e) => {
+    let found = 0;
+    for (const h of e.headers) if (present.has(h)) found++;
+    return found >= e.need;
+  }).map((e) => e.spec);
 }
 
 export function locateClientTab(grid: Grid): ClientTabLayout {
@@ -54,9 +66,7 @@ export function locateClientTab(grid: Grid): ClientTabLayout {
   // deleted title does not let the section's rows run into the one above.
   const titles: { row: number; spec: SectionSpec; titleMissing: boolean }[] = [];
   grid.forEach((cells, i) => {
-    const spec = SECTIONS.find(
-      (s) => !titles.some((t) => t.spec === s) && looksLikeHeader(cells, s),
-    );
+    const spec = headerSectionsOf(cells).find((s) => !titles.some((t) => t.spec === s));
     if (!spec) return;
     const above = text(grid[i - 1]?.[0]).toLowerCase();
     const titled = above === spec.title.toLowerCase();

@@ -15,13 +15,23 @@ import {
   tagsOf,
 } from './item-states.js';
 import type { RegistrySettings } from './settings.js';
+import type { SectionKind } from './registry-layout.js';
 
 export type AgendaKind =
   'review' | 'overdue' | 'due' | 'decision' | 'doNow' | 'notice' | 'conflict' | 'flag';
 
+/**
+ * What an entry is about, so that a view for someone else (a founder) is built from typed fields
+ * of the item itself, never by cutting the CTO's label.
+ */
+export type AgendaSubject =
+  | { kind: 'review'; step: 'pm' | 'code' | 'sync' | 'registry' }
+  | { kind: 'item'; section: SectionKind; row: number };
+
 export interface AgendaEntry {
   kind: AgendaKind;
   label: string;
+  subject?: AgendaSubject;
   minutes: number;
   link: string;
   /** Private context for the CTO's own plan; never in anything meant for a founder. */
@@ -80,18 +90,39 @@ function entry(
   minutes: number,
   link = '',
   privateNote = '',
+  subject?: AgendaSubject,
 ): AgendaEntry {
-  return { kind, label, minutes, link, privateNote };
+  return subject
+    ? { kind, label, minutes, link, privateNote, subject }
+    : { kind, label, minutes, link, privateNote };
 }
 
-function dueItems(c: ClientRecord): { label: string; due: string; privateNote: string }[] {
-  const out: { label: string; due: string; privateNote: string }[] = [];
+const about = (section: SectionKind, row: number): AgendaSubject => ({
+  kind: 'item',
+  section,
+  row,
+});
+const step = (s: 'pm' | 'code' | 'sync' | 'registry'): AgendaSubject => ({
+  kind: 'review',
+  step: s,
+});
+
+interface DueItem {
+  label: string;
+  due: string;
+  privateNote: string;
+  subject: AgendaSubject;
+}
+
+function dueItems(c: ClientRecord): DueItem[] {
+  const out: DueItem[] = [];
   for (const r of c.items.risk) {
     if (isOpenRisk(r.fields) && dueDateOf('risk', r.fields)) {
       out.push({
         label: `Risk ${r.id}: ${str(r.fields['risk'])}`,
         due: str(r.fields['due']),
         privateNote: str(r.fields['privateNote']),
+        subject: about('risk', r.row),
       });
     }
   }
@@ -101,6 +132,7 @@ function dueItems(c: ClientRecord): { label: string; due: string; privateNote: s
         label: `Decision ${d.id}: ${str(d.fields['title'])}`,
         due: str(d.fields['due']),
         privateNote: str(d.fields['privateNote']),
+        subject: about('decision', d.row),
       });
     }
   }
@@ -110,6 +142,7 @@ function dueItems(c: ClientRecord): { label: string; due: string; privateNote: s
         label: `Goal ${g.id}: ${str(g.fields['goal'])}`,
         due: str(g.fields['targetDate']),
         privateNote: '',
+        subject: about('goal', g.row),
       });
     }
   }
@@ -138,10 +171,38 @@ export function buildWeeklyPlan(
   }
   const plans: ClientPlan[] = active.map((c) => {
     const agenda: AgendaEntry[] = [
-      entry('review', `Review the ${c.pmTool || 'PM'} board`, MINUTES['pm'] as number, c.pmLink),
-      entry('review', 'Review the codebase', MINUTES['code'] as number, c.repoLink),
-      entry('review', 'Sync with the lead engineer', MINUTES['sync'] as number),
-      entry('review', 'Update the registry', MINUTES['registry'] as number),
+      entry(
+        'review',
+        `Review the ${c.pmTool || 'PM'} board`,
+        MINUTES['pm'] as number,
+        c.pmLink,
+        '',
+        step('pm'),
+      ),
+      entry(
+        'review',
+        'Review the codebase',
+        MINUTES['code'] as number,
+        c.repoLink,
+        '',
+        step('code'),
+      ),
+      entry(
+        'review',
+        'Sync with the lead engineer',
+        MINUTES['sync'] as number,
+        '',
+        '',
+        step('sync'),
+      ),
+      entry(
+        'review',
+        'Update the registry',
+        MINUTES['registry'] as number,
+        '',
+        '',
+        step('registry'),
+      ),
     ];
     let overdue = 0;
     for (const item of dueItems(c)) {
@@ -154,6 +215,7 @@ export function buildWeeklyPlan(
             MINUTES['overdue'] as number,
             '',
             item.privateNote,
+            item.subject,
           ),
         );
       } else if (item.due <= weekEnd) {
@@ -164,6 +226,7 @@ export function buildWeeklyPlan(
             MINUTES['due'] as number,
             '',
             item.privateNote,
+            item.subject,
           ),
         );
       }
@@ -181,6 +244,7 @@ export function buildWeeklyPlan(
           MINUTES['decision'] as number,
           str(d.fields['link']),
           str(d.fields['privateNote']),
+          about('decision', d.row),
         ),
       );
     }
@@ -194,6 +258,7 @@ export function buildWeeklyPlan(
           MINUTES['doNow'] as number,
           p.link,
           str(item?.fields['privateNote']),
+          about('debt', p.row),
         ),
       );
     }

@@ -1,35 +1,78 @@
-/** The grids of a client's shared view, from the registry as read for a refresh. */
-import { locateClientTab } from '../domain/client-tab-layout.js';
-import type { FieldValue } from '../domain/item-schemas.js';
-import { PROFILE } from '../domain/registry-layout.js';
+/**
+ * A client's founder view from the registry as read for a refresh: its tab read again for the
+ * founders, this time with its formulas (one `getFormulas` per shared client), through the
+ * allow-list; then the grids drawn from it. What was withheld joins the registry's problems.
+ */
+import { InputError } from '../domain/input-error.js';
+import { readFounderRecord, type FounderRecord, type Withheld } from '../domain/founder-record.js';
 import { sharedRegistryGrid, sharedWeekGrid, type SharedGrid } from '../domain/founder-view.js';
+import type { Problem } from '../domain/section-items.js';
 import type { WeeklyPlan } from '../domain/weekly-plan.js';
 import { isoDates } from './grid-dates.js';
 import type { RegistrySnapshot } from './rollup-refresh.js';
-import { str } from '../domain/client-record.js';
+
+/** A withheld part as the CTO reads it in a run's status or a sidebar message. */
+export function withheldLine(w: Withheld): string {
+  return `${w.where}: ${w.reason}`;
+}
+
+function withheldProblems(tabName: string, view: FounderRecord): Problem[] {
+  return view.withheld.map((w) => ({
+    tab: tabName,
+    cell: w.cell,
+    reason: `Not shared with the founders: ${withheldLine(w)}.`,
+  }));
+}
+
+/**
+ * The client's tab read for its founders, once per snapshot; its withheld parts are added to the
+ * snapshot's problems, so Problems says what the founders do not see and why.
+ */
+export function founderRecordOf(snap: RegistrySnapshot, clientId: string): FounderRecord | null {
+  const known = snap.founder.get(clientId);
+  if (known) return known;
+  const tab = snap.read.clients.find((c) => c.id === clientId);
+  if (!tab) return null;
+  const grid = isoDates(tab.grid, snap.timeZone);
+  let width = 0;
+  for (const row of grid) width = Math.max(width, row.length);
+  const formulas =
+    grid.length && width ? tab.sheet.getRange(1, 1, grid.length, width).getFormulas() : [];
+  const view = readFounderRecord({
+    grid,
+    formulas,
+    thresholds: { impact: snap.settings.impactThreshold, effort: snap.settings.effortThreshold },
+  });
+  snap.founder.set(clientId, view);
+  snap.rollup.problems.push(...withheldProblems(tab.name, view));
+  return view;
+}
 
 export function sharedGrids(
   snap: RegistrySnapshot,
   clientId: string,
   plan: WeeklyPlan,
-  timeZone: string,
-): { registry: SharedGrid; week: SharedGrid; name: string } | null {
-  const tab = snap.read.clients.find((c) => c.id === clientId);
+): { registry: SharedGrid; week: SharedGrid; name: string; withheld: string[] } | null {
+  const view = founderRecordOf(snap, clientId);
   const record = snap.clients.find((c) => c.id === clientId);
-  if (!tab || !record) return null;
-  const layout = locateClientTab(isoDates(tab.grid, timeZone));
-  const profile: Record<string, FieldValue> = {};
-  for (const p of PROFILE) {
-    const v = layout.profile.get(p.label)?.value;
-    profile[p.key] = typeof v === 'number' || typeof v === 'string' ? v : str(v);
+  if (!view || !record) return null;
+  if (view.name === null) {
+    const why = view.withheld.find((w) => w.where.startsWith('Profile, Client'));
+    throw new InputError(
+      `${record.name}'s founder view is not written: its name cannot be shared (${
+        why ? withheldLine(why) : 'no name is typed beside Client'
+      }). Type the client's name beside Client.`,
+    );
   }
   return {
-    registry: sharedRegistryGrid(record, profile),
+    registry: sharedRegistryGrid(view.name, view),
     week: sharedWeekGrid(
-      record,
+      view.name,
+      view,
       plan.clients.find((c) => c.clientId === clientId),
       plan.weekStart,
     ),
-    name: record.name,
+    name: view.name,
+    withheld: view.withheld.map(withheldLine),
   };
 }

@@ -8,6 +8,7 @@ import { readDependencies } from '../domain/dependencies.js';
 import { readPrinciples } from '../domain/principles.js';
 import { buildRollup, type Rollup } from '../domain/rollup.js';
 import type { ClientRecord } from '../domain/client-record.js';
+import type { FounderRecord } from '../domain/founder-record.js';
 import { readSettings, type RegistrySettings } from '../domain/settings.js';
 import type { Problem } from '../domain/section-items.js';
 import { InputError } from '../domain/input-error.js';
@@ -38,6 +39,10 @@ export interface RegistrySnapshot {
   shared: Map<string, string>;
   /** Registry tabs that were missing and made again. */
   repaired: string[];
+  /** The spreadsheet's time zone, the dates of the tabs were read in. */
+  timeZone: string;
+  /** Client id → its tab read for its founders, once shared (see founder-view-grids.ts). */
+  founder: Map<string, FounderRecord>;
 }
 
 export interface RegistryRead {
@@ -98,7 +103,17 @@ export function snapshotRegistry(
     { impact: settings.impactThreshold, effort: settings.effortThreshold },
   );
   rollup.problems = [...problems, ...rollup.problems];
-  return { read, clients, settings, rollup, ranges, shared: new Map(), repaired };
+  return {
+    read,
+    clients,
+    settings,
+    rollup,
+    ranges,
+    shared: new Map(),
+    repaired,
+    timeZone,
+    founder: new Map(),
+  };
 }
 
 function pad(

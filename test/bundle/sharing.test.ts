@@ -125,6 +125,7 @@ describe('shareClientView', () => {
       skipped: [],
       failed: [],
       notReached: [],
+      withheld: [],
     });
     expect(sharedFiles(rt)).toHaveLength(1);
     add(addon, acme.id, 'debt', { title: 'Add rate limiting' });
@@ -217,6 +218,7 @@ describe('shareClientView', () => {
       skipped: ['Acme'],
       failed: [],
       notReached: [],
+      withheld: [],
     });
     const plan = addon.call('generateWeeklyPlan') as { warnings: string[] };
     expect(plan.warnings).toContain(

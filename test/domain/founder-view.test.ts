@@ -1,23 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { readClientItems } from '../../src/domain/client-read.js';
-import { locateClientTab } from '../../src/domain/client-tab-layout.js';
 import type { Dependency } from '../../src/domain/dependencies.js';
+import { DEFAULT_THRESHOLDS } from '../../src/domain/debt.js';
+import { readFounderRecord } from '../../src/domain/founder-record.js';
 import {
   SHARED_TABS,
   SHARE_ROLES,
   sharedRegistryGrid,
   sharedWeekGrid,
 } from '../../src/domain/founder-view.js';
-import type { FieldValue } from '../../src/domain/item-schemas.js';
 import type { Principle } from '../../src/domain/principles.js';
 import { sectionOf } from '../../src/domain/registry-layout.js';
 import { buildRollup } from '../../src/domain/rollup.js';
 import { buildWeeklyPlan } from '../../src/domain/weekly-plan.js';
-import { DEFAULT_SETTINGS, client, item } from './registry-fixture.js';
+import { DEFAULT_SETTINGS } from './registry-fixture.js';
+import { clientTabGrid, recordOf, type Cell } from './client-tab-fixture.js';
 
 const TODAY = '2026-11-18';
 
-const profile: Record<string, FieldValue> = {
+const ACME_PROFILE = {
   name: 'Acme',
   stage: 'Seed',
   status: 'Active',
@@ -32,65 +32,69 @@ const profile: Record<string, FieldValue> = {
   privateNotes: 'Board is unhappy with the CEO',
 };
 
-const acme = client({
-  id: '1',
-  name: 'Acme',
-  hoursPerWeek: 6,
-  items: {
-    debt: [
-      item('debt', 'D-1', {
-        title: 'Flaky CI',
-        priority: 'High',
-        impact: 4,
-        effort: 2,
-        quadrant: 'Do now',
-        status: 'Open',
-        tags: ['ci', 'tests'],
-        privateNote: 'Sam wrote this mess',
-        internalCost: 'not a registry column',
-      }),
-    ],
-    decision: [
-      item('decision', 'ADR-2', {
-        title: 'Pick a database',
-        status: 'Proposed',
-        tags: ['postgres', 'mongodb'],
-        proposedOn: '2026-11-09',
-        privateNote: 'Founder prefers Mongo',
-      }),
-    ],
-    risk: [
-      item('risk', 'R-1', {
-        risk: 'Single DBA',
-        status: 'Open',
-        due: '2026-11-10',
-        privateNote: 'DBA is job hunting',
-      }),
-    ],
-    review: [item('review', '', { date: '2026-11-16', privateNote: 'CEO distracted' })],
-  },
+const acmeGrid = clientTabGrid(ACME_PROFILE, {
+  debt: [
+    {
+      id: 'D-1',
+      title: 'Flaky CI',
+      priority: 'High',
+      impact: 4,
+      effort: 2,
+      status: 'Open',
+      tags: 'ci, tests',
+      privateNote: 'Sam wrote this mess',
+    },
+  ],
+  decision: [
+    {
+      id: 'ADR-2',
+      title: 'Pick a database',
+      status: 'Proposed',
+      tags: 'postgres, mongodb',
+      proposedOn: '2026-11-09',
+      privateNote: 'Founder prefers Mongo',
+    },
+  ],
+  risk: [
+    {
+      id: 'R-1',
+      risk: 'Single DBA',
+      status: 'Open',
+      due: '2026-11-10',
+      privateNote: 'DBA is job hunting',
+    },
+  ],
+  review: [{ date: '2026-11-16', privateNote: 'CEO distracted' }],
 });
-const beta = client({
-  id: '2',
-  name: 'Beta',
-  items: {
-    decision: [
-      item('decision', 'ADR-3', {
-        title: 'Move to Postgres',
-        status: 'Accepted',
-        tags: ['postgres'],
-        decidedOn: '2026-10-01',
-      }),
-      item('decision', 'ADR-4', {
-        title: 'Login tokens v2',
-        status: 'Accepted',
-        tags: ['auth'],
-        decidedOn: '2026-11-16',
-      }),
-    ],
-    review: [item('review', '', { date: '2026-11-16' })],
-  },
-});
+// A column of the CTO's own, beside the debt section's header.
+const debtHeader = acmeGrid.findIndex((r) => r[0] === 'ID' && r[1] === 'Title' && r[2] === 'Area');
+acmeGrid[debtHeader]!.push('Internal cost');
+acmeGrid[debtHeader + 1]!.push('not a registry column');
+
+function betaGrid(title = 'Move to Postgres'): Cell[][] {
+  return clientTabGrid(
+    { name: 'Beta', status: 'Active', hoursPerWeek: 4 },
+    {
+      decision: [
+        { id: 'ADR-3', title, status: 'Accepted', tags: 'postgres', decidedOn: '2026-10-01' },
+        {
+          id: 'ADR-4',
+          title: 'Login tokens v2',
+          status: 'Accepted',
+          tags: 'auth',
+          decidedOn: '2026-11-16',
+        },
+      ],
+      review: [{ date: '2026-11-16' }],
+    },
+  );
+}
+
+const founderOf = (grid: Cell[][]) =>
+  readFounderRecord({ grid, formulas: [], thresholds: DEFAULT_THRESHOLDS });
+const acme = recordOf(acmeGrid, '1', 'Acme');
+const acmeView = founderOf(acmeGrid);
+
 const principles: Principle[] = [
   {
     id: 'P-2',
@@ -104,11 +108,13 @@ const dependencies: Dependency[] = [
   { row: 2, consumer: 'Acme', provider: 'Beta', component: 'Login API', matchTags: ['auth'] },
 ];
 
-function weekOf(clients = [acme, beta]) {
+function weekOf(beta = betaGrid()) {
+  const clients = [acme, recordOf(beta, '2', 'Beta')];
   const rollup = buildRollup(clients, principles, dependencies, TODAY, 'Dependencies');
   const plan = buildWeeklyPlan(clients, rollup, DEFAULT_SETTINGS, TODAY);
   return sharedWeekGrid(
-    acme,
+    'Acme',
+    acmeView,
     plan.clients.find((c) => c.clientId === '1'),
     plan.weekStart,
   );
@@ -117,8 +123,12 @@ function weekOf(clients = [acme, beta]) {
 const everything = (rows: (string | number)[][]) => rows.flat().map(String).join('\n');
 
 describe("a founder's registry tab", () => {
-  const grid = sharedRegistryGrid(acme, profile);
+  const grid = sharedRegistryGrid('Acme', acmeView);
   const text = everything(grid.rows);
+
+  it('reads the tab with nothing to withhold', () => {
+    expect(acmeView.withheld).toEqual([]);
+  });
 
   it("opens with the company's name and its profile, without the private notes", () => {
     expect(grid.rows[0]).toEqual(['Acme: technical registry']);
@@ -135,13 +145,14 @@ describe("a founder's registry tab", () => {
       'Review cadence',
       'Engagement start',
     ]);
+    expect(grid.rows[9]).toEqual(['Hours per week', 6]);
     expect(text).not.toContain('Private notes');
     expect(text).not.toContain('Board is unhappy');
   });
 
   it('shows every section without its Private note column or the notes in it', () => {
-    const debtHeader = grid.rows.find((r) => r[0] === 'ID' && r.includes('Quadrant'));
-    expect(debtHeader).toEqual(
+    const debtRow = grid.rows.find((r) => r[0] === 'ID' && r.includes('Quadrant'));
+    expect(debtRow).toEqual(
       sectionOf('debt')
         .columns.map((c) => c.header)
         .filter((h) => h !== 'Private note'),
@@ -156,11 +167,12 @@ describe("a founder's registry tab", () => {
       expect(text).not.toContain(secret);
   });
 
-  it('shares only the registry columns, not other fields an item carries', () => {
+  it("shares only the allow-listed columns, not a column of the CTO's own", () => {
+    expect(text).not.toContain('Internal cost');
     expect(text).not.toContain('not a registry column');
   });
 
-  it('writes tags as a comma list and says so when a section is empty', () => {
+  it('writes tags as a comma list, computes the quadrant, and says so when a section is empty', () => {
     const debtRow = grid.rows.find((r) => r[0] === 'D-1');
     expect(debtRow?.slice(0, 8)).toEqual(['D-1', 'Flaky CI', '', 'High', 4, 2, 'Do now', 'Open']);
     expect(debtRow).toContain('ci, tests');
@@ -186,18 +198,20 @@ describe("a founder's registry tab", () => {
     ]);
   });
 
-  // Disagreement with DESIGN.md ("an unknown choice ... is withheld and reported, never shared
-  // on a guess"): a choice cell the reader could not match is shared as typed.
-  it.fails('withholds a status that is not one of the choices', () => {
-    const tab = locateClientTab([
-      ['Client', 'Acme'],
-      ['Technical debt'],
-      sectionOf('debt').columns.map((c) => c.header),
-      ['D-1', 'Flaky CI', '', 'High', 4, 2, 'Do now', 'Blocked by Beta'],
+  it('withholds a row whose status is not one of the choices, and says why', () => {
+    const tab = clientTabGrid(ACME_PROFILE, {
+      debt: [{ id: 'D-1', title: 'Flaky CI', status: 'Blocked by Beta' }],
+    });
+    const view = founderOf(tab);
+    expect(everything(sharedRegistryGrid('Acme', view).rows)).not.toContain('Blocked by Beta');
+    const row = tab.findIndex((r) => r[0] === 'D-1') + 1;
+    expect(view.withheld).toEqual([
+      {
+        cell: `H${row}`,
+        where: `Technical debt, row ${row}, Status (H${row})`,
+        reason: `Status must be one of: Open, In progress, Done, Won't fix; found "Blocked by Beta"`,
+      },
     ]);
-    const read = readClientItems(tab, 'Acme');
-    const shared = sharedRegistryGrid(client({ items: read.items }), profile);
-    expect(everything(shared.rows)).not.toContain('Blocked by Beta');
   });
 });
 
@@ -206,7 +220,7 @@ describe("a founder's week tab", () => {
   const text = everything(week.rows);
 
   it('says when there is no plan yet', () => {
-    expect(sharedWeekGrid(acme, undefined, '2026-11-16')).toEqual({
+    expect(sharedWeekGrid('Acme', acmeView, undefined, '2026-11-16')).toEqual({
       rows: [['Acme: this week'], ['No plan for this week yet.']],
       bold: [0],
     });
@@ -223,10 +237,15 @@ describe("a founder's week tab", () => {
 
   it('lists the review, what is overdue, pending decisions and Do-now debt with estimates', () => {
     const lines = week.rows.slice(4).map((r) => r[1]);
-    expect(lines).toHaveLength(7);
-    expect(lines[4]).toContain('R-1');
-    expect(lines[5]).toBe('Decide ADR-2: Pick a database');
-    expect(lines[6]).toContain('D-1');
+    expect(lines).toEqual([
+      'Review the Linear board',
+      'Review the codebase',
+      'Sync with the lead engineer',
+      'Update the registry',
+      'Overdue since 2026-11-10: Risk R-1: Single DBA',
+      'Decide ADR-2: Pick a database',
+      'Do now D-1: Flaky CI',
+    ]);
     expect(week.rows[9]?.[2]).toBe('30 min');
   });
 
@@ -242,25 +261,32 @@ describe("a founder's week tab", () => {
       expect(text).not.toContain(secret);
   });
 
-  // Disagreement with DESIGN.md ("No other client's name or text reaches a founder by any
-  // path"): the related decisions are cut off the decision line by a pattern that stops at a
-  // line break, so a related title typed on two lines is shared with its client's name.
-  it.fails("names no other client even when a related decision's title spans two lines", () => {
-    const twoLines = client({
-      ...beta,
-      items: {
-        ...beta.items,
-        decision: [
-          item('decision', 'ADR-3', {
-            title: 'Move to\nPostgres',
-            status: 'Accepted',
-            tags: ['postgres'],
-            decidedOn: '2026-10-01',
-          }),
-        ],
-      },
-    });
-    expect(everything(weekOf([acme, twoLines]).rows)).not.toContain('Beta');
+  it.each([
+    ['a line feed', '\n'],
+    ['a line separator', '\u2028'],
+    ['a paragraph separator', '\u2029'],
+  ])("names no other client when a related decision's title holds %s", (_, separator) => {
+    const shared = everything(weekOf(betaGrid(`Move to${separator}Postgres`)).rows);
+    expect(shared).not.toContain('Beta');
+    expect(shared).not.toContain('Postgres');
+    expect(shared).toContain('Decide ADR-2: Pick a database');
+  });
+
+  it('leaves out a line whose item is withheld', () => {
+    // The risk's Mitigation is a formula: the plan reads its value, the founder view withholds it.
+    const risk = acmeGrid.findIndex((r) => r[0] === 'R-1');
+    const formulas: string[][] = [];
+    formulas[risk] = ['', '', '', '', '', '', '', '', '=B12'];
+    const view = readFounderRecord({ grid: acmeGrid, formulas, thresholds: DEFAULT_THRESHOLDS });
+    expect(view.withheld.map((w) => w.where)).toEqual([
+      `Risks, row ${risk + 1}, Mitigation (I${risk + 1})`,
+    ]);
+    const rollup = buildRollup([acme], [], [], TODAY, 'Dependencies');
+    const plan = buildWeeklyPlan([acme], rollup, DEFAULT_SETTINGS, TODAY);
+    const line = 'Overdue since 2026-11-10: Risk R-1: Single DBA';
+    expect(plan.clients[0]?.agenda.map((a) => a.label)).toContain(line);
+    const week = sharedWeekGrid('Acme', view, plan.clients[0], plan.weekStart);
+    expect(week.rows.map((r) => r[1])).not.toContain(line);
   });
 
   // Disagreement with DESIGN.md ("No CTO checklist"): the CTO's review lines are shared with

@@ -1,0 +1,97 @@
+/**
+ * The founder view under hand edits, in the domain: random registries, random edits a person
+ * makes in Sheets, then every client's view read as a sync reads it. No founder ever sees a
+ * private token or anything of another client's.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { discoverClients } from '../../src/domain/discover-clients.js';
+import { readFounderRecord } from '../../src/domain/founder-record.js';
+import { sharedRegistryGrid, sharedWeekGrid } from '../../src/domain/founder-view.js';
+import { buildRollup } from '../../src/domain/rollup.js';
+import { buildWeeklyPlan } from '../../src/domain/weekly-plan.js';
+import type { Dependency } from '../../src/domain/dependencies.js';
+import {
+  TODAY,
+  applyEdit,
+  draftRegistry,
+  editsShape,
+  leakIn,
+  registryShape,
+} from '../support/hand-edits.js';
+import { DEFAULT_SETTINGS } from './registry-fixture.js';
+import { recordOf } from './client-tab-fixture.js';
+
+const RUNS = 600;
+
+describe('a founder view under hand edits (property)', () => {
+  it(`holds no private text and nothing of another client's, over ${RUNS} random registries and edits`, () => {
+    const seen = { views: 0, items: 0, withheld: 0, unnamed: 0 };
+    const started = performance.now();
+    fc.assert(
+      fc.property(registryShape, editsShape, (shape, edits) => {
+        const draft = draftRegistry(shape);
+        for (const { tab, edit } of edits) applyEdit(draft, tab, edit);
+        const found = discoverClients(
+          draft.tabs.map((t, i) => ({
+            grid: t.grid,
+            rangesOf: () => null,
+            id: () => String(i),
+            tabName: () => t.name,
+          })),
+        );
+        const records = found.clients.map((c) => {
+          const tab = draft.tabs[c.position]!;
+          return recordOf(tab.grid, c.id, tab.name, c.layout);
+        });
+        const dependencies: Dependency[] = draft.clients.slice(1).map((c, i) => ({
+          row: i + 2,
+          consumer: draft.clients[0]!.name,
+          provider: c.name,
+          component: 'login',
+          matchTags: ['auth'],
+        }));
+        const rollup = buildRollup(records, [], dependencies, TODAY, 'Dependencies');
+        const plan = buildWeeklyPlan(records, rollup, DEFAULT_SETTINGS, TODAY);
+        for (const c of found.clients) {
+          const tab = draft.tabs[c.position]!;
+          const view = readFounderRecord({
+            grid: tab.grid,
+            formulas: tab.formulas,
+            thresholds: { impact: 3, effort: 3 },
+          });
+          const unnamed = view.withheld.find((w) => !/^[A-Z]+\d+$/.test(w.cell));
+          if (unnamed) throw new Error(`withheld without a cell: ${JSON.stringify(unnamed)}`);
+          seen.withheld += view.withheld.length;
+          // A view with no name it can be shared under is not shared at all.
+          if (view.name === null) {
+            seen.unnamed++;
+            continue;
+          }
+          const shared = JSON.stringify([
+            view.name,
+            sharedRegistryGrid(view.name, view).rows,
+            sharedWeekGrid(
+              view.name,
+              view,
+              plan.clients.find((p) => p.clientId === c.id),
+              plan.weekStart,
+            ).rows,
+          ]);
+          const leak = leakIn(shared, tab.owner);
+          if (leak)
+            throw new Error(`${leak} reached the founders of client ${tab.owner}: ${shared}`);
+          seen.views++;
+          seen.items += view.sections.reduce((n, s) => n + s.items.length, 0);
+        }
+      }),
+      { numRuns: RUNS },
+    );
+    const seconds = (performance.now() - started) / 1000;
+    console.log(`founder view property: ${RUNS} runs in ${seconds.toFixed(1)} s`, seen);
+    // The runs share views with items in them, and withhold what they must.
+    expect(seen.views).toBeGreaterThan(RUNS);
+    expect(seen.items).toBeGreaterThan(RUNS);
+    expect(seen.withheld).toBeGreaterThan(RUNS / 2);
+  });
+});
