@@ -31,6 +31,21 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // One rule decides what a written cell is (text, or a formula the add-on built): cell-text.ts.
+    files: ['src/**/*.ts'],
+    ignores: ['src/sheets/cell-text.ts'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        ...['setValue', 'setValues', 'setFormula', 'setFormulas', 'appendRow'].map((property) => ({
+          property,
+          message:
+            'Write cells with writeCells or writeCell (src/sheets/cell-text.ts): typed text is never evaluated.',
+        })),
+      ],
+    },
+  },
   // The add-on and its sidebar are checked with type information too.
   ...tseslint.configs.recommendedTypeChecked.map((config) => ({
     ...config,

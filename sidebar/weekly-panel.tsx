@@ -1,6 +1,6 @@
 /** The weekly plan: whether the trigger is on and when it next runs, and the plan on demand. */
 import { useEffect, useState } from 'preact/hooks';
-import type { WeeklyStatus } from '../src/main';
+import type { PlanResult, WeeklyStatus } from '../src/main';
 import { server } from './server';
 import { useAction } from './use-action';
 
@@ -13,6 +13,12 @@ function when(iso: string, timeZone: string): string {
     hour: '2-digit',
     minute: '2-digit',
   });
+}
+
+function told(r: PlanResult, mailed: string): string {
+  return r.partial
+    ? `Plan for the week of ${r.weekStart} written; ${r.partial}`
+    : `Plan for the week of ${r.weekStart} written and ${mailed} to ${r.mailedTo}`;
 }
 
 export function WeeklyPanel(props: { onMessage: (text: string) => void }) {
@@ -50,20 +56,21 @@ export function WeeklyPanel(props: { onMessage: (text: string) => void }) {
         <button
           type="button"
           disabled={busy}
-          onClick={() =>
-            act(() =>
-              server
-                .generateWeeklyPlan()
-                .then((r) =>
-                  r.partial
-                    ? `Plan for the week of ${r.weekStart} written; ${r.partial}`
-                    : `Plan for the week of ${r.weekStart} written and mailed to ${r.mailedTo}`,
-                ),
-            )
-          }
+          onClick={() => act(() => server.generateWeeklyPlan().then((r) => told(r, 'mailed')))}
         >
           Generate now
         </button>
+        {status.mailedThisWeek && (
+          <button
+            type="button"
+            disabled={busy}
+            onClick={() =>
+              act(() => server.mailWeeklyPlanAgain().then((r) => told(r, 'mailed again')))
+            }
+          >
+            Mail it again
+          </button>
+        )}
         {status.installed && !status.yours ? null : status.installed ? (
           <button
             type="button"

@@ -105,6 +105,9 @@ export const refreshPriorities = (): RefreshResult => refresh();
 
 export const generateWeeklyPlan = (): PlanResult => generateNow();
 
+/** The sidebar's Mail it again: this week's plan, mailed even though this week's mail went. */
+export const mailWeeklyPlanAgain = (): PlanResult => generateNow('again');
+
 /** The weekly trigger's handler; it never throws, since nobody is there to see it. */
 export function runWeeklyPlan(e?: GoogleAppsScript.Events.TimeDriven): void {
   runWeeklyFromTrigger(e?.triggerUid);

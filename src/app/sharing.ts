@@ -160,6 +160,14 @@ export function syncAll(snap: RegistrySnapshot, plan: WeeklyPlan, deadline = Inf
   for (const record of readShares().values()) {
     if (!record.active) continue;
     const client = snap.clients.find((c) => c.id === record.clientId);
+    const unread = snap.read.skipped.find((s) => s.id === record.clientId);
+    if (unread) {
+      result.failed.push({
+        client: record.clientName,
+        error: `its tab could not be read (${unread.error})`,
+      });
+      continue;
+    }
     if (!client || client.status === 'Ended') {
       result.skipped.push(record.clientName);
       continue;
@@ -244,6 +252,9 @@ export function shareView(input: ShareInput): ShareResult {
     const today = todayIn(timeZone);
     const snap = withShares(snapshotRegistry(ss, timeZone, today));
     const client = snap.clients.find((c) => c.id === request.clientId);
+    // The client's own tab could not be read: nothing is shared, and Google's answer is said.
+    const unread = snap.read.skipped.find((s) => s.id === request.clientId);
+    if (unread) throw new Error(unread.error);
     if (!client)
       throw new InputError(
         'That client is no longer in the registry. Reload the client list.',

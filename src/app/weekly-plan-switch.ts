@@ -3,7 +3,7 @@ import { readSettings } from '../domain/settings.js';
 import { weeklyTriggerSchema } from '../domain/weekly-trigger-input.js';
 import { parseInput } from '../domain/validation.js';
 import { withDocumentLock } from '../services/document-lock.js';
-import { spreadsheetTimeZone } from '../services/time-zone.js';
+import { spreadsheetTimeZone, todayIn } from '../services/time-zone.js';
 import {
   installTrigger,
   removeTrigger,
@@ -13,8 +13,15 @@ import {
 } from '../services/weekly-trigger.js';
 import { findRegistryTabs } from '../sheets/registry-tabs.js';
 import { activeSpreadsheet } from './active-spreadsheet.js';
-import { LAST_RUN_KEY } from './weekly-run.js';
-import { lastRunSchema, parseStored, type LastRun } from '../domain/stored-records.js';
+import { LAST_RUN_KEY, MAIL_KEY } from './weekly-run.js';
+import {
+  lastRunSchema,
+  parseStored,
+  weeklyMailSchema,
+  type LastRun,
+  type WeeklyMail,
+} from '../domain/stored-records.js';
+import { weekStartOf } from '../domain/weekly-plan.js';
 
 export interface WeeklyTriggerInput {
   weekday?: Weekday;
@@ -43,13 +50,18 @@ export function turnOff(): TriggerStatus {
 
 export interface WeeklyStatus extends TriggerStatus {
   lastRun: LastRun | null;
+  /** This week's plan mail, when it was sent: the sidebar then offers Mail it again. */
+  mailedThisWeek: WeeklyMail | null;
 }
 
 export function weeklyStatus(): WeeklyStatus {
   const ss = activeSpreadsheet();
-  const last = PropertiesService.getDocumentProperties().getProperty(LAST_RUN_KEY);
+  const timeZone = spreadsheetTimeZone(ss);
+  const props = PropertiesService.getDocumentProperties();
+  const mail = parseStored(weeklyMailSchema, props.getProperty(MAIL_KEY));
   return {
-    ...status(spreadsheetTimeZone(ss)),
-    lastRun: parseStored(lastRunSchema, last),
+    ...status(timeZone),
+    lastRun: parseStored(lastRunSchema, props.getProperty(LAST_RUN_KEY)),
+    mailedThisWeek: mail?.week === weekStartOf(todayIn(timeZone)) ? mail : null,
   };
 }

@@ -4,11 +4,23 @@
  * plan is on its tab the run has succeeded, and a later failure (mail, a founder view) is
  * reported as partial: "plan written; mail failed: …", never as "the previous plan".
  */
-import { authorizationMail, failureMail, noDocumentMail, planMail } from '../domain/plan-mail.js';
+import {
+  authorizationMail,
+  failureMail,
+  noDocumentMail,
+  planMail,
+  type PlanMail,
+} from '../domain/plan-mail.js';
 import { InputError } from '../domain/input-error.js';
 import { isEmail } from '../domain/fields.js';
-import { buildWeeklyPlan, weekStartOf } from '../domain/weekly-plan.js';
-import type { LastRun } from '../domain/stored-records.js';
+import { buildWeeklyPlan } from '../domain/weekly-plan.js';
+import {
+  parseStored,
+  weeklyMailSchema,
+  type LastRun,
+  type WeeklyMail,
+} from '../domain/stored-records.js';
+import { alreadySentNote, mailsThisRun, type MailRule } from '../domain/weekly-mail.js';
 import { withDocumentLock } from '../services/document-lock.js';
 import { sendMail } from '../services/mail.js';
 import {
@@ -38,6 +50,8 @@ import { ADDON_TITLE, activeSpreadsheet } from './active-spreadsheet.js';
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 export const LAST_RUN_KEY = 'weekly.lastRun';
+/** The weekly mail last sent: a second run in the plan's week does not mail again. */
+export const MAIL_KEY = 'weekly.mail';
 
 /** Apps Script stops a run at 6 minutes; founder views are not started in its last minute. */
 const RUN_BUDGET_MS = 5 * 60 * 1000;
@@ -49,7 +63,8 @@ export interface PlanResult {
   flexHours: number;
   warnings: string[];
   mailedTo: string;
-  mail: 'sent' | 'quota used up' | 'failed';
+  /** `already sent`: this week's plan was mailed by an earlier run; it is not mailed twice. */
+  mail: 'sent' | 'already sent' | 'quota used up' | 'failed';
   /** What went wrong after the plan was written (mail, founder views); empty when nothing did. */
   partial: string;
   /** The spreadsheet's time zone the plan was written in. */
@@ -105,34 +120,63 @@ function saveLastRun(run: LastRun): void {
 export function writeWeeklyPlan(
   ss: Spreadsheet,
   progress: RunProgress,
+  mailRule: MailRule = 'once a week',
   startedAt = Date.now(),
 ): PlanResult {
   const timeZone = spreadsheetTimeZone(ss);
-  return writePlanFor(ss, progress, startedAt, timeZone, todayIn(timeZone));
+  return writePlanFor(ss, progress, mailRule, startedAt, timeZone, todayIn(timeZone));
 }
 
-/** The week a trigger run last wrote: a second firing that week (a moved trigger) does nothing. */
-const TRIGGERED_WEEK_KEY = 'weekly.triggeredWeek';
+function readWeeklyMail(): WeeklyMail | null {
+  return parseStored(
+    weeklyMailSchema,
+    PropertiesService.getDocumentProperties().getProperty(MAIL_KEY),
+  );
+}
 
-/** The trigger's run: the week's plan once, whichever trigger fires and however often. */
-function writeWeeklyPlanOnce(
-  ss: Spreadsheet,
-  progress: RunProgress,
-  startedAt: number,
-): PlanResult | null {
-  const timeZone = spreadsheetTimeZone(ss);
-  const today = todayIn(timeZone);
-  const props = PropertiesService.getDocumentProperties();
-  const week = weekStartOf(today);
-  if (props.getProperty(TRIGGERED_WEEK_KEY) === week) return null;
-  const result = writePlanFor(ss, progress, startedAt, timeZone, today);
-  props.setProperty(TRIGGERED_WEEK_KEY, week);
-  return result;
+/**
+ * Mails the plan unless this week's was already sent; a mail sent is recorded at once, so a run
+ * that fails after it does not make the next one mail twice.
+ */
+function mailPlan(
+  recipient: string,
+  mail: PlanMail,
+  week: string,
+  generatedAt: string,
+  mailRule: MailRule,
+  trouble: string[],
+): PlanResult['mail'] {
+  const previous = readWeeklyMail();
+  if (previous && !mailsThisRun(previous, week, mailRule)) {
+    trouble.push(alreadySentNote(previous));
+    return 'already sent';
+  }
+  let sent: PlanResult['mail'];
+  try {
+    sent = sendMail(recipient, mail);
+  } catch (e) {
+    trouble.push(`mail to ${recipient} failed: ${messageOf(e)}`);
+    return 'failed';
+  }
+  if (sent === 'quota used up') {
+    trouble.push(`mail not sent: today's mail quota is used up`);
+    return sent;
+  }
+  try {
+    const record: WeeklyMail = { week, at: generatedAt, to: recipient };
+    PropertiesService.getDocumentProperties().setProperty(MAIL_KEY, JSON.stringify(record));
+  } catch (e) {
+    trouble.push(
+      `mail sent but not recorded (${messageOf(e)}): a second run this week mails again`,
+    );
+  }
+  return sent;
 }
 
 function writePlanFor(
   ss: Spreadsheet,
   progress: RunProgress,
+  mailRule: MailRule,
   startedAt: number,
   timeZone: string,
   today: string,
@@ -162,7 +206,10 @@ function writePlanFor(
   refreshRollup(ss, snap, generatedAt, { checkRanges: false });
   const drawn = writePlanTab(planTab, plan, generatedAt);
   progress.planWritten = true;
-  const trouble: string[] = [];
+  // A client whose tab could not be read is left out of this plan, and the run says so.
+  const trouble: string[] = snap.read.skipped.map(
+    (s) => `${s.name} skipped, its tab could not be read (${s.error})`,
+  );
   try {
     stylePlanTab(drawn);
   } catch (e) {
@@ -180,13 +227,8 @@ function writePlanFor(
   const syncProblem = syncTrouble(synced);
   if (syncProblem) trouble.push(syncProblem);
 
-  let sent: PlanResult['mail'] = 'failed';
-  try {
-    sent = sendMail(recipient, planMail(plan, url, trouble.join('; ')));
-    if (sent === 'quota used up') trouble.push(`mail not sent: today's mail quota is used up`);
-  } catch (e) {
-    trouble.push(`mail to ${recipient} failed: ${messageOf(e)}`);
-  }
+  const mail = planMail(plan, url, trouble.join('; '));
+  const sent = mailPlan(recipient, mail, plan.weekStart, generatedAt, mailRule, trouble);
 
   const partial = trouble.join('; ');
   if (partial) {
@@ -330,8 +372,8 @@ export function runWeeklyFromTrigger(triggerUid: string | undefined): void {
     };
     withDocumentLock(() => {
       if (!claimRun(registrySheet, props, triggerUid, runsAt)) return;
-      const written = writeWeeklyPlanOnce(registrySheet, progress, startedAt);
-      if (written) followTimeZone(registrySheet, written.timeZone);
+      const written = writeWeeklyPlan(registrySheet, progress, 'once a week', startedAt);
+      followTimeZone(registrySheet, written.timeZone);
     });
   } catch (e) {
     if (ss) recordFailure(ss, messageOf(e), progress);
@@ -339,15 +381,19 @@ export function runWeeklyFromTrigger(triggerUid: string | undefined): void {
   }
 }
 
-/** Generates this week's plan now (menu and sidebar), and says so in a toast. */
-export function generateNow(): PlanResult {
+/**
+ * Generates this week's plan now (menu and sidebar), and says so in a toast. `again` (the
+ * sidebar's Mail it again) mails it even when this week's mail was already sent.
+ */
+export function generateNow(mailRule: MailRule = 'once a week'): PlanResult {
   const ss = activeSpreadsheet();
   const progress: RunProgress = { planWritten: false, generatedAt: '' };
-  const result = withDocumentLock(() => writeWeeklyPlan(ss, progress));
+  const result = withDocumentLock(() => writeWeeklyPlan(ss, progress, mailRule));
+  const mailed = mailRule === 'again' ? 'mailed again' : 'mailed';
   ss.toast(
     result.partial
       ? `Weekly plan for the week of ${result.weekStart} written; ${result.partial}`
-      : `Weekly plan for the week of ${result.weekStart} written and mailed to ${result.mailedTo}.`,
+      : `Weekly plan for the week of ${result.weekStart} written and ${mailed} to ${result.mailedTo}.`,
     ADDON_TITLE,
   );
   return result;

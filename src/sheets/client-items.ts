@@ -13,7 +13,7 @@ import type { ItemFields } from '../domain/item-schemas.js';
 import { findItemRow, parseItemRef, type ItemRef } from '../domain/item-ids.js';
 import { changedItem, newItem } from '../domain/item-writes.js';
 import { sectionOf, type SectionKind } from '../domain/registry-layout.js';
-import { asText, type CellInput } from './cell-text.js';
+import { formula, keptValue, writeCell, writeCells, type CellInput } from './cell-text.js';
 import { isLastSection, placeNewRow, readClientTab, writeSectionRow } from './client-tab.js';
 import { isoDates } from './grid-dates.js';
 import { cellFor, formulaFor, newRowCells } from './item-cells.js';
@@ -41,7 +41,7 @@ function markSuperseded(sheet: Sheet, section: LocatedSection, id: string): void
   const found = findItemRow(section, { id });
   const status = section.columns.get('Status');
   if (!('row' in found) || status === undefined) return;
-  sheet.getRange(found.row, status).setValue('Superseded');
+  writeCell(sheet.getRange(found.row, status), 'Superseded');
 }
 
 export interface Appended {
@@ -149,21 +149,19 @@ export function updateItemRow(
   const last = Math.max(...changes.keys());
   const range = sheet.getRange(row, first, 1, last - first + 1);
   const formulas = range.getFormulas()[0] ?? [];
-  const line: unknown[] = [];
+  const line: CellInput[] = [];
   for (let c = first; c <= last; c++) {
     const change = changes.get(c);
     if (change !== undefined) line.push(change);
     else {
-      const formula = formulas[c - first];
-      const value = grid[row - 1]?.[c - 1] ?? '';
+      // A formula already in the cell (a person's own included) is kept as that formula.
+      const kept = formulas[c - first];
       const spec = section.spec.columns.find((s) => section.columns.get(s.header) === c);
       const regenerated = spec?.type === 'formula' ? formulaFor(spec, row, section) : undefined;
-      line.push(
-        formula ? formula : (regenerated ?? (typeof value === 'string' ? asText(value) : value)),
-      );
+      line.push(kept ? formula(kept) : (regenerated ?? keptValue(grid[row - 1]?.[c - 1] ?? '')));
     }
   }
-  range.setValues([line]);
+  writeCells(range, [line]);
   if (supersedes) markSuperseded(sheet, section, supersedes);
   return { row, clientName: name, changed: Object.keys(fields) };
 }

@@ -2,6 +2,7 @@
 import { clientRangeSpecs, rangeName, type RangeSpec } from '../domain/client-ranges.js';
 import type { ClientTabLayout } from '../domain/client-tab-layout.js';
 import { str } from '../domain/client-record.js';
+import { formula, writeCells, type Formula } from './cell-text.js';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -32,8 +33,8 @@ export const CHECKS_COLUMN = 15;
  * read learns from it, without asking each tab its id, which tab is which client, even after
  * renames; a value typed over it no longer reads as a mark.
  */
-export function clientMark(id: string): string {
-  return `="${id}|"&${rangeName(id, 'name')}`;
+export function clientMark(id: string): Formula {
+  return formula(`="${id}|"&${rangeName(id, 'name')}`);
 }
 
 /** The client id a mark's value names, and the client name it read. */
@@ -42,8 +43,8 @@ export function readMark(value: unknown): { id: string; name: string } | null {
   return m?.[1] !== undefined && m[2] !== undefined ? { id: m[1], name: m[2] } : null;
 }
 
-export function checkFormulas(spec: Pick<RangeSpec, 'name'>): [string, string] {
-  return [`=ROWS(${spec.name})`, `=COUNTA(${spec.name})`];
+export function checkFormulas(spec: Pick<RangeSpec, 'name'>): [Formula, Formula] {
+  return [formula(`=ROWS(${spec.name})`), formula(`=COUNTA(${spec.name})`)];
 }
 
 /**
@@ -59,7 +60,7 @@ export function noteNewClient(
     if (str(row[CHECKS_COLUMN - 1]) !== '') last = i + 1;
   });
   const stage = rangeName(id, 'stage');
-  priorities.sheet
-    .getRange(last + 1, CHECKS_COLUMN, 1, 4)
-    .setValues([[stage, ...checkFormulas({ name: stage }), clientMark(id)]]);
+  writeCells(priorities.sheet.getRange(last + 1, CHECKS_COLUMN, 1, 4), [
+    [stage, ...checkFormulas({ name: stage }), clientMark(id)],
+  ]);
 }

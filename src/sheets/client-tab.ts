@@ -14,7 +14,7 @@ import {
   SECTIONS,
   type SectionKind,
 } from '../domain/registry-layout.js';
-import { asDate, asNumber, asText, type CellInput } from './cell-text.js';
+import { asDate, asNumber, writeCells, type CellInput } from './cell-text.js';
 import { HEADER_STYLE, LABEL_STYLE, TITLE_STYLE, type RowStyle } from './styles.js';
 import { InputError } from '../domain/input-error.js';
 import { TAB_ROLE_KEY, markTab } from './tab-roles.js';
@@ -32,12 +32,11 @@ function profileValue(profile: ClientProfile, key: (typeof PROFILE)[number]['key
     case 'name':
     case 'leadEngineer':
     case 'privateNotes':
-      return asText(profile[key]);
     case 'pmLink':
     case 'repoLink':
-      return asText(profile[key]);
+      return profile[key];
     case 'founderEmails':
-      return asText(profile.founderEmails.join(', '));
+      return profile.founderEmails.join(', ');
     case 'hoursPerWeek':
       return asNumber(profile.hoursPerWeek);
     case 'reviewCadence':
@@ -123,7 +122,7 @@ export function createClientTab(
   const { values, styles, dataRows } = draw(profile);
   const width = CLIENT_TAB_WIDTH;
   const block = sheet.getRange(1, 1, values.length, width);
-  block.setValues(values);
+  writeCells(block, values);
 
   const backgrounds = styles.map((s) => new Array<string>(width).fill(s?.background ?? ''));
   const fontColors = styles.map((s) => new Array<string>(width).fill(s?.fontColor ?? ''));
@@ -197,7 +196,7 @@ export function writeSectionRow(
     const v = valuesByHeader.get(header);
     if (v !== undefined) line[column - 1] = v;
   }
-  sheet.getRange(row, 1, 1, width).setValues([line]);
+  writeCells(sheet.getRange(row, 1, 1, width), [line]);
 }
 
 export function isLastSection(layout: ClientTabLayout, kind: SectionKind): boolean {

@@ -4,6 +4,7 @@
  */
 import { QUADRANTS } from '../domain/debt.js';
 import { columnLetter } from '../domain/section-items.js';
+import { formula, type Formula } from './cell-text.js';
 
 export { columnLetter };
 
@@ -11,26 +12,28 @@ export const IMPACT_THRESHOLD_NAME = 'CTOR_ImpactThreshold';
 export const EFFORT_THRESHOLD_NAME = 'CTOR_EffortThreshold';
 
 /** The debt quadrant of one row, from its Impact and Effort cells and the Settings thresholds. */
-export function quadrantFormula(row: number, impactColumn: number, effortColumn: number): string {
+export function quadrantFormula(row: number, impactColumn: number, effortColumn: number): Formula {
   const i = `${columnLetter(impactColumn)}${row}`;
   const e = `${columnLetter(effortColumn)}${row}`;
   const [doNow, planInvest, quickWin, skip] = QUADRANTS;
-  return (
+  return formula(
     `=IF(OR(${i}="",${e}=""),"",` +
-    `IF(${i}>=${IMPACT_THRESHOLD_NAME},IF(${e}>=${EFFORT_THRESHOLD_NAME},"${planInvest}","${doNow}"),` +
-    `IF(${e}>=${EFFORT_THRESHOLD_NAME},"${skip}","${quickWin}")))`
+      `IF(${i}>=${IMPACT_THRESHOLD_NAME},IF(${e}>=${EFFORT_THRESHOLD_NAME},"${planInvest}","${doNow}"),` +
+      `IF(${e}>=${EFFORT_THRESHOLD_NAME},"${skip}","${quickWin}")))`,
   );
 }
 
 /** A risk's score: likelihood × impact, blank until both are given. */
-export function scoreFormula(row: number, likelihoodColumn: number, impactColumn: number): string {
+export function scoreFormula(row: number, likelihoodColumn: number, impactColumn: number): Formula {
   const l = `${columnLetter(likelihoodColumn)}${row}`;
   const i = `${columnLetter(impactColumn)}${row}`;
-  return `=IF(OR(${l}="",${i}=""),"",${l}*${i})`;
+  return formula(`=IF(OR(${l}="",${i}=""),"",${l}*${i})`);
 }
 
 /** A risk's band from its score: 1–4 Low, 5–9 Medium, 10–15 High, 16–25 Critical. */
-export function bandFormula(row: number, scoreColumn: number): string {
+export function bandFormula(row: number, scoreColumn: number): Formula {
   const s = `${columnLetter(scoreColumn)}${row}`;
-  return `=IF(${s}="","",IF(${s}>=16,"Critical",IF(${s}>=10,"High",IF(${s}>=5,"Medium","Low"))))`;
+  return formula(
+    `=IF(${s}="","",IF(${s}>=16,"Critical",IF(${s}>=10,"High",IF(${s}>=5,"Medium","Low"))))`,
+  );
 }

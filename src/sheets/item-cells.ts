@@ -2,7 +2,7 @@
 import type { LocatedSection } from '../domain/client-tab-layout.js';
 import type { FieldValue, ItemFields } from '../domain/item-schemas.js';
 import type { ColumnSpec } from '../domain/registry-layout.js';
-import { asDate, asNumber, asText, type CellInput } from './cell-text.js';
+import { asDate, asNumber, type CellInput, type Formula } from './cell-text.js';
 import { bandFormula, quadrantFormula, scoreFormula } from './formulas.js';
 
 export function cellFor(col: ColumnSpec, value: FieldValue | undefined): CellInput {
@@ -16,11 +16,11 @@ export function cellFor(col: ColumnSpec, value: FieldValue | undefined): CellInp
     case 'date':
       return asDate(String(v ?? ''));
     case 'tags':
-      return asText(Array.isArray(v) ? v.join(', ') : String(v ?? ''));
+      return Array.isArray(v) ? v.join(', ') : String(v ?? '');
     case 'text':
     case 'longText':
     case 'link':
-      return asText(String(v ?? ''));
+      return String(v ?? '');
     case 'formula':
       return '';
   }
@@ -30,7 +30,7 @@ export function formulaFor(
   col: ColumnSpec,
   row: number,
   section: LocatedSection,
-): string | undefined {
+): Formula | undefined {
   const at = (header: string): number | undefined => section.columns.get(header);
   switch (`${section.spec.kind}.${col.key}`) {
     case 'debt.quadrant': {

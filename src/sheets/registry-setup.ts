@@ -4,7 +4,7 @@
  * changes nothing.
  */
 import { SETTINGS, SETTINGS_HEADER } from '../domain/settings.js';
-import { asText } from './cell-text.js';
+import { writeCells } from './cell-text.js';
 import { PRINCIPLE_HEADERS } from '../domain/principles.js';
 import { DEPENDENCY_HEADERS } from '../domain/dependencies.js';
 import {
@@ -83,10 +83,10 @@ function drawTab(sheet: Sheet, role: RegistryRole): void {
   const { title, rows } = initialRows(role);
   const width = Math.max(...rows.map((r) => r.length));
   const block = [...(title ? [[title]] : []), ...rows].map((r) => [
-    ...r.map((v) => (typeof v === 'string' ? asText(v) : v)),
+    ...r,
     ...new Array<string>(width - r.length).fill(''),
   ]);
-  sheet.getRange(1, 1, block.length, width).setValues(block);
+  writeCells(sheet.getRange(1, 1, block.length, width), block);
   const headerRow = title ? 2 : 1;
   if (title)
     styleRow(

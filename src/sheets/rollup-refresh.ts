@@ -13,7 +13,7 @@ import { readSettings, type RegistrySettings } from '../domain/settings.js';
 import type { Problem } from '../domain/section-items.js';
 import { InputError } from '../domain/input-error.js';
 import { fingerprint } from '../domain/fingerprint.js';
-import type { CellInput } from './cell-text.js';
+import { writeCells, type CellInput } from './cell-text.js';
 import { clientRecord } from './client-record-from-tab.js';
 import { setClientRanges } from './client-named-ranges.js';
 import { settingsProblems } from './settings-tab.js';
@@ -56,18 +56,35 @@ export function readRegistry(ss: Spreadsheet, timeZone: string): RegistryRead {
   return recordsOf(readWorkbook(ss), timeZone);
 }
 
+/** Each client read on its own: one whose tab cannot be made sense of is named and skipped. */
 function recordsOf(read: WorkbookRead, timeZone: string): RegistryRead {
   const problems: Problem[] = [];
   const clients: ClientRecord[] = [];
+  const skipped = [...read.skipped];
   for (const tab of read.clients) {
-    const { record, problems: found } = clientRecord(tab, tab.name, timeZone);
-    clients.push(record);
-    problems.push(...found);
+    try {
+      const { record, problems: found } = clientRecord(tab, tab.name, timeZone);
+      clients.push(record);
+      problems.push(...found);
+    } catch (e) {
+      const error = e instanceof Error ? e.message : String(e);
+      skipped.push({ id: tab.id, name: tab.name, error });
+      problems.push({
+        tab: tab.name,
+        cell: '',
+        reason: `This client could not be read (${error}): it was skipped this time, and every other client was read.`,
+      });
+    }
   }
+  const readClients = new Set(clients.map((c) => c.id));
   problems.push(...read.problems);
   problems.push(...settingsProblems(read.roles.settings));
   clients.sort((a, b) => a.name.localeCompare(b.name));
-  return { read, clients, problems };
+  return {
+    read: { ...read, clients: read.clients.filter((c) => readClients.has(c.id)), skipped },
+    clients,
+    problems,
+  };
 }
 
 /**
@@ -180,6 +197,8 @@ export interface RefreshResult {
   problems: Problem[];
   realigned: string[];
   repaired: string[];
+  /** Tabs skipped this time, with why; every other client was refreshed. */
+  skipped: WorkbookRead['skipped'];
 }
 
 /**
@@ -201,7 +220,7 @@ export function refreshRollup(
   }
   const grid = prioritiesGrid(snap.rollup, snap.clients, snap.ranges, refreshedAt);
   const p = pad(grid, priorities, CHECKS_COLUMN + 4);
-  writableRange(priorities.sheet, p.height, p.width).setValues(p.values);
+  writeCells(writableRange(priorities.sheet, p.height, p.width), p.values);
   // Only the part above the ranked list is styled; it also covers last refresh's top part, so
   // no row keeps a title's look after the layout moved, and the range checks to its right.
   const props = PropertiesService.getDocumentProperties();
@@ -254,7 +273,7 @@ export function refreshRollup(
     overview.grid.length !== o.rows.length ||
     !overviewShowsDomain(overview.grid, snap)
   ) {
-    writableRange(overview.sheet, op.height, op.width).setValues(op.values);
+    writeCells(writableRange(overview.sheet, op.height, op.width), op.values);
     props.setProperty(OVERVIEW_KEY, overviewSignature);
   }
 
@@ -266,5 +285,6 @@ export function refreshRollup(
     problems: snap.rollup.problems,
     realigned,
     repaired: snap.repaired,
+    skipped: snap.read.skipped,
   };
 }

@@ -1,6 +1,6 @@
 /**
- * The Priorities and Overview tabs as grids of cells: values, text behind an apostrophe, and the
- * live formulas over each client's named ranges. Written whole, in one batch each.
+ * The Priorities and Overview tabs as grids of cells: values, text, and the live formulas over
+ * each client's named ranges. Written whole, in one batch each, through `writeCells`.
  */
 import { rangeName, type RangeSpec } from '../domain/client-ranges.js';
 import type { OverviewRow } from '../domain/overview.js';
@@ -14,7 +14,7 @@ import {
   FINISHED_GOAL_STATUSES,
   isActiveClient,
 } from '../domain/item-states.js';
-import { asText, type CellInput } from './cell-text.js';
+import { asDate, formula, formulaString, type CellInput } from './cell-text.js';
 import { CHECKS_COLUMN, checkFormulas, clientMark } from './client-named-ranges.js';
 import { columnLetter } from './formulas.js';
 import { OVERVIEW_HEADER } from './registry-setup.js';
@@ -52,12 +52,8 @@ export const RANKED_HEADER = [
   'Link',
 ];
 
-function quoted(s: string): string {
-  return s.replace(/"/g, '""');
-}
-
-export function clientLink(c: Pick<ClientRecord, 'id' | 'name'>): string {
-  return `=HYPERLINK("#gid=${c.id}","${quoted(c.name)}")`;
+export function clientLink(c: Pick<ClientRecord, 'id' | 'name'>): CellInput {
+  return formula(`=HYPERLINK("#gid=${c.id}",${formulaString(c.name)})`);
 }
 
 /** The statuses that count, blank included where a blank status counts (item-states.ts). */
@@ -134,8 +130,8 @@ export function prioritiesGrid(
   for (const c of active) {
     push([
       clientLink(c),
-      ...QUADRANTS.map((q) => `=${openCount(c.id, 'debt_quadrant', q)}`),
-      `=${openDebtCount(c.id)}`,
+      ...QUADRANTS.map((q) => formula(`=${openCount(c.id, 'debt_quadrant', q)}`)),
+      formula(`=${openDebtCount(c.id)}`),
     ]);
   }
   if (active.length === 0) push(['No active clients yet.']);
@@ -144,27 +140,25 @@ export function prioritiesGrid(
   push(['Client', 'Signal', 'Item', 'Detail'], HEADER_STYLE);
   for (const k of rollup.conflicts) {
     push([
-      asText(k.clientName),
+      k.clientName,
       'Principle conflict',
-      asText(`${k.decisionId} ${k.decisionTitle}`),
-      asText(`${k.message} (tags: ${k.matched.join(', ')})`),
+      `${k.decisionId} ${k.decisionTitle}`,
+      `${k.message} (tags: ${k.matched.join(', ')})`,
     ]);
   }
   for (const n of rollup.notices) {
-    const item = asText(`${n.providerName} ${n.itemId} ${n.title}`);
+    const item = `${n.providerName} ${n.itemId} ${n.title}`;
     push([
-      asText(n.consumerName),
+      n.consumerName,
       'Dependency notice',
       item,
-      asText(
-        `${n.providerName} changed ${n.component || 'a component'} you depend on (${n.date}; ${n.matched.join(', ')})`,
-      ),
+      `${n.providerName} changed ${n.component || 'a component'} you depend on (${n.date}; ${n.matched.join(', ')})`,
     ]);
     push([
-      asText(n.providerName),
+      n.providerName,
       'Dependency notice',
       item,
-      asText(`Tell ${n.consumerName}, which depends on ${n.component || 'this'}`),
+      `Tell ${n.consumerName}, which depends on ${n.component || 'this'}`,
     ]);
   }
   if (rollup.conflicts.length + rollup.notices.length === 0)
@@ -172,7 +166,7 @@ export function prioritiesGrid(
   push([]);
   push(['Problems'], TITLE_STYLE);
   push(['Tab', 'Cell', 'What is wrong'], HEADER_STYLE);
-  for (const p of rollup.problems) push([asText(p.tab), p.cell, asText(p.reason)]);
+  for (const p of rollup.problems) push([p.tab, p.cell, p.reason]);
   if (rollup.problems.length === 0) push(['Every cell was read.']);
   push([]);
   push(['Ranked list'], TITLE_STYLE);
@@ -183,18 +177,18 @@ export function prioritiesGrid(
     const c = byId.get(e.clientId);
     push([
       i + 1,
-      c ? clientLink(c) : asText(e.clientName),
+      c ? clientLink(c) : e.clientName,
       e.kind === 'debt' ? 'Debt' : e.kind === 'risk' ? 'Risk' : 'Decision',
       e.id || `row ${e.row}`,
-      asText(e.title),
+      e.title,
       e.priority,
       e.quadrant,
       e.score ?? '',
       e.status,
-      asText(e.owner),
-      e.due,
+      e.owner,
+      asDate(e.due),
       e.ageDays ?? '',
-      asText(e.link),
+      e.link,
     ]);
   });
   if (rollup.priorities.length === 0) push(['Nothing open.']);
@@ -237,20 +231,24 @@ export function overviewGrid(
     const E = `E${r}`;
     rows.push([
       clientLink(c),
-      `=${n('stage')}`,
-      `=${n('status')}`,
-      `=${n('hours')}`,
-      `=IF(COUNT(${n('review_date')})=0,"",MAX(${n('review_date')}))`,
-      `=IF(${E}="","",DAYS(TODAY(),${E}))`,
-      `=${openCount(c.id, 'debt_priority', 'High')}`,
-      `=${openCount(c.id, 'debt_priority', 'Medium')}`,
-      `=${openCount(c.id, 'debt_priority', 'Low')}`,
-      `=${openCount(c.id, 'debt_quadrant', 'Do now')}`,
-      `=COUNTIFS(${n('decision_status')},"${PENDING_DECISION_STATUS}")`,
-      `=${overdueCount(c.id)}`,
-      `=${['High', 'Critical'].map((band) => countWhere(n('risk_status'), OPEN_RISK, [[n('risk_band'), `"${band}"`]])).join('+')}`,
+      formula(`=${n('stage')}`),
+      formula(`=${n('status')}`),
+      formula(`=${n('hours')}`),
+      formula(`=IF(COUNT(${n('review_date')})=0,"",MAX(${n('review_date')}))`),
+      formula(`=IF(${E}="","",DAYS(TODAY(),${E}))`),
+      formula(`=${openCount(c.id, 'debt_priority', 'High')}`),
+      formula(`=${openCount(c.id, 'debt_priority', 'Medium')}`),
+      formula(`=${openCount(c.id, 'debt_priority', 'Low')}`),
+      formula(`=${openCount(c.id, 'debt_quadrant', 'Do now')}`),
+      formula(`=COUNTIFS(${n('decision_status')},"${PENDING_DECISION_STATUS}")`),
+      formula(`=${overdueCount(c.id)}`),
+      formula(
+        `=${['High', 'Critical'].map((band) => countWhere(n('risk_status'), OPEN_RISK, [[n('risk_band'), `"${band}"`]])).join('+')}`,
+      ),
       o?.medianDecisionDays ?? '',
-      shared.has(c.id) ? `=HYPERLINK("${quoted(shared.get(c.id) ?? '')}","Shared view")` : '',
+      shared.has(c.id)
+        ? formula(`=HYPERLINK(${formulaString(shared.get(c.id) ?? '')},"Shared view")`)
+        : '',
     ]);
     styles.push(null);
   });
@@ -260,11 +258,11 @@ export function overviewGrid(
     'Total',
     '',
     '',
-    clients.length ? `=SUM(${hoursColumn}${first}:${hoursColumn}${last})` : 0,
+    clients.length ? formula(`=SUM(${hoursColumn}${first}:${hoursColumn}${last})`) : 0,
     'Capacity',
-    '=CTOR_CapacityHours',
+    formula('=CTOR_CapacityHours'),
     'Left',
-    `=F${last + 1}-D${last + 1}`,
+    formula(`=F${last + 1}-D${last + 1}`),
   ]);
   styles.push(HEADER_STYLE);
   return { rows, styles };

@@ -1,6 +1,6 @@
 /** The Weekly Plan tab (rewritten whole, readable as a page) and the Plan History tab (appended to). */
 import { formatMinutes, type WeeklyPlan } from '../domain/weekly-plan.js';
-import { asText, type CellInput } from './cell-text.js';
+import { asDate, writeCell, writeCells, type CellInput } from './cell-text.js';
 import { GENERATED_TITLES } from './tab-roles.js';
 import type { ReadTab } from './workbook-read.js';
 import { writableRange } from './sheet-rows.js';
@@ -26,27 +26,17 @@ export function planRows(
   push(['Last run: ok']);
   const capacity = `Capacity: ${plan.allocatedHours} h allocated of ${plan.capacityHours} h; flex ${plan.flexHours} h (reserve ${plan.flexReserveHours} h).`;
   push([capacity], true);
-  for (const w of plan.warnings) push([asText(`Warning: ${w}`)]);
+  for (const w of plan.warnings) push([`Warning: ${w}`]);
   for (const c of plan.clients) {
     push([]);
     push(
-      [
-        asText(`${c.name}: ${c.hours} h this week`),
-        '',
-        `agenda ${formatMinutes(c.plannedMinutes)}`,
-      ],
+      [`${c.name}: ${c.hours} h this week`, '', `agenda ${formatMinutes(c.plannedMinutes)}`],
       true,
     );
     for (const a of c.agenda) {
       const review = a.kind === 'review';
       push(
-        [
-          review ? false : '',
-          asText(a.label),
-          formatMinutes(a.minutes),
-          asText(a.link),
-          asText(a.privateNote),
-        ],
+        [review ? false : '', a.label, formatMinutes(a.minutes), a.link, a.privateNote],
         false,
         review,
       );
@@ -73,7 +63,7 @@ export function writePlanTab(tab: ReadTab, plan: WeeklyPlan, generatedAt: string
     return [...r, ...new Array<CellInput>(WIDTH - r.length).fill('')];
   });
   const range = writableRange(tab.sheet, height, WIDTH);
-  range.setValues(values);
+  writeCells(range, values);
   return { ...drawn, height, range };
 }
 
@@ -101,7 +91,7 @@ export function stylePlanTab(drawn: DrawnPlan): void {
 
 /** Records a failed run on the plan tab without touching the previous plan. */
 export function writeRunStatus(sheet: GoogleAppsScript.Spreadsheet.Sheet, status: string): void {
-  sheet.getRange(3, 1).setValue(asText(status));
+  writeCell(sheet.getRange(3, 1), status);
 }
 
 export const HISTORY_HEADER = [
@@ -132,16 +122,16 @@ export function appendHistory(
     .map(
       (c) =>
         [
-          plan.weekStart,
-          asText(c.name),
+          asDate(plan.weekStart),
+          c.name,
           c.hours,
           c.agenda.length,
           c.overdue,
-          generatedAt,
+          asDate(generatedAt),
         ] as CellInput[],
     );
   if (rows.length === 0) return 0;
   const first = Math.max(tab.grid.length, 2) + 1;
-  writableRange(tab.sheet, rows.length, HISTORY_HEADER.length, first).setValues(rows);
+  writeCells(writableRange(tab.sheet, rows.length, HISTORY_HEADER.length, first), rows);
   return rows.length;
 }

@@ -10,6 +10,7 @@ import { clientKey, discoverClients } from '../domain/discover-clients.js';
 import { PRINCIPLE_HEADERS } from '../domain/principles.js';
 import { DEPENDENCY_HEADERS } from '../domain/dependencies.js';
 import type { Problem } from '../domain/section-items.js';
+import { longTextProblem, shortenLongText } from '../domain/long-text.js';
 import { SETTINGS_HEADER } from '../domain/settings.js';
 import { findRoleTabs, type RegistryRole } from './tab-roles.js';
 import { GENERATED_TITLES } from './tab-roles.js';
@@ -35,8 +36,10 @@ export interface WorkbookRead {
   roles: Partial<Record<RegistryRole, ReadTab>>;
   /** Tabs that look like a client tab already seen: copies, reported and ignored. */
   copies: { sheet: Sheet; name: string }[];
-  /** What the rule for finding clients reported: copies, profiles without a name. */
+  /** What the rule for finding clients reported: copies, profiles without a name; text cut. */
   problems: Problem[];
+  /** Tabs skipped this time (not readable, or a client that could not be read), with why. */
+  skipped: { id: string; name: string; error: string }[];
 }
 
 function text(v: unknown): string {
@@ -75,17 +78,72 @@ function markedIds(priorities: unknown[][] | undefined): Map<string, string> {
   return out;
 }
 
+function messageOf(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+/**
+ * Each tab read on its own. A tab Sheets will not give (a read that times out on a huge tab) is
+ * skipped and named, unless it is one of the registry's own tabs: without those nothing can be
+ * written safely, so that failure stops the run.
+ */
+function readEachTab(
+  ss: Spreadsheet,
+  sheets: Sheet[],
+): { grids: (unknown[][] | null)[]; unread: WorkbookRead['skipped'] } {
+  const failed = new Map<Sheet, unknown>();
+  const grids = sheets.map((sheet) => {
+    try {
+      return readWholeTab(sheet);
+    } catch (e) {
+      failed.set(sheet, e);
+      return null;
+    }
+  });
+  if (failed.size === 0) return { grids, unread: [] };
+  const registryTabs = new Set(
+    findRoleTabs(ss)
+      .filter((t) => t.role !== 'client')
+      .map((t) => String(t.sheet.getSheetId())),
+  );
+  const unread: WorkbookRead['skipped'] = [];
+  for (const [sheet, e] of failed) {
+    const id = String(sheet.getSheetId());
+    if (registryTabs.has(id)) throw e;
+    unread.push({ id, name: sheet.getName(), error: messageOf(e) });
+  }
+  return { grids, unread };
+}
+
+function unreadProblem(tab: { name: string; error: string }): Problem {
+  return {
+    tab: tab.name,
+    cell: '',
+    reason: `This tab could not be read (${tab.error}): it was skipped this time, and every other client was read. Try again; a tab that keeps failing may be too large for one read.`,
+  };
+}
+
 export function readWorkbook(ss: Spreadsheet): WorkbookRead {
   const sheets = ss.getSheets();
-  const grids = sheets.map((sheet) => readWholeTab(sheet));
+  const { grids, unread } = readEachTab(ss, sheets);
+  const problems: Problem[] = unread.map(unreadProblem);
   const roles: Partial<Record<RegistryRole, ReadTab>> = {};
   const candidates: { sheet: Sheet; grid: unknown[][]; position: number }[] = [];
   sheets.forEach((sheet, i) => {
-    const grid = grids[i] ?? [];
-    const role = roleOf(grid);
-    if (role) {
-      if (!roles[role]) roles[role] = { sheet, grid };
-    } else candidates.push({ sheet, grid, position: i + 1 });
+    const read = grids[i];
+    if (!read) return;
+    const role = roleOf(read);
+    if (role === 'principles' || role === 'dependencies' || !role) {
+      // A person's tab: its long text is cut before anything is built from it.
+      const short = shortenLongText(read);
+      if (short.cut.length) {
+        const name = sheet.getName();
+        problems.push(...short.cut.map((cut) => longTextProblem(name, cut)));
+      }
+      if (role) {
+        if (!roles[role]) roles[role] = { sheet, grid: short.grid };
+      } else candidates.push({ sheet, grid: short.grid, position: i + 1 });
+    } else if (!roles[role]) roles[role] = { sheet, grid: read };
   });
   const marked = markedIds(roles.priorities?.grid);
   const found = discoverClients(
@@ -124,5 +182,5 @@ export function readWorkbook(ss: Spreadsheet): WorkbookRead {
         roles[t.role] = { sheet: t.sheet, grid: readWholeTab(t.sheet) };
     }
   }
-  return { clients, roles, copies, problems: found.problems };
+  return { clients, roles, copies, problems: [...problems, ...found.problems], skipped: unread };
 }

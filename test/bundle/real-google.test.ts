@@ -502,7 +502,7 @@ describe('founder emails compared as Google compares accounts', () => {
 });
 
 describe('the weekly trigger follows the spreadsheet time zone', () => {
-  it('after File ▸ Settings changes the zone, the next run remakes the trigger at the same hour there, and no week is planned twice', () => {
+  it('after File ▸ Settings changes the zone, the next run remakes the trigger at the same hour there, and no week is mailed twice', () => {
     const { rt, addon } = registry();
     addon.call('installWeeklyTrigger', {});
     rt.spreadsheetApp().getActiveSpreadsheet().setSpreadsheetTimeZone('America/New_York');
@@ -511,7 +511,7 @@ describe('the weekly trigger follows the spreadsheet time zone', () => {
     expect(fired.map((r) => r.at)).toEqual(['2026-11-23T07:00:00.000Z']);
     expect(rt.triggers).toHaveLength(1);
     expect(rt.triggers[0]?.schedule).toMatchObject({ hour: 7, timeZone: 'America/New_York' });
-    // The moved trigger's first time falls the same Monday: that week's plan is not written twice.
+    // The moved trigger's first time falls the same Monday: that week's plan is not mailed twice.
     const next = rt.advanceClockTo('2026-11-30T13:00:00Z');
     expect(next.map((r) => r.at)).toEqual(['2026-11-23T12:00:00.000Z', '2026-11-30T12:00:00.000Z']);
     expect(rt.outbox.map((m) => m.subject)).toEqual([
