@@ -253,3 +253,29 @@ describe('a formula in a shared field is withheld and reported', () => {
     );
   });
 });
+
+describe('what was withheld is said where the CTO looks', () => {
+  it('Sync shared views, the weekly run and its status name the section, row, column and reason', () => {
+    const { rt, addon, acme, rows } = registry();
+    addon.call('shareClientView', { clientId: acme.id });
+    const sheet = tab(rt, 'Acme');
+    const notes = columnOf(rt, sheet, rows.debt.row - 1, 'Notes');
+    const cell = `${String.fromCharCode(64 + notes)}${rows.debt.row}`;
+    rt.spreadsheet.writeBlock(sheet, rows.debt.row, notes, [[formula('=B1')]]);
+    const said = `Technical debt, row ${rows.debt.row}, Notes (${cell}): a formula: only typed values are shared`;
+
+    const sync = addon.call('syncSharedViews') as { synced: string[]; withheld: unknown };
+    expect(sync.synced).toEqual(['Acme']);
+    expect(sync.withheld).toEqual([{ client: 'Acme', withheld: [said] }]);
+
+    addon.call('runWeeklyPlan', {});
+    const run = (addon.call('getWeeklyTrigger') as { lastRun: { ok: boolean; partial?: string } })
+      .lastRun;
+    expect(run.ok).toBe(true);
+    expect(run.partial).toContain(
+      `Acme's founder view withholds what cannot be read with confidence (${said})`,
+    );
+    expect(values(rt, tab(rt, 'Weekly Plan')).flat().join('\n')).toContain(said);
+    expect(problems(rt)).toContainEqual(`Acme | ${cell} | Not shared with the founders: ${said}.`);
+  });
+});
