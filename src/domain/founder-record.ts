@@ -22,6 +22,7 @@ import {
   FOUNDER_PROFILE,
 } from './founder-allow-list.js';
 import { findRegions, type Regions } from './founder-regions.js';
+import { spilledFrom, spillSources, type SpillSource } from './formula-spill.js';
 
 export interface Withheld {
   /** A1 address of the first cell withheld. */
@@ -62,6 +63,20 @@ export interface FounderTab {
   thresholds: Thresholds;
 }
 
+/** The tab with the formulas that can fill cells other than their own. */
+interface ReadTab extends FounderTab {
+  spills: readonly SpillSource[];
+}
+
+/** Why a shared cell cannot be taken as typed: it holds a formula, or may hold a spilled value. */
+function formulaIn(tab: ReadTab, row: number, column: number): string | null {
+  if (str(tab.formulas[row - 1]?.[column - 1])) return FORMULA;
+  const spill = spilledFrom(tab.spills, row, column);
+  return spill
+    ? `may hold a value spilled from the formula in ${spill.cell}, which can fill the cells below and to its right`
+    : null;
+}
+
 const FORMULA = 'a formula: only typed values are shared';
 
 function shown(v: unknown): string {
@@ -74,7 +89,7 @@ function rows(from: number, to: number): string {
 }
 
 function readProfile(
-  tab: FounderTab,
+  tab: ReadTab,
   profileRows: Map<string, { row: number; value: unknown }>,
   withheld: Withheld[],
 ): { name: string | null; profile: Map<string, string | number> } {
@@ -84,8 +99,9 @@ function readProfile(
     const cell = profileRows.get(label);
     if (!cell) continue;
     const where = `Profile, ${label} (B${cell.row})`;
-    if (str(tab.formulas[cell.row - 1]?.[1])) {
-      withheld.push({ cell: `B${cell.row}`, where, reason: FORMULA });
+    const formula = formulaIn(tab, cell.row, 2);
+    if (formula) {
+      withheld.push({ cell: `B${cell.row}`, where, reason: formula });
       continue;
     }
     const raw = cell.value;
@@ -111,7 +127,7 @@ function readProfile(
  * deleted below it); a row typed without one waits for one.
  */
 function foreignRow(
-  tab: FounderTab,
+  tab: ReadTab,
   section: LocatedSection,
   row: number,
   cells: readonly unknown[],
@@ -120,7 +136,8 @@ function foreignRow(
   const prefix = spec.idPrefix;
   const column = section.columns.get('ID');
   if (!prefix || column === undefined) return null;
-  if (str(tab.formulas[row - 1]?.[column - 1])) return { column, reason: FORMULA };
+  const formula = formulaIn(tab, row, column);
+  if (formula) return { column, reason: formula };
   const id = str(cells[column - 1]).trim();
   if (new RegExp(`^${prefix}-\\d+$`).test(id)) return null;
   return {
@@ -133,7 +150,7 @@ function foreignRow(
 
 /** The row's allow-listed fields, or every reason it cannot be shared. */
 function readRow(
-  tab: FounderTab,
+  tab: ReadTab,
   section: LocatedSection,
   row: number,
   cells: readonly unknown[],
@@ -154,8 +171,9 @@ function readRow(
     const col = spec.columns.find((c) => c.key === key);
     const column = col && section.columns.get(col.header);
     if (!col || column === undefined) continue;
-    if (str(tab.formulas[row - 1]?.[column - 1])) {
-      reasons.push(at(column, col.header, FORMULA));
+    const formula = formulaIn(tab, row, column);
+    if (formula) {
+      reasons.push(at(column, col.header, formula));
       continue;
     }
     const read = readCell(col, cells[column - 1]);
@@ -185,7 +203,7 @@ function readRow(
 
 /** Why a located section cannot be read at all, or null when it can. */
 function sectionDoubt(
-  tab: FounderTab,
+  tab: ReadTab,
   section: LocatedSection,
   others: readonly LocatedSection[],
   regions: Regions,
@@ -226,7 +244,7 @@ function sectionDoubt(
 }
 
 function readSection(
-  tab: FounderTab,
+  tab: ReadTab,
   section: LocatedSection,
   regions: Regions,
   others: readonly LocatedSection[],
@@ -263,7 +281,8 @@ function readSection(
 }
 
 /** The client tab as a founder may see it, with everything withheld and why. */
-export function readFounderRecord(tab: FounderTab): FounderRecord {
+export function readFounderRecord(founderTab: FounderTab): FounderRecord {
+  const tab: ReadTab = { ...founderTab, spills: spillSources(founderTab.formulas) };
   const layout = locateClientTab(tab.grid);
   const withheld: Withheld[] = [];
   const regions = findRegions(tab.grid, layout);

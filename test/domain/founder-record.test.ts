@@ -201,6 +201,25 @@ describe('reading a client tab for its founders', () => {
     ]);
   });
 
+  it('withholds values an array formula may have spilled below and to its right, which hold no formula', () => {
+    const grid = acmeTab();
+    const team = rowOf(grid, 'Priya / lead');
+    const review = rowOf(grid, '2026-11-16');
+    // A private note's array formula fills the Notes of the Review log below with a secret.
+    const formulas: string[][] = [];
+    formulas[team - 1] = ['', '', '', '', '=TRANSPOSE(Z1:Z9)'];
+    grid[review - 1]![4] = 'spilled secret';
+    const view = read(grid, formulas);
+    expect(sharedText(view)).not.toMatch(/secret/);
+    expect(itemsOf(view, 'team')).toHaveLength(1);
+    expect(wheres(view)).toEqual([
+      `Review log, row ${review}, Notes (E${review}): may hold a value spilled from the formula in E${team}, which can fill the cells below and to its right`,
+    ]);
+    // A formula of one cell fills no other: the rows below are shared.
+    formulas[team - 1] = ['', '', '', '', '=B1'];
+    expect(read(grid, formulas).withheld).toEqual([]);
+  });
+
   it('withholds a profile value that is a formula or does not read, and the name with it', () => {
     const grid = acmeTab();
     grid[0]![1] = 'Beacon';

@@ -247,6 +247,15 @@ export const editShape = fc.oneof(
   {
     weight: 2,
     arbitrary: fc.record({
+      kind: fc.constant('spillingFormula' as const),
+      row: fc.nat(),
+      column,
+      spill: fc.tuple(fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 2 })),
+    }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({
       kind: fc.constant('separators' as const),
       row: fc.nat(),
       column,
@@ -386,6 +395,22 @@ export function applyEdit(draft: Draft, index: number, edit: Edit): void {
       }
       (tab.grid[row] as Value[])[edit.column - 1] = value;
       (tab.formulas[row] as string[])[edit.column - 1] = formula;
+      return;
+    }
+    case 'spillingFormula': {
+      // An array formula whose values fill the cells below and to its right: private ones here.
+      const row = edit.row % tab.grid.length;
+      const [down, across] = edit.spill;
+      widen(tab, edit.column + across);
+      while (tab.grid.length < row + down) insertRows(tab, tab.grid.length + 1, [[]]);
+      for (let i = 0; i < down; i++) {
+        widen(tab, edit.column + across);
+        for (let j = 0; j < across; j++) {
+          (tab.grid[row + i] as Value[])[edit.column - 1 + j] = secret();
+          (tab.formulas[row + i] as string[])[edit.column - 1 + j] = '';
+        }
+      }
+      (tab.formulas[row] as string[])[edit.column - 1] = '=TRANSPOSE(Z1:Z3)';
       return;
     }
     case 'separators': {
