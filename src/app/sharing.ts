@@ -220,6 +220,14 @@ export function stopSharingClient(clientId: string): { clientId: string; removed
   const stopping: ShareRecord = { ...record, active: false, stopping: true };
   if (!record.stopping) saveShare(stopping);
   const { removed, failed } = revokeAccess(record);
+  if (failed.length && removed.length === 0 && failed.every((f) => f.elsewhere)) {
+    // Nothing could be reached from this account (another account made the views): nothing
+    // was done, so the record stays as it was, for the account that can stop it.
+    saveShare(record);
+    throw new InputError(
+      `Access to ${record.clientName}'s view was not removed: ${failed.map((f) => f.error).join('; ')}.`,
+    );
+  }
   if (failed.length) {
     throw new InputError(
       `Access to ${record.clientName}'s view was not removed everywhere: ${failed

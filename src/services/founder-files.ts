@@ -287,8 +287,11 @@ export function grantAccess(
 
 export interface Revoked {
   removed: string[];
-  /** Files that could not be reached, with Google's answer; access there may remain. */
-  failed: { fileId: string; error: string }[];
+  /**
+   * Files that could not be reached, with Google's answer; access there may remain. `elsewhere`:
+   * the file was made from another account, which alone can reach it.
+   */
+  failed: { fileId: string; error: string; elsewhere: boolean }[];
 }
 
 /**
@@ -313,6 +316,7 @@ export function revokeAccess(record: ShareRecord): Revoked {
       if (e instanceof ApiError && e.code === 404 && mine) continue;
       failed.push({
         fileId,
+        elsewhere: e instanceof ApiError && e.code === 404,
         error:
           e instanceof ApiError && e.code === 404
             ? `the view was made from ${maker ?? 'another'}'s account, and Google lets the add-on reach it only from there: ask ${maker ?? 'them'} to stop sharing`
