@@ -22,6 +22,7 @@ import {
   FOUNDER_PROFILE,
 } from './founder-allow-list.js';
 import { findRegions, type Regions } from './founder-regions.js';
+import { sectionDoubt } from './founder-doubts.js';
 import { spilledFrom, spillSources, type SpillSource } from './formula-spill.js';
 
 export interface Withheld {
@@ -201,48 +202,6 @@ function readRow(
   return { fields };
 }
 
-/** Why a located section cannot be read at all, or null when it can. */
-function sectionDoubt(
-  tab: ReadTab,
-  section: LocatedSection,
-  others: readonly LocatedSection[],
-  regions: Regions,
-): string | null {
-  const spec = section.spec;
-  const doubt = regions.doubts.get(spec.kind);
-  if (doubt) return doubt;
-  if (section.titleMissing)
-    return 'the title row above its header row is missing, or the header row was moved: put the title back above it';
-  for (const key of ['id', FOUNDER_KEY_FIELD[spec.kind]]) {
-    const col = spec.columns.find((c) => c.key === key);
-    if (col && !section.columns.has(col.header))
-      return `its header row has no "${col.header}": its rows cannot be told from another section's`;
-  }
-  const header = tab.grid[section.headerRow - 1] ?? [];
-  let last = header.length;
-  while (last > 0 && !str(header[last - 1]).trim()) last--;
-  // Text under no header: the header row, or a row's cells, moved by a cell.
-  const lastRow = regions.sections.get(spec.kind)?.lastRow ?? 0;
-  for (const { row, cells } of section.rows) {
-    if (row > lastRow) break;
-    const stray = cells.findIndex((c, i) => !isBlankValue(c) && !str(header[i]).trim());
-    if (stray >= 0)
-      return `${columnLetter(stray + 1)}${row} holds text under no header: a column may not be where the header says`;
-  }
-  for (let c = 1; c < last; c++) {
-    if (str(header[c - 1]).trim()) continue;
-    // A column inserted across the tab leaves every header row blank there; a cell inserted into
-    // this header row alone leaves another section's own header beside it.
-    const shifted = others.some((o) => {
-      const h = str(tab.grid[o.headerRow - 1]?.[c - 1]).trim();
-      return o.spec.columns.some((col) => col.header === h);
-    });
-    if (shifted)
-      return `its header row has an empty cell in column ${columnLetter(c)}: a column may not be where the header says`;
-  }
-  return null;
-}
-
 function readSection(
   tab: ReadTab,
   section: LocatedSection,
@@ -251,7 +210,7 @@ function readSection(
   withheld: Withheld[],
 ): FounderSection {
   const spec = section.spec;
-  const doubt = sectionDoubt(tab, section, others, regions);
+  const doubt = sectionDoubt(tab.grid, section, others, regions);
   if (doubt) {
     withheld.push({
       cell: `A${section.headerRow}`,

@@ -18,7 +18,7 @@ import {
 } from '../support/hand-edits.js';
 import { addClient, loadAddon } from '../support/bundle.js';
 
-const RUNS = 30;
+const RUNS = 40;
 
 /**
  * Three clients, each shared with its founder. One registry serves every run: a run types each

@@ -160,6 +160,21 @@ describe('reading a client tab for its founders', () => {
     expect(sharedOf(read(shifted), 'risk')).toBe(false);
   });
 
+  it('withholds a section whose Private column was moved before shared ones, where a shifted header would share it', () => {
+    const moved = acmeTab().map((r) => {
+      const copy = [...r];
+      if (copy.length > 4) copy.splice(1, 0, copy.splice(4, 1)[0]!);
+      return copy;
+    });
+    const view = read(moved);
+    expect(sharedOf(view, 'team')).toBe(false);
+    expect(wheres(view).find((w) => w.startsWith('Team'))).toMatch(
+      /its Private column B stands before shared columns/,
+    );
+    // Moved across the tab, the other sections' columns stay over their data and are shared.
+    expect(itemsOf(view, 'debt')[0]?.fields['title']).toBe('Flaky CI');
+  });
+
   it('withholds everything below a hand-typed "Private…" heading, in any column', () => {
     const grid = acmeTab();
     const heading = grid.length + 2;
