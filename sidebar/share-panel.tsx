@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { SharingEntry } from '../src/main';
 import { server } from './server';
-import { useAction } from './use-action';
+import { useActionButtons } from './action-button';
 
 export function SharePanel(props: {
   clientId: string;
@@ -19,7 +19,7 @@ export function SharePanel(props: {
       .catch(() => setEntry(null));
   };
   useEffect(load, [props.clientId]);
-  const [busy, act] = useAction(props.onMessage, load);
+  const button = useActionButtons(props.onMessage, load);
   const shared = entry?.active;
   const stopping = entry?.stopping === true;
   return (
@@ -59,38 +59,21 @@ export function SharePanel(props: {
         </select>
       </div>
       <div class="actions">
-        <button
-          type="button"
-          disabled={busy}
-          onClick={() =>
-            act(() =>
-              server
-                .shareClientView({
-                  clientId: props.clientId,
-                  ...(emails.trim() ? { emails } : {}),
-                  role,
-                })
-                .then((r) => `${r.clientName} shared with ${r.emails.join(', ')}`),
-            )
-          }
-        >
-          {shared ? 'Update sharing' : 'Share with founders'}
-        </button>
-        {(shared || stopping) && (
-          <button
-            type="button"
-            disabled={busy}
-            onClick={() =>
-              act(() =>
-                server
-                  .stopSharing({ clientId: props.clientId })
-                  .then(() => `Stopped sharing ${props.clientName}`),
-              )
-            }
-          >
-            Stop sharing
-          </button>
+        {button(shared ? 'Update sharing' : 'Share with founders', () =>
+          server
+            .shareClientView({
+              clientId: props.clientId,
+              ...(emails.trim() ? { emails } : {}),
+              role,
+            })
+            .then((r) => `${r.clientName} shared with ${r.emails.join(', ')}`),
         )}
+        {(shared || stopping) &&
+          button('Stop sharing', () =>
+            server
+              .stopSharing({ clientId: props.clientId })
+              .then(() => `Stopped sharing ${props.clientName}`),
+          )}
       </div>
     </details>
   );

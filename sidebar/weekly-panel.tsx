@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { PlanResult, WeeklyStatus } from '../src/main';
 import { server } from './server';
-import { useAction } from './use-action';
+import { useActionButtons } from './action-button';
 
 function when(iso: string, timeZone: string): string {
   return new Date(iso).toLocaleString('en-GB', {
@@ -30,7 +30,7 @@ export function WeeklyPanel(props: { onMessage: (text: string) => void }) {
       .catch(() => setStatus(null));
   };
   useEffect(load, []);
-  const [busy, act] = useAction(props.onMessage, load);
+  const button = useActionButtons(props.onMessage, load);
   if (!status) return null;
   return (
     <section class="weekly" aria-label="Weekly plan">
@@ -53,49 +53,22 @@ export function WeeklyPanel(props: { onMessage: (text: string) => void }) {
         </p>
       )}
       <div class="actions">
-        <button
-          type="button"
-          disabled={busy}
-          onClick={() => act(() => server.generateWeeklyPlan().then((r) => told(r, 'mailed')))}
-        >
-          Generate now
-        </button>
-        {status.mailedThisWeek && (
-          <button
-            type="button"
-            disabled={busy}
-            onClick={() =>
-              act(() => server.mailWeeklyPlanAgain().then((r) => told(r, 'mailed again')))
-            }
-          >
-            Mail it again
-          </button>
-        )}
-        {status.installed && !status.yours ? null : status.installed ? (
-          <button
-            type="button"
-            disabled={busy}
-            onClick={() =>
-              act(() => server.removeWeeklyTrigger().then(() => 'Weekly trigger turned off'))
-            }
-          >
-            Turn off
-          </button>
-        ) : (
-          <button
-            type="button"
-            disabled={busy}
-            onClick={() =>
-              act(() =>
+        {button('Generate now', () => server.generateWeeklyPlan().then((r) => told(r, 'mailed')))}
+        {status.mailedThisWeek &&
+          button('Mail it again', () =>
+            server.mailWeeklyPlanAgain().then((r) => told(r, 'mailed again')),
+          )}
+        {status.installed && !status.yours
+          ? null
+          : status.installed
+            ? button('Turn off', () =>
+                server.removeWeeklyTrigger().then(() => 'Weekly trigger turned off'),
+              )
+            : button('Turn on', () =>
                 server
                   .installWeeklyTrigger({})
                   .then((s) => `Weekly trigger on: ${s.weekday} ${s.hour}:00`),
-              )
-            }
-          >
-            Turn on
-          </button>
-        )}
+              )}
       </div>
     </section>
   );
