@@ -66,7 +66,11 @@ export function SharePanel(props: {
               ...(emails.trim() ? { emails } : {}),
               role,
             })
-            .then((r) => `${r.clientName} shared with ${r.emails.join(', ')}`),
+            .then((r) =>
+              r.withheld.length
+                ? `${r.clientName} shared with ${r.emails.join(', ')}. Not shared, as it could not be read with confidence: ${r.withheld.join('; ')}.`
+                : `${r.clientName} shared with ${r.emails.join(', ')}`,
+            ),
         )}
         {(shared || stopping) &&
           button('Stop sharing', () =>

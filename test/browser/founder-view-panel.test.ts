@@ -1,6 +1,6 @@
 /**
- * A stop of sharing that could not finish says so in the sidebar, and choosing Stop sharing again
- * finishes it.
+ * The sidebar's founder view panel: what sharing withheld is said when sharing; a stop of sharing
+ * that could not finish says so, and choosing Stop sharing again finishes it.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -46,6 +46,57 @@ function registryWithAStopUnderWay(): { file: string; viewers: () => number } {
       [...rt.drive.files.values()].filter((f) => f !== rt.spreadsheet)[0]!.viewers.size,
   };
 }
+
+/** The demo registry with a formula typed beside Lumen Logistics' Lead engineer. */
+function registryWithAFormulaInAProfileField(): string {
+  const rt = createRuntime({
+    now: new Date(),
+    spreadsheetName: 'My CTO registry',
+    user: 'cto@example.com',
+    timeZone: 'Europe/London',
+  });
+  loadDemo(rt, rt.load(BUNDLE));
+  const tab = rt.spreadsheetApp().getActiveSpreadsheet().getSheetByName('Lumen Logistics')!;
+  const labels = tab
+    .getRange('A1:A20')
+    .getValues()
+    .map((r) => r[0]);
+  tab.getRange(labels.indexOf('Lead engineer') + 1, 2).setFormula('=B1');
+  const file = join(mkdtempSync(join(tmpdir(), 'playground-')), 'registry.json');
+  writeFileSync(file, JSON.stringify(rt.saveState()));
+  return file;
+}
+
+describe('sharing what can be read with confidence', () => {
+  it('says, when sharing, what was not shared and why', async () => {
+    const playground = await startPlayground(registryWithAFormulaInAProfileField());
+    try {
+      const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+      await page.goto(playground.url);
+      await page.getByRole('button', { name: 'Extensions ▸ CTO Registry' }).click();
+      await page.getByRole('menuitem', { name: 'Open registry' }).click();
+      const side = page.frameLocator('#sidebar-frame');
+      await side
+        .getByLabel('Client', { exact: true })
+        .selectOption({ label: 'Lumen Logistics (Active)' });
+      await side.getByText('Founder view (not shared)').click();
+      await side.getByRole('button', { name: 'Share with founders' }).click();
+      const told = side
+        .getByRole('status')
+        .filter({
+          hasText:
+            /^Lumen Logistics shared with sam@lumen\.dev\. Not shared, as it could not be read with confidence: .*Lead engineer/,
+        });
+      await told.waitFor();
+      expect(await told.textContent()).toMatch(/formula/i);
+      await side.getByText('Founder view (shared with 1)').waitFor();
+      await screenshot(page, 'share-withheld');
+      await page.close();
+    } finally {
+      await playground.stop();
+    }
+  }, 90000);
+});
 
 describe('a stop of sharing that did not finish', () => {
   it('is shown as stopping with what to do, and Stop sharing chosen again finishes it', async () => {
