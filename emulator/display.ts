@@ -44,7 +44,10 @@ function formatNumber(value: number, pattern: string): string {
     maximumFractionDigits: decimals,
     useGrouping: grouped,
   });
-  return percent ? `${text}%` : text;
+  // A quoted literal before the digits, as in `"$"#,##0.00`, is shown as it is, before the sign.
+  const literal = /^"([^"]*)"/.exec(pattern)?.[1] ?? '';
+  const signed = literal && text.startsWith('-') ? `-${literal}${text.slice(1)}` : literal + text;
+  return percent ? `${signed}%` : signed;
 }
 
 export function displayValue(

@@ -58,6 +58,10 @@ export class EmuSheet implements Pick<
   | 'isSheetHidden'
   | 'setColumnWidth'
   | 'setColumnWidths'
+  | 'getColumnWidth'
+  | 'hideColumns'
+  | 'showColumns'
+  | 'isColumnHiddenByUser'
   | 'activate'
   | 'getParent'
 > {
@@ -449,6 +453,34 @@ export class EmuSheet implements Pick<
     for (let c = startColumn; c < startColumn + numColumns; c++)
       this.data.columnWidths.set(c, width);
     return this.chain();
+  }
+
+  /** Sheets' default width for a column nobody has resized. */
+  getColumnWidth(columnPosition: number): number {
+    this.live('getColumnWidth');
+    return this.data.columnWidths.get(columnPosition) ?? 100;
+  }
+
+  hideColumns(columnIndex: number, numColumns = 1): void {
+    this.live('hideColumns');
+    this.checkColumns(columnIndex, numColumns);
+    for (let c = columnIndex; c < columnIndex + numColumns; c++) this.data.hiddenColumns.add(c);
+  }
+
+  showColumns(columnIndex: number, numColumns = 1): void {
+    this.live('showColumns');
+    this.checkColumns(columnIndex, numColumns);
+    for (let c = columnIndex; c < columnIndex + numColumns; c++) this.data.hiddenColumns.delete(c);
+  }
+
+  isColumnHiddenByUser(columnPosition: number): boolean {
+    this.live('isColumnHiddenByUser');
+    return this.data.hiddenColumns.has(columnPosition);
+  }
+
+  private checkColumns(first: number, count: number): void {
+    if (!Number.isInteger(first) || first < 1 || first + count - 1 > this.data.maxColumns)
+      throw this.env.fail('Those columns are out of bounds.');
   }
 
   activate(): GSheet {

@@ -8,7 +8,8 @@ import { randomBytes } from 'node:crypto';
 import { HyperFormula } from 'hyperformula';
 import { quoteSheetName, columnLetter } from './a1.js';
 import { isDate } from './env.js';
-import { toSerial, fromSerial, zonedTime } from './time.js';
+import { toSerial, fromSerial } from './time.js';
+import { typedContent } from './typed-input.js';
 import { registerClockFunctions, setFormulaClock } from './formula-clock.js';
 
 registerClockFunctions();
@@ -77,6 +78,8 @@ export class SheetData {
   hidden = false;
   tabColor: string | null = null;
   columnWidths = new Map<number, number>();
+  /** Columns hidden by a person or `hideColumns`. */
+  hiddenColumns = new Set<number>();
 
   constructor(
     public id: number,
@@ -120,9 +123,6 @@ export class SheetData {
     return max;
   }
 }
-
-const DATE_TEXT = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
-const NUMBER_TEXT = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
 export type Content =
   | { kind: 'empty' }
@@ -267,34 +267,10 @@ export class Workbook {
     if (typeof raw === 'boolean') return { kind: 'value', value: raw };
     if (isDate(raw)) return { kind: 'value', value: new Date(raw.getTime()) };
     const text = typeof raw === 'string' ? raw : String(raw);
-    if (cell?.format?.numberFormat === '@') return { kind: 'value', value: text };
-    if (text.startsWith("'")) return { kind: 'value', value: text.slice(1) };
-    if (text.startsWith('=') && text.length > 1) return { kind: 'formula', formula: text };
-    if (NUMBER_TEXT.test(text)) return { kind: 'value', value: Number(text) };
-    if (/^(true|false)$/i.test(text)) return { kind: 'value', value: /^true$/i.test(text) };
-    if ((text.startsWith('+') || text.startsWith('-')) && text.length > 1) {
-      // Sheets takes a leading + or - as the start of a formula.
-      return { kind: 'formula', formula: `=${text}` };
-    }
-    const d = DATE_TEXT.exec(text);
-    if (d) {
-      const [y, m, day, hh, mm, ss] = d.slice(1).map((p) => (p === undefined ? 0 : Number(p)));
-      const probe = new Date(Date.UTC(y!, m! - 1, day!));
-      const real =
-        probe.getUTCFullYear() === y &&
-        probe.getUTCMonth() === m! - 1 &&
-        probe.getUTCDate() === day;
-      // An impossible date such as 2026-02-30 stays text, as Sheets leaves it.
-      if (real && (hh ?? 0) < 24 && (mm ?? 0) < 60 && (ss ?? 0) < 60) {
-        const ms = zonedTime(this.timeZone, y!, m!, day!, hh, mm, ss);
-        return {
-          kind: 'value',
-          value: new Date(ms),
-          numberFormat: d[4] === undefined ? 'yyyy-mm-dd' : 'yyyy-mm-dd hh:mm:ss',
-        };
-      }
-    }
-    return { kind: 'value', value: text };
+    return typedContent(text, {
+      timeZone: this.timeZone,
+      numberFormat: cell?.format?.numberFormat,
+    });
   }
 
   /**
@@ -453,6 +429,7 @@ export class Workbook {
       row.splice(before - 1, 0, ...new Array<Cell | undefined>(count).fill(undefined));
     }
     sheet.maxColumns += count;
+    shiftColumnSettings(sheet, before, count);
     this.hf.addColumns(this.hfSheet(sheet), [before - 1, count]);
     for (const nr of this.namedRanges.values()) {
       if (nr.sheetId !== sheet.id) continue;
@@ -465,6 +442,7 @@ export class Workbook {
   deleteColumns(sheet: SheetData, first: number, count: number): void {
     for (const row of sheet.grid) row?.splice(first - 1, count);
     sheet.maxColumns -= count;
+    shiftColumnSettings(sheet, first, -count);
     this.hf.removeColumns(this.hfSheet(sheet), [first - 1, count]);
     const last = first + count - 1;
     for (const [name, nr] of this.namedRanges) {
@@ -553,6 +531,8 @@ export interface SheetSnapshot {
   hidden: boolean;
   tabColor: string | null;
   columnWidths: [number, number][];
+  /** Absent in saves from before hidden columns. */
+  hiddenColumns?: number[];
   /** Non-empty cells as [row, column, content]; rows and columns are 1-based. */
   cells: [
     number,
@@ -612,6 +592,7 @@ export function snapshotOf(wb: Workbook): WorkbookSnapshot {
         hidden: sheet.hidden,
         tabColor: sheet.tabColor,
         columnWidths: [...sheet.columnWidths.entries()],
+        hiddenColumns: [...sheet.hiddenColumns],
         cells,
       };
     }),
@@ -646,6 +627,7 @@ export function workbookFromSnapshot(snap: WorkbookSnapshot): Workbook {
     sheet.hidden = s.hidden;
     sheet.tabColor = s.tabColor;
     sheet.columnWidths = new Map(s.columnWidths);
+    sheet.hiddenColumns = new Set(s.hiddenColumns ?? []);
   });
   wb.restoreSheetCounter(snap.sheets.length);
   restoreContents(wb, snap);
@@ -695,6 +677,27 @@ function restoreContents(wb: Workbook, snap: WorkbookSnapshot): void {
       }
     });
   }
+}
+
+/**
+ * A column's width and hidden state move with it when columns are inserted (`delta` > 0) or
+ * deleted (`delta` < 0) at `at`; a deleted column's go with it.
+ */
+function shiftColumnSettings(sheet: SheetData, at: number, delta: number): void {
+  const moved = (c: number): number | null =>
+    c < at ? c : delta < 0 && c < at - delta ? null : c + delta;
+  const widths = new Map<number, number>();
+  for (const [c, w] of sheet.columnWidths) {
+    const to = moved(c);
+    if (to !== null) widths.set(to, w);
+  }
+  sheet.columnWidths = widths;
+  const hidden = new Set<number>();
+  for (const c of sheet.hiddenColumns) {
+    const to = moved(c);
+    if (to !== null) hidden.add(to);
+  }
+  sheet.hiddenColumns = hidden;
 }
 
 function isDateFormat(cell: Cell): boolean {
