@@ -4,7 +4,7 @@
  * those services, and `call(name, ...args)` invokes one of its global functions the way
  * `google.script.run` would. See README.md beside this file.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import vm from 'node:vm';
 import {
@@ -241,6 +241,64 @@ function upgrade(state: RuntimeState): RuntimeStateV2 {
     copyMetadata: 'document',
     reauthorization: [],
   };
+}
+
+/** A file's text, read again only when the file has changed since the last read. */
+const fileTexts = new Map<string, { stamp: string; text: string }>();
+
+function readText(path: string): string {
+  const stat = statSync(path);
+  const stamp = `${stat.ino}:${stat.size}:${stat.mtimeMs}`;
+  const known = fileTexts.get(path);
+  if (known?.stamp === stamp) return known.text;
+  const text = readFileSync(path, 'utf8');
+  fileTexts.set(path, { stamp, text });
+  return text;
+}
+
+/**
+ * Each file is compiled once for as long as its text stays the same: every runtime runs that one
+ * compiled script in a context of its own, as a fresh Apps Script execution would, without
+ * parsing the file again.
+ */
+const compiledFiles = new Map<string, { source: string; script: vm.Script }>();
+
+function compiled(path: string, source: string): vm.Script {
+  const known = compiledFiles.get(path);
+  if (known?.source === source) return known.script;
+  const script = new vm.Script(source, { filename: path });
+  compiledFiles.set(path, { source, script });
+  return script;
+}
+
+const INSTALL_CLOCK = new vm.Script(`(function (now) {
+  var RealDate = Date;
+  class EmulatedDate extends RealDate {
+    constructor(...args) {
+      if (args.length === 0) super(now());
+      else super(...args);
+    }
+    static now() {
+      return now();
+    }
+  }
+  globalThis.Date = EmulatedDate;
+})`);
+
+const REALM_GLOBALS = new vm.Script('({ Date, Error, JSON })');
+
+const GLOBAL_FUNCTIONS = new vm.Script(
+  'Object.getOwnPropertyNames(globalThis).filter(function (k) { try { return typeof globalThis[k] === "function"; } catch (e) { return false; } })',
+);
+
+let builtinNames: Set<string> | undefined;
+
+/** The names every fresh context has: what a loaded file declares is the rest. */
+function contextBuiltins(): Set<string> {
+  builtinNames ??= new Set(
+    vm.runInContext('Object.getOwnPropertyNames(globalThis)', vm.createContext({})) as string[],
+  );
+  return builtinNames;
 }
 
 export class Runtime {
@@ -628,9 +686,7 @@ export class Runtime {
     this.scriptDirectory = dirname(full);
     if (!this.scopesFromOptions) {
       try {
-        const manifest = JSON.parse(
-          readFileSync(resolve(this.scriptDirectory, 'appsscript.json'), 'utf8'),
-        ) as {
+        const manifest = JSON.parse(readText(resolve(this.scriptDirectory, 'appsscript.json'))) as {
           oauthScopes?: string[];
           dependencies?: { enabledAdvancedServices?: { userSymbol: string }[] };
         };
@@ -642,31 +698,16 @@ export class Runtime {
         // No manifest beside the file: every scope is granted.
       }
     }
-    const source = readFileSync(full, 'utf8');
+    const source = readText(full);
     const context = vm.createContext(this.globals(), { name: full });
     // The script's clock is the emulated one: `new Date()` and `Date.now()` read it.
-    const installClock = vm.runInContext(
-      `(function (now) {
-        var RealDate = Date;
-        class EmulatedDate extends RealDate {
-          constructor(...args) {
-            if (args.length === 0) super(now());
-            else super(...args);
-          }
-          static now() {
-            return now();
-          }
-        }
-        globalThis.Date = EmulatedDate;
-      })`,
-      context,
-    ) as (now: () => number) => void;
+    const installClock = INSTALL_CLOCK.runInContext(context) as (now: () => number) => void;
     installClock(() => this.env.now);
     const {
       Date: RealmDate,
       Error: RealmError,
       JSON: json,
-    } = vm.runInContext('({ Date, Error, JSON })', context) as Realm & {
+    } = REALM_GLOBALS.runInContext(context) as Realm & {
       JSON: JSON;
     };
     const realm: Realm = { Date: RealmDate, Error: RealmError };
@@ -674,18 +715,13 @@ export class Runtime {
     this.env.realm = realm;
     this.env.project = project;
     try {
-      vm.runInContext(source, context, { filename: full });
+      compiled(full, source).runInContext(context);
     } finally {
       this.env.realm = previous.realm;
       this.env.project = previous.project;
     }
-    const names = vm.runInContext(
-      'Object.getOwnPropertyNames(globalThis).filter(function (k) { try { return typeof globalThis[k] === "function"; } catch (e) { return false; } })',
-      context,
-    ) as string[];
-    const builtins = new Set(
-      vm.runInContext('Object.getOwnPropertyNames(globalThis)', vm.createContext({})) as string[],
-    );
+    const names = GLOBAL_FUNCTIONS.runInContext(context) as string[];
+    const builtins = contextBuiltins();
     const script: Script = {
       context,
       realm,

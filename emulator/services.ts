@@ -371,11 +371,7 @@ export class EmuUtilities {
         `The parameters (${typeof date},String,String) don't match the method signature for Utilities.formatDate.`,
       );
     }
-    try {
-      new Intl.DateTimeFormat('en-US', { timeZone });
-    } catch {
-      throw this.env.fail(`Invalid argument: timeZone`);
-    }
+    if (!isTimeZone(timeZone)) throw this.env.fail(`Invalid argument: timeZone`);
     return formatDatePattern(date.getTime(), timeZone, format);
   }
 
@@ -393,6 +389,20 @@ export class EmuUtilities {
     this.env.record('Utilities.base64Encode');
     return Buffer.from(data, 'utf8').toString('base64');
   }
+}
+
+/** Zones Intl has accepted: building a formatter to ask again costs more than the formatting. */
+const knownTimeZones = new Set<string>();
+
+function isTimeZone(timeZone: string): boolean {
+  if (knownTimeZones.has(timeZone)) return true;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone });
+  } catch {
+    return false;
+  }
+  knownTimeZones.add(timeZone);
+  return true;
 }
 
 export class EmuLogger {

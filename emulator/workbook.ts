@@ -124,6 +124,8 @@ export class SheetData {
   }
 }
 
+type HfContent = string | number | boolean | null;
+
 export type Content =
   | { kind: 'empty' }
   | { kind: 'value'; value: Scalar; numberFormat?: string }
@@ -172,6 +174,7 @@ export class Workbook {
       useColumnIndex: true,
       maxRows: 1_000_000,
       maxColumns: 18_278,
+      undoLimit: 0,
     });
     this.activeSheetId = this.addSheet(firstSheetName).id;
     this.hf.addSheet('__emulator_clock__');
@@ -291,40 +294,57 @@ export class Workbook {
     }
   }
 
-  /** Writes a block of contents; HyperFormula recomputes once for the whole block. */
   /** Runs `work` with formula evaluation held until it ends, as one recalculation. */
   batch(work: () => void): void {
     this.hf.batch(work);
   }
 
+  /** Writes a block of contents; HyperFormula recomputes once for the whole block. */
   writeBlock(sheet: SheetData, row: number, column: number, contents: Content[][]): void {
     this.syncClock();
-    const hfId = this.hfSheet(sheet);
-    const hfRows: (string | number | boolean | null)[][] = [];
-    contents.forEach((line, i) => {
-      const hfLine: (string | number | boolean | null)[] = [];
-      line.forEach((content, j) => {
-        const cell = sheet.ensureCell(row + i, column + j);
-        if (content.kind === 'empty') {
-          delete cell.value;
-          delete cell.formula;
-          hfLine.push(null);
-        } else if (content.kind === 'formula') {
-          cell.formula = true;
-          delete cell.value;
-          hfLine.push(content.formula);
-        } else {
-          delete cell.formula;
-          cell.value = content.value;
-          if (content.numberFormat && !cell.format?.numberFormat) {
-            cell.format = { ...cell.format, numberFormat: content.numberFormat };
-          }
-          hfLine.push(this.toHf(content.value));
-        }
-      });
-      hfRows.push(hfLine);
-    });
-    this.hf.setCellContents({ sheet: hfId, row: row - 1, col: column - 1 }, hfRows);
+    // Array.from, not map: the contents may be arrays of the script's realm, which HyperFormula
+    // would not take for arrays.
+    const hfRows = Array.from(contents, (line, i) =>
+      Array.from(line, (content, j) => this.place(sheet.ensureCell(row + i, column + j), content)),
+    );
+    this.hf.setCellContents({ sheet: this.hfSheet(sheet), row: row - 1, col: column - 1 }, hfRows);
+  }
+
+  /**
+   * Puts a saved tab's cells back in one write, leaving every other cell of the grid untouched:
+   * HyperFormula evaluates the tab once, not once a cell as writing them one by one would.
+   */
+  restoreCells(sheet: SheetData, cells: [row: number, column: number, content: Content][]): void {
+    this.syncClock();
+    const hfRows: HfContent[][] = [];
+    for (const [row, column, content] of cells) {
+      const line = (hfRows[row - 1] ??= []);
+      line[column - 1] = this.place(sheet.ensureCell(row, column), content);
+    }
+    if (hfRows.length === 0) return;
+    // A dense block: the holes are cells with nothing in them.
+    const dense = Array.from(hfRows, (line) => Array.from(line ?? [], (v) => v ?? null));
+    this.hf.setCellContents({ sheet: this.hfSheet(sheet), row: 0, col: 0 }, dense);
+  }
+
+  /** Records `content` in the cell and gives what HyperFormula is to hold for it. */
+  private place(cell: Cell, content: Content): HfContent {
+    if (content.kind === 'empty') {
+      delete cell.value;
+      delete cell.formula;
+      return null;
+    }
+    if (content.kind === 'formula') {
+      cell.formula = true;
+      delete cell.value;
+      return content.formula;
+    }
+    delete cell.formula;
+    cell.value = content.value;
+    if (content.numberFormat && !cell.format?.numberFormat) {
+      cell.format = { ...cell.format, numberFormat: content.numberFormat };
+    }
+    return this.toHf(content.value);
   }
 
   private toHf(value: Scalar): string | number | boolean {
@@ -649,34 +669,26 @@ export function workbookFromSnapshot(snap: WorkbookSnapshot): Workbook {
 }
 
 function restoreContents(wb: Workbook, snap: WorkbookSnapshot): void {
-  // Values first, then formulas, so every formula sees its inputs when first evaluated.
-  for (const pass of ['values', 'formulas'] as const) {
-    snap.sheets.forEach((s, i) => {
-      const sheet = wb.sheets[i] as SheetData;
-      for (const [row, column, entry] of s.cells) {
-        const v = entry.v;
-        const isFormula = typeof v === 'object' && v !== null && 'formula' in v;
-        if ((pass === 'formulas') !== isFormula) continue;
-        if (pass === 'values') {
-          const cell = sheet.ensureCell(row, column);
-          if (entry.note) cell.note = entry.note;
-          if (entry.format) cell.format = { ...entry.format };
-          if (entry.validation) cell.validation = entry.validation;
-        }
-        if (v === undefined) continue;
-        const content: Content = isFormula
-          ? { kind: 'formula', formula: (v as { formula: string }).formula }
-          : {
-              kind: 'value',
-              value:
-                typeof v === 'object' && v !== null && 'date' in v
-                  ? new Date(v.date)
-                  : (v as Scalar),
-            };
-        wb.writeBlock(sheet, row, column, [[content]]);
-      }
-    });
-  }
+  snap.sheets.forEach((s, i) => {
+    const sheet = wb.sheets[i] as SheetData;
+    const contents: [number, number, Content][] = [];
+    for (const [row, column, entry] of s.cells) {
+      const cell = sheet.ensureCell(row, column);
+      if (entry.note) cell.note = entry.note;
+      if (entry.format) cell.format = { ...entry.format };
+      if (entry.validation) cell.validation = entry.validation;
+      const v = entry.v;
+      if (v === undefined) continue;
+      contents.push([
+        row,
+        column,
+        typeof v === 'object' && 'formula' in v
+          ? { kind: 'formula', formula: v.formula }
+          : { kind: 'value', value: typeof v === 'object' && 'date' in v ? new Date(v.date) : v },
+      ]);
+    }
+    wb.restoreCells(sheet, contents);
+  });
 }
 
 /**
