@@ -55,7 +55,14 @@ export { TRIGGER_LIMIT } from './triggers.js';
 export { DEFAULT_PROJECT } from './env.js';
 export type { ApiStatus, ApiErrorDetails, Deployment } from './env.js';
 export { CELL_CHARACTER_LIMIT } from './range.js';
-export { SheetsEditor, EditRefused, UNDO_DEPTH, isInvalid, type CellAt } from './person.js';
+export {
+  SheetsEditor,
+  EditRefused,
+  UNDO_DEPTH,
+  isInvalid,
+  validationMessage,
+  type CellAt,
+} from './person.js';
 export { typedContent } from './typed-input.js';
 
 export interface RuntimeOptions {

@@ -294,7 +294,8 @@ export class SheetsEditor {
     });
     const rule = cell?.validation;
     if (rule && !rule.allowInvalid && content.kind === 'value') {
-      if (!new EmuDataValidation(rule).accepts(content.value)) throw new EditRefused(refusal(rule));
+      if (!new EmuDataValidation(rule).accepts(content.value))
+        throw new EditRefused(validationMessage(rule));
     }
     return content;
   }
@@ -352,7 +353,7 @@ export class SheetsEditor {
  * What Sheets says when it rejects typed input: the rule's help text when it has one, else a
  * sentence for its criterion (the wording is ours where Google's help does not give it).
  */
-function refusal(rule: ValidationRule): string {
+export function validationMessage(rule: ValidationRule): string {
   if (rule.helpText) return rule.helpText;
   const [a, b] = rule.args;
   switch (rule.criteria) {

@@ -11,18 +11,21 @@ import { parseArgs } from 'node:util';
 import {
   createRuntime,
   ScriptError,
+  SheetsEditor,
   type LoadedScript,
   type Runtime,
   type RuntimeState,
 } from '../emulator/index.js';
-import { displayValue } from '../emulator/display.js';
 import { wallClock, zonedTime } from '../emulator/time.js';
 import { loadDemo } from './demo.js';
+import { servePageFile, serveSidebar } from './page-files.js';
+import { fileState, pageState } from './page-state.js';
+import { applyEdit } from './person-edits.js';
+import { requestProblem } from './request-guard.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const BUNDLE = resolve(ROOT, 'dist/Code.js');
 const SIDEBAR = resolve(ROOT, 'dist/Sidebar.html');
-const PAGE = resolve(import.meta.dirname, 'page.html');
 const MAX_BODY = 1024 * 1024;
 
 const { values: args } = parseArgs({
@@ -38,12 +41,15 @@ const FILE = resolve(String(args.file));
 
 let rt: Runtime;
 let addon: LoadedScript;
+/** The person at the page: what they type and change in the registry goes through it. */
+let editor: SheetsEditor;
 
 function boot(state?: RuntimeState): void {
   rt = state
     ? createRuntime({ state })
     : createRuntime({ now: new Date(), spreadsheetName: 'My CTO registry' });
   addon = rt.load(BUNDLE);
+  editor = new SheetsEditor(rt.drive, () => rt.user);
   // Who opens the registry: the owner, unless --user names another editor for this run only.
   const user = args.user ?? rt.spreadsheet.owner;
   if (user !== rt.spreadsheet.owner) rt.share(rt.spreadsheet.id, user, 'editor');
@@ -162,79 +168,6 @@ function menuItems(): { caption: string; functionName: string }[] {
   return out;
 }
 
-function stateFor(tabId: number | undefined): unknown {
-  const wb = rt.spreadsheet;
-  const sheet =
-    wb.sheets.find((s) => s.id === tabId) ??
-    wb.sheets.find((s) => s.id === wb.activeSheetId) ??
-    wb.sheets[0];
-  const grid: unknown[][] = [];
-  if (sheet) {
-    const rows = Math.max(sheet.lastRow(), 25);
-    const cols = Math.max(sheet.lastColumn(), 10);
-    for (let r = 1; r <= rows; r++) {
-      const line: unknown[] = [];
-      for (let c = 1; c <= cols; c++) {
-        const cell = sheet.cell(r, c);
-        const value = cell ? wb.read(sheet, r, c) : '';
-        const checkbox = cell?.validation?.criteria === 'CHECKBOX' && typeof value === 'boolean';
-        const text = checkbox
-          ? value
-            ? '☑'
-            : '☐'
-          : cell
-            ? displayValue(value, cell.format?.numberFormat, wb.timeZone)
-            : '';
-        line.push(
-          cell
-            ? {
-                t: text,
-                b: cell.format?.bold ?? false,
-                bg: cell.format?.background ?? '',
-                fc: cell.format?.fontColor ?? '',
-                n: cell.note ?? '',
-                f: !!cell.formula,
-              }
-            : null,
-        );
-      }
-      grid.push(line);
-    }
-  }
-  const w = wallClock(rt.now.getTime(), wb.timeZone);
-  return {
-    title: wb.name,
-    timeZone: wb.timeZone,
-    now: rt.now.toISOString(),
-    nowText: `${w.year}-${String(w.month).padStart(2, '0')}-${String(w.day).padStart(2, '0')} ${String(w.hour).padStart(2, '0')}:${String(w.minute).padStart(2, '0')}`,
-    tabs: wb.sheets.map((s) => ({ id: s.id, name: s.name })),
-    tab: sheet ? { id: sheet.id, name: sheet.name, frozenRows: sheet.frozenRows } : null,
-    grid,
-    menu: rt.ui.menus.map((m) => ({ title: m.title, items: m.items })),
-    sidebarOpen: rt.ui.sidebars.length > 0,
-    toasts: rt.ui.toasts.slice(-5),
-    alerts: rt.ui.alerts.slice(-5),
-    outbox: rt.outbox.slice(-20),
-    drive: [...rt.drive.files.values()]
-      .filter((f) => f !== wb)
-      .map((f) => ({
-        id: f.id,
-        name: f.name,
-        url: f.url,
-        viewers: [...f.viewers],
-        commenters: [...f.commenters],
-        editors: [...f.editors],
-        trashed: f.trashed,
-      })),
-    triggers: rt.triggers.map((t) => ({
-      handler: t.handler,
-      nextRun: t.nextRun ? new Date(t.nextRun).toISOString() : null,
-    })),
-    triggerRuns: rt.triggerRuns.slice(-5),
-    empty: !wb.sheets.some((s) => s.name !== 'Sheet1') && wb.sheets.every((s) => s.lastRow() === 0),
-  };
-}
-
 /** Next Monday 07:00 in the spreadsheet's time zone, strictly after now. */
 function nextMondaySeven(): Date {
   const tz = rt.spreadsheet.timeZone;
@@ -249,22 +182,29 @@ function nextMondaySeven(): Date {
 }
 
 async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const address = server.address();
+  const problem = requestProblem(req, typeof address === 'object' && address ? address.port : 0);
+  if (problem) throw new HttpError(403, problem);
   const url = new URL(req.url ?? '/', 'http://127.0.0.1');
   const route = `${req.method} ${url.pathname}`;
+  if (req.method === 'GET' && (await servePageFile(url.pathname, res))) return;
   switch (route) {
-    case 'GET /':
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-      res.end(readFileSync(PAGE, 'utf8'));
+    case 'GET /sidebar':
+      serveSidebar(res, readFileSync(SIDEBAR, 'utf8'), SHIM);
       return;
-    case 'GET /sidebar': {
-      const html = readFileSync(SIDEBAR, 'utf8').replace('<head>', `<head>${SHIM}`);
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-      res.end(html);
-      return;
-    }
     case 'GET /api/state': {
       const tab = url.searchParams.get('tab');
-      json(res, 200, stateFor(tab === null ? undefined : Number(tab)));
+      const tabId = tab === null ? undefined : Number(tab);
+      const file = url.searchParams.get('file');
+      if (file === null) return json(res, 200, pageState(rt, tabId, editor));
+      const state = file === rt.spreadsheet.id ? null : fileState(rt, file, tabId);
+      if (!state) throw new HttpError(404, 'No such file in the emulated Drive.');
+      return json(res, 200, state);
+    }
+    case 'POST /api/edit': {
+      const answer = applyEdit(rt, editor, await readJson(req));
+      if (answer.body.ok) save();
+      json(res, answer.status, answer.body);
       return;
     }
     case 'POST /api/run': {
