@@ -81,12 +81,10 @@ describe('sharing what can be read with confidence', () => {
         .selectOption({ label: 'Lumen Logistics (Active)' });
       await side.getByText('Founder view (not shared)').click();
       await side.getByRole('button', { name: 'Share with founders' }).click();
-      const told = side
-        .getByRole('status')
-        .filter({
-          hasText:
-            /^Lumen Logistics shared with sam@lumen\.dev\. Not shared, as it could not be read with confidence: .*Lead engineer/,
-        });
+      const told = side.getByRole('status').filter({
+        hasText:
+          /^Lumen Logistics shared with sam@lumen\.dev\. Not shared, as it could not be read with confidence: .*Lead engineer/,
+      });
       await told.waitFor();
       expect(await told.textContent()).toMatch(/formula/i);
       await side.getByText('Founder view (shared with 1)').waitFor();
