@@ -4,7 +4,7 @@
  */
 import { columnName, type Edit } from './api';
 import type { MenuItem } from './context-menu';
-import type { Box } from './grid';
+import type { Box } from './grid-selection';
 
 type Run = (change: Edit) => Promise<boolean>;
 
