@@ -3,8 +3,12 @@
  * principle, and a dependency between two clients. Debt goes in through the add-on; decisions,
  * risks, the principle and the dependency are typed into the sheet, as a person would.
  */
-import type { LoadedScript, Runtime, SheetData } from '../emulator/index.js';
-import type { Content } from '../emulator/workbook.js';
+import {
+  SheetsEditor,
+  type LoadedScript,
+  type Runtime,
+  type SheetData,
+} from '../emulator/index.js';
 import { sectionOf, type SectionKind } from '../src/domain/registry-layout.js';
 
 interface DemoClient {
@@ -177,45 +181,38 @@ function findRow(rt: Runtime, sheet: SheetData, first: string): number {
   throw new Error(`no row ${first} on ${sheet.name}`);
 }
 
+/** Types rows under a section's header, inserting rows as a person would to make room. */
 function typeRows(
   rt: Runtime,
+  person: SheetsEditor,
   sheet: SheetData,
   kind: SectionKind,
   rows: Record<string, string | number>[],
 ): void {
   const headers = sectionOf(kind).columns.map((c) => c.header);
   const header = findRow(rt, sheet, sectionOf(kind).title) + 1;
-  if (rows.length > 1) rt.spreadsheet.insertRows(sheet, header + 2, rows.length - 1, header + 1);
-  const block: Content[][] = rows.map((r) =>
-    headers.map((h): Content => {
-      const v = r[h];
-      return v === undefined ? { kind: 'empty' } : rt.spreadsheet.interpret(v, undefined);
-    }),
-  );
-  rt.spreadsheet.writeBlock(sheet, header + 1, 1, block);
+  const file = rt.spreadsheet.id;
+  if (rows.length > 1) person.insertRows(file, sheet.id, header + 1, rows.length - 1, true);
+  const block = rows.map((r) => headers.map((h) => (r[h] === undefined ? '' : String(r[h]))));
+  person.paste(file, { sheetId: sheet.id, row: header + 1, column: 1 }, block);
 }
 
-function typeTable(rt: Runtime, name: string, rows: (string | number)[][]): void {
+function typeTable(rt: Runtime, person: SheetsEditor, name: string, rows: string[][]): void {
   const sheet = rt.spreadsheet.sheetByName(name);
-  if (!sheet) return;
-  rt.spreadsheet.writeBlock(
-    sheet,
-    2,
-    1,
-    rows.map((r) => r.map((v) => rt.spreadsheet.interpret(v, undefined))),
-  );
+  if (sheet) person.paste(rt.spreadsheet.id, { sheetId: sheet.id, row: 2, column: 1 }, rows);
 }
 
 export function loadDemo(rt: Runtime, addon: LoadedScript): void {
+  const person = new SheetsEditor(rt.drive, () => rt.user);
   addon.call('setupRegistry');
   for (const c of CLIENTS) {
     const { id } = addon.call('addClient', c.fields) as { id: string };
     for (const fields of c.debt) addon.call('addItem', { clientId: id, kind: 'debt', fields });
     const sheet = rt.spreadsheet.sheetById(Number(id)) as SheetData;
-    if (c.decisions) typeRows(rt, sheet, 'decision', c.decisions);
-    if (c.risks) typeRows(rt, sheet, 'risk', c.risks);
+    if (c.decisions) typeRows(rt, person, sheet, 'decision', c.decisions);
+    if (c.risks) typeRows(rt, person, sheet, 'risk', c.risks);
   }
-  typeTable(rt, 'Principles', [
+  typeTable(rt, person, 'Principles', [
     [
       'P-1',
       'Standardise on PostgreSQL',
@@ -227,7 +224,7 @@ export function loadDemo(rt: Runtime, addon: LoadedScript): void {
       'Active',
     ],
   ]);
-  typeTable(rt, 'Dependencies', [
+  typeTable(rt, person, 'Dependencies', [
     [
       'Northwind Health',
       'Acorn Pay',
