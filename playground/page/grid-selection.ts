@@ -38,7 +38,10 @@ export function step(
   return [row, c < 1 || c > columns ? column : c];
 }
 
-/** Each frozen row's distance from the top: below the column letters and the frozen rows above. */
+/**
+ * Each frozen row's distance from the top (below the column letters and the frozen rows above),
+ * then where the frozen rows end: what scrolling a cell into view must keep clear.
+ */
 export function useFrozenTops(
   scroller: RefObject<HTMLElement | null>,
   frozenRows: number,
@@ -54,6 +57,7 @@ export function useFrozenTops(
       next.push(top);
       top += (table.querySelector(`tr[data-row="${r}"]`) as HTMLElement | null)?.offsetHeight ?? 22;
     }
+    next.push(top);
     if (next.join() !== tops.join()) setTops(next);
   });
   return tops;

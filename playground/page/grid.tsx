@@ -206,7 +206,17 @@ export function Grid({ sheet, readOnly, onEdit, onLink, onUndo }: Props) {
         }}
         onLink={onLink}
       />
-      <div id="grid" class="grid" ref={scroller} tabIndex={0} onKeyDown={onKeyDown}>
+      <div
+        id="grid"
+        class="grid"
+        ref={scroller}
+        tabIndex={0}
+        onKeyDown={onKeyDown}
+        style={{
+          scrollPaddingTop: px(frozenTops.at(-1) ?? HEADER_HEIGHT),
+          scrollPaddingLeft: px(ROW_HEAD_WIDTH),
+        }}
+      >
         <table style={{ width: px(widthsTotal) }}>
           <colgroup>
             <col style={{ width: px(ROW_HEAD_WIDTH) }} />

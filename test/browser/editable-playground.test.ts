@@ -81,7 +81,7 @@ async function gridRows(page: Page): Promise<string[][]> {
 }
 
 describe('the playground is a spreadsheet you can type in', () => {
-  it('takes a principle, a dependency, a capacity and a hand-typed debt row in a new column, and the add-on reads them', async () => {
+  it('takes a principle, a dependency, a capacity and a hand-typed debt row in a column of its own, with rows, notes, tabs and undo as in Sheets, and the add-on reads them', async () => {
     const page = await openPage();
     await page.getByRole('tab', { name: 'Sheet1' }).waitFor();
 
@@ -164,6 +164,38 @@ describe('the playground is a spreadsheet you can type in', () => {
       ]);
     await go(page, 'A22');
     await screenshot(page, 'typed-debt-row');
+
+    // A column hidden and shown again, a note, and a typo taken back with Ctrl+Z.
+    await page.locator('#grid th[data-c="11"]').click({ button: 'right' });
+    await page.getByRole('menuitem', { name: 'Hide column' }).click();
+    await expect.poll(() => page.locator('#grid th[data-c="11"]').count()).toBe(0);
+    await page.getByRole('button', { name: 'Show hidden columns after J' }).click();
+    await expect.poll(() => page.locator('#grid th[data-c="11"]').count()).toBe(1);
+    await cell(page, 22, 3).click({ button: 'right' });
+    await page.getByRole('menuitem', { name: 'Insert note' }).click();
+    await page.getByRole('textbox', { name: 'Note' }).fill("Our sprint, not the client's");
+    await page.getByRole('button', { name: 'Save note' }).click();
+    await expect
+      .poll(() => cell(page, 22, 3).getAttribute('title'))
+      .toBe("Our sprint, not the client's");
+    await typeRow(page, 'B23', ['typo']);
+    await expect.poll(() => cell(page, 23, 2).textContent()).toBe('typo');
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => cell(page, 23, 2).textContent()).toBe('');
+
+    // Tabs: Sheet1 renamed, a sheet added and deleted again.
+    await page.getByRole('tab', { name: 'Sheet1' }).dblclick();
+    await page.getByRole('textbox', { name: 'Sheet name' }).fill('Scratch');
+    await page.getByRole('textbox', { name: 'Sheet name' }).press('Enter');
+    await page.getByRole('tab', { name: 'Scratch' }).waitFor();
+    await page.getByRole('button', { name: 'Add sheet' }).click();
+    await page.getByRole('tab', { name: 'Sheet12' }).click({ button: 'right' });
+    await page.getByRole('menuitem', { name: 'Delete' }).click();
+    await page
+      .getByRole('alertdialog', { name: 'Are you sure?' })
+      .getByRole('button', { name: 'OK' })
+      .click();
+    await expect.poll(() => page.getByRole('tab', { name: 'Sheet12' }).count()).toBe(0);
 
     await menu(page, 'Refresh priorities');
     await openTab(page, 'Priorities');
