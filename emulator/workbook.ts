@@ -211,9 +211,15 @@ export class Workbook {
     return this.sheets.find((s) => s.name === name);
   }
 
+  /** HyperFormula's id of each tab, kept from its creation: looking it up by name costs a read. */
+  private readonly hfIds = new WeakMap<SheetData, number>();
+
   private hfSheet(sheet: SheetData): number {
+    const known = this.hfIds.get(sheet);
+    if (known !== undefined) return known;
     const id = this.hf.getSheetId(sheet.name);
     if (id === undefined) throw new Error(`internal: no formula sheet for ${sheet.name}`);
+    this.hfIds.set(sheet, id);
     return id;
   }
 
@@ -231,6 +237,7 @@ export class Workbook {
 
   removeSheet(sheet: SheetData): void {
     this.hf.removeSheet(this.hfSheet(sheet));
+    this.hfIds.delete(sheet);
     this.sheets.splice(this.sheets.indexOf(sheet), 1);
     for (const [name, nr] of this.namedRanges) {
       if (nr.sheetId === sheet.id) this.removeNamedRange(name);
@@ -712,7 +719,16 @@ function shiftColumnSettings(sheet: SheetData, at: number, delta: number): void 
   sheet.hiddenColumns = hidden;
 }
 
+/** Whether each number format seen shows a date: a registry has few formats and many cells. */
+const dateFormats = new Map<string, boolean>();
+
 function isDateFormat(cell: Cell): boolean {
   const f = cell.format?.numberFormat;
-  return !!f && /[yd]/i.test(f) && !/^[#0.,%]+$/.test(f);
+  if (!f) return false;
+  let known = dateFormats.get(f);
+  if (known === undefined) {
+    known = /[yd]/i.test(f) && !/^[#0.,%]+$/.test(f);
+    dateFormats.set(f, known);
+  }
+  return known;
 }

@@ -1,7 +1,12 @@
+/**
+ * The call budgets DESIGN.md sets, at 1, 10 and 50 clients of 300 items: adding and updating an
+ * item, refreshing Priorities, and the weekly run. Each size is seeded once and restored for every
+ * test, since call counts do not depend on how the registry came to be.
+ */
 import { describe, expect, it } from 'vitest';
 import { ITEM_KINDS } from '../../src/domain/add-item.js';
-import { addDebt, loadAddon } from '../support/bundle.js';
-import { seedRegistry } from '../support/seed.js';
+import { addDebt } from '../support/bundle.js';
+import { seededRegistry } from '../support/seed.js';
 
 const FIELDS: Record<string, Record<string, unknown>> = {
   goal: { goal: 'Ship SSO' },
@@ -16,8 +21,7 @@ describe('call budgets', () => {
   it.each([1, 10, 50])(
     'addItem and updateItem make at most 8 Spreadsheet service calls with %i clients of 300 items',
     (clients) => {
-      const { rt, addon } = loadAddon();
-      const ids = seedRegistry(rt, addon, clients, 300);
+      const { rt, addon, ids } = seededRegistry(clients, 300);
       const last = ids[ids.length - 1] as string;
       // Twice: once into a blank row the section has to spare, once inserting a row.
       for (const title of ['First', 'Second']) {
@@ -45,6 +49,42 @@ describe('call budgets', () => {
         fields: { status: 'Deprecated' },
       });
       expect(rt.lastExecution?.spreadsheetCalls).toBeLessThanOrEqual(8);
+    },
+    120000,
+  );
+});
+
+describe('refreshPriorities budget', () => {
+  it.each([1, 10, 50])(
+    'makes at most tabs + 12 Spreadsheet service calls with %i clients of 300 items, 3 more when it grows the tab',
+    (clients) => {
+      const { rt, addon } = seededRegistry(clients, 300);
+      for (let i = 0; i < 2; i++) {
+        addon.call('refreshPriorities');
+        const tabs = rt.spreadsheet.sheets.length;
+        // No size is remembered: growing costs the range that did not fit, the size question and
+        // the time zone, asked on every run.
+        const grew = (rt.lastExecution?.calls['Sheet.insertRowsAfter'] ?? 0) > 0;
+        expect(grew).toBe(i === 0 && clients > 1);
+        expect(rt.lastExecution?.spreadsheetCalls).toBeLessThanOrEqual(tabs + 12 + (grew ? 3 : 0));
+      }
+    },
+    120000,
+  );
+});
+
+describe('weekly run budget', () => {
+  it.each([1, 10, 50])(
+    'the weekly run makes at most tabs + 12 Spreadsheet service calls with %i clients of 300 items, estimated under 20 s at 50',
+    (clients) => {
+      const { rt, addon } = seededRegistry(clients, 300);
+      addon.call('refreshPriorities');
+      addon.call('runWeeklyPlan', {});
+      addon.call('runWeeklyPlan', {});
+      const tabs = rt.spreadsheet.sheets.length;
+      expect(rt.lastExecution?.function).toBe('runWeeklyPlan');
+      expect(rt.lastExecution?.spreadsheetCalls).toBeLessThanOrEqual(tabs + 12);
+      expect(rt.lastExecution?.estimatedMs).toBeLessThan(clients === 50 ? 20000 : 360000);
     },
     120000,
   );

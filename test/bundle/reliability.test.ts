@@ -1,92 +1,22 @@
 /**
- * Two writers at once, services failing at every call in turn, and hand-broken tabs: the registry
- * is never half-written, no row is lost or duplicated, and the person is told what happened.
+ * Two writers at once, a service failing at every call in turn, and hand-broken tabs: the registry
+ * is never half-written, no row is lost or duplicated, and the person is told what happened. The
+ * other operations failing at every call are in reliability-every-operation.test.ts.
  */
 import { describe, expect, it } from 'vitest';
+import type { LoadedScript } from '../../emulator/index.js';
+import { addClient, rowWith, tab } from '../support/bundle.js';
 import {
-  createRuntime,
-  type LoadedScript,
-  type Runtime,
-  type RuntimeState,
-} from '../../emulator/index.js';
-import { BUNDLE, addClient, loadAddon, restorable, rowWith, tab } from '../support/bundle.js';
+  attempt,
+  callsOf,
+  clientIds,
+  fresh,
+  freshPair,
+  items,
+  type Kind,
+} from '../support/reliability.js';
 
-type Kind = 'goal' | 'debt' | 'decision' | 'risk' | 'team' | 'review';
-
-function baseState(): { state: RuntimeState; ids: string[] } {
-  // The messages below name the user and the time in London, the sheet's zone.
-  const { rt, addon } = loadAddon({
-    now: '2026-11-18T10:00:00Z',
-    timeZone: 'Europe/London',
-    user: 'cto@example.com',
-  });
-  const ids = ['Acme', 'Beacon'].map(
-    (name) =>
-      addClient(addon, { name, hoursPerWeek: 2, founderEmails: `f@${name.toLowerCase()}.io` }).id,
-  );
-  for (const id of ids) {
-    for (let i = 1; i <= 3; i++)
-      addon.call('addItem', {
-        clientId: id,
-        kind: 'debt',
-        fields: { title: `Item ${i}`, impact: i + 1, effort: 2 },
-      });
-    addon.call('addItem', {
-      clientId: id,
-      kind: 'decision',
-      fields: { title: 'Pick a queue', tags: 'queue' },
-    });
-  }
-  addon.call('refreshPriorities');
-  return { state: JSON.parse(JSON.stringify(rt.saveState())) as RuntimeState, ids };
-}
-
-const base = baseState();
-
-const savedBase = JSON.stringify(base.state);
-
-/** The base registry restored, with the add-on loaded once (one sidebar). */
-function fresh(): { rt: Runtime; addon: LoadedScript } {
-  const rt = createRuntime({ state: JSON.parse(savedBase) as RuntimeState });
-  return { rt, addon: rt.load(BUNDLE) };
-}
-
-/** The base registry restored, with the add-on loaded twice: two sidebars, or a sidebar and a trigger. */
-function freshPair(): { rt: Runtime; addon: LoadedScript; second: LoadedScript } {
-  const { rt, addon } = fresh();
-  return { rt, addon, second: rt.load(BUNDLE) };
-}
-
-/** Every item of a kind at a client, as `ID title`, in sheet order. */
-function items(addon: LoadedScript, clientId: string, kind: Kind): string[] {
-  const d = addon.call('getClient', { clientId }) as {
-    items: Record<Kind, { id: string; fields: Record<string, unknown> }[]>;
-  };
-  return d.items[kind].map((i) => `${i.id} ${String(i.fields['title'] ?? '')}`);
-}
-
-function attempt(run: () => unknown): { ok: true } | { ok: false; message: string } {
-  try {
-    run();
-    return { ok: true };
-  } catch (e) {
-    return { ok: false, message: (e as Error).message };
-  }
-}
-
-function callsOf(
-  run: (rt: Runtime, addon: LoadedScript) => void,
-  service: 'spreadsheet' | 'all' = 'all',
-): number {
-  const { rt, addon } = fresh();
-  run(rt, addon);
-  const calls = rt.lastExecution?.calls ?? {};
-  return service === 'all'
-    ? Object.values(calls).reduce((a, b) => a + b, 0)
-    : (rt.lastExecution?.spreadsheetCalls ?? 0);
-}
-
-const [ACME, BEACON] = base.ids as [string, string];
+const [ACME, BEACON] = clientIds();
 
 describe('two writers', () => {
   const addFirst = (a: LoadedScript) =>
@@ -367,94 +297,4 @@ describe('tabs broken by hand', () => {
     expect(items(addon, ACME, 'decision')).toEqual(['ADR-1 Pick a queue', 'ADR-2 Still works']);
     void BEACON;
   });
-});
-
-describe('every other operation, failing at every call in turn', () => {
-  const operations: {
-    name: string;
-    prepare?: (a: LoadedScript) => void;
-    run: (a: LoadedScript) => unknown;
-    /** The one refusal a second run may give, when the failing run had already done the work. */
-    done?: { message: string; check: (a: LoadedScript) => void };
-  }[] = [
-    { name: 'refreshPriorities', run: (a) => a.call('refreshPriorities') },
-    { name: 'setupRegistry', run: (a) => a.call('setupRegistry') },
-    { name: 'shareClientView', run: (a) => a.call('shareClientView', { clientId: ACME }) },
-    {
-      name: 'syncSharedViews',
-      prepare: (a) => a.call('shareClientView', { clientId: ACME }),
-      run: (a) => a.call('syncSharedViews'),
-    },
-    {
-      name: 'stopSharing',
-      prepare: (a) => a.call('shareClientView', { clientId: ACME }),
-      run: (a) => a.call('stopSharing', { clientId: ACME }),
-      done: {
-        message: 'This client is not shared.',
-        check: (a) =>
-          expect(
-            (a.call('getSharing') as { clientId: string; active: boolean }[])[0],
-          ).toMatchObject({ clientId: ACME, active: false }),
-      },
-    },
-    { name: 'installWeeklyTrigger', run: (a) => a.call('installWeeklyTrigger', {}) },
-  ];
-
-  for (const op of operations) {
-    const again = op.done ? 'succeeds or says it was done' : 'succeeds';
-    it(`${op.name}: the injected error reaches the caller, no client item changes, and running it again ${again}`, () => {
-      // The registry as the operation finds it, prepared once: each failing call restores a copy.
-      const prepared = restorable(() => {
-        const loaded = fresh();
-        op.prepare?.(loaded.addon);
-        return loaded;
-      });
-      const { rt: probe, addon: probeAddon } = prepared();
-      op.run(probeAddon);
-      const calls = Object.values(probe.lastExecution?.calls ?? {}).reduce((a, b) => a + b, 0);
-      let failures = 0;
-      for (let at = 1; at <= calls; at++) {
-        const { rt, addon } = prepared();
-        const before = JSON.stringify([items(addon, ACME, 'debt'), items(addon, ACME, 'decision')]);
-        rt.failAt(at, 'any');
-        const result = attempt(() => op.run(addon));
-        if (!result.ok) {
-          failures++;
-          expect(result.message, `${op.name} failing at call ${at}`).toMatch(
-            /^(Access to \w+'s view was not removed everywhere: )?(Service Spreadsheets failed|We're sorry, a server error occurred|Service error: MailApp)/,
-          );
-        }
-        expect(JSON.stringify([items(addon, ACME, 'debt'), items(addon, ACME, 'decision')])).toBe(
-          before,
-        );
-        const second = attempt(() => op.run(addon));
-        if (!second.ok && op.done) {
-          expect(second.message, `${op.name} again after failing at call ${at}`).toBe(
-            op.done.message,
-          );
-          op.done.check(addon);
-        } else expect(second, `${op.name} again after failing at call ${at}`).toEqual({ ok: true });
-      }
-      expect(failures).toBeGreaterThan(0);
-    }, 120000);
-  }
-
-  it('running out of time part-way through an add leaves the items as before or fully after', () => {
-    const total = callsOf((_rt, a) =>
-      a.call('addItem', { clientId: ACME, kind: 'debt', fields: { title: 'Late' } }),
-    );
-    for (let at = 1; at <= total; at++) {
-      const { rt, addon } = fresh();
-      rt.failAt(at, 'time');
-      const result = attempt(() =>
-        addon.call('addItem', { clientId: ACME, kind: 'debt', fields: { title: 'Late' } }),
-      );
-      if (!result.ok) expect(result.message).toBe('Exceeded maximum execution time');
-      const debt = items(addon, ACME, 'debt');
-      expect(
-        debt.length === 3 || (debt.length === 4 && debt[3] === 'D-4 Late'),
-        `call ${at}: ${debt.join('; ')}`,
-      ).toBe(true);
-    }
-  }, 60000);
 });

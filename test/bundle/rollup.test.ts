@@ -3,7 +3,6 @@ import { snapshotOf, type LoadedScript, type Runtime } from '../../emulator/inde
 import { overviewRow } from '../../src/domain/overview.js';
 import type { ClientRecord } from '../../src/domain/client-record.js';
 import { addClient, loadAddon, restorable, rowWith, tab, values } from '../support/bundle.js';
-import { seedRegistry } from '../support/seed.js';
 
 type Kind = 'goal' | 'debt' | 'decision' | 'risk' | 'team' | 'review';
 const add = (addon: LoadedScript, clientId: string, kind: Kind, fields: Record<string, unknown>) =>
@@ -349,24 +348,4 @@ describe('refreshPriorities: the Overview', () => {
     rt.advanceClockTo('2026-11-21T10:00:00Z');
     expect(block(rt, 'Overview', 'Client', 15)[0]?.[5]).toBe(10);
   });
-});
-
-describe('refreshPriorities budget', () => {
-  it.each([1, 10, 50])(
-    'makes at most tabs + 12 Spreadsheet service calls with %i clients of 300 items, 3 more when it grows the tab',
-    (clients) => {
-      const { rt, addon } = loadAddon();
-      seedRegistry(rt, addon, clients, 300);
-      for (let i = 0; i < 2; i++) {
-        addon.call('refreshPriorities');
-        const tabs = rt.spreadsheet.sheets.length;
-        // No size is remembered: growing costs the range that did not fit, the size question and
-        // the time zone, asked on every run.
-        const grew = (rt.lastExecution?.calls['Sheet.insertRowsAfter'] ?? 0) > 0;
-        expect(grew).toBe(i === 0 && clients > 1);
-        expect(rt.lastExecution?.spreadsheetCalls).toBeLessThanOrEqual(tabs + 12 + (grew ? 3 : 0));
-      }
-    },
-    120000,
-  );
 });

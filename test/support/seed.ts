@@ -5,6 +5,7 @@
 import type { LoadedScript, Runtime } from '../../emulator/index.js';
 import type { Content } from '../../emulator/workbook.js';
 import { sectionOf } from '../../src/domain/registry-layout.js';
+import { loadAddon, restorable, type Loaded } from './bundle.js';
 
 const AREAS = ['API', 'Frontend', 'Data', 'Infra', 'Auth', 'CI'];
 const PRIORITIES = ['High', 'Medium', 'Low'];
@@ -15,16 +16,21 @@ export function seedRegistry(
   clients: number,
   itemsPerClient: number,
 ): string[] {
-  const ids: string[] = [];
   const headers = sectionOf('debt').columns.map((c) => c.header);
+  // Every client first, while the tabs are small: adding a client reads the whole registry, and
+  // nothing it writes depends on the debt pasted in afterwards.
+  const ids: string[] = [];
   for (let c = 1; c <= clients; c++) {
     const { id } = addon.call('addClient', {
       name: `Client ${String(c).padStart(3, '0')}`,
       hoursPerWeek: 1,
     }) as { id: string };
     ids.push(id);
+  }
+  ids.forEach((id, i) => {
+    const c = i + 1;
     const sheet = rt.spreadsheet.sheetById(Number(id));
-    if (!sheet || itemsPerClient === 0) continue;
+    if (!sheet || itemsPerClient === 0) return;
     let header = 0;
     for (let r = 1; r <= sheet.lastRow(); r++) {
       if (rt.spreadsheet.read(sheet, r, 1) === 'Technical debt') header = r + 1;
@@ -51,7 +57,30 @@ export function seedRegistry(
       );
     }
     rt.spreadsheet.writeBlock(sheet, header + 1, 1, rows);
-  }
+  });
   rt.resetCalls();
   return ids;
+}
+
+const seeded = new Map<string, () => Loaded & { ids: string[] }>();
+
+/**
+ * A registry of the given size as `seedRegistry` makes it under the bundle tests' defaults, seeded
+ * once per size in this process on first use, then restored into a fresh runtime (the add-on
+ * loaded, no call counted yet) for every call: seeding 50 clients costs several restores.
+ */
+export function seededRegistry(
+  clients: number,
+  itemsPerClient: number,
+): Loaded & { ids: string[] } {
+  const size = `${clients}x${itemsPerClient}`;
+  let restore = seeded.get(size);
+  if (!restore) {
+    restore = restorable(() => {
+      const { rt, addon } = loadAddon();
+      return { rt, addon, ids: seedRegistry(rt, addon, clients, itemsPerClient) };
+    });
+    seeded.set(size, restore);
+  }
+  return restore();
 }
