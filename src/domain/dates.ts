@@ -1,13 +1,15 @@
 /** ISO calendar dates (YYYY-MM-DD), compared and subtracted as days. */
 
-export function daysBetween(from: string, to: string): number {
-  const a = Date.UTC(
-    Number(from.slice(0, 4)),
-    Number(from.slice(5, 7)) - 1,
-    Number(from.slice(8, 10)),
+/** The day an ISO date names, counted from 1970-01-01. */
+export function dayNumber(iso: string): number {
+  return Math.round(
+    Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) /
+      86400000,
   );
-  const b = Date.UTC(Number(to.slice(0, 4)), Number(to.slice(5, 7)) - 1, Number(to.slice(8, 10)));
-  return Math.round((b - a) / 86400000);
+}
+
+export function daysBetween(from: string, to: string): number {
+  return dayNumber(to) - dayNumber(from);
 }
 
 export function addDays(iso: string, days: number): string {

@@ -6,7 +6,7 @@
  * Skip for now, none); then impact/effort descending; then due date (blank last); then date
  * added (blank last); then client name and ID.
  */
-import { daysBetween } from './dates.js';
+import { dayNumber } from './dates.js';
 import { QUADRANTS, quadrantOf, DEFAULT_THRESHOLDS, type Thresholds } from './debt.js';
 import { riskBand, riskScore } from './risk.js';
 import { num, str, type ClientRecord } from './client-record.js';
@@ -128,6 +128,7 @@ export function collectPriorities(
   thresholds: Thresholds = DEFAULT_THRESHOLDS,
 ): PriorityEntry[] {
   const out: PriorityEntry[] = [];
+  const todayNumber = dayNumber(today);
   for (const c of clients) {
     if (!isActiveClient(c.status)) continue;
     for (const d of c.items.debt) {
@@ -151,7 +152,7 @@ export function collectPriorities(
         owner: str(d.fields['owner']),
         due: '',
         added,
-        ageDays: added ? daysBetween(added, today) : null,
+        ageDays: added ? todayNumber - dayNumber(added) : null,
         overdue: false,
         link: str(d.fields['trackedIn']),
         impact,
@@ -203,7 +204,7 @@ export function collectPriorities(
         owner: str(d.fields['deciders']),
         due,
         added: proposed,
-        ageDays: proposed ? daysBetween(proposed, today) : null,
+        ageDays: proposed ? todayNumber - dayNumber(proposed) : null,
         overdue: isOverdue(d, today),
         link: str(d.fields['link']),
         impact: null,
