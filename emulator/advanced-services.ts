@@ -3,6 +3,7 @@
  * created: create a spreadsheet, write values RAW, format, list and change permissions. With
  * only the drive.file scope, a file the script did not create is out of reach, as with Google.
  */
+import { createHash } from 'node:crypto';
 import { SCOPE, type ApiErrorDetails, type ApiStatus, type Env } from './env.js';
 import { quoteSheetName, parseA1 } from './a1.js';
 import { Workbook, type SheetData } from './workbook.js';
@@ -346,8 +347,18 @@ export function googleAccount(address: string): string {
   return `${email.slice(0, at).replace(/\./g, '')}@gmail.com`;
 }
 
+/**
+ * The id Drive gives an account's permission: "a unique identifier for the grantee", the same on
+ * every file (https://developers.google.com/drive/api/v3/reference/permissions), a string of 20
+ * digits as Drive lists them. Derived from the whole address: accounts whose addresses begin alike
+ * still have ids of their own.
+ */
+function permissionIdOf(account: string): string {
+  const digest = createHash('sha256').update(account).digest();
+  return (digest.readBigUInt64BE(0) % 10n ** 20n).toString().padStart(20, '0');
+}
+
 export function driveAdvancedService(env: Env, drive: DriveState): unknown {
-  const permissionId = (email: string) => `perm-${Buffer.from(email).toString('hex').slice(0, 24)}`;
   return {
     Files: {
       get(id: string, options?: { fields?: string }) {
@@ -371,16 +382,23 @@ export function driveAdvancedService(env: Env, drive: DriveState): unknown {
           throw invalid(env, a, 'Bad Request. User message: "Invalid email address."');
         for (const set of Object.values(ROLES)) wb[set].delete(email);
         wb[ROLES[role]].add(email);
-        return { id: permissionId(email), role, type: 'user', emailAddress: email };
+        return { id: permissionIdOf(email), role, type: 'user', emailAddress: email };
       },
       list(fileId: string) {
         const a = driveApi(env, 'Drive.Permissions.list', 'drive.permissions.list', fileId);
         enter(env, a, DRIVE_SCOPES);
         const wb = reachable(env, drive, fileId, a);
-        const permissions = [{ id: 'owner', role: 'owner', type: 'user', emailAddress: wb.owner }];
+        const permissions = [
+          { id: permissionIdOf(wb.owner), role: 'owner', type: 'user', emailAddress: wb.owner },
+        ];
         for (const [role, set] of Object.entries(ROLES)) {
           for (const email of wb[set])
-            permissions.push({ id: permissionId(email), role, type: 'user', emailAddress: email });
+            permissions.push({
+              id: permissionIdOf(email),
+              role,
+              type: 'user',
+              emailAddress: email,
+            });
         }
         return { permissions };
       },
@@ -389,7 +407,7 @@ export function driveAdvancedService(env: Env, drive: DriveState): unknown {
         enter(env, a, DRIVE_SCOPES);
         const wb = reachable(env, drive, fileId, a, true);
         for (const set of Object.values(ROLES)) {
-          for (const email of [...wb[set]]) if (permissionId(email) === id) wb[set].delete(email);
+          for (const email of [...wb[set]]) if (permissionIdOf(email) === id) wb[set].delete(email);
         }
       },
     },

@@ -172,6 +172,39 @@ describe('shareClientView', () => {
     expect((addon.call('getSharing') as { active: boolean }[])[0]?.active).toBe(false);
   });
 
+  it('re-sharing with one of two founders whose addresses begin alike leaves the other their access', () => {
+    // Drive gives each account a permission id of its own (https://developers.google.com/drive/api/v3/reference/permissions).
+    const one = 'founder.alpha.one@x.com';
+    const two = 'founder.alpha.two@x.com';
+    const { rt, addon, acme } = registry();
+    const first = addon.call('shareClientView', {
+      clientId: acme.id,
+      emails: `${one}, ${two}`,
+    }) as Shared;
+    expect(first.granted).toEqual([one, two]);
+    const file = sharedFiles(rt)[0]!;
+    expect([...file.viewers].sort()).toEqual([one, two]);
+    // The file's owner made the first founder a commenter in Drive; sharing again puts them back
+    // as a viewer, the one founder re-shared with.
+    rt.share(file.id, one, 'commenter');
+    const again = addon.call('shareClientView', {
+      clientId: acme.id,
+      emails: `${one}, ${two}`,
+    }) as Shared;
+    expect(again.granted).toEqual([one]);
+    expect([...file.viewers].sort()).toEqual([one, two]);
+    expect([...file.commenters]).toEqual([]);
+    // Both made commenters: each founder's permission is replaced on its own.
+    const commenters = addon.call('shareClientView', {
+      clientId: acme.id,
+      emails: `${one}, ${two}`,
+      role: 'commenter',
+    }) as Shared;
+    expect(commenters.granted).toEqual([one, two]);
+    expect([...file.commenters].sort()).toEqual([one, two]);
+    expect([...file.viewers]).toEqual([]);
+  });
+
   it('never names another client in the shared week, even when a dependency notice links them', () => {
     const { rt, addon, acme } = registry();
     addon.call('shareClientView', { clientId: acme.id });

@@ -30,6 +30,17 @@ function share(id, email) {
   return caught(function () { return Drive.Permissions.create({ role: 'reader', type: 'user', emailAddress: email }, id).role; });
 }
 function list(id) { return caught(function () { return Drive.Permissions.list(id).permissions.length; }); }
+function grant(id, email, role) {
+  return caught(function () { return Drive.Permissions.create({ role: role, type: 'user', emailAddress: email }, id).id; });
+}
+function people(id) {
+  return caught(function () {
+    return Drive.Permissions.list(id).permissions.map(function (p) { return p.emailAddress + ' ' + p.role; });
+  });
+}
+function permissionIds(id) {
+  return caught(function () { return Drive.Permissions.list(id).permissions.map(function (p) { return p.id; }); });
+}
 function unshare(id, permissionId) { return caught(function () { Drive.Permissions.remove(id, permissionId); return 'removed'; }); }
 function format(id) {
   return caught(function () {
@@ -306,6 +317,34 @@ describe('permissions name the Google account', () => {
     expect([...rt.drive.files.get(id)!.viewers].sort()).toEqual([
       'janedoe@gmail.com',
       'sam@example.org',
+    ]);
+  });
+
+  it('gives two accounts whose addresses begin alike permissions of their own: re-sharing with one leaves the other', () => {
+    // A permission's id is "a unique identifier for the grantee", the same id on every file
+    // (https://developers.google.com/drive/api/v3/reference/permissions, field `id`, published in
+    // User resources as `permissionId`); Drive lists them as strings of digits.
+    const one = 'founder.alpha.one@x.com';
+    const two = 'founder.alpha.two@x.com';
+    const { script } = runtime();
+    const id = script.call('make', 'Shared') as string;
+    const oneId = (script.call('grant', id, one, 'reader') as Caught).ok as string;
+    const twoId = (script.call('grant', id, two, 'reader') as Caught).ok as string;
+    expect(oneId).not.toBe(twoId);
+    // Re-sharing with one founder as commenter: their permission removed, then made again.
+    expect(script.call('unshare', id, oneId)).toEqual({ ok: 'removed' });
+    expect(script.call('grant', id, one, 'commenter')).toEqual({ ok: oneId });
+    expect(script.call('people', id)).toEqual({
+      ok: [`${A} owner`, `${two} reader`, `${one} commenter`],
+    });
+    expect(oneId).toMatch(/^\d{20}$/);
+    expect(twoId).toMatch(/^\d{20}$/);
+    // The same account has the same id on another file.
+    const other = script.call('make', 'Other') as string;
+    expect(script.call('grant', other, two, 'reader')).toEqual({ ok: twoId });
+    expect((script.call('permissionIds', other) as Caught).ok).toEqual([
+      (script.call('permissionIds', id) as { ok: string[] }).ok[0],
+      twoId,
     ]);
   });
 });
