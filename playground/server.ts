@@ -17,6 +17,7 @@ import {
   type RuntimeState,
 } from '../emulator/index.js';
 import { wallClock, zonedTime } from '../emulator/time.js';
+import { MAX_TRIGGER_RUNS, clockTargetProblem, moveClock } from './clock-move.js';
 import { loadDemo } from './demo.js';
 import { servePageFile, serveSidebar } from './page-files.js';
 import { fileState, pageState } from './page-state.js';
@@ -35,9 +36,18 @@ const { values: args } = parseArgs({
     port: { type: 'string', default: process.env['PORT'] ?? '8080' },
     /** Open the registry as another Google account, given edit access (a second editor). */
     user: { type: 'string' },
+    /** The most trigger runs one move of the clock replays. */
+    'max-trigger-runs': { type: 'string', default: String(MAX_TRIGGER_RUNS) },
   },
 });
 const FILE = resolve(String(args.file));
+const MAX_RUNS = Number(args['max-trigger-runs']);
+if (!Number.isInteger(MAX_RUNS) || MAX_RUNS < 1) {
+  console.error(
+    `--max-trigger-runs must be a whole number of 1 or more (found "${args['max-trigger-runs']}").`,
+  );
+  process.exit(2);
+}
 
 let rt: Runtime;
 let addon: LoadedScript;
@@ -236,16 +246,11 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
     case 'POST /api/clock': {
       const body = await readJson(req);
       const to = body['to'] === undefined ? nextMondaySeven() : new Date(String(body['to']));
-      if (Number.isNaN(to.getTime()))
-        throw new HttpError(
-          400,
-          'Send {"to": "<ISO date-time>"} or no "to" for next Monday 07:00.',
-        );
-      if (to.getTime() < rt.now.getTime())
-        throw new HttpError(400, 'The emulated clock only moves forward.');
-      const fired = rt.advanceClockTo(to);
+      const problem = clockTargetProblem(rt.now, to);
+      if (problem) throw new HttpError(400, problem);
+      const { fired, cut } = moveClock(rt, to, MAX_RUNS);
       save();
-      json(res, 200, { ok: true, now: rt.now.toISOString(), fired });
+      json(res, 200, { ok: true, now: rt.now.toISOString(), fired, cut });
       return;
     }
     case 'POST /api/demo':
