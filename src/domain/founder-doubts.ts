@@ -34,7 +34,7 @@ export function sectionDoubt(
  * Why the section's header row may not stand over its data, cell for cell. Columns moved,
  * inserted or deleted across the tab keep every header over its data; a cell inserted into or
  * deleted from one header row shifts the headers right of it. A shift leaves text under no
- * header, or an empty header cell where another section has one of its own; and with every
+ * header, or an empty header cell that no other section's header row shares; and with every
  * Private column right of the shared ones, a header shifted left never puts private text under a
  * shared header.
  */
@@ -55,12 +55,14 @@ function alignmentDoubt(
   while (last > 0 && !str(header[last - 1]).trim()) last--;
   for (let c = 1; c < last; c++) {
     if (str(header[c - 1]).trim()) continue;
-    const shifted = others.some((o) => {
-      const h = str(grid[o.headerRow - 1]?.[c - 1]).trim();
-      return o.spec.columns.some((col) => col.header === h);
+    // Only the same gap in another section's header row shows a column inserted across the tab;
+    // without one, a cell may have been inserted into this header row alone.
+    const acrossTheTab = others.some((o) => {
+      const row = grid[o.headerRow - 1] ?? [];
+      return !str(row[c - 1]).trim() && row.slice(c).some((h) => str(h).trim() !== '');
     });
-    if (shifted)
-      return `its header row has an empty cell in column ${columnLetter(c)}: a column may not be where the header says`;
+    if (!acrossTheTab)
+      return `its header row has an empty cell in column ${columnLetter(c)}: a column may not be where the header says. Type a header for it, or delete the cell`;
   }
   const shared = FOUNDER_FIELDS[section.spec.kind]
     .map((key) => section.spec.columns.find((c) => c.key === key)?.header ?? '')

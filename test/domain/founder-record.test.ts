@@ -134,7 +134,7 @@ describe('reading a client tab for its founders', () => {
     const view = read(shifted);
     expect(sharedOf(view, 'risk')).toBe(false);
     expect(wheres(view)).toEqual([
-      `Risks, rows ${header - 1}–${header + 2}: its header row has an empty cell in column C: a column may not be where the header says`,
+      `Risks, rows ${header - 1}–${header + 2}: its header row has an empty cell in column C: a column may not be where the header says. Type a header for it, or delete the cell`,
     ]);
     const inserted = acmeTab().map((r) => {
       const copy = [...r];
