@@ -13,6 +13,9 @@ export default defineConfig({
     // what the emulator caches (the compiled add-on, seeded registries), and starting a process
     // and importing HyperFormula again for each of 70 files cost a third of the run's CPU.
     isolate: false,
+    // A larger young generation: restoring registries makes many short-lived objects, and fewer,
+    // larger scavenges cost less CPU in total (about 5% on the heaviest files).
+    execArgv: ['--max-semi-space-size=64'],
     // Vitest's default in a run is one worker fewer than the cores: one worker on a 2-core
     // machine. The bundle and browser tests wait on I/O as much as they compute, so use them all.
     maxWorkers: availableParallelism(),

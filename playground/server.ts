@@ -38,6 +38,8 @@ const { values: args } = parseArgs({
     user: { type: 'string' },
     /** The most trigger runs one move of the clock replays. */
     'max-trigger-runs': { type: 'string', default: String(MAX_TRIGGER_RUNS) },
+    /** How long a sidebar call waits, as a share of its estimated Apps Script time (0: none). */
+    pace: { type: 'string', default: '0.3' },
   },
 });
 const FILE = resolve(String(args.file));
@@ -46,6 +48,11 @@ if (!Number.isInteger(MAX_RUNS) || MAX_RUNS < 1) {
   console.error(
     `--max-trigger-runs must be a whole number of 1 or more (found "${args['max-trigger-runs']}").`,
   );
+  process.exit(2);
+}
+const PACE = Number(args.pace);
+if (!Number.isFinite(PACE) || PACE < 0) {
+  console.error(`--pace must be a number of 0 or more (found "${args.pace}").`);
   process.exit(2);
 }
 
@@ -226,7 +233,7 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
       if (!addon.functions.includes(fn))
         throw new HttpError(404, `The add-on has no function named ${fn}.`);
       const result = runFunction(fn, fnArgs);
-      await pause((rt.lastExecution?.estimatedMs ?? 0) * 0.3);
+      await pause((rt.lastExecution?.estimatedMs ?? 0) * PACE);
       json(res, 200, result);
       return;
     }

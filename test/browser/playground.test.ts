@@ -15,12 +15,14 @@ import {
 let browser: Browser;
 let playground: Playground;
 const file = join(mkdtempSync(join(tmpdir(), 'playground-')), 'registry.json');
+/** The pace `npm start` has: a sidebar call takes a moment, so its busy state can be seen. */
+const PACE = ['--pace', '0.3'];
 
 beforeAll(async () => {
   browser = await launchBrowser();
   // An empty workbook of the CTO's, in London, whose clock the tests below read.
   writeRegistry(file, { user: 'cto@example.com', timeZone: 'Europe/London' });
-  playground = await startPlayground(file);
+  playground = await startPlayground(file, PACE);
 }, 90000);
 
 afterAll(async () => {
@@ -178,7 +180,7 @@ describe('the playground in a browser', () => {
   it('keeps everything across a restart of the server', async () => {
     await playground.stop();
     expect(existsSync(file)).toBe(true);
-    playground = await startPlayground(file);
+    playground = await startPlayground(file, PACE);
     const page = await openPage();
     await page.getByRole('tab', { name: 'Acme' }).click();
     await page.locator('#grid td', { hasText: 'Upgrade Postgres 12 before end of life' }).waitFor();
