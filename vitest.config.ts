@@ -11,7 +11,7 @@ export default defineConfig({
     pool: 'forks',
     // One process per worker for all its files, not one per file: the files share no state but
     // what the emulator caches (the compiled add-on, seeded registries), and starting a process
-    // and importing HyperFormula again for each of 70 files cost a third of the run's CPU.
+    // and importing HyperFormula again for each of 70 files cost about a quarter of the run's CPU.
     isolate: false,
     // A larger young generation: restoring registries makes many short-lived objects, and fewer,
     // larger scavenges cost less CPU in total (about 5% on the heaviest files).
