@@ -2,7 +2,8 @@
  * Every section of a located client tab read into items, with every problem found on the way,
  * the profile's first.
  */
-import { readProfile } from './client-summary.js';
+import type { ClientRecord } from './client-record.js';
+import { readProfile, summarizeClient } from './client-summary.js';
 import type { ClientTabLayout } from './client-tab-layout.js';
 import { SECTIONS, type SectionKind } from './registry-layout.js';
 import {
@@ -44,4 +45,30 @@ export function readClientItems(
     if (spec.kind === 'decision') problems.push(...supersedeProblems(read.items, section, tabName));
   }
   return { items, problems };
+}
+
+/** The client record a located client tab reads as, with every problem found reading it. */
+export function readClientRecord(
+  id: string,
+  tabName: string,
+  layout: ClientTabLayout,
+): { record: ClientRecord; problems: Problem[] } {
+  const { items, problems } = readClientItems(layout, tabName);
+  const summary = summarizeClient(id, tabName, layout);
+  return {
+    record: {
+      id,
+      name: summary.name,
+      tabName,
+      stage: summary.stage,
+      status: summary.status,
+      hoursPerWeek: summary.hoursPerWeek,
+      reviewCadence: readProfile(layout, tabName).profile.reviewCadence,
+      pmTool: summary.pmTool,
+      pmLink: summary.pmLink,
+      repoLink: summary.repoLink,
+      items,
+    },
+    problems,
+  };
 }

@@ -1,31 +1,22 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, FrameLocator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   SCREENSHOTS,
   addonMenu,
+  demoRegistry,
   launchBrowser,
   screenshot,
   startPlayground,
-  writeRegistry,
   type Playground,
 } from '../support/playground.js';
-
-/** A fresh file holding the demo registry: the CTO's, in London, as the tests below read it. */
-function demoFile(): string {
-  const file = join(mkdtempSync(join(tmpdir(), 'playground-')), 'registry.json');
-  writeRegistry(file, { demo: true, user: 'cto@example.com', timeZone: 'Europe/London' });
-  return file;
-}
 
 let browser: Browser;
 let playground: Playground;
 
 beforeAll(async () => {
   browser = await launchBrowser();
-  playground = await startPlayground(demoFile());
+  playground = await startPlayground(demoRegistry());
 }, 90000);
 
 afterAll(async () => {
@@ -160,7 +151,7 @@ describe('sharing a founder view from the sidebar', () => {
 
 describe('a second editor of the registry', () => {
   it('sees who runs the weekly plan and is offered no switch that would touch it', async () => {
-    const file = demoFile();
+    const file = demoRegistry();
     const cto = await startPlayground(file);
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     await page.goto(cto.url);

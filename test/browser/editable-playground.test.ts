@@ -4,17 +4,14 @@
  * opened inside the playground; requests from another origin or host refused; nothing fetched
  * from outside. One browser, one registry, few page loads.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   addonMenu,
+  demoRegistry,
   launchBrowser,
   screenshot,
   startPlayground,
-  writeRegistry,
   type Playground,
 } from '../support/playground.js';
 
@@ -25,9 +22,7 @@ const requested: string[] = [];
 
 beforeAll(async () => {
   browser = await launchBrowser();
-  const file = join(mkdtempSync(join(tmpdir(), 'playground-')), 'registry.json');
-  writeRegistry(file, { demo: true, user: 'cto@example.com', timeZone: 'Europe/London' });
-  playground = await startPlayground(file);
+  playground = await startPlayground(demoRegistry());
 }, 90000);
 
 afterAll(async () => {

@@ -2,15 +2,17 @@
  * The sidebar's founder view panel: what sharing withheld is said when sharing; a stop of sharing
  * that could not finish says so, and choosing Stop sharing again finishes it.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRuntime } from '../../emulator/index.js';
-import { loadDemo } from '../../playground/demo.js';
-import { BUNDLE } from '../support/bundle.js';
-import { launchBrowser, screenshot, startPlayground } from '../support/playground.js';
+import type { LoadedScript } from '../../emulator/index.js';
+import { sharedFiles } from '../support/bundle.js';
+import {
+  demoRegistry,
+  launchBrowser,
+  openSidebar,
+  screenshot,
+  startPlayground,
+} from '../support/playground.js';
 
 let browser: Browser;
 
@@ -22,49 +24,36 @@ afterAll(async () => {
   await browser?.close();
 });
 
+/** Lumen Logistics, by its id. */
+function lumenId(addon: LoadedScript): string {
+  const { clients } = addon.call('getRegistry') as { clients: { id: string; name: string }[] };
+  return clients.find((c) => c.name === 'Lumen Logistics')!.id;
+}
+
 /** The demo registry with Lumen Logistics shared, then a stop that Drive refused part-way. */
 function registryWithAStopUnderWay(): { file: string; viewers: () => number } {
-  const rt = createRuntime({
-    now: new Date(),
-    spreadsheetName: 'My CTO registry',
-    user: 'cto@example.com',
-    timeZone: 'Europe/London',
+  let viewers = (): number => 0;
+  const file = demoRegistry((rt, addon) => {
+    addon.call('shareClientView', { clientId: lumenId(addon) });
+    rt.failApi('Drive.Permissions.list', 403, 1);
+    expect(() => addon.call('stopSharing', { clientId: lumenId(addon) })).toThrow(
+      /Sharing is stopping/,
+    );
+    viewers = () => sharedFiles(rt)[0]!.viewers.size;
   });
-  const addon = rt.load(BUNDLE);
-  loadDemo(rt, addon);
-  const lumen = (
-    addon.call('getRegistry') as { clients: { id: string; name: string }[] }
-  ).clients.find((c) => c.name === 'Lumen Logistics')!;
-  addon.call('shareClientView', { clientId: lumen.id });
-  rt.failApi('Drive.Permissions.list', 403, 1);
-  expect(() => addon.call('stopSharing', { clientId: lumen.id })).toThrow(/Sharing is stopping/);
-  const file = join(mkdtempSync(join(tmpdir(), 'playground-')), 'registry.json');
-  writeFileSync(file, JSON.stringify(rt.saveState()));
-  return {
-    file,
-    viewers: () =>
-      [...rt.drive.files.values()].filter((f) => f !== rt.spreadsheet)[0]!.viewers.size,
-  };
+  return { file, viewers };
 }
 
 /** The demo registry with a formula typed beside Lumen Logistics' Lead engineer. */
 function registryWithAFormulaInAProfileField(): string {
-  const rt = createRuntime({
-    now: new Date(),
-    spreadsheetName: 'My CTO registry',
-    user: 'cto@example.com',
-    timeZone: 'Europe/London',
+  return demoRegistry((rt) => {
+    const tab = rt.spreadsheetApp().getActiveSpreadsheet().getSheetByName('Lumen Logistics')!;
+    const labels = tab
+      .getRange('A1:A20')
+      .getValues()
+      .map((r) => r[0]);
+    tab.getRange(labels.indexOf('Lead engineer') + 1, 2).setFormula('=B1');
   });
-  loadDemo(rt, rt.load(BUNDLE));
-  const tab = rt.spreadsheetApp().getActiveSpreadsheet().getSheetByName('Lumen Logistics')!;
-  const labels = tab
-    .getRange('A1:A20')
-    .getValues()
-    .map((r) => r[0]);
-  tab.getRange(labels.indexOf('Lead engineer') + 1, 2).setFormula('=B1');
-  const file = join(mkdtempSync(join(tmpdir(), 'playground-')), 'registry.json');
-  writeFileSync(file, JSON.stringify(rt.saveState()));
-  return file;
 }
 
 describe('sharing what can be read with confidence', () => {
@@ -72,13 +61,7 @@ describe('sharing what can be read with confidence', () => {
     const playground = await startPlayground(registryWithAFormulaInAProfileField());
     try {
       const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-      await page.goto(playground.url);
-      await page.getByRole('button', { name: 'Extensions ▸ CTO Registry' }).click();
-      await page.getByRole('menuitem', { name: 'Open registry' }).click();
-      const side = page.frameLocator('#sidebar-frame');
-      await side
-        .getByLabel('Client', { exact: true })
-        .selectOption({ label: 'Lumen Logistics (Active)' });
+      const side = await openSidebar(page, playground.url, 'Lumen Logistics');
       await side.getByText('Founder view (not shared)').click();
       await side.getByRole('button', { name: 'Share with founders' }).click();
       const told = side.getByRole('status').filter({
@@ -103,13 +86,7 @@ describe('a stop of sharing that did not finish', () => {
     const playground = await startPlayground(file);
     try {
       const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-      await page.goto(playground.url);
-      await page.getByRole('button', { name: 'Extensions ▸ CTO Registry' }).click();
-      await page.getByRole('menuitem', { name: 'Open registry' }).click();
-      const side = page.frameLocator('#sidebar-frame');
-      await side
-        .getByLabel('Client', { exact: true })
-        .selectOption({ label: 'Lumen Logistics (Active)' });
+      const side = await openSidebar(page, playground.url, 'Lumen Logistics');
       await side.getByText('Founder view (stopping)').click();
       await side
         .getByRole('note')

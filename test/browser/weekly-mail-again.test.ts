@@ -2,17 +2,14 @@
  * The weekly plan is mailed once a week. In the sidebar, a second Generate now says the week's
  * mail was already sent, and the weekly panel offers Mail it again, which sends it once more.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  addonMenu,
+  demoRegistry,
   launchBrowser,
+  openSidebar,
   screenshot,
   startPlayground,
-  writeRegistry,
 } from '../support/playground.js';
 
 let browser: Browser;
@@ -27,16 +24,11 @@ afterAll(async () => {
 
 describe('one weekly mail, and Mail it again', () => {
   it('a second run says the mail was already sent; Mail it again sends it once more', async () => {
-    const file = join(mkdtempSync(join(tmpdir(), 'playground-')), 'registry.json');
     // The demo registry, as the CTO's, in London: the status below reads in that zone.
-    writeRegistry(file, { demo: true, user: 'cto@example.com', timeZone: 'Europe/London' });
-    const playground = await startPlayground(file);
+    const playground = await startPlayground(demoRegistry());
     try {
       const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-      await page.goto(playground.url);
-      await addonMenu(page).click();
-      await page.getByRole('menuitem', { name: 'Open registry' }).click();
-      const side = page.frameLocator('#sidebar-frame');
+      const side = await openSidebar(page, playground.url);
       const weekly = side.getByRole('region', { name: 'Weekly plan' });
       const mailItAgain = weekly.getByRole('button', { name: 'Mail it again' });
 

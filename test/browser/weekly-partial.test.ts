@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, it } from 'vitest';
-import { launchBrowser, screenshot, startPlayground } from '../support/playground.js';
+import { launchBrowser, openSidebar, screenshot, startPlayground } from '../support/playground.js';
 
 let browser: Browser;
 
@@ -25,13 +25,7 @@ describe('a plan written in part', () => {
     const cto = await startPlayground(file, ['--demo']);
     try {
       const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-      await page.goto(cto.url);
-      await page.getByRole('button', { name: 'Extensions ▸ CTO Registry' }).click();
-      await page.getByRole('menuitem', { name: 'Open registry' }).click();
-      const side = page.frameLocator('#sidebar-frame');
-      await side
-        .getByLabel('Client', { exact: true })
-        .selectOption({ label: 'Lumen Logistics (Active)' });
+      const side = await openSidebar(page, cto.url, 'Lumen Logistics');
       await side.getByText('Founder view (not shared)').click();
       await side.getByRole('button', { name: 'Share with founders' }).click();
       await side.getByText('Founder view (shared with 1)').waitFor();
@@ -43,10 +37,7 @@ describe('a plan written in part', () => {
     const lead = await startPlayground(file, ['--user', 'lead@example.com']);
     try {
       const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-      await page.goto(lead.url);
-      await page.getByRole('button', { name: 'Extensions ▸ CTO Registry' }).click();
-      await page.getByRole('menuitem', { name: 'Open registry' }).click();
-      const side = page.frameLocator('#sidebar-frame');
+      const side = await openSidebar(page, lead.url);
       const weekly = side.getByRole('region', { name: 'Weekly plan' });
       await weekly.getByRole('button', { name: 'Generate now' }).click();
       await side

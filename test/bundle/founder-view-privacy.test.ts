@@ -3,26 +3,26 @@
  * makes one ordinary hand edit, then shares, and looks at every text the founder can open.
  */
 import { describe, expect, it } from 'vitest';
-import { snapshotOf, type Runtime, type SheetData, type Workbook } from '../../emulator/index.js';
+import type { Runtime, SheetData, Workbook } from '../../emulator/index.js';
 import type { Content } from '../../emulator/workbook.js';
-import { addClient, loadAddon, restorable, rowWith, tab, values } from '../support/bundle.js';
+import {
+  addClient,
+  loadAddon,
+  restorable,
+  rowWith,
+  tab,
+  values,
+  fileText,
+  sharedFiles,
+} from '../support/bundle.js';
 
 interface Shared {
   clientName: string;
   withheld: string[];
 }
 
-function sharedFiles(rt: Runtime): Workbook[] {
-  return [...rt.drive.files.values()].filter((f) => f !== rt.spreadsheet);
-}
-
-/** Every text a person with access to the file could read, lower-cased: tags are. */
-function fileText(wb: Workbook): string {
-  return JSON.stringify([
-    wb.name,
-    snapshotOf(wb).sheets.map((s) => [s.name, s.cells.map((c) => [c[2].v ?? '', c[2].note ?? ''])]),
-  ]).toLowerCase();
-}
+/** What a founder could read in the file, lower-cased: tags are. */
+const founderText = (wb: Workbook): string => fileText(wb).toLowerCase();
 
 /** The Problems area of the Priorities tab, one line per problem: tab, cell, reason. */
 function problems(rt: Runtime): string[] {
@@ -112,7 +112,7 @@ function shareAfter(
   const r = registry();
   edit(r);
   const shared = r.addon.call('shareClientView', { clientId: r.acme.id }) as Shared;
-  const file = () => fileText(sharedFiles(r.rt)[0]!);
+  const file = () => founderText(sharedFiles(r.rt)[0]!);
   const seen = file();
   for (const secret of SECRETS) expect(seen, secret).not.toContain(secret);
   expect(seen).toContain(stillShared);

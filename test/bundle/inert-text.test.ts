@@ -6,8 +6,8 @@
  * carriage return, DDE, and text already behind an apostrophe.
  */
 import { describe, expect, it } from 'vitest';
-import type { Runtime, SheetData, Workbook } from '../../emulator/index.js';
-import { addClient, loadAddon, restorable, tab } from '../support/bundle.js';
+import type { SheetData, Workbook } from '../../emulator/index.js';
+import { addClient, loadAddon, restorable, tab, sharedFiles } from '../support/bundle.js';
 import { typeRows } from '../support/typed-rows.js';
 
 /** Each payload as the registry reads it: a cell's text is trimmed, so `\t=1` reads `=1`. */
@@ -51,10 +51,6 @@ function textsOf(file: Workbook, sheet: SheetData): unknown[] {
 }
 
 const GENERATED = ['Priorities', 'Overview', 'Weekly Plan', 'Plan History'];
-
-function founderFiles(rt: Runtime): Workbook[] {
-  return [...rt.drive.files.values()].filter((f) => f !== rt.spreadsheet);
-}
 
 /** Acme (shared with its founder) and Beacon, each with every payload typed into its tab. */
 const registry = restorable(() => {
@@ -124,7 +120,7 @@ describe('text a person typed is written as text everywhere', () => {
       const typed = formulasOf(rt.spreadsheet, sheet).filter((f) => !ADDON_FORMULA.test(f));
       expect(typed, name).toEqual([]);
     }
-    const files = founderFiles(rt);
+    const files = sharedFiles(rt);
     expect(files).toHaveLength(1);
     for (const sheet of files[0]!.sheets)
       expect(formulasOf(files[0]!, sheet), sheet.name).toEqual([]);

@@ -4,8 +4,8 @@
  * name, through renames, swaps and copies of its tab.
  */
 import { describe, expect, it } from 'vitest';
-import { snapshotOf, type Runtime, type Workbook } from '../../emulator/index.js';
-import { addClient, loadAddon, restorable } from '../support/bundle.js';
+import type { Runtime } from '../../emulator/index.js';
+import { addClient, loadAddon, restorable, fileText, sharedFiles } from '../support/bundle.js';
 
 interface SharingEntry {
   clientId: string;
@@ -13,18 +13,6 @@ interface SharingEntry {
   emails: string[];
   active: boolean;
   stopping: boolean;
-}
-
-function sharedFiles(rt: Runtime): Workbook[] {
-  return [...rt.drive.files.values()].filter((f) => f !== rt.spreadsheet);
-}
-
-/** Every text a viewer of the file could read: its name and all its cells. */
-function fileText(wb: Workbook): string {
-  return JSON.stringify([
-    wb.name,
-    snapshotOf(wb).sheets.map((s) => [s.name, s.cells.map((c) => c[2].v ?? '')]),
-  ]);
 }
 
 /** Runs `arm` right after the `n`-th call of `method` from now has been counted. */

@@ -1,12 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { snapshotOf, type LoadedScript } from '../../emulator/index.js';
 import {
-  snapshotOf,
-  type LoadedScript,
-  type Runtime,
-  type Workbook,
-} from '../../emulator/index.js';
-import { addClient, loadAddon, restorable, rowWith, tab, values } from '../support/bundle.js';
+  addClient,
+  loadAddon,
+  restorable,
+  rowWith,
+  tab,
+  values,
+  fileText,
+  sharedFiles,
+} from '../support/bundle.js';
 
 type Kind = 'goal' | 'debt' | 'decision' | 'risk' | 'team' | 'review';
 const add = (addon: LoadedScript, clientId: string, kind: Kind, fields: Record<string, unknown>) =>
@@ -18,18 +22,6 @@ interface Shared {
   role: string;
   granted: string[];
   recreated: boolean;
-}
-
-function sharedFiles(rt: Runtime): Workbook[] {
-  return [...rt.drive.files.values()].filter((f) => f !== rt.spreadsheet);
-}
-
-/** Every text a person with access to the file could read: its name and all its cells. */
-function fileText(wb: Workbook): string {
-  return JSON.stringify([
-    wb.name,
-    snapshotOf(wb).sheets.map((s) => [s.name, s.cells.map((c) => c[2].v ?? '')]),
-  ]);
 }
 
 /** Acme and Beacon with private notes, items and a dependency; built once, restored for each test. */

@@ -3,9 +3,8 @@
  * reads from them: what the founder-view tests start from, so a founder view and the plan it
  * follows are read from the same rows.
  */
-import { readProfile, summarizeClient } from '../../src/domain/client-summary.js';
 import { locateClientTab } from '../../src/domain/client-tab-layout.js';
-import { readClientItems } from '../../src/domain/client-read.js';
+import { readClientRecord } from '../../src/domain/client-read.js';
 import type { ClientRecord } from '../../src/domain/client-record.js';
 import { PROFILE, SECTIONS, type SectionKind } from '../../src/domain/registry-layout.js';
 
@@ -33,20 +32,7 @@ export function recordOf(
   tabName: string,
   layout = locateClientTab(grid),
 ): ClientRecord {
-  const summary = summarizeClient(id, tabName, layout);
-  return {
-    id,
-    name: summary.name,
-    tabName,
-    stage: summary.stage,
-    status: summary.status,
-    hoursPerWeek: summary.hoursPerWeek,
-    reviewCadence: readProfile(layout, tabName).profile.reviewCadence,
-    pmTool: summary.pmTool,
-    pmLink: summary.pmLink,
-    repoLink: summary.repoLink,
-    items: readClientItems(layout, tabName).items,
-  };
+  return readClientRecord(id, tabName, layout).record;
 }
 
 /** The 1-based row of the first row whose column A is `text`. */

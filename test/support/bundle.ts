@@ -2,6 +2,7 @@
 import { resolve } from 'node:path';
 import {
   createRuntime,
+  snapshotOf,
   type LoadedScript,
   type Runtime,
   type RuntimeOptions,
@@ -142,4 +143,17 @@ export function addDebt(
   fields: Record<string, unknown>,
 ): AddedItem {
   return addon.call('addItem', { clientId, kind: 'debt', fields }) as AddedItem;
+}
+
+/** Every file the add-on made: the founder views (the registry itself left out). */
+export function sharedFiles(rt: Runtime): Workbook[] {
+  return [...rt.drive.files.values()].filter((f) => f !== rt.spreadsheet);
+}
+
+/** Every text a person with access to a file could read: its name, tab names, cells and notes. */
+export function fileText(wb: Workbook): string {
+  return JSON.stringify([
+    wb.name,
+    snapshotOf(wb).sheets.map((s) => [s.name, s.cells.map((c) => [c[2].v ?? '', c[2].note ?? ''])]),
+  ]);
 }

@@ -1,10 +1,22 @@
 /** Starts and stops the playground server and a headless Chromium from npm, for browser tests. */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
 import chromium from '@sparticuz/chromium';
-import { chromium as playwright, type Browser, type Locator, type Page } from 'playwright-core';
-import { createRuntime, type RuntimeOptions } from '../../emulator/index.js';
+import {
+  chromium as playwright,
+  type Browser,
+  type FrameLocator,
+  type Locator,
+  type Page,
+} from 'playwright-core';
+import {
+  createRuntime,
+  type LoadedScript,
+  type Runtime,
+  type RuntimeOptions,
+} from '../../emulator/index.js';
 import { loadDemo } from '../../playground/demo.js';
 import { BUNDLE } from './bundle.js';
 
@@ -63,11 +75,37 @@ export function startPlayground(file: string, extra: string[] = []): Promise<Pla
 export function writeRegistry(
   file: string,
   { demo = false, ...options }: RuntimeOptions & { demo?: boolean },
+  prepare?: (rt: Runtime, addon: LoadedScript) => void,
 ): void {
   const rt = createRuntime({ now: new Date(), spreadsheetName: 'My CTO registry', ...options });
-  if (demo) loadDemo(rt, rt.load(BUNDLE));
+  if (demo || prepare) {
+    const addon = rt.load(BUNDLE);
+    if (demo) loadDemo(rt, addon);
+    prepare?.(rt, addon);
+  }
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, JSON.stringify(rt.saveState()));
+}
+
+/**
+ * A fresh file holding the demo registry, the CTO's, in London (as the tests read it), after
+ * `prepare` has done to it whatever the test needs.
+ */
+export function demoRegistry(prepare?: (rt: Runtime, addon: LoadedScript) => void): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'playground-')), 'registry.json');
+  writeRegistry(file, { demo: true, user: 'cto@example.com', timeZone: 'Europe/London' }, prepare);
+  return file;
+}
+
+/** Opens the playground and the add-on's sidebar, with `client` chosen when given. */
+export async function openSidebar(page: Page, url: string, client?: string): Promise<FrameLocator> {
+  await page.goto(url);
+  await addonMenu(page).click();
+  await page.getByRole('menuitem', { name: 'Open registry' }).click();
+  const side = page.frameLocator('#sidebar-frame');
+  if (client)
+    await side.getByLabel('Client', { exact: true }).selectOption({ label: `${client} (Active)` });
+  return side;
 }
 
 /** The add-on's menu in the playground's header, found without relying on its title. */
