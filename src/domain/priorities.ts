@@ -1,10 +1,10 @@
 /**
  * The cross-client priority list: open debt, open risks and pending decisions of active
  * clients, in one order (the README's ranking rule):
- * overdue first; then priority (Critical/High, Medium, Low, unset; a risk's band is its
- * priority; a pending decision is Medium); then quadrant (Do now, Plan & invest, Quick win,
- * Skip for now, none); then impact/effort descending; then due date (blank last); then date
- * added (blank last); then client name and ID.
+ * overdue first; then priority (Critical, High, Medium, Low, unset: a risk's band is its
+ * priority, a pending decision without one is Medium); then quadrant (Do now, Plan & invest,
+ * Quick win, Skip for now, none); then impact/effort descending; then due date (blank last);
+ * then date added (blank last); then client name and ID.
  */
 import { dayNumber } from './dates.js';
 import { QUADRANTS, quadrantOf, DEFAULT_THRESHOLDS, type Thresholds } from './debt.js';
@@ -27,7 +27,7 @@ export interface PriorityEntry {
   id: string;
   row: number;
   title: string;
-  /** High/Medium/Low for debt and decisions; the band for risks; '' when unset. */
+  /** High/Medium/Low for debt; the band for risks; Medium for a pending decision; '' when unset. */
   priority: string;
   quadrant: string;
   /** Risk score, or the debt item's impact ÷ effort. */
@@ -43,7 +43,9 @@ export interface PriorityEntry {
   effort: number | null;
 }
 
-const PRIORITY_RANK: Record<string, number> = { Critical: 0, High: 0, Medium: 1, Low: 2 };
+/** Critical ranks above High: a Critical risk is never listed below High debt. */
+const PRIORITY_RANK: Record<string, number> = { Critical: 0, High: 1, Medium: 2, Low: 3 };
+const UNSET_PRIORITY = 4;
 /** Quadrants rank in the order the matrix names them: Do now first. */
 const QUADRANT_RANK: Record<string, number> = Object.fromEntries(QUADRANTS.map((q, i) => [q, i]));
 
@@ -83,7 +85,7 @@ interface SortKey {
 function keyOf(e: PriorityEntry): SortKey {
   return {
     overdue: e.overdue ? 0 : 1,
-    priority: PRIORITY_RANK[e.priority] ?? 3,
+    priority: PRIORITY_RANK[e.priority] ?? UNSET_PRIORITY,
     quadrant: QUADRANT_RANK[e.quadrant] ?? 4,
     ratio: ratio(e),
     due: e.due,

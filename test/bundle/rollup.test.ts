@@ -167,9 +167,9 @@ describe('refreshPriorities: the ranked list, signals and problems', () => {
     const ranked = block(rt, 'Priorities', '#', 6).map((r) => `${r[1]} ${r[3]}`);
     expect(ranked).toEqual([
       'Beacon R-1', // overdue first, though only Low
+      'Acme R-1', // Critical, above High
       'Acme D-1', // High, Do now
       'Acme D-2', // High, Plan & invest
-      'Acme R-1', // Critical is ranked with High; no quadrant
       'Beacon D-1', // Medium, Do now
       'Acme ADR-1', // a pending decision is Medium; no quadrant
       'Acme D-3', // Low, Quick win
