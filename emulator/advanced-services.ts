@@ -264,6 +264,17 @@ export function sheetsAdvancedService(env: Env, drive: DriveState): unknown {
               replies.push({});
               break;
             }
+            // https://developers.google.com/workspace/sheets/api/reference/rest/v4/spreadsheets/request#UpdateDimensionPropertiesRequest
+            case 'updateDimensionProperties': {
+              const r = body.range ?? {};
+              const sheet = sheetFor(wb, Number(r.sheetId), env, a);
+              const size = body.properties?.pixelSize;
+              if (r.dimension === 'COLUMNS' && typeof size === 'number')
+                for (let c = (r.startIndex ?? 0) + 1; c <= (r.endIndex ?? sheet.maxColumns); c++)
+                  sheet.columnWidths.set(c, size);
+              replies.push({});
+              break;
+            }
             case 'updateSpreadsheetProperties':
               if (body.properties?.title) wb.name = String(body.properties.title);
               replies.push({});
@@ -292,6 +303,7 @@ export function sheetsAdvancedService(env: Env, drive: DriveState): unknown {
                   if (fmt.textFormat && 'bold' in fmt.textFormat)
                     format.bold = !!fmt.textFormat.bold;
                   if (bg) format.background = `#${hex(bg.red)}${hex(bg.green)}${hex(bg.blue)}`;
+                  if (fmt.wrapStrategy) format.wrap = fmt.wrapStrategy === 'WRAP';
                   cell.format = format;
                 }
               }

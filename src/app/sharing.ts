@@ -16,6 +16,7 @@ import { ADDON_TITLE, activeSpreadsheet } from './active-spreadsheet.js';
 import { withShares } from './weekly-run.js';
 import {
   ensureSharedFile,
+  ensureTabs,
   filesOf,
   grantAccess,
   readShares,
@@ -77,13 +78,13 @@ export function shareOne(
   role: ShareRole,
   deadline?: number,
 ): ShareResult {
-  const grids = sharedGrids(snap, clientId, plan);
+  const existing = readShares().get(clientId);
+  const grids = sharedGrids(snap, clientId, plan, existing?.focus);
   if (!grids)
     throw new InputError(
       'That client is no longer in the registry. Reload the client list.',
       'clientId',
     );
-  const existing = readShares().get(clientId);
   const file = ensureSharedFile(grids.name, existing, deadline);
   let record: ShareRecord = {
     clientId,
@@ -91,6 +92,7 @@ export function shareOne(
     fileId: file.fileId,
     url: file.url,
     sheetIds: file.sheetIds,
+    focus: grids.focus,
     emails: existing?.emails ?? [],
     role: existing?.role ?? role,
     active: existing?.active ?? false,
@@ -101,11 +103,17 @@ export function shareOne(
     ...(existing?.stopping ? { stopping: true } : {}),
   };
   if (file.created) saveShare(record);
+  const sheetIds = ensureTabs(file.fileId, file.sheetIds, deadline);
+  // Tabs made or removed are on record before the next call, as files and grants are.
+  if (sheetIds !== file.sheetIds) {
+    record = { ...record, sheetIds };
+    delete record.written;
+    saveShare(record);
+  }
   const written = writeSharedFile(
     file.fileId,
-    file.sheetIds,
-    grids.registry,
-    grids.week,
+    sheetIds,
+    grids.tabs,
     grids.name,
     record.written,
     deadline,
@@ -248,8 +256,8 @@ export interface ShareInput {
 }
 
 /**
- * Shares a client's own view with its founders: a separate spreadsheet holding that client's
- * registry without anything private and this week's client-safe plan. Running it again updates
+ * Shares a client's own view with its founders: a separate spreadsheet opening on a Summary
+ * written for them, then detail tabs of that client's registry without anything private. Running it again updates
  * the same file and grants nothing twice.
  */
 export function shareView(input: ShareInput): ShareResult {

@@ -6,7 +6,7 @@
 import type { ClientSummary } from './client.js';
 import type { ClientTabLayout } from './client-tab-layout.js';
 import { isBlankValue, readLabelled, type ValueRule } from './labelled-values.js';
-import { CLIENT_STATUSES, PM_TOOLS, STAGES } from './registry-layout.js';
+import { CLIENT_STATUSES, DIGEST_CADENCES, PM_TOOLS, STAGES } from './registry-layout.js';
 import type { Problem } from './section-items.js';
 
 /** A profile value as text: what a person typed, a number as its digits, anything else blank. */
@@ -36,6 +36,10 @@ const PROFILE_RULES: Record<string, { rule: ValueRule; meanwhile: string }> = {
     meanwhile: 'The review cadence in Settings is used until it is fixed.',
   },
   'Engagement start': { rule: { type: 'date' }, meanwhile: 'It is left out until it is fixed.' },
+  'Founder digest': {
+    rule: { type: 'choice', choices: DIGEST_CADENCES },
+    meanwhile: 'No founder digest is mailed until it is fixed.',
+  },
 };
 
 /** The rule a profile row is read by, if it has one (other rows are text). */
@@ -85,6 +89,7 @@ export function readProfile(
     return typeof v === 'number' ? v : null;
   };
   read('Engagement start');
+  read('Founder digest');
   const founders = read('Founder emails');
   const profile: ClientProfileRead = {
     name: str(layout.profile.get('Client')?.value) || tabName,

@@ -18,6 +18,9 @@ export const FOUNDER_PROFILE = [
   'Hours per week',
   'Review cadence',
   'Engagement start',
+  // What the CTO works on for this company this week, typed for its founders (the Summary's
+  // "This week" line).
+  'Focus this week',
 ] as const;
 
 /**

@@ -14,6 +14,8 @@ export const STAGES = [
   'Bootstrapped',
 ] as const;
 export const CLIENT_STATUSES = ['Active', 'Paused', 'Ended'] as const;
+/** How often the founders are mailed their Summary (profile row "Founder digest"). */
+export const DIGEST_CADENCES = ['Off', 'Weekly', 'Monthly'] as const;
 export const PM_TOOLS = [
   'Linear',
   'Jira',
@@ -57,6 +59,8 @@ export const PROFILE = [
   { key: 'hoursPerWeek', label: 'Hours per week' },
   { key: 'reviewCadence', label: 'Review cadence' },
   { key: 'engagementStart', label: 'Engagement start' },
+  { key: 'focusThisWeek', label: 'Focus this week' },
+  { key: 'founderDigest', label: 'Founder digest' },
   { key: 'privateNotes', label: 'Private notes' },
 ] as const;
 

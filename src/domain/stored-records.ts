@@ -13,18 +13,35 @@ export const shareRecordSchema = z.object({
   clientName: z.string(),
   fileId: z.string(),
   url: z.string(),
-  sheetIds: z.object({ registry: z.number(), week: z.number() }),
+  /**
+   * Tab key → sheet id in the shared file. Files made before the Summary hold `registry` and
+   * `week`; the next sync replaces those tabs with the Summary and the detail tabs.
+   */
+  sheetIds: z.record(z.string(), z.number()),
   emails: z.array(z.string()),
   role: z.enum(SHARE_ROLES),
   active: z.boolean(),
   madeBy: z.optional(z.string()),
   files: z.optional(z.array(z.string())),
   everGranted: z.optional(z.array(z.string())),
-  written: z.optional(z.object({ registry: size, week: size, style: z.string() })),
+  /** What the last write left: each tab's size (rows, columns) and its drawing. */
+  written: z.optional(
+    z.object({ sizes: z.optional(z.record(z.string(), size)), style: z.string() }),
+  ),
+  /** The "This week" lines the founders were shown, one per plan week, the last four. */
+  focus: z.optional(z.array(z.object({ week: z.string(), line: z.string() }))),
   /** Stop sharing began and has not finished: the view is not synced until it does. */
   stopping: z.optional(z.boolean()),
 });
 export type ShareRecord = z.infer<typeof shareRecordSchema>;
+
+/** A client's last founder digest: its period and how its one attempt went (founder-digest.ts). */
+export const digestAttemptSchema = z.object({
+  period: z.string(),
+  state: z.enum(['sending', 'sent', 'failed']),
+  at: z.string(),
+  error: z.optional(z.string()),
+});
 
 export const triggerRecordSchema = z.object({
   id: z.string(),

@@ -6,7 +6,14 @@
  */
 import { accountKey, sameAccount } from '../domain/google-account.js';
 import { InputError } from '../domain/input-error.js';
-import { SHARED_TABS, type SharedGrid, type ShareRole } from '../domain/founder-view.js';
+import {
+  SHARED_TABS,
+  type Fill,
+  type SharedGrid,
+  type SharedTabKey,
+  type ShareRole,
+} from '../domain/founder-view.js';
+import { fingerprint } from '../domain/fingerprint.js';
 import { ApiError, callApi } from './api-call.js';
 import { parseStored, shareRecordSchema, type ShareRecord } from '../domain/stored-records.js';
 
@@ -130,23 +137,64 @@ export function ensureSharedFile(
   const made = callApi(
     () =>
       sheetsApi().Spreadsheets.create({
-        properties: { title: `${clientName} — technical registry` },
-        sheets: [
-          { properties: { title: SHARED_TABS.registry } },
-          { properties: { title: SHARED_TABS.week } },
-        ],
+        properties: { title: fileTitle(clientName) },
+        sheets: TAB_KEYS.map((key) => ({ properties: { title: SHARED_TABS[key] } })),
       }),
     deadline,
   );
-  const id = (title: string) =>
-    made.sheets.find((s) => s.properties.title === title)?.properties.sheetId ?? 0;
+  const sheetIds: ShareRecord['sheetIds'] = {};
+  for (const key of TAB_KEYS)
+    sheetIds[key] =
+      made.sheets.find((s) => s.properties.title === SHARED_TABS[key])?.properties.sheetId ?? 0;
   return {
     fileId: made.spreadsheetId,
     url: made.spreadsheetUrl,
-    sheetIds: { registry: id(SHARED_TABS.registry), week: id(SHARED_TABS.week) },
+    sheetIds,
     recreated: !!existing,
     created: true,
   };
+}
+
+const TAB_KEYS = Object.keys(SHARED_TABS) as SharedTabKey[];
+
+/** The founder file's name: the client's, never anyone else's. */
+function fileTitle(clientName: string): string {
+  return `${clientName} — technical registry`;
+}
+
+/**
+ * A file made before the Summary (a Registry and a This week tab) gets the Summary and the detail
+ * tabs, and loses the old ones, in one call; a current file is left as it is.
+ */
+export function ensureTabs(
+  fileId: string,
+  sheetIds: ShareRecord['sheetIds'],
+  deadline?: number,
+): ShareRecord['sheetIds'] {
+  const missing = TAB_KEYS.filter((k) => sheetIds[k] === undefined);
+  const old = Object.keys(sheetIds).filter((k) => !(TAB_KEYS as string[]).includes(k));
+  if (missing.length === 0 && old.length === 0) return sheetIds;
+  const reply = callApi(
+    () =>
+      sheetsApi().Spreadsheets.batchUpdate(
+        {
+          requests: [
+            ...missing.map((key) => ({
+              addSheet: { properties: { title: SHARED_TABS[key], index: TAB_KEYS.indexOf(key) } },
+            })),
+            ...old.map((key) => ({ deleteSheet: { sheetId: sheetIds[key] } })),
+          ],
+        },
+        fileId,
+      ),
+    deadline,
+  ) as { replies?: { addSheet?: { properties?: { sheetId?: number; title?: string } } }[] };
+  const out: ShareRecord['sheetIds'] = {};
+  for (const key of TAB_KEYS) {
+    const added = reply.replies?.find((r) => r.addSheet?.properties?.title === SHARED_TABS[key]);
+    out[key] = sheetIds[key] ?? added?.addSheet?.properties?.sheetId ?? 0;
+  }
+  return out;
 }
 
 function quote(title: string): string {
@@ -162,75 +210,131 @@ function padded(rows: SharedGrid['rows'], size: [number, number]): (string | num
   });
 }
 
+const FILLS: Record<Fill, { red: number; green: number; blue: number }> = {
+  'At risk': { red: 0.96, green: 0.8, blue: 0.8 },
+  'Needs attention': { red: 1, green: 0.9, blue: 0.7 },
+  'On track': { red: 0.82, green: 0.93, blue: 0.82 },
+  'Needs you': { red: 1, green: 0.9, blue: 0.7 },
+};
+const HEADER_BAND = { red: 0.86, green: 0.9, blue: 0.95 };
+const WHITE = { red: 1, green: 1, blue: 1 };
+
+/** The requests that draw one tab: widths, wrap, frozen header, bold titles, shaded headers. */
+function drawing(sheetId: number, tab: SharedGrid, height: number, width: number): object[] {
+  const range = (fromRow: number, toRow: number, fromColumn = 0, toColumn = width) => ({
+    sheetId,
+    startRowIndex: fromRow,
+    endRowIndex: toRow,
+    startColumnIndex: fromColumn,
+    endColumnIndex: toColumn,
+  });
+  const paint = (
+    r: object,
+    format: { bold?: boolean; background?: object; wrap?: boolean },
+    fields: string,
+  ) => ({
+    repeatCell: {
+      range: r,
+      cell: {
+        userEnteredFormat: {
+          ...(format.bold === undefined ? {} : { textFormat: { bold: format.bold } }),
+          ...(format.background ? { backgroundColor: format.background } : {}),
+          ...(format.wrap === undefined
+            ? {}
+            : { wrapStrategy: format.wrap ? 'WRAP' : 'OVERFLOW_CELL', verticalAlignment: 'TOP' }),
+        },
+      },
+      fields: `userEnteredFormat(${fields})`,
+    },
+  });
+  // A title's text runs across the row; everything else wraps in its column.
+  const requests: object[] = [
+    paint(
+      range(0, height),
+      { bold: false, background: WHITE, wrap: true },
+      'textFormat,backgroundColor,wrapStrategy,verticalAlignment',
+    ),
+    {
+      updateSheetProperties: {
+        properties: { sheetId, gridProperties: { frozenRowCount: tab.frozenRows } },
+        fields: 'gridProperties.frozenRowCount',
+      },
+    },
+    ...tab.widths.map((pixelSize, i) => ({
+      updateDimensionProperties: {
+        range: { sheetId, dimension: 'COLUMNS', startIndex: i, endIndex: i + 1 },
+        properties: { pixelSize },
+        fields: 'pixelSize',
+      },
+    })),
+    ...tab.titles.map((row) =>
+      paint(
+        range(row, row + 1),
+        { bold: true, wrap: false },
+        'textFormat,wrapStrategy,verticalAlignment',
+      ),
+    ),
+    ...tab.headers.map((row) =>
+      paint(
+        range(row, row + 1),
+        { bold: true, background: HEADER_BAND },
+        'textFormat,backgroundColor',
+      ),
+    ),
+    ...tab.fills.map((f) =>
+      paint(
+        range(f.row, f.row + 1, f.column, f.column + 1),
+        { bold: true, background: FILLS[f.fill] },
+        'textFormat,backgroundColor',
+      ),
+    ),
+  ];
+  return requests;
+}
+
 /**
- * Rewrites both tabs of the shared file in one RAW write, padded to what was written last time
- * so nothing stale remains; the titles are restyled (one more call) only when they moved.
+ * Rewrites every tab of the shared file in one RAW write, each padded to what was written there
+ * last time so nothing stale remains; the drawing (widths, wrap, frozen header, bold, colours)
+ * and the file's name are applied in one more call, only when they changed.
  */
 export function writeSharedFile(
   fileId: string,
   sheetIds: ShareRecord['sheetIds'],
-  registry: SharedGrid,
-  week: SharedGrid,
+  tabs: readonly SharedGrid[],
   name: string,
   previous: ShareRecord['written'],
   deadline?: number,
 ): NonNullable<ShareRecord['written']> {
   const sheets = sheetsApi();
-  const r = padded(registry.rows, previous?.registry ?? [0, 0]);
-  const w = padded(week.rows, previous?.week ?? [0, 0]);
+  const grids = tabs.map((tab) => ({
+    tab,
+    values: padded(tab.rows, previous?.sizes?.[tab.key] ?? [0, 0]),
+  }));
   callApi(
     () =>
       sheets.Spreadsheets.Values.batchUpdate(
         {
           valueInputOption: 'RAW',
-          data: [
-            { range: `${quote(SHARED_TABS.registry)}!A1`, values: r },
-            { range: `${quote(SHARED_TABS.week)}!A1`, values: w },
-          ],
+          data: grids.map((g) => ({ range: `${quote(g.tab.title)}!A1`, values: g.values })),
         },
         fileId,
       ),
     deadline,
   );
-  const style = JSON.stringify([name, registry.bold, week.bold, r.length, w.length]);
-  if (previous?.style !== style) {
-    const format = (sheetId: number, from: number, to: number, bold: boolean) => ({
-      repeatCell: {
-        range: {
-          sheetId,
-          startRowIndex: from,
-          endRowIndex: to,
-          startColumnIndex: 0,
-          endColumnIndex: 16,
-        },
-        cell: {
-          userEnteredFormat: {
-            textFormat: { bold },
-            backgroundColor: bold
-              ? { red: 0.86, green: 0.9, blue: 0.95 }
-              : { red: 1, green: 1, blue: 1 },
-          },
-        },
-        fields: 'userEnteredFormat(textFormat,backgroundColor)',
-      },
-    });
-    const requests = {
-      requests: [
-        {
-          updateSpreadsheetProperties: {
-            properties: { title: `${name} — technical registry` },
-            fields: 'title',
-          },
-        },
-        format(sheetIds.registry, 0, r.length, false),
-        format(sheetIds.week, 0, w.length, false),
-        ...registry.bold.map((row) => format(sheetIds.registry, row, row + 1, true)),
-        ...week.bold.map((row) => format(sheetIds.week, row, row + 1, true)),
-      ],
-    };
-    callApi(() => sheets.Spreadsheets.batchUpdate(requests, fileId), deadline);
-  }
-  return { registry: [r.length, r[0]?.length ?? 1], week: [w.length, w[0]?.length ?? 1], style };
+  const sizes: Record<string, [number, number]> = {};
+  for (const g of grids) sizes[g.tab.key] = [g.values.length, g.values[0]?.length ?? 1];
+  const requests = [
+    {
+      updateSpreadsheetProperties: { properties: { title: fileTitle(name) }, fields: 'title' },
+    },
+    ...grids.flatMap((g) =>
+      drawing(sheetIds[g.tab.key] ?? 0, g.tab, g.values.length, g.values[0]?.length ?? 1),
+    ),
+  ];
+  const style = fingerprint(requests);
+  if (previous?.style !== style)
+    callApi(() => sheets.Spreadsheets.batchUpdate({ requests }, fileId), deadline);
+  return { sizes, style };
 }
 
 type Permission = { id: string; role: string; emailAddress?: string };

@@ -43,6 +43,10 @@ function profileValue(profile: ClientProfile, key: (typeof PROFILE)[number]['key
       return asNumber(profile.reviewCadence);
     case 'engagementStart':
       return asDate(profile.engagementStart);
+    case 'focusThisWeek':
+      return '';
+    case 'founderDigest':
+      return 'Off';
     case 'stage':
     case 'status':
     case 'pmTool':

@@ -1,11 +1,17 @@
 /**
  * A client's founder view from the registry as read for a refresh: its tab read again for the
  * founders, this time with its formulas (one `getFormulas` per shared client), through the
- * allow-list; then the grids drawn from it. What was withheld joins the registry's problems.
+ * allow-list; then the founder file's tabs drawn from it: the Summary and the detail tabs. What was withheld joins the registry's problems.
  */
 import { InputError } from '../domain/input-error.js';
 import { readFounderRecord, type FounderRecord, type Withheld } from '../domain/founder-record.js';
-import { sharedRegistryGrid, sharedWeekGrid, type SharedGrid } from '../domain/founder-view.js';
+import { founderTabs, founderWeekLine, type SharedGrid } from '../domain/founder-view.js';
+import {
+  founderSummary,
+  withFocus,
+  type FocusLine,
+  type FounderSummary,
+} from '../domain/founder-summary.js';
 import type { Problem } from '../domain/section-items.js';
 import type { WeeklyPlan } from '../domain/weekly-plan.js';
 import { isoDates } from './grid-dates.js';
@@ -48,11 +54,25 @@ export function founderRecordOf(snap: RegistrySnapshot, clientId: string): Found
   return view;
 }
 
+export interface FounderFile {
+  tabs: SharedGrid[];
+  summary: FounderSummary;
+  /** The focus lines to keep: this week's added to those the founders were shown before. */
+  focus: FocusLine[];
+  name: string;
+  withheld: string[];
+}
+
+/**
+ * The founder file's tabs for the client: the Summary, from the founder record, this week's
+ * client-safe line and the lines of earlier weeks, then the detail tabs.
+ */
 export function sharedGrids(
   snap: RegistrySnapshot,
   clientId: string,
   plan: WeeklyPlan,
-): { registry: SharedGrid; week: SharedGrid; name: string; withheld: string[] } | null {
+  earlierFocus: readonly FocusLine[] = [],
+): FounderFile | null {
   const view = founderRecordOf(snap, clientId);
   const record = snap.clients.find((c) => c.id === clientId);
   if (!view || !record) return null;
@@ -64,14 +84,23 @@ export function sharedGrids(
       }). Type the client's name beside Client.`,
     );
   }
+  const thisWeek = founderWeekLine(
+    view,
+    plan.clients.find((c) => c.clientId === clientId),
+  );
+  const focus = withFocus(earlierFocus, plan.weekStart, thisWeek);
+  const summary = founderSummary({
+    view,
+    name: view.name,
+    today: plan.today,
+    thisWeek,
+    focus,
+    reviewCadenceDays: snap.settings.reviewCadenceDays,
+  });
   return {
-    registry: sharedRegistryGrid(view.name, view),
-    week: sharedWeekGrid(
-      view.name,
-      view,
-      plan.clients.find((c) => c.clientId === clientId),
-      plan.weekStart,
-    ),
+    tabs: founderTabs(view, summary),
+    summary,
+    focus,
     name: view.name,
     withheld: view.withheld.map(withheldLine),
   };

@@ -1,8 +1,9 @@
 /**
  * The founder view under hand edits, through the built bundle: random registries typed into the
  * client tabs of a registry whose views are shared, random edits a person makes in Sheets, then
- * `Sync shared views`. No founder file (its name, sheet names, cells, notes) and no mail to a
- * founder holds a private token or anything of another client's.
+ * `Sync shared views` and, every third run, the weekly run with its founder digests. No founder
+ * file (its name, sheet names, cells, notes: the Summary and the detail tabs) and no mail to a
+ * founder (the digest) holds a private token or anything of another client's.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -18,7 +19,7 @@ import {
 } from '../support/hand-edits.js';
 import { addClient, loadAddon } from '../support/bundle.js';
 
-const RUNS = 40;
+const RUNS = 30;
 
 /**
  * Three clients, each shared with its founder. One registry serves every run: a run types each
@@ -71,7 +72,8 @@ function typeTab(rt: Runtime, sheet: SheetData, tab: TabDraft): void {
 
 describe('a founder view under hand edits, through the bundle (property)', () => {
   it(`no founder file or founder mail holds private text or another client's, over ${RUNS} runs`, () => {
-    const seen = { files: 0, withheld: 0 };
+    const seen = { files: 0, withheld: 0, digests: 0 };
+    let run = 0;
     const started = performance.now();
     const { rt, addon, ids, reset } = sharedRegistry();
     fc.assert(
@@ -93,6 +95,12 @@ describe('a founder view under hand edits, through the bundle (property)', () =>
           const mailsBefore = rt.outbox.length;
           const result = addon.call('syncSharedViews') as { withheld?: unknown[] };
           seen.withheld += result.withheld?.length ?? 0;
+          // Every third run, a week later, the weekly run: it syncs again and mails each
+          // founder the digest their profile asks for (Weekly), the Summary as text and HTML.
+          if (run++ % 3 === 0) {
+            rt.advanceClockTo(new Date(rt.now.getTime() + 7 * 86400000));
+            addon.call('runWeeklyPlan', {});
+          }
           ids.forEach((id, owner) => {
             const record = JSON.parse(rt.properties.document.get(`share.${id}`) ?? '{}') as {
               files?: string[];
@@ -118,6 +126,7 @@ describe('a founder view under hand edits, through the bundle (property)', () =>
             if (owner < 0) continue;
             const leak = leakIn(JSON.stringify(mail), owner);
             if (leak) throw new Error(`${leak} was mailed to client ${owner}'s founders`);
+            seen.digests++;
           }
         },
       ),
@@ -127,5 +136,6 @@ describe('a founder view under hand edits, through the bundle (property)', () =>
     console.log(`founder view bundle property: ${RUNS} runs in ${seconds.toFixed(1)} s`, seen);
     expect(seen.files).toBeGreaterThanOrEqual(RUNS * 3);
     expect(seen.withheld).toBeGreaterThan(0);
+    expect(seen.digests).toBeGreaterThan(RUNS / 3);
   }, 120000);
 });

@@ -27,10 +27,16 @@ const founderText = (wb: Workbook): string => fileText(wb).toLowerCase();
 /** The Problems area of the Priorities tab, one line per problem: tab, cell, reason. */
 function problems(rt: Runtime): string[] {
   const grid = values(rt, tab(rt, 'Priorities'));
-  const header = grid.findIndex((r) => r[0] === 'Tab' && r[1] === 'Cell');
+  // Found by its headers, wherever the Problems area stands.
+  const header = grid.findIndex((r) => r[r.indexOf('Tab') + 1] === 'Cell');
+  const heads = grid[header] ?? [];
+  const at = heads.indexOf('Tab');
+  const reason = heads.findIndex((h, i) => i > at + 1 && h !== '');
   const out: string[] = [];
-  for (let r = header + 1; r < grid.length && grid[r]?.[0] !== ''; r++)
-    out.push((grid[r] as unknown[]).slice(0, 3).join(' | '));
+  for (let r = header + 1; r < grid.length && grid[r]?.[at] !== ''; r++) {
+    const cells = grid[r] as unknown[];
+    out.push([cells[at], cells[at + 1], cells[reason]].join(' | '));
+  }
   return out;
 }
 
@@ -168,8 +174,8 @@ describe("no other client's name or text reaches a founder through a related dec
         [text(`Beacon moves auth${separator}in-house`)],
       ]);
     });
-    const week = values(rt, sharedFiles(rt)[0]!.sheets[1]!).flat().join('\n');
-    expect(week).toContain('Decide ADR-1: Adopt Auth0');
+    const summary = values(rt, sharedFiles(rt)[0]!.sheets[0]!).flat().join('\n');
+    expect(summary).toContain('Adopt Auth0');
     expect(file()).not.toContain('in-house');
   });
 });
@@ -247,7 +253,7 @@ describe('a formula in a shared field is withheld and reported', () => {
         [formula(`=B${notes}`)],
       ]);
     });
-    expect(seen).toContain('lead engineer');
+    expect(seen).toContain('acme: technology update');
     expect(shared.withheld).toContainEqual(
       expect.stringMatching(/^Profile, Lead engineer \(B5\): a formula/),
     );

@@ -1,13 +1,15 @@
 /**
  * The founder view under hand edits, in the domain: random registries, random edits a person
- * makes in Sheets, then every client's view read as a sync reads it. No founder ever sees a
- * private token or anything of another client's.
+ * makes in Sheets, then every client's view read as a sync reads it: the Summary, the detail tabs
+ * and the digest mail. No founder ever sees a private token or anything of another client's.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { discoverClients } from '../../src/domain/discover-clients.js';
 import { readFounderRecord } from '../../src/domain/founder-record.js';
-import { sharedRegistryGrid, sharedWeekGrid } from '../../src/domain/founder-view.js';
+import { founderTabs, founderWeekLine } from '../../src/domain/founder-view.js';
+import { founderSummary, withFocus } from '../../src/domain/founder-summary.js';
+import { founderDigestMail } from '../../src/domain/founder-digest.js';
 import { buildRollup } from '../../src/domain/rollup.js';
 import { buildWeeklyPlan } from '../../src/domain/weekly-plan.js';
 import type { Dependency } from '../../src/domain/dependencies.js';
@@ -22,7 +24,7 @@ import {
 import { DEFAULT_SETTINGS } from './registry-fixture.js';
 import { recordOf } from './client-tab-fixture.js';
 
-const RUNS = 600;
+const RUNS = 400;
 
 describe('a founder view under hand edits (property)', () => {
   it(`holds no private text and nothing of another client's, over ${RUNS} random registries and edits`, () => {
@@ -68,15 +70,23 @@ describe('a founder view under hand edits (property)', () => {
             seen.unnamed++;
             continue;
           }
+          // The Summary, the detail tabs and the digest mail: everything a founder is shown.
+          const thisWeek = founderWeekLine(
+            view,
+            plan.clients.find((p) => p.clientId === c.id),
+          );
+          const summary = founderSummary({
+            view,
+            name: view.name,
+            today: TODAY,
+            thisWeek,
+            focus: withFocus([], plan.weekStart, thisWeek),
+            reviewCadenceDays: 7,
+          });
           const shared = JSON.stringify([
             view.name,
-            sharedRegistryGrid(view.name, view).rows,
-            sharedWeekGrid(
-              view.name,
-              view,
-              plan.clients.find((p) => p.clientId === c.id),
-              plan.weekStart,
-            ).rows,
+            founderTabs(view, summary).map((t) => [t.title, t.rows]),
+            founderDigestMail(summary, 'https://docs.google.com/spreadsheets/d/x'),
           ]);
           const leak = leakIn(shared, tab.owner);
           if (leak)

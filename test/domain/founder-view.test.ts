@@ -3,13 +3,17 @@ import type { Dependency } from '../../src/domain/dependencies.js';
 import { DEFAULT_THRESHOLDS } from '../../src/domain/debt.js';
 import { readFounderRecord } from '../../src/domain/founder-record.js';
 import {
+  DETAIL_COLUMNS,
   SHARED_TABS,
   SHARE_ROLES,
-  sharedRegistryGrid,
-  sharedWeekGrid,
+  founderTabs,
+  founderWeekLine,
+  type SharedGrid,
 } from '../../src/domain/founder-view.js';
+import { FOUNDER_FIELDS } from '../../src/domain/founder-allow-list.js';
+import { founderSummary, withFocus } from '../../src/domain/founder-summary.js';
+import type { FounderRecord } from '../../src/domain/founder-record.js';
 import type { Principle } from '../../src/domain/principles.js';
-import { sectionOf } from '../../src/domain/registry-layout.js';
 import { buildRollup } from '../../src/domain/rollup.js';
 import { buildWeeklyPlan } from '../../src/domain/weekly-plan.js';
 import { DEFAULT_SETTINGS } from './registry-fixture.js';
@@ -108,57 +112,57 @@ const dependencies: Dependency[] = [
   { row: 2, consumer: 'Acme', provider: 'Beta', component: 'Login API', matchTags: ['auth'] },
 ];
 
-function weekOf(beta = betaGrid()) {
+function planOf(beta = betaGrid()) {
   const clients = [acme, recordOf(beta, '2', 'Beta')];
   const rollup = buildRollup(clients, principles, dependencies, TODAY, 'Dependencies');
-  const plan = buildWeeklyPlan(clients, rollup, DEFAULT_SETTINGS, TODAY);
-  return sharedWeekGrid(
-    'Acme',
-    acmeView,
-    plan.clients.find((c) => c.clientId === '1'),
-    plan.weekStart,
-  );
+  return buildWeeklyPlan(clients, rollup, DEFAULT_SETTINGS, TODAY);
 }
 
-const everything = (rows: (string | number)[][]) => rows.flat().map(String).join('\n');
+/** The founder's file for a view, as a sync draws it, with this week's line from the plan. */
+function fileOf(view: FounderRecord, plan = planOf()): SharedGrid[] {
+  const thisWeek = founderWeekLine(
+    view,
+    plan.clients.find((c) => c.clientId === '1'),
+  );
+  const summary = founderSummary({
+    view,
+    name: 'Acme',
+    today: TODAY,
+    thisWeek,
+    focus: withFocus([], plan.weekStart, thisWeek),
+    reviewCadenceDays: 7,
+  });
+  return founderTabs(view, summary);
+}
 
-describe("a founder's registry tab", () => {
-  const grid = sharedRegistryGrid('Acme', acmeView);
-  const text = everything(grid.rows);
+const everything = (tabs: SharedGrid[]) =>
+  tabs.flatMap((t) => [t.title, ...t.rows.flat().map(String)]).join('\n');
+const tabOf = (tabs: SharedGrid[], title: string) => tabs.find((t) => t.title === title)!;
+
+describe("a founder's file", () => {
+  const tabs = fileOf(acmeView);
+  const text = everything(tabs);
 
   it('reads the tab with nothing to withhold', () => {
     expect(acmeView.withheld).toEqual([]);
   });
 
-  it("opens with the company's name and its profile, without the private notes", () => {
-    expect(grid.rows[0]).toEqual(['Acme: technical registry']);
-    expect(grid.rows.slice(1, 12).map((r) => r[0])).toEqual([
-      'Client',
-      'Stage',
-      'Status',
-      'Founder emails',
-      'Lead engineer',
-      'PM tool',
-      'PM link',
-      'Repo link',
-      'Hours per week',
-      'Review cadence',
-      'Engagement start',
+  it("opens the founder's file on a Summary tab, then one tab per part of the registry", () => {
+    expect(Object.values(SHARED_TABS)[0]).toBe('Summary');
+    expect(tabs.map((t) => t.title)).toEqual([
+      'Summary',
+      'Goals',
+      'Technical debt',
+      'Decisions',
+      'Risks',
+      'Team',
     ]);
-    expect(grid.rows[9]).toEqual(['Hours per week', 6]);
-    expect(text).not.toContain('Private notes');
-    expect(text).not.toContain('Board is unhappy');
   });
 
-  it('shows every section without its Private note column or the notes in it', () => {
-    const debtRow = grid.rows.find((r) => r[0] === 'ID' && r.includes('Quadrant'));
-    expect(debtRow).toEqual(
-      sectionOf('debt')
-        .columns.map((c) => c.header)
-        .filter((h) => h !== 'Private note'),
-    );
-    expect(text).not.toContain('Private note');
+  it('holds no private note, and no Private notes of the profile', () => {
+    expect(text).not.toContain('Private');
     for (const secret of [
+      'Board is unhappy with the CEO',
       'Sam wrote this mess',
       'Founder prefers Mongo',
       'DBA is job hunting',
@@ -170,32 +174,68 @@ describe("a founder's registry tab", () => {
   it("shares only the allow-listed columns, not a column of the CTO's own", () => {
     expect(text).not.toContain('Internal cost');
     expect(text).not.toContain('not a registry column');
+    for (const [kind, columns] of Object.entries(DETAIL_COLUMNS))
+      for (const c of columns)
+        expect(FOUNDER_FIELDS[kind as keyof typeof FOUNDER_FIELDS]).toContain(c.key);
   });
 
-  it('writes tags as a comma list, computes the quadrant, and says so when a section is empty', () => {
-    const debtRow = grid.rows.find((r) => r[0] === 'D-1');
-    expect(debtRow?.slice(0, 8)).toEqual(['D-1', 'Flaky CI', '', 'High', 4, 2, 'Do now', 'Open']);
-    expect(debtRow).toContain('ci, tests');
-    // Goals and Team hold nothing.
-    expect(grid.rows.filter((r) => r[0] === 'Nothing recorded yet.')).toHaveLength(2);
-  });
-
-  it('draws the name, each section title and each header row bold', () => {
-    expect(grid.bold.map((i) => grid.rows[i]?.[0])).toEqual([
-      'Acme: technical registry',
-      'Priorities & 90-day goals',
-      'ID',
-      'Technical debt',
-      'ID',
-      'Decisions',
-      'ID',
-      'Risks',
-      'ID',
-      'Team',
-      'Person / role',
-      'Review log',
-      'Date',
+  it('heads each detail tab with readable headers, and no internal ID column but the decision number', () => {
+    expect(tabOf(tabs, 'Technical debt').rows[0]).toEqual([
+      'Item',
+      'Area',
+      'Priority',
+      'Impact (1–5)',
+      'Effort (1–5)',
+      'Quadrant',
+      'Status',
+      'Owner',
+      'Tracked in',
+      'Added',
+      'Last reviewed',
+      'Notes',
     ]);
+    expect(tabOf(tabs, 'Risks').rows[0]?.slice(0, 5)).toEqual([
+      'Risk',
+      'Likelihood (1–5)',
+      'Impact (1–5)',
+      'Score (1–25)',
+      'Band',
+    ]);
+    for (const title of ['Goals', 'Technical debt', 'Risks', 'Team'])
+      expect(tabOf(tabs, title).rows.flat()).not.toContain('ID');
+    expect(tabOf(tabs, 'Technical debt').rows.flat()).not.toContain('D-1');
+    expect(tabOf(tabs, 'Decisions').rows[1]?.slice(0, 3)).toEqual([
+      'ADR-2',
+      'Pick a database',
+      'Proposed',
+    ]);
+  });
+
+  it('computes the quadrant and leaves the tags out', () => {
+    expect(tabOf(tabs, 'Technical debt').rows[1]?.slice(0, 7)).toEqual([
+      'Flaky CI',
+      '',
+      'High',
+      4,
+      2,
+      'Do now',
+      'Open',
+    ]);
+    expect(text).not.toContain('ci, tests');
+  });
+
+  it('draws each detail tab with its header row frozen and shaded and a width for every column', () => {
+    for (const tab of tabs.slice(1)) {
+      expect(tab.frozenRows).toBe(1);
+      expect(tab.headers).toEqual([0]);
+      expect(tab.widths).toHaveLength(tab.rows[0]!.length);
+    }
+    expect(tabOf(tabs, 'Technical debt').widths.at(-1)).toBe(300);
+  });
+
+  it('says so when a section is empty', () => {
+    expect(tabOf(tabs, 'Goals').rows[1]).toEqual(['Nothing recorded yet.']);
+    expect(tabOf(tabs, 'Team').rows[1]).toEqual(['Nothing recorded yet.']);
   });
 
   it('withholds a row whose status is not one of the choices, and says why', () => {
@@ -203,7 +243,7 @@ describe("a founder's registry tab", () => {
       debt: [{ id: 'D-1', title: 'Flaky CI', status: 'Blocked by Beta' }],
     });
     const view = founderOf(tab);
-    expect(everything(sharedRegistryGrid('Acme', view).rows)).not.toContain('Blocked by Beta');
+    expect(everything(fileOf(view))).not.toContain('Blocked by Beta');
     const row = tab.findIndex((r) => r[0] === 'D-1') + 1;
     expect(view.withheld).toEqual([
       {
@@ -213,52 +253,45 @@ describe("a founder's registry tab", () => {
       },
     ]);
   });
+
+  it("holds no checklist of the CTO's", () => {
+    expect(text).not.toContain('☐');
+    for (const step of [
+      'Review the codebase',
+      'Update the registry',
+      'Sync with the lead engineer',
+    ])
+      expect(text).not.toContain(step);
+  });
 });
 
-describe("a founder's week tab", () => {
-  const week = weekOf();
-  const text = everything(week.rows);
-
-  it('says when there is no plan yet', () => {
-    expect(sharedWeekGrid('Acme', acmeView, undefined, '2026-11-16')).toEqual({
-      rows: [['Acme: this week'], ['No plan for this week yet.']],
-      bold: [0],
-    });
+describe('the "This week" line', () => {
+  it('is the first entry after the review, written from its own item', () => {
+    expect(
+      founderWeekLine(
+        acmeView,
+        planOf().clients.find((c) => c.clientId === '1'),
+      ),
+    ).toBe('Overdue since 2026-11-10: Risk R-1: Single DBA');
   });
 
-  it("opens with the week and the company's hours", () => {
-    expect(week.rows.slice(0, 4)).toEqual([
-      ['Acme: this week'],
-      ['Week of 2026-11-16; 6 h with your fractional CTO.'],
-      [],
-      ['Done', 'Agenda', 'Estimate'],
-    ]);
-  });
-
-  it('lists the review, what is overdue, pending decisions and Do-now debt with estimates', () => {
-    const lines = week.rows.slice(4).map((r) => r[1]);
-    expect(lines).toEqual([
-      'Review the Linear board',
-      'Review the codebase',
-      'Sync with the lead engineer',
-      'Update the registry',
-      'Overdue since 2026-11-10: Risk R-1: Single DBA',
-      'Decide ADR-2: Pick a database',
-      'Do now D-1: Flaky CI',
-    ]);
-    expect(week.rows[9]?.[2]).toBe('30 min');
+  it("is the profile's Focus this week when the CTO typed one", () => {
+    const grid = clientTabGrid({ ...ACME_PROFILE, focusThisWeek: 'Hiring a second engineer' });
+    const view = founderOf(grid);
+    expect(
+      founderWeekLine(
+        view,
+        planOf().clients.find((c) => c.clientId === '1'),
+      ),
+    ).toBe('Hiring a second engineer');
   });
 
   it('names no other client: no related decision, dependency notice or principle conflict', () => {
+    const text = everything(fileOf(acmeView));
     expect(text).not.toContain('Beta');
     expect(text).not.toContain('Move to Postgres');
     expect(text).not.toContain('Login tokens v2');
     expect(text).not.toContain('conflicts with');
-  });
-
-  it('holds no private note', () => {
-    for (const secret of ['Founder prefers Mongo', 'DBA is job hunting', 'Sam wrote this mess'])
-      expect(text).not.toContain(secret);
   });
 
   it.each([
@@ -266,13 +299,13 @@ describe("a founder's week tab", () => {
     ['a line separator', '\u2028'],
     ['a paragraph separator', '\u2029'],
   ])("names no other client when a related decision's title holds %s", (_, separator) => {
-    const shared = everything(weekOf(betaGrid(`Move to${separator}Postgres`)).rows);
+    const shared = everything(fileOf(acmeView, planOf(betaGrid(`Move to${separator}Postgres`))));
     expect(shared).not.toContain('Beta');
     expect(shared).not.toContain('Postgres');
-    expect(shared).toContain('Decide ADR-2: Pick a database');
+    expect(shared).toContain('Pick a database');
   });
 
-  it('leaves out a line whose item is withheld', () => {
+  it('skips an entry whose item is withheld', () => {
     // The risk's Mitigation is a formula: the plan reads its value, the founder view withholds it.
     const risk = acmeGrid.findIndex((r) => r[0] === 'R-1');
     const formulas: string[][] = [];
@@ -283,27 +316,14 @@ describe("a founder's week tab", () => {
     ]);
     const rollup = buildRollup([acme], [], [], TODAY, 'Dependencies');
     const plan = buildWeeklyPlan([acme], rollup, DEFAULT_SETTINGS, TODAY);
-    const line = 'Overdue since 2026-11-10: Risk R-1: Single DBA';
-    expect(plan.clients[0]?.agenda.map((a) => a.label)).toContain(line);
-    const week = sharedWeekGrid('Acme', view, plan.clients[0], plan.weekStart);
-    expect(week.rows.map((r) => r[1])).not.toContain(line);
-  });
-
-  // Disagreement with DESIGN.md ("No CTO checklist"): the CTO's review lines are shared with
-  // boxes to tick.
-  it.fails("holds no checklist of the CTO's", () => {
-    expect(text).not.toContain('☐');
+    const line = founderWeekLine(view, plan.clients[0]);
+    expect(line).not.toContain('Single DBA');
+    expect(line).toBe('Decide ADR-2: Pick a database');
   });
 });
 
 describe('sharing', () => {
   it('gives founders the viewer or commenter role', () => {
     expect(SHARE_ROLES).toEqual(['viewer', 'commenter']);
-  });
-
-  // Disagreement with DESIGN.md ("Its first tab is a Summary written for a non-technical
-  // founder"): the shared file has a Registry tab and a This week tab, and no Summary.
-  it.fails("opens the founder's file on a Summary tab", () => {
-    expect(Object.values(SHARED_TABS)[0]).toBe('Summary');
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  digestAttemptSchema,
   lastRunSchema,
   parseStored,
   shareRecordSchema,
@@ -68,8 +69,29 @@ describe('a value kept in properties is read through its schema', () => {
       madeBy: 'cto@example.com',
       files: ['file-0', 'file-1'],
       everGranted: ['jane@acme.com', 'john@acme.com'],
-      written: { registry: [40, 12], week: [9, 3], style: 'v2' },
+      written: { sizes: { summary: [40, 5], goals: [9, 7] }, style: 'v2' },
+      focus: [{ week: '2026-11-16', line: 'Hiring a second engineer' }],
     };
     expect(parseStored(shareRecordSchema, JSON.stringify(full))).toEqual(full);
+  });
+
+  it('still reads a share record written before the Summary, so its founders keep their view', () => {
+    const before = {
+      ...share,
+      sheetIds: { registry: 0, week: 1 },
+      written: { registry: [40, 12], week: [9, 3], style: 'v2' },
+    };
+    expect(parseStored(shareRecordSchema, JSON.stringify(before))).toEqual({
+      ...before,
+      written: { style: 'v2' },
+    });
+  });
+
+  it("reads a founder digest's last attempt, and nothing of another shape", () => {
+    const sent = { period: 'week 2026-11-16', state: 'sent', at: '2026-11-16T07:00:00Z' };
+    expect(parseStored(digestAttemptSchema, JSON.stringify(sent))).toEqual(sent);
+    expect(
+      parseStored(digestAttemptSchema, JSON.stringify({ ...sent, state: 'maybe' })),
+    ).toBeNull();
   });
 });

@@ -131,6 +131,9 @@ export function draftRegistry(shape: RegistryShape): Draft {
       leadEngineer: token(draft, owner, false),
       hoursPerWeek: c.hours,
       reviewCadence: 7,
+      // What the Summary's "This week" line shows, and a digest for the weekly run to mail.
+      focusThisWeek: token(draft, owner, false),
+      founderDigest: 'Weekly',
       privateNotes: token(draft, owner, true),
     };
     const grid: Value[][] = PROFILE.map((p) => [p.label, profile[p.key] ?? '']);
