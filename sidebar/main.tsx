@@ -94,7 +94,7 @@ function App() {
           Add client
         </button>
       </div>
-      <WeeklyPanel onMessage={setMessage} />
+      <WeeklyPanel onMessage={setMessage} client={clients?.find((c) => c.id === current)} />
       {current && (
         <ClientView
           clientId={current}

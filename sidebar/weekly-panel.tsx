@@ -1,6 +1,10 @@
-/** The weekly plan: whether the trigger is on and when it next runs, and the plan on demand. */
+/**
+ * The weekly plan: whether the trigger is on and when it next runs, the plan on demand, closing
+ * the week, and marking the chosen client's debt inventory reviewed.
+ */
 import { useEffect, useState } from 'preact/hooks';
-import type { PlanResult, WeeklyStatus } from '../src/main';
+import type { ClientSummary } from '../src/domain/client';
+import type { CloseResult, PlanResult, WeeklyStatus } from '../src/main';
 import { server } from './server';
 import { useActionButtons } from './action-button';
 
@@ -21,7 +25,18 @@ function told(r: PlanResult, mailed: string): string {
     : `Plan for the week of ${r.weekStart} written and ${mailed} to ${r.mailedTo}`;
 }
 
-export function WeeklyPanel(props: { onMessage: (text: string) => void }) {
+function closed(r: CloseResult): string {
+  const week = r.closed
+    ? `Week of ${r.weekStart} closed: ${r.entriesDone} of ${r.entriesPlanned} entries done${r.reviewsLogged.length ? `; review logged at ${r.reviewsLogged.join(', ')}` : ''}.`
+    : `The week of ${r.weekStart} was already closed; nothing was recorded twice.`;
+  return r.plan ? `${week} ${told(r.plan, 'mailed')}` : week;
+}
+
+export function WeeklyPanel(props: {
+  onMessage: (text: string) => void;
+  client?: ClientSummary | undefined;
+}) {
+  const { client } = props;
   const [status, setStatus] = useState<WeeklyStatus | null>(null);
   const load = () => {
     server
@@ -54,6 +69,16 @@ export function WeeklyPanel(props: { onMessage: (text: string) => void }) {
       )}
       <div class="actions">
         {button('Generate now', () => server.generateWeeklyPlan().then((r) => told(r, 'mailed')))}
+        {button('Close the week', () => server.closeWeek().then(closed))}
+        {client &&
+          button(`Mark debt reviewed (${client.name})`, () =>
+            server
+              .markDebtReviewed({ clientId: client.id })
+              .then(
+                (r) =>
+                  `${r.reviewed} open debt item${r.reviewed === 1 ? '' : 's'} at ${r.clientName} marked reviewed ${r.date}`,
+              ),
+          )}
         {status.mailedThisWeek &&
           button('Mail it again', () =>
             server.mailWeeklyPlanAgain().then((r) => told(r, 'mailed again')),

@@ -43,6 +43,7 @@ import {
   type SyncResult,
 } from './app/sharing.js';
 import { generateNow, runWeeklyFromTrigger, type PlanResult } from './app/weekly-run.js';
+import { closeWeekNow, markDebtReviewedNow, type CloseResult } from './app/close-week.js';
 import {
   turnOff,
   turnOn,
@@ -54,7 +55,7 @@ import { clientRefSchema } from './domain/add-item.js';
 import { parseInput } from './domain/validation.js';
 
 export type { ClientDetail, DecisionSignals, PlanResult, Registry, ShareInput, ShareResult };
-export type { SharingEntry, SyncResult, WeeklyStatus, WeeklyTriggerInput };
+export type { CloseResult, SharingEntry, SyncResult, WeeklyStatus, WeeklyTriggerInput };
 
 /** Builds the add-on menu. Runs in AuthMode.NONE too, so it touches nothing but the menu. */
 export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
@@ -63,6 +64,7 @@ export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
     .addItem('Open registry', 'showSidebar')
     .addItem('Refresh priorities', 'refreshPriorities')
     .addItem('Generate weekly plan', 'generateWeeklyPlan')
+    .addItem('Close the week', 'closeWeek')
     .addItem('Sync shared views', 'syncSharedViews')
     .addSeparator()
     .addItem('Set up registry', 'setupRegistry')
@@ -107,6 +109,13 @@ export const generateWeeklyPlan = (): PlanResult => generateNow();
 
 /** The sidebar's Mail it again: this week's plan, mailed even though this week's mail went. */
 export const mailWeeklyPlanAgain = (): PlanResult => generateNow('again');
+
+/** Closes the week on the Weekly Plan tab (once), then plans the new week if one has begun. */
+export const closeWeek = (): CloseResult => closeWeekNow();
+
+export const markDebtReviewed = (input: {
+  clientId: string;
+}): ReturnType<typeof markDebtReviewedNow> => markDebtReviewedNow(input);
 
 /** The weekly trigger's handler; it never throws, since nobody is there to see it. */
 export function runWeeklyPlan(e?: GoogleAppsScript.Events.TimeDriven): void {

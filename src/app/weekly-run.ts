@@ -37,12 +37,10 @@ import {
   snapshotRegistry,
   type RegistrySnapshot,
 } from '../sheets/rollup-refresh.js';
-import {
-  appendHistory,
-  stylePlanTab,
-  writePlanTab,
-  writeRunStatus,
-} from '../sheets/weekly-plan-tab.js';
+import { stylePlanTab, writePlanTab, writeRunStatus } from '../sheets/weekly-plan-tab.js';
+import { appendHistory, readHistory } from '../sheets/plan-history-tab.js';
+import { readPreviousPlan } from '../domain/week-closing.js';
+import { commitClose, historyOf, pendingClose } from './close-week.js';
 import { findRegistryTabs } from '../sheets/registry-tabs.js';
 import { syncAll, syncTrouble } from './sharing.js';
 import { ADDON_TITLE, activeSpreadsheet } from './active-spreadsheet.js';
@@ -192,17 +190,24 @@ function writePlanFor(
       'The Weekly Plan or Plan History tab is missing: choose Set up registry to restore it.',
     );
   }
+  // The week on the tab is closed first (once), so the new plan carries what was left unticked
+  // and no longer calls a client drifting whose review was ticked.
+  const previous = readPreviousPlan(planTab.grid);
+  const history = historyOf(snap, historyTab);
+  const closing = pendingClose(snap, previous, history, today);
   const plan = buildWeeklyPlan(
     snap.clients,
     snap.rollup,
     snap.settings,
     today,
     new Set(snap.shared.keys()),
+    previous,
   );
   const recipient = summaryRecipient(snap.settings);
   const url = registryUrl(ss);
 
   // Commit: once the plan is on its tab, the run has succeeded.
+  if (closing) commitClose(ss, closing, historyTab, history, generatedAt, today);
   refreshRollup(ss, snap, generatedAt, { checkRanges: false });
   const drawn = writePlanTab(planTab, plan, generatedAt);
   progress.planWritten = true;
@@ -216,7 +221,7 @@ function writePlanFor(
     trouble.push(`checkboxes and bold lines not applied: ${messageOf(e)}`);
   }
   try {
-    appendHistory(historyTab, plan, generatedAt, timeZone);
+    appendHistory(historyTab, readHistory(historyTab, timeZone), plan, generatedAt);
   } catch (e) {
     trouble.push(`Plan History not updated: ${messageOf(e)}`);
   }

@@ -47,6 +47,12 @@ export function readClientItems(
   return { items, problems };
 }
 
+/** The profile's "Focus this week" as typed; a tab made before the row reads as blank. */
+function focusOf(layout: ClientTabLayout): string {
+  const v = layout.profile.get('Focus this week')?.value;
+  return typeof v === 'string' ? v.trim() : typeof v === 'number' ? String(v) : '';
+}
+
 /** The client record a located client tab reads as, with every problem found reading it. */
 export function readClientRecord(
   id: string,
@@ -67,6 +73,7 @@ export function readClientRecord(
       pmTool: summary.pmTool,
       pmLink: summary.pmLink,
       repoLink: summary.repoLink,
+      focus: focusOf(layout),
       items,
     },
     problems,

@@ -13,6 +13,8 @@ export interface ClientRecord {
   pmTool: string;
   pmLink: string;
   repoLink: string;
+  /** The profile's "Focus this week": blank when not typed, or on a tab made before the row. */
+  focus?: string;
   items: Record<SectionKind, RegistryItem[]>;
 }
 

@@ -18,37 +18,87 @@ export interface PlanMail {
   htmlBody: string;
 }
 
+/** Gmail shows about this much of a subject; MailApp refuses subjects much longer. */
+const SUBJECT_MAX = 250;
+
+/**
+ * "Weekly plan, week of 2026-11-16: Acme: Risk R-1 ... (2 h); Beacon: ... (1.5 h); Flex: 15.5 h".
+ * Clients that do not fit are counted ("+3 more"); flex is always named.
+ */
+export function planSubject(plan: WeeklyPlan): string {
+  const lead = `Weekly plan, week of ${plan.weekStart}`;
+  const clients = plan.capacityList.slice(0, -1);
+  const flex = plan.capacityList[plan.capacityList.length - 1] ?? '';
+  for (let n = clients.length; n >= 0; n--) {
+    const more = clients.length - n;
+    const parts = [...clients.slice(0, n), ...(more ? [`+${more} more`] : []), flex];
+    const subject = `${lead}: ${parts.join('; ')}`;
+    if (subject.length <= SUBJECT_MAX || n === 0) return subject.slice(0, SUBJECT_MAX);
+  }
+  return lead;
+}
+
 /** `trouble`: what went wrong after the plan was written (a founder view not synced), if anything. */
 export function planMail(plan: WeeklyPlan, registryUrl: string, trouble = ''): PlanMail {
-  const subject = `Weekly plan, week of ${plan.weekStart}`;
+  const subject = planSubject(plan);
+  const title = `Weekly plan, week of ${plan.weekStart} to ${plan.weekEnd}`;
   const capacity = `${plan.allocatedHours} h allocated of ${plan.capacityHours} h; ${plan.flexHours} h flex.`;
   const notes = [...plan.warnings, ...(trouble ? [`Not done this run: ${trouble}`] : [])];
-  const text: string[] = [subject, '', capacity, ...notes.map((w) => `! ${w}`), ''];
+  const text: string[] = [
+    title,
+    '',
+    ...plan.capacityList,
+    capacity,
+    ...notes.map((w) => `! ${w}`),
+    '',
+  ];
   const html: string[] = [
-    `<h2>${escapeHtml(subject)}</h2>`,
+    `<h2>${escapeHtml(title)}</h2>`,
+    `<ul>${plan.capacityList.map((l) => `<li>${escapeHtml(l)}</li>`).join('')}</ul>`,
     `<p>${escapeHtml(capacity)}</p>`,
     ...notes.map((w) => `<p style="color:#b31412">${escapeHtml(w)}</p>`),
   ];
+  const since = plan.sinceLastWeek.length
+    ? plan.sinceLastWeek
+    : ['Nothing recorded since last week.'];
+  const sinceAll = plan.sinceNote ? [...since, plan.sinceNote] : since;
+  text.push('Since last week', ...sinceAll.map((l) => `  ${l}`), '');
+  html.push(
+    '<h3>Since last week</h3><ul>',
+    ...sinceAll.map((l) => `<li>${escapeHtml(l)}</li>`),
+    '</ul>',
+  );
   for (const c of plan.clients) {
-    const heading = `${c.name}: ${c.hours} h (agenda ${formatMinutes(c.plannedMinutes)})`;
+    const heading = `${c.name}: ${c.hours} h (planned ${formatMinutes(c.plannedMinutes)})${c.drifting ? `; drifting: ${c.drifting}` : ''}`;
     text.push(heading);
     html.push(`<h3>${escapeHtml(heading)}</h3><ul>`);
     for (const a of c.agenda) {
-      const box = a.kind === 'review' ? '[ ] ' : '- ';
       const note = a.privateNote ? ` (note: ${a.privateNote})` : '';
       text.push(
-        `  ${box}${a.label} (${formatMinutes(a.minutes)})${a.link ? ` ${a.link}` : ''}${note}`,
+        `  [ ] ${a.label} (${formatMinutes(a.minutes)})${a.link ? ` ${a.link}` : ''}${note}`,
       );
       const link = safeLink(a.link);
       const label = link
         ? `<a href="${escapeHtml(link)}">${escapeHtml(a.label)}</a>`
         : escapeHtml(a.label);
       html.push(
-        `<li>${a.kind === 'review' ? '&#9744; ' : ''}${label} <small>(${escapeHtml(formatMinutes(a.minutes))})</small>${a.privateNote ? ` <em>${escapeHtml(a.privateNote)}</em>` : ''}</li>`,
+        `<li>&#9744; ${label} <small>(${escapeHtml(formatMinutes(a.minutes))})</small>${a.privateNote ? ` <em>${escapeHtml(a.privateNote)}</em>` : ''}</li>`,
+      );
+    }
+    html.push('</ul>');
+    if (c.waits.length) {
+      const waits = [
+        ...c.waits.map((w) => `${w.label} (${formatMinutes(w.minutes)})`),
+        ...(c.waitsMore ? [`and ${c.waitsMore} more: see Priorities`] : []),
+      ];
+      text.push('  Waits (not counted):', ...waits.map((w) => `    - ${w}`));
+      html.push(
+        '<p><small>Waits (not counted):</small></p><ul>',
+        ...waits.map((w) => `<li><small>${escapeHtml(w)}</small></li>`),
+        '</ul>',
       );
     }
     text.push('');
-    html.push('</ul>');
   }
   if (plan.clients.length === 0) {
     text.push('No active clients.');

@@ -20,6 +20,8 @@ export interface SettingSpec {
   rule: ValueRule;
   /** What an empty value means, when it is not "use the default". */
   blankMeans?: string;
+  /** Added after registries were made: a Settings tab without its row quietly uses the default. */
+  optionalRow?: true;
 }
 
 export const SETTINGS: readonly SettingSpec[] = [
@@ -59,6 +61,15 @@ export const SETTINGS: readonly SettingSpec[] = [
     about: 'Where the weekly plan is mailed; empty means you.',
     rule: { type: 'email' },
     blankMeans: 'you',
+  },
+  {
+    key: 'reviewMinutes',
+    label: 'Review minutes',
+    value: 40,
+    about:
+      "Minutes of each client's weekly review in the plan: PM board, codebase, lead sync, registry update.",
+    rule: { type: 'number', min: 0, max: 480, whole: true },
+    optionalRow: true,
   },
   {
     key: 'reviewCadenceDays',
@@ -107,6 +118,7 @@ export interface RegistrySettings {
   planWeekday: string;
   planHour: number;
   summaryEmail: string;
+  reviewMinutes: number;
   reviewCadenceDays: number;
   debtReviewCadenceDays: number;
   impactThreshold: number;
@@ -142,6 +154,7 @@ export function parseSettings(grid: readonly (readonly unknown[])[], tab: string
     // No Settings tab at all is the setup's to repair; a registry without one has no cells to name.
     if (grid.length === 0) continue;
     if (!found) {
+      if (s.optionalRow) continue;
       problems.push({
         tab,
         cell: `A${grid.length + 1}`,

@@ -1,52 +1,90 @@
 /**
- * The week's plan: per active client, its hours and an agenda with estimates; then capacity.
- * Built from the registry and its rollup; knows nothing of sheets or mail.
+ * The week's plan: per active client a budget of its hours, filled in order (the weekly review,
+ * what must not wait, decisions and notices, Do-now debt, goals, team gaps, the quarterly debt
+ * review), what does not fit under Waits; a focus line per client and the capacity list; what
+ * changed since last week. Built from the registry, its rollup and the previous plan; knows
+ * nothing of sheets or mail.
  */
-import { addDays, daysBetween } from './dates.js';
+import { addDays } from './dates.js';
 import type { Rollup } from './rollup.js';
-import { relatedDecisionIndex } from './related-decisions.js';
-import { str, type ClientRecord } from './client-record.js';
-import {
-  dueDateOf,
-  isActiveClient,
-  isOpenGoal,
-  isOpenRisk,
-  isPendingDecision,
-  tagsOf,
-} from './item-states.js';
+import type { ClientRecord } from './client-record.js';
+import { isActiveClient } from './item-states.js';
 import type { RegistrySettings } from './settings.js';
 import type { SectionKind } from './registry-layout.js';
+import { clientCandidates, fillBudget } from './plan-budget.js';
+import { registryState, sinceLastWeek } from './since-last-week.js';
+import type { PreviousPlan } from './week-closing.js';
 
 export type AgendaKind =
-  'review' | 'overdue' | 'due' | 'decision' | 'doNow' | 'notice' | 'conflict' | 'flag';
+  | 'review'
+  | 'overdue'
+  | 'due'
+  | 'critical'
+  | 'decision'
+  | 'conflict'
+  | 'notice'
+  | 'doNow'
+  | 'goal'
+  | 'team'
+  | 'quarterly';
 
 /**
  * What an entry is about, so that a view for someone else (a founder) is built from typed fields
  * of the item itself, never by cutting the CTO's label.
  */
 export type AgendaSubject =
-  | { kind: 'review'; step: 'pm' | 'code' | 'sync' | 'registry' }
-  | { kind: 'item'; section: SectionKind; row: number };
+  { kind: 'review'; step: ReviewStep } | { kind: 'item'; section: SectionKind; row: number };
+
+export type ReviewStep = 'pm' | 'code' | 'sync' | 'registry';
 
 export interface AgendaEntry {
+  /** The first rule that placed it: its tier in the budget's order. */
   kind: AgendaKind;
+  /** Stable across weeks: `risk:R-1`, `review:pm`, `notice:Beta:ADR-4`; how a tick is carried. */
+  key: string;
+  /** What it is, without the reasons: "Decision ADR-1 Pick a message queue". */
+  headline: string;
+  /** Every rule that placed it: "due Thu", "related: Acme ADR-2 Use Kafka". */
+  reasons: string[];
+  /** The headline with its reasons and, when carried, for how long. */
   label: string;
   subject?: AgendaSubject;
   minutes: number;
   link: string;
   /** Private context for the CTO's own plan; never in anything meant for a founder. */
   privateNote: string;
+  /** Weeks it has come back unticked. */
+  carried: number;
+  /** Ticked on the Weekly Plan tab this week (kept when the plan is written again). */
+  done: boolean;
 }
 
 export interface ClientPlan {
   clientId: string;
   name: string;
   hours: number;
+  /** The profile's "Focus this week", else the first entry after the review. */
+  focus: string;
+  /** What is planned and counted, in the budget's order. */
   agenda: AgendaEntry[];
+  /** What did not fit: listed, not counted (the first few; `waitsMore` counts the rest). */
+  waits: AgendaEntry[];
+  waitsMore: number;
   plannedMinutes: number;
+  budgetMinutes: number;
+  /** Minutes by which the review and what must not wait exceed the budget; 0 when they fit. */
+  overMinutes: number;
   overdue: number;
-  /** The agenda needs more time than the client's hours. */
+  /** What must not wait does not fit the client's hours. */
   overbooked: boolean;
+  /** "last review 2026-10-20, 29 days ago (cadence 7 days)", or '' when reviewed in time. */
+  drifting: string;
+  /** Actual hours typed for this week, kept when the plan is written again. */
+  actualHours: number | null;
+  /** The registry's state this plan compares next week's with (see since-last-week.ts). */
+  state: string;
+  /** The state this plan compared with. */
+  baseline: string;
 }
 
 export interface WeeklyPlan {
@@ -54,28 +92,21 @@ export interface WeeklyPlan {
   weekEnd: string;
   today: string;
   clients: ClientPlan[];
+  /** "Acme: Risk R-1 Backups never restored (2 h)", one per client, then "Flex: 15.5 h". */
+  capacityList: string[];
   capacityHours: number;
   allocatedHours: number;
   flexHours: number;
   flexReserveHours: number;
   overCommitted: boolean;
   warnings: string[];
+  /** Log lines, oldest first: "Acme: accepted ADR-4 Switch to MongoDB (2026-11-18)". */
+  sinceLastWeek: string[];
+  /** What "since last week" could not tell, said once (the first plan has no baseline). */
+  sinceNote: string;
+  /** The date the baseline was recorded, '' for none. */
+  baselineDate: string;
 }
-
-export const MINUTES: Record<string, number> = {
-  pm: 20,
-  code: 20,
-  sync: 30,
-  registry: 10,
-  overdue: 15,
-  due: 15,
-  decision: 30,
-  doNow: 30,
-  notice: 15,
-  conflict: 15,
-  drifting: 15,
-  quarterly: 45,
-};
 
 /** Monday of the week holding `today` (an ISO date). */
 export function weekStartOf(today: string): string {
@@ -84,69 +115,15 @@ export function weekStartOf(today: string): string {
   return addDays(today, -back);
 }
 
-function entry(
-  kind: AgendaKind,
-  label: string,
-  minutes: number,
-  link = '',
-  privateNote = '',
-  subject?: AgendaSubject,
-): AgendaEntry {
-  return subject
-    ? { kind, label, minutes, link, privateNote, subject }
-    : { kind, label, minutes, link, privateNote };
+/** The week a plan run on `today` is for: this week Monday to Friday, next week at the weekend. */
+export function planWeekOf(today: string): string {
+  const day = new Date(`${today}T00:00:00Z`).getUTCDay();
+  const monday = weekStartOf(today);
+  return day === 0 || day === 6 ? addDays(monday, 7) : monday;
 }
 
-const about = (section: SectionKind, row: number): AgendaSubject => ({
-  kind: 'item',
-  section,
-  row,
-});
-const step = (s: 'pm' | 'code' | 'sync' | 'registry'): AgendaSubject => ({
-  kind: 'review',
-  step: s,
-});
-
-interface DueItem {
-  label: string;
-  due: string;
-  privateNote: string;
-  subject: AgendaSubject;
-}
-
-function dueItems(c: ClientRecord): DueItem[] {
-  const out: DueItem[] = [];
-  for (const r of c.items.risk) {
-    if (isOpenRisk(r.fields) && dueDateOf('risk', r.fields)) {
-      out.push({
-        label: `Risk ${r.id}: ${str(r.fields['risk'])}`,
-        due: str(r.fields['due']),
-        privateNote: str(r.fields['privateNote']),
-        subject: about('risk', r.row),
-      });
-    }
-  }
-  for (const d of c.items.decision) {
-    if (isPendingDecision(d.fields) && dueDateOf('decision', d.fields)) {
-      out.push({
-        label: `Decision ${d.id}: ${str(d.fields['title'])}`,
-        due: str(d.fields['due']),
-        privateNote: str(d.fields['privateNote']),
-        subject: about('decision', d.row),
-      });
-    }
-  }
-  for (const g of c.items.goal) {
-    if (isOpenGoal(g.fields) && dueDateOf('goal', g.fields)) {
-      out.push({
-        label: `Goal ${g.id}: ${str(g.fields['goal'])}`,
-        due: str(g.fields['targetDate']),
-        privateNote: '',
-        subject: about('goal', g.row),
-      });
-    }
-  }
-  return out;
+function hoursText(h: number): string {
+  return `${Math.round(h * 100) / 100} h`;
 }
 
 export function buildWeeklyPlan(
@@ -155,191 +132,28 @@ export function buildWeeklyPlan(
   settings: RegistrySettings,
   today: string,
   sharedClientIds: ReadonlySet<string> = new Set(),
+  previous: PreviousPlan | null = null,
 ): WeeklyPlan {
-  const weekStart = weekStartOf(today);
+  const weekStart = planWeekOf(today);
   const weekEnd = addDays(weekStart, 6);
   const active = clients.filter((c) => isActiveClient(c.status));
-  const related = relatedDecisionIndex(
-    clients.map((c) => ({ clientId: c.id, clientName: c.name, decisions: c.items.decision })),
-  );
-  const doNowByClient = new Map<string, Rollup['priorities']>();
-  for (const p of rollup.priorities) {
-    if (p.kind !== 'debt' || p.quadrant !== 'Do now') continue;
-    const list = doNowByClient.get(p.clientId) ?? [];
-    if (list.length < 3) list.push(p);
-    doNowByClient.set(p.clientId, list);
-  }
+  // A plan written again in its own week keeps its ticks, hours and carried counts, and compares
+  // with the same baseline; a plan for a new week carries what was left unticked.
+  const sameWeek = previous?.weekStart === weekStart ? previous : null;
+  const carriedFrom = previous && !sameWeek && previous.weekStart < weekStart ? previous : null;
+  const candidatesOf = clientCandidates(clients, rollup, settings, today, weekStart, weekEnd);
   const plans: ClientPlan[] = active.map((c) => {
-    const agenda: AgendaEntry[] = [
-      entry(
-        'review',
-        `Review the ${c.pmTool || 'PM'} board`,
-        MINUTES['pm'] as number,
-        c.pmLink,
-        '',
-        step('pm'),
-      ),
-      entry(
-        'review',
-        'Review the codebase',
-        MINUTES['code'] as number,
-        c.repoLink,
-        '',
-        step('code'),
-      ),
-      entry(
-        'review',
-        'Sync with the lead engineer',
-        MINUTES['sync'] as number,
-        '',
-        '',
-        step('sync'),
-      ),
-      entry(
-        'review',
-        'Update the registry',
-        MINUTES['registry'] as number,
-        '',
-        '',
-        step('registry'),
-      ),
-    ];
-    let overdue = 0;
-    for (const item of dueItems(c)) {
-      if (item.due < today) {
-        overdue++;
-        agenda.push(
-          entry(
-            'overdue',
-            `Overdue since ${item.due}: ${item.label}`,
-            MINUTES['overdue'] as number,
-            '',
-            item.privateNote,
-            item.subject,
-          ),
-        );
-      } else if (item.due <= weekEnd) {
-        agenda.push(
-          entry(
-            'due',
-            `Due ${item.due}: ${item.label}`,
-            MINUTES['due'] as number,
-            '',
-            item.privateNote,
-            item.subject,
-          ),
-        );
-      }
-    }
-    for (const d of c.items.decision) {
-      if (!isPendingDecision(d.fields)) continue;
-      const others = related(tagsOf(d), c.id, 3);
-      const context = others.length
-        ? ` (related: ${others.map((r) => `${r.clientName} ${r.id} ${r.title}`).join('; ')})`
-        : '';
-      agenda.push(
-        entry(
-          'decision',
-          `Decide ${d.id}: ${str(d.fields['title'])}${context}`,
-          MINUTES['decision'] as number,
-          str(d.fields['link']),
-          str(d.fields['privateNote']),
-          about('decision', d.row),
-        ),
-      );
-    }
-    const doNow = (doNowByClient.get(c.id) ?? []).slice(0, 3);
-    for (const p of doNow) {
-      const item = c.items.debt.find((d) => d.id === p.id && d.row === p.row);
-      agenda.push(
-        entry(
-          'doNow',
-          `Do now ${p.id}: ${p.title}`,
-          MINUTES['doNow'] as number,
-          p.link,
-          str(item?.fields['privateNote']),
-          about('debt', p.row),
-        ),
-      );
-    }
-    for (const n of rollup.notices) {
-      if (n.consumerId === c.id)
-        agenda.push(
-          entry(
-            'notice',
-            `${n.providerName} changed ${n.component || 'a component'} you depend on: ${n.itemId} ${n.title} (${n.date})`,
-            MINUTES['notice'] as number,
-          ),
-        );
-      if (n.providerId === c.id)
-        agenda.push(
-          entry(
-            'notice',
-            `Tell ${n.consumerName} about ${n.itemId} ${n.title}: it depends on ${n.component || 'this'}`,
-            MINUTES['notice'] as number,
-          ),
-        );
-    }
-    for (const k of rollup.conflicts) {
-      if (k.clientId === c.id)
-        agenda.push(
-          entry(
-            'conflict',
-            `${k.decisionId} ${k.decisionTitle} ${k.message}`,
-            MINUTES['conflict'] as number,
-          ),
-        );
-    }
-    const cadence = c.reviewCadence ?? settings.reviewCadenceDays;
-    const reviews = c.items.review
-      .map((r) => str(r.fields['date']))
-      .filter(Boolean)
-      .sort();
-    const last = reviews[reviews.length - 1];
-    if (!last)
-      agenda.push(
-        entry('flag', 'Drifting: no weekly review logged yet', MINUTES['drifting'] as number),
-      );
-    else if (daysBetween(last, today) > cadence) {
-      agenda.push(
-        entry(
-          'flag',
-          `Drifting: last review ${last}, ${daysBetween(last, today)} days ago (cadence ${cadence} days)`,
-          MINUTES['drifting'] as number,
-        ),
-      );
-    }
-    const reviewed = c.items.debt
-      .map((d) => str(d.fields['lastReviewed']))
-      .filter(Boolean)
-      .sort();
-    const lastDebtReview = reviewed[reviewed.length - 1];
-    if (
-      c.items.debt.length > 0 &&
-      (!lastDebtReview || daysBetween(lastDebtReview, today) > settings.debtReviewCadenceDays)
-    ) {
-      agenda.push(
-        entry(
-          'flag',
-          `Quarterly debt review due${lastDebtReview ? ` (last ${lastDebtReview})` : ' (never reviewed)'}`,
-          MINUTES['quarterly'] as number,
-        ),
-      );
-    }
-    const plannedMinutes = agenda.reduce((n, a) => n + a.minutes, 0);
-    const hours = c.hoursPerWeek ?? 0;
+    const prior = (sameWeek ?? carriedFrom)?.clients.get(c.id);
+    const filled = fillBudget(c, candidatesOf(c), settings, today, prior, sameWeek !== null);
     return {
-      clientId: c.id,
-      name: c.name,
-      hours,
-      agenda,
-      plannedMinutes,
-      overdue,
-      overbooked: plannedMinutes > hours * 60,
+      ...filled,
+      actualHours: sameWeek ? (prior?.actualHours ?? null) : null,
+      state: registryState(c),
+      baseline: sameWeek ? (prior?.baseline ?? '') : (prior?.state ?? ''),
     };
   });
   const allocatedHours = plans.reduce((n, p) => n + p.hours, 0);
-  const flexHours = settings.capacityHours - allocatedHours;
+  const flexHours = Math.round((settings.capacityHours - allocatedHours) * 100) / 100;
   const overCommitted = flexHours < settings.flexReserveHours;
   const warnings: string[] = [];
   if (overCommitted) {
@@ -357,20 +171,29 @@ export function buildWeeklyPlan(
   for (const p of plans) {
     if (p.overbooked)
       warnings.push(
-        `${p.name}: the agenda needs ${formatMinutes(p.plannedMinutes)} of ${p.hours} h; choose what waits.`,
+        `${p.name}: the review and what must not wait need ${formatMinutes(p.budgetMinutes + p.overMinutes)} of ${hoursText(p.hours)}, ${formatMinutes(p.overMinutes)} over.`,
       );
   }
+  const baselineDate = sameWeek ? sameWeek.baselineDate : (carriedFrom?.today ?? '');
+  const since = sinceLastWeek(active, plans, today, baselineDate);
   return {
     weekStart,
     weekEnd,
     today,
     clients: plans,
+    capacityList: [
+      ...plans.map((p) => `${p.name}: ${p.focus} (${hoursText(p.hours)})`),
+      `Flex: ${hoursText(flexHours)}`,
+    ],
     capacityHours: settings.capacityHours,
     allocatedHours,
     flexHours,
     flexReserveHours: settings.flexReserveHours,
     overCommitted,
     warnings,
+    sinceLastWeek: since.lines,
+    sinceNote: since.note,
+    baselineDate,
   };
 }
 

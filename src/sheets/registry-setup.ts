@@ -39,6 +39,7 @@ export const OVERVIEW_HEADER = [
   'Open high risks',
   'Median decision cycle (days)',
   'Shared view',
+  'Hours, last 4 closed weeks',
 ];
 export { GENERATED_TITLES };
 

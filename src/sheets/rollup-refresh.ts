@@ -19,6 +19,7 @@ import { setClientRanges } from './client-named-ranges.js';
 import { settingsProblems } from './settings-tab.js';
 import { CHECKS_COLUMN, overviewGrid, prioritiesGrid, type TabGrid } from './rollup-tabs.js';
 import { writableRange } from './sheet-rows.js';
+import { hoursTakenByClient } from './plan-history-tab.js';
 import { setupRegistryTabs } from './registry-setup.js';
 import { GENERATED_ROLES, USER_ROLES } from './tab-roles.js';
 import { readWorkbook, type ReadTab, type WorkbookRead } from './workbook-read.js';
@@ -265,7 +266,12 @@ export function refreshRollup(
 
   // The Overview is live formulas: it is rewritten only when the clients or their values
   // that are not formulas changed. Its title and header keep the formatting setup gave them.
-  const o = overviewGrid(snap.rollup.overview, snap.clients, snap.shared);
+  const o = overviewGrid(
+    snap.rollup.overview,
+    snap.clients,
+    snap.shared,
+    hoursTakenByClient(snap.read.roles.planHistory, snap.timeZone),
+  );
   const op = pad(o, overview, 15);
   const overviewSignature = fingerprint(op.values);
   if (

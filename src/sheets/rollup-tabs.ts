@@ -215,6 +215,8 @@ export function overviewGrid(
   overview: readonly OverviewRow[],
   clients: readonly ClientRecord[],
   shared: ReadonlyMap<string, string>,
+  /** Client id → planned and actual hours over its last four closed weeks (Plan History). */
+  hoursTaken: ReadonlyMap<string, string> = new Map(),
 ): TabGrid {
   const rows: CellInput[][] = [];
   const styles: (RowStyle | null)[] = [];
@@ -249,6 +251,7 @@ export function overviewGrid(
       shared.has(c.id)
         ? formula(`=HYPERLINK(${formulaString(shared.get(c.id) ?? '')},"Shared view")`)
         : '',
+      hoursTaken.get(c.id) ?? '',
     ]);
     styles.push(null);
   });

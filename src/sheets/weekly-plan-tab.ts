@@ -1,12 +1,18 @@
-/** The Weekly Plan tab (rewritten whole, readable as a page) and the Plan History tab (appended to). */
-import { formatMinutes, type WeeklyPlan } from '../domain/weekly-plan.js';
-import { asDate, writeCell, writeCells, type CellInput } from './cell-text.js';
+/**
+ * The Weekly Plan tab, rewritten whole and readable as a page: the capacity list first, since last
+ * week, then per client its line (with the Actual hours cell), its entries with a checkbox each,
+ * and what waits. The hidden Key, State and Baseline columns let the next run read it back.
+ */
+import { formatMinutes, type AgendaEntry, type WeeklyPlan } from '../domain/weekly-plan.js';
+import { PLAN_HIDDEN, PLAN_WIDTH, type PlanKey } from '../domain/week-closing.js';
+import { writeCell, writeCells, type CellInput } from './cell-text.js';
 import { GENERATED_TITLES } from './tab-roles.js';
 import type { ReadTab } from './workbook-read.js';
 import { writableRange } from './sheet-rows.js';
-import { str } from '../domain/client-record.js';
 
-const WIDTH = 5;
+export { HISTORY_HEADER, appendHistory } from './plan-history-tab.js';
+
+const key = (k: PlanKey): string => JSON.stringify(k);
 
 export function planRows(
   plan: WeeklyPlan,
@@ -20,26 +26,67 @@ export function planRows(
     bold.push(b);
     checkbox.push(box);
   };
+  const hidden = (k: string, ...more: string[]): CellInput[] => [k, ...more];
   // Column A holds the checkboxes; lines that are not to-dos start in A and run across.
   push([GENERATED_TITLES.weeklyPlan ?? 'Weekly plan'], true);
-  push([`Week of ${plan.weekStart} to ${plan.weekEnd}. Generated ${generatedAt}.`]);
+  push([
+    `Week of ${plan.weekStart} to ${plan.weekEnd}. Generated ${generatedAt}.`,
+    '',
+    '',
+    '',
+    '',
+    ...hidden(key(['week', plan.weekStart, plan.today, plan.baselineDate])),
+  ]);
   push(['Last run: ok']);
-  const capacity = `Capacity: ${plan.allocatedHours} h allocated of ${plan.capacityHours} h; flex ${plan.flexHours} h (reserve ${plan.flexReserveHours} h).`;
-  push([capacity], true);
+  push(['This week'], true);
+  for (const line of plan.capacityList) push([line]);
+  push([
+    `Capacity: ${plan.allocatedHours} h allocated of ${plan.capacityHours} h; flex ${plan.flexHours} h (reserve ${plan.flexReserveHours} h).`,
+  ]);
   for (const w of plan.warnings) push([`Warning: ${w}`]);
+  push([]);
+  push(['Since last week'], true);
+  for (const line of plan.sinceLastWeek) push([line]);
+  if (plan.sinceLastWeek.length === 0) push(['Nothing recorded since last week.']);
+  if (plan.sinceNote) push([plan.sinceNote]);
+  push([]);
+  push(['Done', 'Entry', 'Estimate', 'Link', 'Private note'], true);
+  const entryRow = (clientId: string, a: AgendaEntry): CellInput[] => [
+    a.done,
+    a.label,
+    formatMinutes(a.minutes),
+    a.link,
+    a.privateNote,
+    key(['entry', clientId, a.key, a.minutes, a.carried]),
+  ];
   for (const c of plan.clients) {
     push([]);
     push(
-      [`${c.name}: ${c.hours} h this week`, '', `agenda ${formatMinutes(c.plannedMinutes)}`],
+      [
+        `${c.name}: ${c.hours} h this week; planned ${formatMinutes(c.plannedMinutes)}${c.drifting ? `; drifting: ${c.drifting}` : ''}`,
+        '',
+        'Actual hours',
+        c.actualHours ?? '',
+        '',
+        key(['client', c.clientId, c.hours]),
+        c.state,
+        c.baseline,
+      ],
       true,
     );
-    for (const a of c.agenda) {
-      const review = a.kind === 'review';
-      push(
-        [review ? false : '', a.label, formatMinutes(a.minutes), a.link, a.privateNote],
-        false,
-        review,
-      );
+    for (const a of c.agenda) push(entryRow(c.clientId, a), false, true);
+    if (c.waits.length) {
+      push(['', `Waits (not counted): ${c.waits.length + c.waitsMore}`]);
+      for (const w of c.waits)
+        push([
+          '',
+          w.label,
+          formatMinutes(w.minutes),
+          w.link,
+          w.privateNote,
+          key(['wait', c.clientId, w.key]),
+        ]);
+      if (c.waitsMore) push(['', `and ${c.waitsMore} more: see Priorities`]);
     }
   }
   if (plan.clients.length === 0) push(['No active clients.']);
@@ -60,78 +107,34 @@ export function writePlanTab(tab: ReadTab, plan: WeeklyPlan, generatedAt: string
   const height = Math.max(drawn.rows.length, tab.grid.length);
   const values = Array.from({ length: height }, (_, i) => {
     const r = drawn.rows[i] ?? [];
-    return [...r, ...new Array<CellInput>(WIDTH - r.length).fill('')];
+    return [...r, ...new Array<CellInput>(PLAN_WIDTH - r.length).fill('')];
   });
-  const range = writableRange(tab.sheet, height, WIDTH);
+  const range = writableRange(tab.sheet, height, PLAN_WIDTH);
   writeCells(range, values);
   return { ...drawn, height, range };
 }
 
-/** The plan's checkboxes and bold lines, after its values. */
+/** The plan's checkboxes and bold lines, after its values; its helper columns hidden. */
 export function stylePlanTab(drawn: DrawnPlan): void {
   const { range } = drawn;
   const rule = SpreadsheetApp.newDataValidation().requireCheckbox().build();
   range.setDataValidations(
     Array.from({ length: drawn.height }, (_, i) => [
       drawn.checkbox[i] ? rule : null,
-      null,
-      null,
-      null,
-      null,
+      ...new Array<null>(PLAN_WIDTH - 1).fill(null),
     ]),
   );
   range.setFontWeights(
     Array.from({ length: drawn.height }, (_, i) =>
-      new Array<GoogleAppsScript.Spreadsheet.FontWeight>(WIDTH).fill(
+      new Array<GoogleAppsScript.Spreadsheet.FontWeight>(PLAN_WIDTH).fill(
         drawn.bold[i] ? 'bold' : 'normal',
       ),
     ),
   );
+  range.getSheet().hideColumns(PLAN_HIDDEN.from, PLAN_HIDDEN.count);
 }
 
 /** Records a failed run on the plan tab without touching the previous plan. */
 export function writeRunStatus(sheet: GoogleAppsScript.Spreadsheet.Sheet, status: string): void {
   writeCell(sheet.getRange(3, 1), status);
-}
-
-export const HISTORY_HEADER = [
-  'Week starting',
-  'Client',
-  'Hours',
-  'Agenda items',
-  'Overdue',
-  'Generated at',
-];
-
-/** Appends one row per client for the week, unless that week's row for the client is already there. */
-export function appendHistory(
-  tab: ReadTab,
-  plan: WeeklyPlan,
-  generatedAt: string,
-  timeZone: string,
-): number {
-  const seen = new Set(
-    tab.grid.map((r) => {
-      const week =
-        r[0] instanceof Date ? Utilities.formatDate(r[0], timeZone, 'yyyy-MM-dd') : str(r[0]);
-      return `${week}|${str(r[1])}`;
-    }),
-  );
-  const rows = plan.clients
-    .filter((c) => !seen.has(`${plan.weekStart}|${c.name}`))
-    .map(
-      (c) =>
-        [
-          asDate(plan.weekStart),
-          c.name,
-          c.hours,
-          c.agenda.length,
-          c.overdue,
-          asDate(generatedAt),
-        ] as CellInput[],
-    );
-  if (rows.length === 0) return 0;
-  const first = Math.max(tab.grid.length, 2) + 1;
-  writeCells(writableRange(tab.sheet, rows.length, HISTORY_HEADER.length, first), rows);
-  return rows.length;
 }

@@ -5,6 +5,7 @@ import {
   failureMail,
   noDocumentMail,
   planMail,
+  planSubject,
 } from '../../src/domain/plan-mail.js';
 import type { AgendaEntry, ClientPlan, WeeklyPlan } from '../../src/domain/weekly-plan.js';
 
@@ -12,10 +13,15 @@ const REGISTRY = 'https://docs.google.com/spreadsheets/d/reg';
 
 const entry = (over: Partial<AgendaEntry>): AgendaEntry => ({
   kind: 'decision',
+  key: 'decision:ADR-1',
+  headline: '',
+  reasons: [],
   label: '',
   minutes: 30,
   link: '',
   privateNote: '',
+  carried: 0,
+  done: false,
   ...over,
 });
 
@@ -23,10 +29,19 @@ const clientPlan = (over: Partial<ClientPlan>): ClientPlan => ({
   clientId: '1',
   name: 'Acme',
   hours: 2,
+  focus: 'weekly review',
   agenda: [],
+  waits: [],
+  waitsMore: 0,
   plannedMinutes: 0,
+  budgetMinutes: 120,
+  overMinutes: 0,
   overdue: 0,
   overbooked: false,
+  drifting: '',
+  actualHours: null,
+  state: '',
+  baseline: '',
   ...over,
 });
 
@@ -35,12 +50,16 @@ const plan = (over: Partial<WeeklyPlan> = {}): WeeklyPlan => ({
   weekEnd: '2026-11-22',
   today: '2026-11-18',
   clients: [],
+  capacityList: ['Acme: weekly review (2 h)', 'Flex: 18 h'],
   capacityHours: 20,
   allocatedHours: 2,
   flexHours: 18,
   flexReserveHours: 2,
   overCommitted: false,
   warnings: [],
+  sinceLastWeek: [],
+  sinceNote: '',
+  baselineDate: '',
   ...over,
 });
 
@@ -79,18 +98,66 @@ describe('the weekly plan mail', () => {
   });
   const mail = planMail(plan({ clients: [typed] }), REGISTRY);
 
-  it('is titled with the week and opens with the capacity list', () => {
-    expect(mail.subject).toBe('Weekly plan, week of 2026-11-16');
-    expect(mail.body.split('\n').slice(0, 3)).toEqual([
-      'Weekly plan, week of 2026-11-16',
+  it('carries the capacity list in its subject and opens with it', () => {
+    expect(mail.subject).toBe(
+      'Weekly plan, week of 2026-11-16: Acme: weekly review (2 h); Flex: 18 h',
+    );
+    expect(mail.body.split('\n').slice(0, 5)).toEqual([
+      'Weekly plan, week of 2026-11-16 to 2026-11-22',
       '',
+      'Acme: weekly review (2 h)',
+      'Flex: 18 h',
       '2 h allocated of 20 h; 18 h flex.',
     ]);
+    expect(mail.htmlBody).toContain(
+      '<ul><li>Acme: weekly review (2 h)</li><li>Flex: 18 h</li></ul>',
+    );
+  });
+
+  it('keeps its subject within 250 characters, counting the clients left out and naming flex', () => {
+    const many = Array.from(
+      { length: 20 },
+      (_, i) => `Client ${i + 1}: a long focus for this week (1 h)`,
+    );
+    const subject = planSubject(plan({ capacityList: [...many, 'Flex: 0 h'] }));
+    expect(subject.length).toBeLessThanOrEqual(250);
+    expect(subject).toMatch(
+      /^Weekly plan, week of 2026-11-16: Client 1: .*; \+\d+ more; Flex: 0 h$/,
+    );
+  });
+
+  it('escapes typed markup in the capacity list, since last week and what waits', () => {
+    const marked = planMail(
+      plan({
+        capacityList: ['Acme: <img src=x> (2 h)', 'Flex: 18 h'],
+        sinceLastWeek: ['Acme: accepted ADR-4 <b>Mongo</b> (2026-11-18)'],
+        clients: [
+          clientPlan({
+            waits: [entry({ label: 'Debt D-9 <i>Old ORM</i>: Do now' })],
+            waitsMore: 2,
+          }),
+        ],
+      }),
+      REGISTRY,
+    );
+    expect(marked.subject).toBe(
+      'Weekly plan, week of 2026-11-16: Acme: <img src=x> (2 h); Flex: 18 h',
+    );
+    expect(marked.htmlBody).toContain('<li>Acme: &lt;img src=x&gt; (2 h)</li>');
+    expect(marked.htmlBody).toContain(
+      '<li>Acme: accepted ADR-4 &lt;b&gt;Mongo&lt;/b&gt; (2026-11-18)</li>',
+    );
+    expect(marked.htmlBody).toContain(
+      '<li><small>Debt D-9 &lt;i&gt;Old ORM&lt;/i&gt;: Do now (30 min)</small></li>',
+    );
+    expect(marked.htmlBody).toContain('<li><small>and 2 more: see Priorities</small></li>');
+    expect(marked.htmlBody).not.toMatch(/<(img|b|i)[ >]/);
+    expect(marked.body).toContain('    - Debt D-9 <i>Old ORM</i>: Do now (30 min)');
   });
 
   it('escapes everything typed in the HTML, the client name and agenda lines included', () => {
     expect(mail.htmlBody).toContain(
-      '<h3>Acme &lt;b&gt;&amp; Sons&lt;/b&gt;: 2 h (agenda 1 h 50 min)</h3>',
+      '<h3>Acme &lt;b&gt;&amp; Sons&lt;/b&gt;: 2 h (planned 1 h 50 min)</h3>',
     );
     expect(mail.htmlBody).toContain(
       'Decide ADR-2: &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;',
@@ -101,9 +168,9 @@ describe('the weekly plan mail', () => {
   });
 
   it('keeps the plain-text body as typed', () => {
-    expect(mail.body).toContain('Acme <b>& Sons</b>: 2 h (agenda 1 h 50 min)');
+    expect(mail.body).toContain('Acme <b>& Sons</b>: 2 h (planned 1 h 50 min)');
     expect(mail.body).toContain(
-      '  - Do now D-1: Flaky CI (1 h) HTTP://ci.acme.io (note: Sam is <slow>)',
+      '  [ ] Do now D-1: Flaky CI (1 h) HTTP://ci.acme.io (note: Sam is <slow>)',
     );
   });
 
@@ -115,7 +182,7 @@ describe('the weekly plan mail', () => {
     expect(mail.htmlBody).not.toContain('javascript:');
   });
 
-  it('gives review lines a box to tick', () => {
+  it('gives every planned entry a box to tick', () => {
     expect(mail.body).toContain(
       '  [ ] Review the Linear board (20 min) https://linear.app/acme?a=1&b=2',
     );

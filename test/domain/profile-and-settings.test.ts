@@ -31,6 +31,7 @@ describe('reading Settings', () => {
       planWeekday: 'Monday',
       planHour: 7,
       summaryEmail: '',
+      reviewMinutes: 40,
       reviewCadenceDays: 7,
       debtReviewCadenceDays: 90,
       impactThreshold: 3,

@@ -30,6 +30,7 @@ export function client(shape: ClientShape = {}): ClientRecord {
     pmTool: shape.pmTool ?? 'Linear',
     pmLink: shape.pmLink ?? 'https://linear.app/acme',
     repoLink: shape.repoLink ?? 'https://github.com/acme/app',
+    ...(shape.focus === undefined ? {} : { focus: shape.focus }),
     items: {
       goal: [],
       debt: [],
@@ -49,6 +50,7 @@ export const DEFAULT_SETTINGS: RegistrySettings = {
   planWeekday: 'Monday',
   planHour: 7,
   summaryEmail: '',
+  reviewMinutes: 40,
   reviewCadenceDays: 7,
   debtReviewCadenceDays: 90,
   impactThreshold: 3,

@@ -1,0 +1,453 @@
+/**
+ * A client's week as a budget: the candidates in the order DESIGN.md gives (the weekly review,
+ * what must not wait, decisions and notices, Do-now debt, goals within 30 days, team gaps with a
+ * plan, the quarterly debt review), each item once with every reason that placed it, then filled
+ * into the client's hours. What does not fit waits and is not counted.
+ */
+import { addDays, daysBetween } from './dates.js';
+import type { Rollup } from './rollup.js';
+import { relatedDecisionIndex } from './related-decisions.js';
+import { num, str, type ClientRecord } from './client-record.js';
+import {
+  dueDateOf,
+  isOpenDebt,
+  isOpenGoal,
+  isOpenRisk,
+  isPendingDecision,
+  tagsOf,
+} from './item-states.js';
+import { riskBand, riskScore } from './risk.js';
+import type { RegistrySettings } from './settings.js';
+import type { SectionKind } from './registry-layout.js';
+import type { RegistryItem } from './section-items.js';
+import type {
+  AgendaEntry,
+  AgendaKind,
+  AgendaSubject,
+  ClientPlan,
+  ReviewStep,
+} from './weekly-plan.js';
+import type { PreviousClient } from './week-closing.js';
+
+/** Estimates, in minutes, of an entry by what it is about. */
+export const MINUTES = {
+  risk: 15,
+  decision: 30,
+  goal: 15,
+  debt: 30,
+  notice: 15,
+  conflict: 15,
+  team: 15,
+  quarterly: 30,
+} as const;
+
+/** Shares of the review's minutes: PM board, codebase, lead sync, registry update. */
+const REVIEW_SHARES: [ReviewStep, number][] = [
+  ['pm', 0.25],
+  ['code', 0.25],
+  ['sync', 0.375],
+  ['registry', 0.125],
+];
+
+/** Waits listed per client; the rest are counted ("and 12 more"), Priorities has them all. */
+export const WAITS_SHOWN = 5;
+/** Do-now debt items a week considers per client, best ranked first. */
+const DO_NOW_CONSIDERED = 5;
+const GOAL_HORIZON_DAYS = 30;
+
+/** An entry before the budget: the tier it was first placed in (0 is the review). */
+export interface Candidate extends Omit<AgendaEntry, 'label' | 'carried' | 'done'> {
+  tier: number;
+}
+
+const DAY_NAMES = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+
+function weekday(iso: string): string {
+  return DAY_NAMES[new Date(`${iso}T00:00:00Z`).getUTCDay()] ?? iso;
+}
+
+function itemKey(section: SectionKind, item: RegistryItem): string {
+  return `${section}:${item.id || `row ${item.row}`}`;
+}
+
+const NOUN: Record<'risk' | 'decision' | 'goal' | 'debt', string> = {
+  risk: 'Risk',
+  decision: 'Decision',
+  goal: 'Goal',
+  debt: 'Debt',
+};
+const TITLE: Record<'risk' | 'decision' | 'goal' | 'debt', string> = {
+  risk: 'risk',
+  decision: 'title',
+  goal: 'goal',
+  debt: 'title',
+};
+
+function headlineOf(section: 'risk' | 'decision' | 'goal' | 'debt', item: RegistryItem): string {
+  const title = str(item.fields[TITLE[section]]);
+  return `${NOUN[section]}${item.id ? ` ${item.id}` : ''}${title ? ` ${title}` : ''}`;
+}
+
+export function bandOf(risk: RegistryItem): string {
+  const typed = str(risk.fields['band']);
+  return (
+    typed || (riskBand(riskScore(num(risk.fields['likelihood']), num(risk.fields['impact']))) ?? '')
+  );
+}
+
+/** Every candidate of a client, in the budget's order; the registry-wide indexes built once. */
+export function clientCandidates(
+  clients: readonly ClientRecord[],
+  rollup: Rollup,
+  settings: RegistrySettings,
+  today: string,
+  weekStart: string,
+  weekEnd: string,
+): (c: ClientRecord) => Candidate[] {
+  const related = relatedDecisionIndex(
+    clients.map((c) => ({ clientId: c.id, clientName: c.name, decisions: c.items.decision })),
+  );
+  const doNowByClient = new Map<string, Rollup['priorities']>();
+  for (const p of rollup.priorities) {
+    if (p.kind !== 'debt' || p.quadrant !== 'Do now') continue;
+    const list = doNowByClient.get(p.clientId) ?? [];
+    if (list.length < DO_NOW_CONSIDERED) list.push(p);
+    doNowByClient.set(p.clientId, list);
+  }
+  const dueReason = (due: string): string =>
+    due === today ? 'due today' : due >= weekStart ? `due ${weekday(due)}` : `due ${due}`;
+  const goalHorizon = addDays(today, GOAL_HORIZON_DAYS);
+
+  return (c) => {
+    const byKey = new Map<string, Candidate>();
+    const add = (
+      tier: number,
+      kind: AgendaKind,
+      key: string,
+      headline: string,
+      reason: string,
+      minutes: number,
+      extra: { link?: string; privateNote?: string; subject?: AgendaSubject } = {},
+    ): void => {
+      const found = byKey.get(key);
+      if (found) {
+        if (reason && !found.reasons.includes(reason)) found.reasons.push(reason);
+        if (!found.link && extra.link) found.link = extra.link;
+        return;
+      }
+      const candidate: Candidate = {
+        tier,
+        kind,
+        key,
+        headline,
+        reasons: reason ? [reason] : [],
+        minutes,
+        link: extra.link ?? '',
+        privateNote: extra.privateNote ?? '',
+      };
+      if (extra.subject) candidate.subject = extra.subject;
+      byKey.set(key, candidate);
+    };
+    const about = (section: SectionKind, item: RegistryItem) => ({
+      link: str(item.fields['link']),
+      privateNote: str(item.fields['privateNote']),
+      subject: { kind: 'item', section, row: item.row } as AgendaSubject,
+    });
+
+    const budget = Math.max(0, (c.hoursPerWeek ?? 0) * 60);
+    const review = Math.min(settings.reviewMinutes, budget);
+    const stepLabel: Record<ReviewStep, string> = {
+      pm: `Review the ${c.pmTool || 'PM'} board`,
+      code: 'Review the codebase',
+      sync: 'Sync with the lead engineer',
+      registry: 'Update the registry',
+    };
+    const stepLink: Record<ReviewStep, string> = {
+      pm: c.pmLink,
+      code: c.repoLink,
+      sync: '',
+      registry: '',
+    };
+    let given = 0;
+    REVIEW_SHARES.forEach(([step, share], i) => {
+      const minutes = i === REVIEW_SHARES.length - 1 ? review - given : Math.round(review * share);
+      given += minutes;
+      add(0, 'review', `review:${step}`, stepLabel[step], '', minutes, {
+        link: stepLink[step],
+        subject: { kind: 'review', step },
+      });
+    });
+
+    // What must not wait: overdue first, then open Critical risks, then what is due this week.
+    const dated: { section: 'risk' | 'decision' | 'goal'; item: RegistryItem; due: string }[] = [];
+    for (const r of c.items.risk)
+      if (isOpenRisk(r.fields))
+        dated.push({ section: 'risk', item: r, due: dueDateOf('risk', r.fields) });
+    for (const d of c.items.decision)
+      if (isPendingDecision(d.fields))
+        dated.push({ section: 'decision', item: d, due: dueDateOf('decision', d.fields) });
+    for (const g of c.items.goal)
+      if (isOpenGoal(g.fields))
+        dated.push({ section: 'goal', item: g, due: dueDateOf('goal', g.fields) });
+    for (const { section, item, due } of dated)
+      if (due && due < today)
+        add(
+          1,
+          'overdue',
+          itemKey(section, item),
+          headlineOf(section, item),
+          `overdue since ${due}`,
+          MINUTES[section],
+          about(section, item),
+        );
+    for (const r of c.items.risk)
+      if (isOpenRisk(r.fields) && bandOf(r) === 'Critical')
+        add(
+          1,
+          'critical',
+          itemKey('risk', r),
+          headlineOf('risk', r),
+          'Critical',
+          MINUTES.risk,
+          about('risk', r),
+        );
+    for (const { section, item, due } of dated)
+      if (due && due >= today && due <= weekEnd)
+        add(
+          1,
+          'due',
+          itemKey(section, item),
+          headlineOf(section, item),
+          dueReason(due),
+          MINUTES[section],
+          about(section, item),
+        );
+
+    // Decisions, principle conflicts, dependency notices.
+    const conflicts = rollup.conflicts.filter((k) => k.clientId === c.id);
+    for (const d of c.items.decision) {
+      const own = conflicts.filter((k) => k.decisionId === d.id && d.id);
+      if (!isPendingDecision(d.fields) && own.length === 0) continue;
+      const key = itemKey('decision', d);
+      const others = isPendingDecision(d.fields) ? related(tagsOf(d), c.id, 3) : [];
+      const reasons = [
+        ...(others.length
+          ? [`related: ${others.map((r) => `${r.clientName} ${r.id} ${r.title}`).join(', ')}`]
+          : []),
+        ...own.map((k) => k.message),
+      ];
+      const pending = isPendingDecision(d.fields);
+      add(
+        2,
+        pending ? 'decision' : 'conflict',
+        key,
+        headlineOf('decision', d),
+        reasons[0] ?? (byKey.has(key) ? '' : 'to decide'),
+        pending ? MINUTES.decision : MINUTES.conflict,
+        about('decision', d),
+      );
+      for (const r of reasons.slice(1)) add(2, 'decision', key, '', r, 0);
+    }
+    for (const n of rollup.notices) {
+      if (n.consumerId === c.id)
+        add(
+          2,
+          'notice',
+          `notice:${n.providerId}:${n.itemId}`,
+          `${n.providerName} changed ${n.component || 'a component'}: ${n.itemId} ${n.title}`,
+          `you depend on it (${n.date})`,
+          MINUTES.notice,
+        );
+      if (n.providerId === c.id) {
+        const item = c.items[n.kind].find((i) => i.id === n.itemId);
+        const key = item ? itemKey(n.kind, item) : `${n.kind}:${n.itemId}`;
+        const headline = item ? headlineOf(n.kind, item) : `${NOUN[n.kind]} ${n.itemId} ${n.title}`;
+        add(
+          2,
+          'notice',
+          key,
+          headline,
+          `tell ${n.consumerName}: it depends on ${n.component || 'this'}`,
+          MINUTES.notice,
+          item ? about(n.kind, item) : {},
+        );
+      }
+    }
+
+    for (const p of doNowByClient.get(c.id) ?? []) {
+      const item = c.items.debt.find((d) => d.id === p.id && d.row === p.row);
+      if (item)
+        add(3, 'doNow', itemKey('debt', item), headlineOf('debt', item), 'Do now', MINUTES.debt, {
+          ...about('debt', item),
+          link: p.link,
+        });
+    }
+    for (const g of c.items.goal) {
+      const target = dueDateOf('goal', g.fields);
+      // One due this week is already among what must not wait.
+      if (isOpenGoal(g.fields) && target > weekEnd && target <= goalHorizon)
+        add(
+          4,
+          'goal',
+          itemKey('goal', g),
+          headlineOf('goal', g),
+          `target ${target}`,
+          MINUTES.goal,
+          about('goal', g),
+        );
+    }
+    for (const t of c.items.team) {
+      const gaps = str(t.fields['gaps']).trim();
+      const plan = str(t.fields['plan']).trim();
+      if (!gaps || !plan) continue;
+      const who = str(t.fields['personRole']).trim();
+      add(
+        5,
+        'team',
+        `team:${(who || gaps).toLowerCase()}`,
+        `Team gap${who ? ` (${who})` : ''}: ${gaps}`,
+        `plan: ${plan}`,
+        MINUTES.team,
+        { subject: { kind: 'item', section: 'team', row: t.row } },
+      );
+    }
+    const quarterly = quarterlyReviewDue(c, today, settings.debtReviewCadenceDays);
+    if (quarterly)
+      add(6, 'quarterly', 'quarterly', 'Quarterly debt review', quarterly, MINUTES.quarterly);
+
+    return [...byKey.values()].sort((a, b) => a.tier - b.tier);
+  };
+}
+
+/**
+ * Why the quarterly debt review is due ("last 2026-08-19", "never reviewed"), or '' when it is
+ * not: no open debt, or a Last reviewed within the cadence. An inventory never reviewed is due
+ * once its oldest open item was added longer ago than the cadence (or has no Added date), so a
+ * new client's first debt item does not ask for a quarterly review in its first week.
+ */
+export function quarterlyReviewDue(c: ClientRecord, today: string, cadence: number): string {
+  const open = c.items.debt.filter((d) => isOpenDebt(d.fields));
+  if (open.length === 0) return '';
+  const last = c.items.debt
+    .map((d) => str(d.fields['lastReviewed']))
+    .reduce((a, b) => (b > a ? b : a), '');
+  if (last) return daysBetween(last, today) > cadence ? `last ${last}` : '';
+  const added = open.map((d) => str(d.fields['added']));
+  if (added.some((a) => !a)) return 'never reviewed';
+  const oldest = added.reduce((a, b) => (b < a ? b : a));
+  return daysBetween(oldest, today) > cadence ? 'never reviewed' : '';
+}
+
+/** The keys of a client's items still open: an unticked entry about one comes back next week. */
+function openKeys(c: ClientRecord): Set<string> {
+  const keys = new Set<string>();
+  for (const d of c.items.debt) if (isOpenDebt(d.fields)) keys.add(itemKey('debt', d));
+  for (const r of c.items.risk) if (isOpenRisk(r.fields)) keys.add(itemKey('risk', r));
+  for (const d of c.items.decision)
+    if (isPendingDecision(d.fields)) keys.add(itemKey('decision', d));
+  for (const g of c.items.goal) if (isOpenGoal(g.fields)) keys.add(itemKey('goal', g));
+  return keys;
+}
+
+const CARRIED = / \(carried over \d+ weeks?\)$/;
+
+export function labelOf(e: Pick<AgendaEntry, 'headline' | 'reasons' | 'carried'>): string {
+  const reasons = e.reasons.length ? `: ${e.reasons.join('; ')}` : '';
+  const carried = e.carried ? ` (carried over ${e.carried} week${e.carried === 1 ? '' : 's'})` : '';
+  return `${e.headline}${reasons}${carried}`;
+}
+
+function drifting(c: ClientRecord, settings: RegistrySettings, today: string): string {
+  const cadence = c.reviewCadence ?? settings.reviewCadenceDays;
+  const last = c.items.review
+    .map((r) => str(r.fields['date']))
+    .reduce((a, b) => (b > a ? b : a), '');
+  if (!last) return 'no weekly review logged yet';
+  const days = daysBetween(last, today);
+  return days > cadence ? `last review ${last}, ${days} days ago (cadence ${cadence} days)` : '';
+}
+
+type Filled = Omit<ClientPlan, 'actualHours' | 'state' | 'baseline'>;
+
+/**
+ * Fills the client's hours in order. The review and what must not wait are always planned (when
+ * they need more than the hours, that is the warning); the rest is planned while it fits and
+ * waits when it does not. `prior` is the plan on the tab: the same week's (its ticks kept) or the
+ * week before's (what was left unticked comes back, carried over one more week).
+ */
+export function fillBudget(
+  c: ClientRecord,
+  candidates: Candidate[],
+  settings: RegistrySettings,
+  today: string,
+  prior: PreviousClient | undefined,
+  sameWeek: boolean,
+): Filled {
+  const hours = c.hoursPerWeek ?? 0;
+  const budget = Math.max(0, hours * 60);
+  const before = new Map((prior?.entries ?? []).map((e) => [e.key, e]));
+  const carriedOf = (key: string, kind: AgendaKind): { carried: number; done: boolean } => {
+    const p = before.get(key);
+    if (!p) return { carried: 0, done: false };
+    if (sameWeek) return { carried: p.carried, done: p.done };
+    return { carried: !p.done && kind !== 'review' ? p.carried + 1 : 0, done: false };
+  };
+  const generated = new Set(candidates.map((k) => k.key));
+  const open = prior ? openKeys(c) : new Set<string>();
+  // An entry left unticked that no rule places this week comes back while its item is open.
+  const returning: Candidate[] = (prior?.entries ?? [])
+    .filter(
+      (p) =>
+        !generated.has(p.key) &&
+        !p.review &&
+        (sameWeek ? p.carried > 0 : !p.done) &&
+        (open.has(p.key) || p.key.startsWith('notice:')),
+    )
+    .map((p) => ({
+      tier: 2,
+      kind: p.key.startsWith('notice:') ? 'notice' : 'decision',
+      key: p.key,
+      headline: p.label.replace(CARRIED, ''),
+      reasons: [],
+      minutes: p.minutes,
+      link: '',
+      privateNote: '',
+    }));
+  const ordered = [...candidates, ...returning].sort((a, b) => a.tier - b.tier);
+
+  const agenda: AgendaEntry[] = [];
+  const waits: AgendaEntry[] = [];
+  let used = 0;
+  let fixed = 0;
+  for (const k of ordered) {
+    const { tier, ...rest } = k;
+    const e: AgendaEntry = { ...rest, ...carriedOf(k.key, k.kind), label: '' };
+    e.label = labelOf(e);
+    if (tier <= 1) {
+      agenda.push(e);
+      used += e.minutes;
+      if (tier === 1) fixed += e.minutes;
+    } else if (used + e.minutes <= budget) {
+      agenda.push(e);
+      used += e.minutes;
+    } else waits.push(e);
+  }
+  const reviewMinutes = Math.min(settings.reviewMinutes, budget);
+  const overMinutes = Math.max(0, reviewMinutes + fixed - budget);
+  const firstAfterReview = agenda.find((e) => e.kind !== 'review') ?? waits[0];
+  return {
+    clientId: c.id,
+    name: c.name,
+    hours,
+    focus: c.focus?.trim() || firstAfterReview?.headline || 'weekly review',
+    agenda,
+    waits: waits.slice(0, WAITS_SHOWN),
+    waitsMore: Math.max(0, waits.length - WAITS_SHOWN),
+    plannedMinutes: used,
+    budgetMinutes: budget,
+    overMinutes,
+    overdue: agenda.filter((e) => e.kind === 'overdue').length,
+    overbooked: overMinutes > 0,
+    drifting: drifting(c, settings, today),
+  };
+}
