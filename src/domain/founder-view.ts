@@ -293,12 +293,6 @@ export function founderTabs(view: FounderRecord, summary: FounderSummary): Share
   return [summaryGrid(summary), ...DETAIL_TABS.map(([key, kind]) => detailGrid(view, key, kind))];
 }
 
-const REVIEW_STEPS = {
-  code: 'Review the codebase',
-  sync: 'Sync with the lead engineer',
-  registry: 'Update the registry',
-} as const;
-
 /** What an item is called in a line: its ID and its title, both as shared. */
 function named(item: FounderItem, titleKey: string): string {
   const id = str(item.fields['id']);
@@ -322,7 +316,6 @@ const DUE_OF = { risk: 'due', decision: 'due', goal: 'targetDate' } as const;
  * it is never rebuilt.
  */
 const REBUILT = new Set([
-  'review',
   'overdue',
   'due',
   'critical',
@@ -339,13 +332,12 @@ const REBUILT = new Set([
  */
 export function founderLine(view: FounderRecord, entry: AgendaEntry): string | null {
   if (!REBUILT.has(entry.kind)) return null;
-  if (entry.kind === 'quarterly') return 'Quarterly review of the technical debt';
+  const kind: string = entry.kind;
+  if (kind === 'quarterly') return 'Quarterly review of the technical debt';
   const subject = entry.subject;
   if (!subject) return null;
-  if (subject.kind === 'review') {
-    if (subject.step !== 'pm') return REVIEW_STEPS[subject.step];
-    return `Review the ${str(view.profile.get('PM tool')) || 'PM'} board`;
-  }
+  // The review's steps are the CTO's own checklist: never a founder's line.
+  if (subject.kind === 'review') return null;
   const item = view.sections
     .find((s) => s.spec.kind === subject.section)
     ?.items.find((i) => i.row === subject.row);
@@ -362,8 +354,7 @@ export function founderLine(view: FounderRecord, entry: AgendaEntry): string | n
   if (entry.kind === 'overdue' && due) return `Overdue since ${due}: ${what}`;
   if (entry.kind === 'due' && due) return `Due ${due}: ${what}`;
   if (section === 'decision') return `Decide ${named(item, 'title')}`;
-  if (entry.kind === 'critical' && section === 'risk')
-    return `Critical risk ${named(item, 'risk')}`;
+  if (kind === 'critical' && section === 'risk') return `Critical risk ${named(item, 'risk')}`;
   return what;
 }
 
@@ -377,7 +368,6 @@ export function founderWeekLine(view: FounderRecord, plan: ClientPlan | undefine
   const typed = oneLine(str(view.profile.get('Focus this week')), 200);
   if (typed) return typed;
   for (const entry of plan?.agenda ?? []) {
-    if (entry.kind === 'review') continue;
     const line = founderLine(view, entry);
     if (line) return line;
   }
