@@ -19,6 +19,7 @@ import {
 import { findRegistryTabs } from './registry-tabs.js';
 import { HISTORY_HEADER } from './weekly-plan-tab.js';
 import { GENERATED_TITLE_STYLE, HEADER_STYLE, TITLE_STYLE, styleRow } from './styles.js';
+import { formatOverviewDates, layOutPriorities, markLaidOut } from './priorities-layout.js';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -88,14 +89,18 @@ function drawTab(sheet: Sheet, role: RegistryRole): void {
     ...new Array<string>(width - r.length).fill(''),
   ]);
   writeCells(sheet.getRange(1, 1, block.length, width), block);
+  if (role === 'priorities') {
+    layOutPriorities(sheet);
+    markLaidOut();
+    return;
+  }
   const headerRow = title ? 2 : 1;
   if (title)
     styleRow(
       sheet.getRange(1, 1, 1, width),
-      role === 'overview' || role === 'priorities' ? GENERATED_TITLE_STYLE : TITLE_STYLE,
+      role === 'overview' ? GENERATED_TITLE_STYLE : TITLE_STYLE,
     );
-  if (role === 'overview')
-    sheet.getRange(3, 5, sheet.getMaxRows() - 2, 1).setNumberFormat('yyyy-mm-dd');
+  if (role === 'overview') formatOverviewDates(sheet);
   if (rows[0] && rows[0].length > 1) {
     styleRow(sheet.getRange(headerRow, 1, 1, width), HEADER_STYLE);
     sheet.setFrozenRows(headerRow);

@@ -18,6 +18,7 @@ import { clientRecord } from './client-record-from-tab.js';
 import { setClientRanges } from './client-named-ranges.js';
 import { settingsProblems } from './settings-tab.js';
 import { CHECKS_COLUMN, overviewGrid, prioritiesGrid, type TabGrid } from './rollup-tabs.js';
+import { ensureRollupLayout, LIST_WIDTH } from './priorities-layout.js';
 import { writableRange } from './sheet-rows.js';
 import { hoursTakenByClient } from './plan-history-tab.js';
 import { setupRegistryTabs } from './registry-setup.js';
@@ -26,8 +27,7 @@ import { readWorkbook, type ReadTab, type WorkbookRead } from './workbook-read.j
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-const TOP_KEY = 'registry.prioritiesTop';
-const STYLE_KEY = 'registry.prioritiesStyle';
+const LOWER_KEY = 'registry.prioritiesLower';
 const OVERVIEW_KEY = 'registry.overviewSignature';
 
 export interface RegistrySnapshot {
@@ -152,21 +152,55 @@ function pad(
   return { values, width, height };
 }
 
+/** Font weights and backgrounds of `rows` grid rows from `from` (1-based), `width` wide. */
 function styles(
   grid: TabGrid,
-  height: number,
+  from: number,
+  rows: number,
   width: number,
 ): { weights: GoogleAppsScript.Spreadsheet.FontWeight[][]; backgrounds: string[][] } {
   const weights: GoogleAppsScript.Spreadsheet.FontWeight[][] = [];
   const backgrounds: string[][] = [];
-  for (let i = 0; i < height; i++) {
-    const s = grid.styles[i] ?? null;
+  for (let i = 0; i < rows; i++) {
+    const s = grid.styles[from - 1 + i] ?? null;
     weights.push(
       new Array<GoogleAppsScript.Spreadsheet.FontWeight>(width).fill(s?.bold ? 'bold' : 'normal'),
     );
     backgrounds.push(new Array<string>(width).fill(s?.background ?? ''));
   }
   return { weights, backgrounds };
+}
+
+/** Each range check on the tab as read: the range's name → its rows and filled cells. */
+function rangeChecks(grid: readonly (readonly unknown[])[]): Map<string, unknown[]> {
+  const out = new Map<string, unknown[]>();
+  for (const row of grid) {
+    const name = row[CHECKS_COLUMN - 1];
+    if (typeof name === 'string' && name.startsWith('CTOR_'))
+      out.set(name, [row[CHECKS_COLUMN], row[CHECKS_COLUMN + 1]]);
+  }
+  return out;
+}
+
+/** Where the part below the ranked list was styled last, and how. */
+interface LowerPart {
+  start: number;
+  end: number;
+  signature: string;
+}
+
+function storedLowerPart(value: string | null): LowerPart | null {
+  if (!value) return null;
+  try {
+    const v = JSON.parse(value) as Partial<LowerPart>;
+    return typeof v.start === 'number' &&
+      typeof v.end === 'number' &&
+      typeof v.signature === 'string'
+      ? { start: v.start, end: v.end, signature: v.signature }
+      : null;
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -203,8 +237,8 @@ export interface RefreshResult {
 }
 
 /**
- * `checkRanges` reads the range checks back and repairs drifted ranges; the weekly run leaves
- * that to the interactive refresh to stay within its call budget.
+ * `checkRanges` repairs the named ranges the range checks showed drifted when the tab was read;
+ * the weekly run leaves repairs to the interactive refresh, to stay within its call budget.
  */
 export function refreshRollup(
   ss: Spreadsheet,
@@ -219,50 +253,51 @@ export function refreshRollup(
       'The Priorities or Overview tab is missing: choose Set up registry to restore it, then refresh again.',
     );
   }
+  const laidOut = ensureRollupLayout(priorities.sheet, overview.sheet);
   const grid = prioritiesGrid(snap.rollup, snap.clients, snap.ranges, refreshedAt);
   const p = pad(grid, priorities, CHECKS_COLUMN + 4);
   writeCells(writableRange(priorities.sheet, p.height, p.width), p.values);
-  // Only the part above the ranked list is styled; it also covers last refresh's top part, so
-  // no row keeps a title's look after the layout moved, and the range checks to its right.
-  const props = PropertiesService.getDocumentProperties();
-  const previousTop = Number(props.getProperty(TOP_KEY) ?? 0);
-  const styledRows = Math.min(
-    p.height,
-    Math.max(grid.topRows, previousTop, grid.checks.length + 1),
-  );
-  // Restyled only when the styled rows moved since the last refresh.
-  const signature = fingerprint([
-    p.width,
-    grid.topRows,
-    grid.styles.slice(0, grid.topRows).map((s) => s?.background ?? ''),
-  ]);
-  const restyle = props.getProperty(STYLE_KEY) !== signature || previousTop !== grid.topRows;
-  const top =
-    restyle || options.checkRanges ? priorities.sheet.getRange(1, 1, styledRows, p.width) : null;
-  if (top && restyle) {
-    const ps = styles(grid, styledRows, p.width);
-    top.setFontWeights(ps.weights);
-    top.setBackgrounds(ps.backgrounds);
-    props.setProperties({ [STYLE_KEY]: signature, [TOP_KEY]: String(grid.topRows) });
-  }
-  const written: unknown[][] = top && options.checkRanges ? top.getValues() : [];
 
+  // The part below the list moves with the list's length. It is restyled, with the rows it held
+  // last time, only when it moved or its titles changed.
+  const props = PropertiesService.getDocumentProperties();
+  const lowerEnd = grid.rows.length;
+  const signature = fingerprint([
+    grid.lowerStart,
+    grid.styles.slice(grid.lowerStart - 1).map((s) => s?.background ?? ''),
+  ]);
+  const previous = laidOut ? null : storedLowerPart(props.getProperty(LOWER_KEY));
+  if (previous?.signature !== signature) {
+    const from = Math.min(grid.lowerStart, previous?.start ?? grid.lowerStart);
+    const to = Math.min(p.height, Math.max(lowerEnd, previous?.end ?? lowerEnd));
+    const ps = styles(grid, from, to - from + 1, LIST_WIDTH);
+    const lower = priorities.sheet.getRange(from, 1, to - from + 1, LIST_WIDTH);
+    lower.setFontWeights(ps.weights);
+    lower.setBackgrounds(ps.backgrounds);
+    props.setProperty(
+      LOWER_KEY,
+      JSON.stringify({ start: grid.lowerStart, end: lowerEnd, signature } satisfies LowerPart),
+    );
+  }
+
+  // The range checks are live formulas: as this run read the tab, they showed each named range
+  // as it is now. A range without a check yet (a client added since) was made by the add-on
+  // just now, and is checked from the next refresh on.
   const realigned: string[] = [];
   const sheets = new Map(snap.read.clients.map((c) => [c.id, c.sheet]));
-  if (options.checkRanges)
-    grid.checks.forEach(({ clientId, spec }, i) => {
-      const line = written[i + 1] ?? [];
-      const [rows, filled] = [line[grid.checksColumn], line[grid.checksColumn + 1]];
-      const rowsOk = spec.toSheetEnd ? typeof rows === 'number' : rows === spec.numRows;
-      if (rowsOk && (spec.filled < 0 ? typeof filled === 'number' : filled === spec.filled)) return;
-      const sheet = sheets.get(clientId);
-      if (!sheet) return;
-      const fixed = spec.toSheetEnd
-        ? { ...spec, numRows: sheet.getMaxRows() - spec.row + 1 }
-        : spec;
-      setClientRanges(ss, sheet, [fixed]);
-      realigned.push(spec.name);
-    });
+  const shown = options.checkRanges ? rangeChecks(priorities.grid) : new Map<string, unknown[]>();
+  for (const { clientId, spec } of grid.checks) {
+    const line = shown.get(spec.name);
+    if (!line) continue;
+    const [rows, filled] = line;
+    const rowsOk = spec.toSheetEnd ? typeof rows === 'number' : rows === spec.numRows;
+    if (rowsOk && (spec.filled < 0 ? typeof filled === 'number' : filled === spec.filled)) continue;
+    const sheet = sheets.get(clientId);
+    if (!sheet) continue;
+    const fixed = spec.toSheetEnd ? { ...spec, numRows: sheet.getMaxRows() - spec.row + 1 } : spec;
+    setClientRanges(ss, sheet, [fixed]);
+    realigned.push(spec.name);
+  }
 
   // The Overview is live formulas: it is rewritten only when the clients or their values
   // that are not formulas changed. Its title and header keep the formatting setup gave them.

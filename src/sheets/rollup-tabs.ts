@@ -18,6 +18,7 @@ import { asDate, formula, formulaString, type CellInput } from './cell-text.js';
 import { CHECKS_COLUMN, checkFormulas, clientMark } from './client-named-ranges.js';
 import { columnLetter } from './formulas.js';
 import { OVERVIEW_HEADER } from './registry-setup.js';
+import { RANKED_HEADER } from './priorities-layout.js';
 import { GENERATED_TITLES } from './tab-roles.js';
 import { GENERATED_TITLE_STYLE as TITLE_STYLE, HEADER_STYLE, type RowStyle } from './styles.js';
 
@@ -27,33 +28,28 @@ export interface TabGrid {
 }
 
 export interface PrioritiesGrid extends TabGrid {
-  /** Rows above the ranked list (title, matrix, signals, problems, list header): the styled part. */
-  topRows: number;
-  /** The range checks sit to the right of the top part, one per row from row 2, in this column. */
-  checksColumn: number;
+  /**
+   * First row below the ranked list: a blank row, then the count matrix, the signals and the
+   * problems. It moves with the list's length, so it is the part restyled (rows 1 to 4 keep the
+   * look the layout gave them).
+   */
+  lowerStart: number;
+  /** The range checks, one per row below their label, in hidden columns from `CHECKS_COLUMN`. */
   checks: { clientId: string; spec: RangeSpec }[];
 }
 
-export { CHECKS_COLUMN };
-
-export const RANKED_HEADER = [
-  '#',
-  'Client',
-  'Kind',
-  'ID',
-  'Title',
-  'Priority / band',
-  'Quadrant',
-  'Score',
-  'Status',
-  'Owner',
-  'Due',
-  'Age (days)',
-  'Link',
-];
+export { CHECKS_COLUMN, RANKED_HEADER };
 
 export function clientLink(c: Pick<ClientRecord, 'id' | 'name'>): CellInput {
   return formula(`=HYPERLINK("#gid=${c.id}",${formulaString(c.name)})`);
+}
+
+/**
+ * A link to the item's row in its client tab, showing its ID: Sheets opens the tab at that cell.
+ * The ID is a quoted literal inside the formula, so what a person typed there stays text.
+ */
+export function itemLink(clientId: string, row: number, label: string): CellInput {
+  return formula(`=HYPERLINK("#gid=${clientId}&range=A${row}",${formulaString(label)})`);
 }
 
 /** The statuses that count, blank included where a blank status counts (item-states.ts). */
@@ -107,6 +103,10 @@ function overdueCount(clientId: string): string {
   ].join('+');
 }
 
+function plural(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
 export function prioritiesGrid(
   rollup: Rollup,
   clients: readonly ClientRecord[],
@@ -119,71 +119,24 @@ export function prioritiesGrid(
     rows.push(row);
     styles.push(style);
   };
+  const signals = rollup.conflicts.length + 2 * rollup.notices.length;
   push([GENERATED_TITLES.priorities ?? ''], TITLE_STYLE);
   push([
-    `Refreshed ${refreshedAt}. Rewritten whole by Refresh priorities; edit the client tabs, not this one.`,
+    `Refreshed ${refreshedAt}: ${plural(rollup.priorities.length, 'open item', 'open items')}; ${plural(signals, 'signal', 'signals')}, ${plural(rollup.problems.length, 'problem', 'problems')} and the count by quadrant below the list. Rewritten whole by Refresh priorities; edit the client tabs, not this one.`,
   ]);
-  push([]);
-  push(['Open debt by quadrant (live)'], TITLE_STYLE);
-  push(['Client', ...QUADRANTS, 'Open debt'], HEADER_STYLE);
-  const active = clients.filter((c) => isActiveClient(c.status));
-  for (const c of active) {
-    push([
-      clientLink(c),
-      ...QUADRANTS.map((q) => formula(`=${openCount(c.id, 'debt_quadrant', q)}`)),
-      formula(`=${openDebtCount(c.id)}`),
-    ]);
-  }
-  if (active.length === 0) push(['No active clients yet.']);
-  push([]);
-  push(['Signals'], TITLE_STYLE);
-  push(['Client', 'Signal', 'Item', 'Detail'], HEADER_STYLE);
-  for (const k of rollup.conflicts) {
-    push([
-      k.clientName,
-      'Principle conflict',
-      `${k.decisionId} ${k.decisionTitle}`,
-      `${k.message} (tags: ${k.matched.join(', ')})`,
-    ]);
-  }
-  for (const n of rollup.notices) {
-    const item = `${n.providerName} ${n.itemId} ${n.title}`;
-    push([
-      n.consumerName,
-      'Dependency notice',
-      item,
-      `${n.providerName} changed ${n.component || 'a component'} you depend on (${n.date}; ${n.matched.join(', ')})`,
-    ]);
-    push([
-      n.providerName,
-      'Dependency notice',
-      item,
-      `Tell ${n.consumerName}, which depends on ${n.component || 'this'}`,
-    ]);
-  }
-  if (rollup.conflicts.length + rollup.notices.length === 0)
-    push(['No principle conflicts or dependency notices.']);
-  push([]);
-  push(['Problems'], TITLE_STYLE);
-  push(['Tab', 'Cell', 'What is wrong'], HEADER_STYLE);
-  for (const p of rollup.problems) push([p.tab, p.cell, p.reason]);
-  if (rollup.problems.length === 0) push(['Every cell was read.']);
-  push([]);
   push(['Ranked list'], TITLE_STYLE);
   push(RANKED_HEADER, HEADER_STYLE);
-  const topRows = rows.length;
-  const byId = new Map(clients.map((c) => [c.id, c]));
   rollup.priorities.forEach((e, i) => {
-    const c = byId.get(e.clientId);
     push([
       i + 1,
-      c ? clientLink(c) : e.clientName,
+      e.clientName,
       e.kind === 'debt' ? 'Debt' : e.kind === 'risk' ? 'Risk' : 'Decision',
-      e.id || `row ${e.row}`,
+      itemLink(e.clientId, e.row, e.id || `row ${e.row}`),
       e.title,
       e.priority,
       e.quadrant,
-      e.score ?? '',
+      e.kind === 'debt' ? (e.score ?? '') : '',
+      e.kind === 'risk' ? (e.score ?? '') : '',
       e.status,
       e.owner,
       asDate(e.due),
@@ -192,6 +145,59 @@ export function prioritiesGrid(
     ]);
   });
   if (rollup.priorities.length === 0) push(['Nothing open.']);
+
+  // Below the list, from column B: column A is the narrow "#" column, and text in it runs over.
+  const lowerStart = rows.length + 1;
+  push([]);
+  push(['Open debt by quadrant (live)'], TITLE_STYLE);
+  push(['', 'Client', ...QUADRANTS, 'Open debt'], HEADER_STYLE);
+  const active = clients.filter((c) => isActiveClient(c.status));
+  for (const c of active) {
+    push([
+      '',
+      clientLink(c),
+      ...QUADRANTS.map((q) => formula(`=${openCount(c.id, 'debt_quadrant', q)}`)),
+      formula(`=${openDebtCount(c.id)}`),
+    ]);
+  }
+  if (active.length === 0) push(['No active clients yet.']);
+  push([]);
+  push(['Signals'], TITLE_STYLE);
+  push(['', 'Client', 'Signal', 'Item', 'Detail'], HEADER_STYLE);
+  for (const k of rollup.conflicts) {
+    push([
+      '',
+      k.clientName,
+      'Principle conflict',
+      k.decisionId,
+      `${k.decisionTitle}: ${k.message} (tags: ${k.matched.join(', ')})`,
+    ]);
+  }
+  for (const n of rollup.notices) {
+    const item = `${n.providerName} ${n.itemId}`;
+    push([
+      '',
+      n.consumerName,
+      'Dependency notice',
+      item,
+      `${n.title}: ${n.providerName} changed ${n.component || 'a component'} you depend on (${n.date}; ${n.matched.join(', ')})`,
+    ]);
+    push([
+      '',
+      n.providerName,
+      'Dependency notice',
+      item,
+      `${n.title}: tell ${n.consumerName}, which depends on ${n.component || 'this'}`,
+    ]);
+  }
+  if (signals === 0) push(['No principle conflicts or dependency notices.']);
+  push([]);
+  push(['Problems'], TITLE_STYLE);
+  // The reason goes in the wide Title column, where it wraps.
+  push(['', 'Tab', 'Cell', '', 'What is wrong'], HEADER_STYLE);
+  for (const p of rollup.problems) push(['', p.tab, p.cell, '', p.reason]);
+  if (rollup.problems.length === 0) push(['Every cell was read.']);
+
   const checks: { clientId: string; spec: RangeSpec }[] = [];
   for (const [clientId, specs] of ranges) for (const spec of specs) checks.push({ clientId, spec });
   const place = (r: number, cells: CellInput[]): void => {
@@ -200,15 +206,20 @@ export function prioritiesGrid(
     while (row.length < CHECKS_COLUMN - 1) row.push('');
     row.splice(CHECKS_COLUMN - 1, cells.length, ...cells);
   };
-  place(1, ['Range checks: the add-on reads these to keep its named ranges in step', '', '']);
+  // Beside the part below the list, in the hidden columns.
+  place(lowerStart, [
+    'Range checks: the add-on reads these to keep its named ranges in step',
+    '',
+    '',
+  ]);
   checks.forEach(({ clientId, spec }, i) =>
-    place(i + 2, [
+    place(lowerStart + 1 + i, [
       spec.name,
       ...checkFormulas(spec),
       ...(spec.name.endsWith('_stage') ? [clientMark(clientId)] : []),
     ]),
   );
-  return { rows, styles, topRows, checksColumn: CHECKS_COLUMN, checks };
+  return { rows, styles, lowerStart, checks };
 }
 
 export function overviewGrid(

@@ -51,8 +51,9 @@ const registry = restorable(() => {
   return { rt, addon, acme, beacon, corvid, acmeDebtRow: rows[0] as number };
 });
 
+/** Tab, cell and reason of each problem: columns B, C and E under the Problems header. */
 function problems(rt: Runtime): string[][] {
-  const rows = values(rt, tab(rt, 'Priorities')).map((r) => r.slice(0, 3).map(String));
+  const rows = values(rt, tab(rt, 'Priorities')).map((r) => [r[1], r[2], r[4]].map(String));
   const start = rows.findIndex((r) => r[0] === 'Tab' && r[2] === 'What is wrong');
   const end = rows.findIndex((r, i) => i > start && r[0] === '');
   return rows.slice(start + 1, end);

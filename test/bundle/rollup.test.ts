@@ -42,9 +42,33 @@ function block(rt: Runtime, tabName: string, title: string, width: number): unkn
   return out;
 }
 
+/**
+ * The rows of a block below the ranked list, under the header row whose cells from column B are
+ * `header`, to the first blank row; each row from column A, `width` cells wide.
+ */
+function lowerBlock(rt: Runtime, header: string[], width: number): unknown[][] {
+  const grid = values(rt, tab(rt, 'Priorities'));
+  const start = grid.findIndex((r) => header.every((h, i) => r[i + 1] === h));
+  if (start < 0) throw new Error(`no block headed ${header.join(', ')} on Priorities`);
+  const out: unknown[][] = [];
+  for (let r = start + 1; r < grid.length; r++) {
+    const row = (grid[r] as unknown[]).slice(0, width);
+    if (row.every((c) => c === '')) break;
+    out.push(row);
+  }
+  return out;
+}
+
 function matrix(rt: Runtime): Record<string, number[]> {
-  const rows = block(rt, 'Priorities', 'Open debt by quadrant (live)', 6).slice(0);
-  return Object.fromEntries(rows.map((r) => [String(r[0]), r.slice(1) as number[]]));
+  const rows = lowerBlock(rt, ['Client', 'Do now'], 7);
+  return Object.fromEntries(rows.map((r) => [String(r[1]), r.slice(2) as number[]]));
+}
+
+/** Signals: client, signal, item, detail; or the line that says there are none. */
+function signals(rt: Runtime): unknown[][] {
+  return lowerBlock(rt, ['Client', 'Signal', 'Item', 'Detail'], 5).map((r) =>
+    r[0] === '' ? r.slice(1) : [r[0]],
+  );
 }
 
 function domainMatrix(c: ClientRecord): number[] {
@@ -175,7 +199,7 @@ describe('refreshPriorities: the ranked list, signals and problems', () => {
       'Acme D-3', // Low, Quick win
       'Beacon D-2', // Low, Skip for now
     ]);
-    const header = block(rt, 'Priorities', 'Ranked list', 13)[0];
+    const header = block(rt, 'Priorities', 'Ranked list', 14)[0];
     expect(header).toEqual([
       '#',
       'Client',
@@ -184,7 +208,8 @@ describe('refreshPriorities: the ranked list, signals and problems', () => {
       'Title',
       'Priority / band',
       'Quadrant',
-      'Score',
+      'Impact ÷ effort',
+      'Risk score',
       'Status',
       'Owner',
       'Due',
@@ -216,8 +241,8 @@ describe('refreshPriorities: the ranked list, signals and problems', () => {
         reason: 'Impact must be a whole number from 1 to 5; found "huge"',
       },
     ]);
-    expect(block(rt, 'Priorities', 'Tab', 3)).toEqual([
-      ['Acme', `E${row}`, 'Impact must be a whole number from 1 to 5; found "huge"'],
+    expect(lowerBlock(rt, ['Tab', 'Cell', '', 'What is wrong'], 5)).toEqual([
+      ['', 'Acme', `E${row}`, '', 'Impact must be a whole number from 1 to 5; found "huge"'],
     ]);
   });
 
@@ -241,17 +266,19 @@ describe('refreshPriorities: the ranked list, signals and problems', () => {
       tags: 'database, MongoDB',
     });
     addon.call('refreshPriorities');
-    expect(block(rt, 'Priorities', 'Signals', 4)[1]).toEqual([
-      'Beacon',
-      'Principle conflict',
-      'ADR-1 Move events to MongoDB',
-      'conflicts with P-2: standardise on PostgreSQL (tags: mongodb)',
+    expect(signals(rt)).toEqual([
+      [
+        'Beacon',
+        'Principle conflict',
+        'ADR-1',
+        'Move events to MongoDB: conflicts with P-2: standardise on PostgreSQL (tags: mongodb)',
+      ],
     ]);
-    const signals = addon.call('decisionSignals', {
+    const sidebar = addon.call('decisionSignals', {
       tags: 'mongodb, events',
       excludeClientId: beacon.id,
     }) as { conflicts: { message: string }[] };
-    expect(signals.conflicts.map((c) => c.message)).toEqual([
+    expect(sidebar.conflicts.map((c) => c.message)).toEqual([
       'conflicts with P-2: standardise on PostgreSQL',
     ]);
     addon.call('updateItem', {
@@ -261,12 +288,7 @@ describe('refreshPriorities: the ranked list, signals and problems', () => {
       fields: { exception: 'Time-series volume; approved by board' },
     });
     addon.call('refreshPriorities');
-    expect(block(rt, 'Priorities', 'Signals', 4)[1]).toEqual([
-      'No principle conflicts or dependency notices.',
-      '',
-      '',
-      '',
-    ]);
+    expect(signals(rt)).toEqual([['No principle conflicts or dependency notices.']]);
   });
 
   it('tells both clients when a provider records an auth decision, for 7 days', () => {
@@ -284,21 +306,21 @@ describe('refreshPriorities: the ranked list, signals and problems', () => {
       status: 'Accepted',
     });
     addon.call('refreshPriorities');
-    const signals = block(rt, 'Priorities', 'Signals', 4).slice(1);
-    expect(signals.map((r) => [r[0], r[1]])).toEqual([
-      ['Acme', 'Dependency notice'],
-      ['Beacon', 'Dependency notice'],
+    const notices = signals(rt);
+    expect(notices.map((r) => [r[0], r[1], r[2]])).toEqual([
+      ['Acme', 'Dependency notice', 'Beacon ADR-1'],
+      ['Beacon', 'Dependency notice', 'Beacon ADR-1'],
     ]);
-    expect(signals[0]?.[3]).toBe('Beacon changed auth library you depend on (2026-11-18; auth)');
+    expect(notices[0]?.[3]).toBe(
+      'Upgrade auth library to v3: Beacon changed auth library you depend on (2026-11-18; auth)',
+    );
     void acme;
     rt.advanceClockTo('2026-11-24T10:00:00Z');
     addon.call('refreshPriorities');
-    expect(block(rt, 'Priorities', 'Signals', 4).slice(1)).toHaveLength(2);
+    expect(signals(rt)).toHaveLength(2);
     rt.advanceClockTo('2026-11-25T10:00:00Z');
     addon.call('refreshPriorities');
-    expect(block(rt, 'Priorities', 'Signals', 4)[1]?.[0]).toBe(
-      'No principle conflicts or dependency notices.',
-    );
+    expect(signals(rt)).toEqual([['No principle conflicts or dependency notices.']]);
   });
 });
 

@@ -39,13 +39,19 @@ function typeInto(rt: Runtime, tabName: string, row: number, value: string): voi
   rt.spreadsheet.writeBlock(tab(rt, tabName), row, 2, [[{ kind: 'value', value }]]);
 }
 
-/** The Problems area of the Priorities tab: its rows under the Tab / Cell / What is wrong header. */
+/**
+ * The Problems area of the Priorities tab: tab, cell and reason of each row under its Tab / Cell /
+ * What is wrong header (columns B, C and E), or the line in column A that says there are none.
+ */
 function problemsArea(rt: Runtime): unknown[][] {
   const grid = values(rt, tab(rt, 'Priorities'));
-  const header = grid.findIndex((r) => r[0] === 'Tab' && r[1] === 'Cell');
+  const header = grid.findIndex((r) => r[1] === 'Tab' && r[2] === 'Cell');
   const out: unknown[][] = [];
-  for (let r = header + 1; r < grid.length && grid[r]?.[0] !== ''; r++)
-    out.push((grid[r] as unknown[]).slice(0, 3));
+  for (let r = header + 1; r < grid.length; r++) {
+    const row = grid[r] as unknown[];
+    if (row[0] === '' && row[1] === '') break;
+    out.push(row[0] === '' ? [row[1], row[2], row[4]] : [row[0], '', '']);
+  }
   return out;
 }
 
@@ -54,7 +60,7 @@ function rankedTitles(rt: Runtime): unknown[] {
   const start = grid.findIndex((r) => r[0] === 'Ranked list') + 2;
   return grid
     .slice(start)
-    .filter((r) => r[0] !== '')
+    .filter((r) => typeof r[0] === 'number')
     .map((r) => r.find((c) => c === 'Flaky CI' || c === 'No staging'));
 }
 

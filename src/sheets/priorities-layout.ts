@@ -1,0 +1,128 @@
+/**
+ * The look of the Priorities tab that does not move with its content: column widths that fit the
+ * ranked list in 1,280 pixels, wrapped text, the title and header rows, the header frozen, and
+ * the range checks in hidden columns; and the Overview's date column. Given once, when the tab is
+ * made (or, for a registry made before this layout, by the first refresh that finds it missing),
+ * so a refresh spends no call on it and a width a person changes by hand stays as they set it.
+ */
+import { CHECKS_COLUMN } from './client-named-ranges.js';
+import { GENERATED_TITLE_STYLE, HEADER_STYLE, type RowStyle } from './styles.js';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/** The ranked list's header row: rows above it are the title, a summary and the list's title. */
+export const RANKED_HEADER_ROW = 4;
+
+export const RANKED_HEADER = [
+  '#',
+  'Client',
+  'Kind',
+  'ID',
+  'Title',
+  'Priority / band',
+  'Quadrant',
+  'Impact ÷ effort',
+  'Risk score',
+  'Status',
+  'Owner',
+  'Due',
+  'Age (days)',
+  'Link',
+];
+
+/** Columns the ranked list and the blocks below it use; the range checks sit to their right. */
+export const LIST_WIDTH = RANKED_HEADER.length;
+
+/** Raised when the layout below changes, so registries made before it are laid out again. */
+const LAYOUT_VERSION = '2';
+const LAYOUT_KEY = 'registry.rollupLayout';
+/** Properties of the layout before this one, no longer read. */
+const RETIRED_KEYS = ['registry.prioritiesTop', 'registry.prioritiesStyle'];
+
+/** The range checks' columns: name, rows, filled cells, the client's mark. */
+const CHECK_COLUMNS = 4;
+
+/**
+ * Widths in pixels of the ranked list's columns, as runs of equal width (one call each): #,
+ * Client, Kind and ID, Title, Priority and Quadrant, Impact ÷ effort and Risk score, Status and
+ * Owner, Due, Age, Link. 1,200 pixels in all.
+ */
+const WIDTHS: readonly [first: number, count: number, width: number][] = [
+  [1, 1, 32],
+  [2, 1, 104],
+  [3, 2, 64],
+  [5, 1, 240],
+  [6, 2, 80],
+  [8, 2, 64],
+  [10, 2, 88],
+  [12, 1, 80],
+  [13, 1, 52],
+  [14, 1, 100],
+];
+
+/** Sheets' date format for the Overview's Last review column. */
+export const DATE_FORMAT = 'yyyy-mm-dd';
+/** The Overview's Last review column and its first client row. */
+const OVERVIEW_DATE_COLUMN = 5;
+const OVERVIEW_FIRST_ROW = 3;
+
+function rowStyles(styles: readonly (RowStyle | null)[], width: number) {
+  return {
+    backgrounds: styles.map((s) => new Array<string>(width).fill(s?.background ?? '')),
+    weights: styles.map((s) =>
+      new Array<GoogleAppsScript.Spreadsheet.FontWeight>(width).fill(s?.bold ? 'bold' : 'normal'),
+    ),
+  };
+}
+
+/** The Priorities tab's fixed look, over whatever formatting it had. */
+export function layOutPriorities(sheet: Sheet): void {
+  const needed = CHECKS_COLUMN + CHECK_COLUMNS - 1;
+  const maxColumns = sheet.getMaxColumns();
+  if (maxColumns < needed) sheet.insertColumnsAfter(maxColumns, needed - maxColumns);
+  const maxRows = sheet.getMaxRows();
+  sheet.getRange(1, 1, maxRows, Math.max(maxColumns, needed)).clearFormat();
+  for (const [first, count, width] of WIDTHS) sheet.setColumnWidths(first, count, width);
+  // Column A (the rank) is not wrapped: the titles and one-line notes in it run over to the right.
+  sheet.getRange(1, 2, maxRows, LIST_WIDTH - 1).setWrap(true);
+  const top = sheet.getRange(1, 1, RANKED_HEADER_ROW, LIST_WIDTH);
+  const { backgrounds, weights } = rowStyles(
+    [GENERATED_TITLE_STYLE, null, GENERATED_TITLE_STYLE, HEADER_STYLE],
+    LIST_WIDTH,
+  );
+  top.setBackgrounds(backgrounds);
+  top.setFontWeights(weights);
+  sheet.setFrozenRows(RANKED_HEADER_ROW);
+  sheet.hideColumns(CHECKS_COLUMN, CHECK_COLUMNS);
+}
+
+/** The Overview's Last review cells show a date, not the number Sheets keeps for it. */
+export function formatOverviewDates(sheet: Sheet): void {
+  sheet
+    .getRange(
+      OVERVIEW_FIRST_ROW,
+      OVERVIEW_DATE_COLUMN,
+      sheet.getMaxRows() - OVERVIEW_FIRST_ROW + 1,
+      1,
+    )
+    .setNumberFormat(DATE_FORMAT);
+}
+
+/** Records that this registry has the current layout; Set up registry calls it after making both tabs. */
+export function markLaidOut(): void {
+  PropertiesService.getDocumentProperties().setProperty(LAYOUT_KEY, LAYOUT_VERSION);
+}
+
+/**
+ * Lays out both tabs unless this registry already has the current layout: once per registry,
+ * on the first refresh after an update. Returns whether it did, so the caller restyles the rest.
+ */
+export function ensureRollupLayout(priorities: Sheet, overview: Sheet): boolean {
+  const props = PropertiesService.getDocumentProperties();
+  if (props.getProperty(LAYOUT_KEY) === LAYOUT_VERSION) return false;
+  layOutPriorities(priorities);
+  formatOverviewDates(overview);
+  for (const key of RETIRED_KEYS) props.deleteProperty(key);
+  props.setProperty(LAYOUT_KEY, LAYOUT_VERSION);
+  return true;
+}
