@@ -68,3 +68,10 @@ export function columnName(n: number): string {
   }
   return s;
 }
+
+/** The number of a column named by its letters: `A` is 1, `AA` 27. */
+export function columnNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + ch.charCodeAt(0) - 64;
+  return n;
+}

@@ -46,6 +46,7 @@ export function GridCell(props: Props) {
   const { cell, row, column, spill } = props;
   const { classes, style } = look(cell);
   if (spill || props.covered) classes.push('spilled');
+  if (spill) classes.push('spills');
   if (props.active) classes.push('active');
   else if (props.inBox) classes.push('in-box');
   if (props.freezeLine) classes.push('freeze-line');

@@ -24,6 +24,8 @@ interface Props {
   onEdit(change: Edit): Promise<boolean>;
   onLink(link: string): void;
   onUndo(): void;
+  /** A cell to select once this tab is drawn: where a link into the tab points. */
+  goTo?: { row: number; column: number } | null;
 }
 
 interface Editing {
@@ -38,7 +40,7 @@ interface Editing {
 const HEADER_HEIGHT = 24;
 const ROW_HEAD_WIDTH = 46;
 
-export function Grid({ sheet, readOnly, onEdit, onLink, onUndo }: Props) {
+export function Grid({ sheet, readOnly, onEdit, onLink, onUndo, goTo = null }: Props) {
   const [sel, setSel] = useState<Box>({ row: 1, column: 1, row2: 1, column2: 1 });
   const [editing, setEditing] = useState<Editing | null>(null);
   const [menu, setMenu] = useState<MenuAt | null>(null);
@@ -85,6 +87,10 @@ export function Grid({ sheet, readOnly, onEdit, onLink, onUndo }: Props) {
       tdOf(r, c)?.scrollIntoView({ block: 'nearest', inline: 'nearest' }),
     );
   };
+
+  useEffect(() => {
+    if (goTo) select(goTo.row, goTo.column);
+  }, [sheet.id, goTo]);
 
   const edit = (
     row: number,

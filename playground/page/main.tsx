@@ -5,7 +5,7 @@
  */
 import { render } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { edit, post, registryState, type Edit, type PageState } from './api';
+import { columnNumber, edit, post, registryState, type Edit, type PageState } from './api';
 import { Ask, Problem } from './dialogs';
 import { FileView } from './file-view';
 import { Grid } from './grid';
@@ -24,6 +24,8 @@ function Registry() {
   const [problem, setProblem] = useState('');
   const [question, setQuestion] = useState<Question | null>(null);
   const [mail, setMail] = useState<number | null>(null);
+  /** The cell a followed link points at, in its tab. */
+  const [goTo, setGoTo] = useState<LinkTarget | null>(null);
   const [menuOpen, setMenuOpen] = useState(false);
   const [toast, setToast] = useState('');
   const toasts = useRef(-1);
@@ -164,7 +166,13 @@ function Registry() {
               sheet={state.sheet}
               readOnly={false}
               onEdit={onEdit}
-              onLink={(link) => followLink(link, (id) => void refresh(id))}
+              onLink={(link) =>
+                followLink(link, (id, cell) => {
+                  setGoTo(cell ? { tab: id, ...cell } : null);
+                  void refresh(id);
+                })
+              }
+              goTo={goTo?.tab === state.sheet.id ? goTo : null}
               onUndo={() => void onEdit({ op: 'undo' })}
             />
           )}
@@ -172,7 +180,10 @@ function Registry() {
             tabs={state.tabs}
             current={tab}
             readOnly={false}
-            onOpen={(id) => void refresh(id)}
+            onOpen={(id) => {
+              setGoTo(null);
+              void refresh(id);
+            }}
             onEdit={onEdit}
             onAsk={(text, yes) => setQuestion({ text, yes })}
           />
@@ -217,10 +228,26 @@ function Registry() {
   );
 }
 
-/** A link in a cell: another tab (`#gid=`), a file of the emulated Drive, or a page elsewhere. */
-export function followLink(link: string, openTab: (id: number) => void): void {
-  const gid = /^#gid=(\d+)$/.exec(link);
-  if (gid) openTab(Number(gid[1]));
+interface LinkTarget {
+  tab: number;
+  row: number;
+  column: number;
+}
+
+/**
+ * A link in a cell: another tab (`#gid=`, with `&range=A20` a cell in it), a file of the
+ * emulated Drive, or a page elsewhere.
+ */
+export function followLink(
+  link: string,
+  openTab: (id: number, cell?: { row: number; column: number }) => void,
+): void {
+  const gid = /^#gid=(\d+)(?:&range=([A-Z]{1,3})(\d+))?$/.exec(link);
+  if (gid)
+    openTab(
+      Number(gid[1]),
+      gid[2] && gid[3] ? { row: Number(gid[3]), column: columnNumber(gid[2]) } : undefined,
+    );
   else if (link.startsWith('file:'))
     window.open(`/?file=${encodeURIComponent(link.slice(5))}`, '_blank', 'noopener');
   else window.open(link, '_blank', 'noopener,noreferrer');

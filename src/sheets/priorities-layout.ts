@@ -44,20 +44,20 @@ const CHECK_COLUMNS = 4;
 
 /**
  * Widths in pixels of the ranked list's columns, as runs of equal width (one call each): #,
- * Client, Kind and ID, Title, Priority and Quadrant, Impact ÷ effort and Risk score, Status and
- * Owner, Due, Age, Link. 1,200 pixels in all.
+ * Client, Kind and ID, Title, Priority and Quadrant, Impact ÷ effort and Risk score, Status,
+ * Owner and Due, Age, Link. 1,200 pixels in all: with Sheets' row numbers, 1,280 pixels show
+ * every column of the list.
  */
 const WIDTHS: readonly [first: number, count: number, width: number][] = [
   [1, 1, 32],
-  [2, 1, 104],
-  [3, 2, 64],
-  [5, 1, 240],
-  [6, 2, 80],
+  [2, 1, 96],
+  [3, 2, 80],
+  [5, 1, 224],
+  [6, 2, 72],
   [8, 2, 64],
-  [10, 2, 88],
-  [12, 1, 80],
-  [13, 1, 52],
-  [14, 1, 100],
+  [10, 3, 88],
+  [13, 1, 64],
+  [14, 1, 88],
 ];
 
 /** Sheets' date format for the Overview's Last review column. */

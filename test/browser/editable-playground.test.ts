@@ -201,18 +201,19 @@ describe('the playground is a spreadsheet you can type in', () => {
     const ranked = rows.find((r) => r.includes('Card numbers written to the request log'));
     expect(ranked?.slice(1, 5)).toEqual([ranked?.[1], 'Acorn Pay', 'Debt', 'D-3']);
     expect(Number(ranked?.[1])).toBeGreaterThan(0);
+    // Signals sit below the list from column B: client, signal, item, detail.
     const signals = rows.filter(
-      (r) => r[2] === 'Principle conflict' || r[2] === 'Dependency notice',
+      (r) => r[3] === 'Principle conflict' || r[3] === 'Dependency notice',
     );
-    expect(signals.some((r) => r[2] === 'Principle conflict' && r.join(' ').includes('P-2'))).toBe(
+    expect(signals.some((r) => r[3] === 'Principle conflict' && r.join(' ').includes('P-2'))).toBe(
       true,
     );
     expect(
       signals.some(
         (r) =>
-          r[1] === 'Lumen Logistics' &&
-          r[2] === 'Dependency notice' &&
-          r[3]?.startsWith('Northwind Health'),
+          r[2] === 'Lumen Logistics' &&
+          r[3] === 'Dependency notice' &&
+          r[4]?.startsWith('Northwind Health'),
       ),
     ).toBe(true);
     await screenshot(page, 'priorities-read-hand-edits');

@@ -179,7 +179,7 @@ describe('the Priorities tab', () => {
     const sheet = tab(rt, 'Priorities');
     const widths = Array.from({ length: 14 }, (_, i) => sheet.columnWidths.get(i + 1) ?? 100);
     expect(widths.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(1200);
-    expect(widths[4]).toBe(240); // Title, the widest
+    expect(widths[4]).toBe(224); // Title, the widest
     expect([...sheet.hiddenColumns].sort((a, b) => a - b)).toEqual([15, 16, 17, 18]);
     const grid = values(rt, sheet);
     // What the hidden columns hold: the range checks, which the add-on reads back.
@@ -244,10 +244,10 @@ describe('the Priorities tab', () => {
     addon.call('refreshPriorities');
     const calls = rt.lastExecution?.calls ?? {};
     // One call per run of equal widths, one for the wrap: never one per row or per cell.
-    expect(calls['Sheet.setColumnWidths']).toBe(10);
+    expect(calls['Sheet.setColumnWidths']).toBe(9);
     expect(calls['Range.setWrap']).toBe(1);
     expect(calls['Sheet.hideColumns']).toBe(1);
-    expect(priorities.columnWidths.get(5)).toBe(240);
+    expect(priorities.columnWidths.get(5)).toBe(224);
     expect([...priorities.hiddenColumns].sort((a, b) => a - b)).toEqual([15, 16, 17, 18]);
     expect(sheetOf(rt, 'Overview').getRange('E3').getNumberFormats()).toEqual([['yyyy-mm-dd']]);
     addon.call('refreshPriorities');
