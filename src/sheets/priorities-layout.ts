@@ -44,8 +44,8 @@ const CHECK_COLUMNS = 4;
 
 /**
  * Widths in pixels of the ranked list's columns, as runs of equal width (one call each): #,
- * Client, Kind and ID, Title, Priority and Quadrant, Impact ÷ effort and Risk score, Status,
- * Owner and Due, Age, Link. 1,200 pixels in all: with Sheets' row numbers, 1,280 pixels show
+ * Client, Kind and ID, Title, Priority, Quadrant, Impact ÷ effort and Risk score, Status, Owner
+ * and Due, Age, Link. 1,200 pixels in all: with Sheets' row numbers, 1,280 pixels show
  * every column of the list.
  */
 const WIDTHS: readonly [first: number, count: number, width: number][] = [
@@ -53,11 +53,12 @@ const WIDTHS: readonly [first: number, count: number, width: number][] = [
   [2, 1, 96],
   [3, 2, 80],
   [5, 1, 224],
-  [6, 2, 72],
+  [6, 1, 72],
+  [7, 1, 80],
   [8, 2, 64],
   [10, 3, 88],
   [13, 1, 64],
-  [14, 1, 88],
+  [14, 1, 80],
 ];
 
 /** Sheets' date format for the Overview's Last review column. */

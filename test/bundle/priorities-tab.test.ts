@@ -244,7 +244,7 @@ describe('the Priorities tab', () => {
     addon.call('refreshPriorities');
     const calls = rt.lastExecution?.calls ?? {};
     // One call per run of equal widths, one for the wrap: never one per row or per cell.
-    expect(calls['Sheet.setColumnWidths']).toBe(9);
+    expect(calls['Sheet.setColumnWidths']).toBe(10);
     expect(calls['Range.setWrap']).toBe(1);
     expect(calls['Sheet.hideColumns']).toBe(1);
     expect(priorities.columnWidths.get(5)).toBe(224);
