@@ -4,7 +4,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { ClientSummary } from '../src/domain/client';
-import type { CloseResult, PlanResult, WeeklyStatus } from '../src/main';
+import type { PlanResult, WeeklyStatus } from '../src/main';
 import { server } from './server';
 import { useActionButtons } from './action-button';
 
@@ -23,13 +23,6 @@ function told(r: PlanResult, mailed: string): string {
   return r.partial
     ? `Plan for the week of ${r.weekStart} written; ${r.partial}`
     : `Plan for the week of ${r.weekStart} written and ${mailed} to ${r.mailedTo}`;
-}
-
-function closed(r: CloseResult): string {
-  const week = r.closed
-    ? `Week of ${r.weekStart} closed: ${r.entriesDone} of ${r.entriesPlanned} entries done${r.reviewsLogged.length ? `; review logged at ${r.reviewsLogged.join(', ')}` : ''}.`
-    : `The week of ${r.weekStart} was already closed; nothing was recorded twice.`;
-  return r.plan ? `${week} ${told(r.plan, 'mailed')}` : week;
 }
 
 export function WeeklyPanel(props: {
@@ -69,7 +62,7 @@ export function WeeklyPanel(props: {
       )}
       <div class="actions">
         {button('Generate now', () => server.generateWeeklyPlan().then((r) => told(r, 'mailed')))}
-        {button('Close the week', () => server.closeWeek().then(closed))}
+        {button('Close the week', () => server.closeWeek().then((r) => r.message))}
         {client &&
           button(`Mark debt reviewed (${client.name})`, () =>
             server

@@ -37,6 +37,15 @@ import { writeWeeklyPlan, type PlanResult, type RunProgress } from './weekly-run
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
+/**
+ * The week being planned can be closed by hand from its Friday; before that (a second click on
+ * Monday, just after the new week was planned) it is under way, and closing it would record a
+ * week with nothing done.
+ */
+export function closableFrom(weekStart: string): string {
+  return addDays(weekStart, 4);
+}
+
 /** What closing found, before anything is written. */
 export interface PendingClose {
   weekStart: string;
@@ -64,7 +73,11 @@ export function pendingClose(
   now = false,
 ): PendingClose | null {
   if (!previous) return null;
-  if (!now && previous.weekStart >= planWeekOf(today)) return null;
+  if (
+    previous.weekStart >= planWeekOf(today) &&
+    !(now && today >= closableFrom(previous.weekStart))
+  )
+    return null;
   if (history.rows.some((r) => r.weekStart === previous.weekStart && r.closed)) return null;
   const clients = closeWeek(previous);
   const friday = addDays(previous.weekStart, 4);
@@ -105,8 +118,10 @@ export function commitClose(
 
 export interface CloseResult {
   weekStart: string;
-  /** False when the week had been closed before: nothing was recorded twice. */
+  /** False when the week had been closed before (nothing was recorded twice) or is under way. */
   closed: boolean;
+  /** What happened, in words: the toast's and the sidebar's message. */
+  message: string;
   clients: number;
   entriesDone: number;
   entriesPlanned: number;
@@ -146,25 +161,27 @@ export function closeWeekNow(): CloseResult {
     const progress: RunProgress = { planWritten: false, generatedAt: '' };
     const plan = newWeek ? writeWeeklyPlan(ss, progress) : null;
     const clients = pending?.clients ?? [];
+    const done = clients.reduce((n, c) => n + c.entriesDone, 0);
+    const planned = clients.reduce((n, c) => n + c.entriesPlanned, 0);
+    const closedBefore = history.rows.some((r) => r.weekStart === previous.weekStart && r.closed);
+    const what = pending
+      ? `Week of ${previous.weekStart} closed: ${done} of ${planned} entries done${logged.length ? `; review logged at ${logged.join(', ')}` : ''}.`
+      : closedBefore
+        ? `The week of ${previous.weekStart} was already closed; nothing was recorded twice.`
+        : `The week of ${previous.weekStart} is under way: it can be closed from ${closableFrom(previous.weekStart)}, and the first run of the next week closes it.`;
     return {
       weekStart: previous.weekStart,
       closed: pending !== null,
+      message: plan ? `${what} Plan for the week of ${plan.weekStart} written.` : what,
       clients: clients.length,
-      entriesDone: clients.reduce((n, c) => n + c.entriesDone, 0),
-      entriesPlanned: clients.reduce((n, c) => n + c.entriesPlanned, 0),
+      entriesDone: done,
+      entriesPlanned: planned,
       reviewsLogged: logged,
       plan,
     };
   });
-  ss.toast(closeMessage(result), ADDON_TITLE);
+  ss.toast(result.message, ADDON_TITLE);
   return result;
-}
-
-export function closeMessage(r: CloseResult): string {
-  const closed = r.closed
-    ? `Week of ${r.weekStart} closed: ${r.entriesDone} of ${r.entriesPlanned} entries done${r.reviewsLogged.length ? `; review logged at ${r.reviewsLogged.join(', ')}` : ''}.`
-    : `The week of ${r.weekStart} was already closed; nothing was recorded twice.`;
-  return r.plan ? `${closed} Plan for the week of ${r.plan.weekStart} written.` : closed;
 }
 
 /**

@@ -43,6 +43,7 @@ import { readPreviousPlan } from '../domain/week-closing.js';
 import { commitClose, historyOf, pendingClose } from './close-week.js';
 import { findRegistryTabs } from '../sheets/registry-tabs.js';
 import { syncAll, syncTrouble } from './sharing.js';
+import { mailFounderDigests } from './founder-digest.js';
 import { ADDON_TITLE, activeSpreadsheet } from './active-spreadsheet.js';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -231,6 +232,7 @@ function writePlanFor(
   const synced = syncAll(snap, plan, startedAt + RUN_BUDGET_MS);
   const syncProblem = syncTrouble(synced);
   if (syncProblem) trouble.push(syncProblem);
+  trouble.push(...mailFounderDigests(snap, plan, synced));
 
   const mail = planMail(plan, url, trouble.join('; '));
   const sent = mailPlan(recipient, mail, plan.weekStart, generatedAt, mailRule, trouble);

@@ -132,6 +132,8 @@ export function clientCandidates(
       const found = byKey.get(key);
       if (found) {
         if (reason && !found.reasons.includes(reason)) found.reasons.push(reason);
+        // One entry for the item: it takes the longest of the estimates its reasons give.
+        found.minutes = Math.max(found.minutes, minutes);
         if (!found.link && extra.link) found.link = extra.link;
         return;
       }

@@ -63,17 +63,18 @@ export function planRows(
     push([]);
     push(
       [
-        `${c.name}: ${c.hours} h this week; planned ${formatMinutes(c.plannedMinutes)}${c.drifting ? `; drifting: ${c.drifting}` : ''}`,
+        `${c.name}: ${c.hours} h this week`,
         '',
         'Actual hours',
         c.actualHours ?? '',
-        '',
+        `planned ${formatMinutes(c.plannedMinutes)}`,
         key(['client', c.clientId, c.hours]),
         c.state,
         c.baseline,
       ],
       true,
     );
+    if (c.drifting) push(['', `Drifting: ${c.drifting}. Tick the review lines to log the review.`]);
     for (const a of c.agenda) push(entryRow(c.clientId, a), false, true);
     if (c.waits.length) {
       push(['', `Waits (not counted): ${c.waits.length + c.waitsMore}`]);

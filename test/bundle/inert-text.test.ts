@@ -141,7 +141,7 @@ describe('text a person typed is written as text everywhere', () => {
     const plan = textsOf(rt.spreadsheet, tab(rt, 'Weekly Plan')).map(String);
     for (const p of PAYLOADS)
       expect(
-        plan.some((line) => line.startsWith(`Decide ${p.trim()}: ${p.trim()} (related: `)),
+        plan.some((line) => line.startsWith(`Decision ${p.trim()} ${p.trim()}: related: `)),
         JSON.stringify(p),
       ).toBe(true);
     expect(plan).toContain(`${BREAKOUT_NAME}: 8 h this week`);
@@ -152,6 +152,6 @@ describe('text a person typed is written as text everywhere', () => {
     for (const p of PAYLOADS) expect(shared).toContain(p.trim());
 
     const mail = rt.outbox.at(-1)!;
-    for (const p of PAYLOADS) expect(mail.body).toContain(`Decide ${p.trim()}: ${p.trim()}`);
+    for (const p of PAYLOADS) expect(mail.body).toContain(`Decision ${p.trim()} ${p.trim()}`);
   });
 });

@@ -41,13 +41,13 @@ describe('the mails escape what was typed', () => {
     expect(htmlBody).toContain(
       '<a href="https://tracker.example/?a=1&amp;b=&quot;2&quot;&gt;&lt;script&gt;">',
     );
-    expect(htmlBody).toContain('Decide ADR-1: Drop the &lt;iframe&gt; embed');
+    expect(htmlBody).toContain('Decision ADR-1 Drop the &lt;iframe&gt; embed');
     expect(htmlBody).not.toContain('javascript:');
     for (const markup of ['<script', '<img', '<b>', '<iframe', '"Sons"', "'co'"])
       expect(htmlBody, markup).not.toContain(markup);
     // The plain text part is the text as typed.
     expect(body).toContain(`${NAME}: 2 h`);
-    expect(body).toContain(`Do now D-1: ${TITLE}`);
+    expect(body).toContain(`Debt D-1 ${TITLE}: Do now`);
   });
 
   it('the failure mail shows the error, with what was typed in it, as text', () => {

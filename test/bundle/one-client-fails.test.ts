@@ -113,10 +113,10 @@ describe('a 50,000-character cell at one client', () => {
     };
     expect(plan).toMatchObject({ clients: 3, mail: 'sent', partial: '' });
     const lines = values(rt, tab(rt, 'Weekly Plan')).map((r) => String(r[1] ?? ''));
-    expect(lines).toContain(`Do now D-1: ${SHOWN}`);
-    expect(lines).toContain('Do now D-1: Beacon rotates its keys');
-    expect(lines).toContain('Do now D-1: Corvid rotates its keys');
-    expect(rt.outbox.at(-1)!.body).toContain(`Do now D-1: ${SHOWN}`);
+    expect(lines).toContain(`Debt D-1 ${SHOWN}: Do now`);
+    expect(lines).toContain('Debt D-1 Beacon rotates its keys: Do now');
+    expect(lines).toContain('Debt D-1 Corvid rotates its keys: Do now');
+    expect(rt.outbox.at(-1)!.body).toContain(`Debt D-1 ${SHOWN}: Do now`);
     expect(sharedText(rt, 'Acme')).toContain(SHOWN);
     expect(sharedText(rt, 'Acme')).not.toContain('x'.repeat(1000));
     expect(sharedText(rt, 'Beacon')).toContain('Beacon rotates its keys');

@@ -64,7 +64,7 @@ describe('open and overdue mean the same everywhere', () => {
     const plan = addon.call('generateWeeklyPlan') as { clients: number };
     expect(plan.clients).toBe(1);
     const planText = values(rt, tab(rt, 'Weekly Plan')).flat().join('\n');
-    expect(planText).toContain('Overdue since 2026-11-01: Goal G-1: Ship SSO');
+    expect(planText).toContain('Goal G-1 Ship SSO: overdue since 2026-11-01');
     expect(planText).not.toContain('Finished');
   });
 });

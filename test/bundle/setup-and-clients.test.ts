@@ -24,6 +24,7 @@ describe('onOpen and onInstall', () => {
       { caption: 'Open registry', functionName: 'showSidebar' },
       { caption: 'Refresh priorities', functionName: 'refreshPriorities' },
       { caption: 'Generate weekly plan', functionName: 'generateWeeklyPlan' },
+      { caption: 'Close the week', functionName: 'closeWeek' },
       { caption: 'Sync shared views', functionName: 'syncSharedViews' },
       { separator: true },
       { caption: 'Set up registry', functionName: 'setupRegistry' },
@@ -60,7 +61,7 @@ describe('setupRegistry', () => {
     expect(result.created).toEqual(REGISTRY_TABS);
     expect(rt.spreadsheet.sheets.map((s) => s.name)).toEqual(['Sheet1', ...REGISTRY_TABS]);
     expect(values(rt, tab(rt, 'Overview')).slice(0, 2)).toEqual([
-      ['Overview: one row per client', ...Array<string>(14).fill('')],
+      ['Overview: one row per client', ...Array<string>(15).fill('')],
       [
         'Client',
         'Stage',
@@ -77,6 +78,7 @@ describe('setupRegistry', () => {
         'Open high risks',
         'Median decision cycle (days)',
         'Shared view',
+        'Hours, last 4 closed weeks',
       ],
     ]);
     // The generated Priorities and Weekly Plan say how to fill them until they are generated.
@@ -89,8 +91,18 @@ describe('setupRegistry', () => {
       ['Not generated yet: choose Generate weekly plan, or install the weekly trigger.'],
     ]);
     expect(values(rt, tab(rt, 'Plan History'))).toEqual([
-      ['Plan history', '', '', '', '', ''],
-      ['Week starting', 'Client', 'Hours', 'Agenda items', 'Overdue', 'Generated at'],
+      ['Plan history', '', '', '', '', '', '', '', ''],
+      [
+        'Week starting',
+        'Client ID',
+        'Client',
+        'Planned hours',
+        'Actual hours',
+        'Entries done',
+        'Entries planned',
+        'Focus',
+        'Generated at',
+      ],
     ]);
     const settings = values(rt, tab(rt, 'Settings'));
     expect(settings[0]).toEqual(['Setting', 'Value', 'About']);
@@ -100,6 +112,7 @@ describe('setupRegistry', () => {
       ['Plan weekday', 'Monday'],
       ['Plan hour', 7],
       ['Summary email', ''],
+      ['Review minutes', 40],
       ['Review cadence (days)', 7],
       ['Debt review cadence (days)', 90],
       ['Impact threshold', 3],

@@ -36,7 +36,7 @@ const registry = restorable(() => {
 function planMails(rt: Runtime): string[] {
   return rt.outbox
     .filter((m) => m.subject.startsWith('Weekly plan, week of'))
-    .map((m) => m.subject);
+    .map((m) => m.subject.split(':')[0] ?? '');
 }
 
 /** Line 2 (when the plan was generated) and line 3 (the last run's status) of the plan tab. */

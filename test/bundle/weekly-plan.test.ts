@@ -1,26 +1,28 @@
 import { describe, expect, it } from 'vitest';
 import type { LoadedScript, Runtime, RuntimeOptions } from '../../emulator/index.js';
+import { SheetsEditor } from '../../emulator/index.js';
 import { addClient, loadAddon, restorable, rowWith, tab, values } from '../support/bundle.js';
 
 type Kind = 'goal' | 'debt' | 'decision' | 'risk' | 'team' | 'review';
 const add = (addon: LoadedScript, clientId: string, kind: Kind, fields: Record<string, unknown>) =>
   addon.call('addItem', { clientId, kind, fields }) as { id: string };
 
-/** The plan tab as text lines: [checkbox, label, estimate]. */
+/** The plan tab as text lines: [checkbox, entry, estimate]. */
 function planLines(rt: Runtime): string[] {
   return values(rt, tab(rt, 'Weekly Plan')).map((r) =>
     r
       .slice(0, 3)
       .filter((c) => c !== '')
-      .map((c) => (c === false ? '[ ]' : String(c)))
+      .map((c) => (c === false ? '[ ]' : c === true ? '[x]' : String(c)))
       .join(' | '),
   );
 }
 
+/** A client's lines on the plan tab, from its own line to the blank line after it. */
 function section(lines: string[], client: string): string[] {
-  const start = lines.findIndex((l) => l.includes(`${client}:`) && l.includes('h this week'));
+  const start = lines.findIndex((l) => l.startsWith(`${client}: `) && l.includes('h this week'));
   if (start < 0) return [];
-  const rest = lines.slice(start + 1);
+  const rest = lines.slice(start);
   const end = rest.findIndex((l) => l === '');
   return end < 0 ? rest : rest.slice(0, end);
 }
@@ -46,7 +48,35 @@ function setSetting(rt: Runtime, label: string, value: string | number): void {
   ]);
 }
 
-/** Four clients, one paused, with reviews, a risk, debt, a decision and a dependency; built once. */
+/** The person at the Sheets editor, clicking and typing in the registry. */
+function person(rt: Runtime) {
+  const editor = new SheetsEditor(rt.drive, () => rt.user);
+  const at = (name: string, row: number, column: number) => ({
+    sheetId: tab(rt, name).id,
+    row,
+    column,
+  });
+  return {
+    tick: (row: number) => editor.toggleCheckbox(rt.spreadsheet.id, at('Weekly Plan', row, 1)),
+    type: (name: string, row: number, column: number, text: string) =>
+      editor.type(rt.spreadsheet.id, at(name, row, column), text),
+  };
+}
+
+/** The 1-based row of the plan tab whose entry (column B) or line (column A) starts with `text`. */
+function planRow(rt: Runtime, text: string): number {
+  const i = values(rt, tab(rt, 'Weekly Plan')).findIndex(
+    (r) => String(r[1]).startsWith(text) || String(r[0]).startsWith(text),
+  );
+  if (i < 0) throw new Error(`no plan row starting ${text}`);
+  return i + 1;
+}
+
+/**
+ * The seed's shape: Acme 2 h, Beacon 1.5 h, Corvid 1 h (and a paused client), 20 h of capacity.
+ * Acme has a Critical risk due next month and Do-now debt; Beacon a decision due this week related
+ * to one at Corvid; Corvid, drifting, provides a component Acme depends on. Built once.
+ */
 const registry = restorable(() => {
   const { rt, addon } = loadAddon(RUNTIME);
   const acme = addClient(addon, {
@@ -62,9 +92,9 @@ const registry = restorable(() => {
   add(addon, acme.id, 'review', { date: '2026-11-16', pmReviewed: 'Yes' });
   add(addon, acme.id, 'risk', {
     risk: 'Backups never restored',
-    likelihood: 3,
+    likelihood: 4,
     impact: 5,
-    due: '2026-11-12',
+    due: '2026-12-15',
     privateNote: 'Lead says it is fine; it is not',
   });
   add(addon, acme.id, 'debt', {
@@ -80,6 +110,13 @@ const registry = restorable(() => {
     tags: 'queue',
   });
   add(addon, corvid.id, 'review', { date: '2026-10-20' });
+  add(addon, corvid.id, 'decision', {
+    title: 'Kafka for events',
+    status: 'Accepted',
+    tags: 'queue',
+    proposedOn: '2026-10-01',
+    decidedOn: '2026-10-08',
+  });
   add(addon, corvid.id, 'debt', {
     title: 'Auth library two majors behind',
     impact: 4,
@@ -98,13 +135,14 @@ const registry = restorable(() => {
 });
 
 describe('generateWeeklyPlan', () => {
-  it('plans each active client with its hours and agenda, and capacity with flex', () => {
+  it("fits each active client's week into its hours: the seed's capacity list, 15.5 h of flex, no client over budget", () => {
     const { rt, addon } = registry();
     const result = addon.call('generateWeeklyPlan') as {
       weekStart: string;
       clients: number;
       allocatedHours: number;
       flexHours: number;
+      warnings: string[];
       mailedTo: string;
       mail: string;
     };
@@ -113,53 +151,71 @@ describe('generateWeeklyPlan', () => {
       clients: 3,
       allocatedHours: 4.5,
       flexHours: 15.5,
+      warnings: [],
       mailedTo: 'cto@example.com',
       mail: 'sent',
     });
     const lines = planLines(rt);
-    expect(lines).toContain('Capacity: 4.5 h allocated of 20 h; flex 15.5 h (reserve 2 h).');
+    expect(lines.slice(3, 9)).toEqual([
+      'This week',
+      'Acme: Risk R-1 Backups never restored (2 h)',
+      'Beacon: Decision ADR-1 Pick a message queue (1.5 h)',
+      'Corvid: Debt D-1 Auth library two majors behind (1 h)',
+      'Flex: 15.5 h',
+      'Capacity: 4.5 h allocated of 20 h; flex 15.5 h (reserve 2 h).',
+    ]);
+    expect(lines.some((l) => l.startsWith('Warning'))).toBe(false);
     expect(lines.some((l) => l.startsWith('Dormant'))).toBe(false);
 
-    const acme = section(lines, 'Acme');
-    expect(acme.slice(0, 4)).toEqual([
-      '[ ] | Review the Linear board | 20 min',
-      '[ ] | Review the codebase | 20 min',
-      '[ ] | Sync with the lead engineer | 30 min',
-      '[ ] | Update the registry | 10 min',
+    expect(section(lines, 'Acme')).toEqual([
+      'Acme: 2 h this week | Actual hours',
+      '[ ] | Review the Linear board | 10 min',
+      '[ ] | Review the codebase | 10 min',
+      '[ ] | Sync with the lead engineer | 15 min',
+      '[ ] | Update the registry | 5 min',
+      // A Critical risk due next month is in this week's plan, among what must not wait.
+      '[ ] | Risk R-1 Backups never restored: Critical | 15 min',
+      '[ ] | Corvid changed auth library: D-1 Auth library two majors behind: you depend on it (2026-11-18) | 15 min',
+      '[ ] | Debt D-1 <script>alert(1)</script> in the admin page: Do now | 30 min',
     ]);
-    expect(acme).toContain('Overdue since 2026-11-12: Risk R-1: Backups never restored | 15 min');
-    expect(acme).toContain('Do now D-1: <script>alert(1)</script> in the admin page | 30 min');
     const beacon = section(lines, 'Beacon');
-    expect(beacon).toContain('Due 2026-11-20: Decision ADR-1: Pick a message queue | 15 min');
-    expect(beacon).toContain('Decide ADR-1: Pick a message queue | 30 min');
+    // A decision due this week appears once, with all its reasons.
+    expect(beacon.filter((l) => l.includes('ADR-1'))).toEqual([
+      '[ ] | Decision ADR-1 Pick a message queue: due Fri; related: Corvid ADR-1 Kafka for events | 30 min',
+    ]);
     const corvid = section(lines, 'Corvid');
-    expect(corvid).toContain(
-      'Drifting: last review 2026-10-20, 29 days ago (cadence 7 days) | 15 min',
-    );
-    expect(corvid).toContain(
-      'Tell Acme about D-1 Auth library two majors behind: it depends on auth library | 15 min',
-    );
-    expect(acme).toContain(
-      'Corvid changed auth library you depend on: D-1 Auth library two majors behind (2026-11-18) | 15 min',
-    );
-    expect(acme.some((l) => l.includes('Drifting'))).toBe(false);
+    expect(corvid.slice(0, 2)).toEqual([
+      'Corvid: 1 h this week | Actual hours',
+      'Drifting: last review 2026-10-20, 29 days ago (cadence 7 days). Tick the review lines to log the review.',
+    ]);
+    // What the budget holds, beside each client's line.
+    const row = (name: string) => values(rt, tab(rt, 'Weekly Plan'))[planRow(rt, name) - 1];
+    expect([row('Acme: 2 h')?.[4], row('Corvid: 1 h')?.[4]]).toEqual([
+      'planned 1 h 40 min',
+      'planned 40 min',
+    ]);
+    // The 40-minute review leaves 20 of Corvid's hour: the 30-minute entry waits, not counted.
+    expect(corvid.slice(-2)).toEqual([
+      'Waits (not counted): 1',
+      'Debt D-1 Auth library two majors behind: tell Acme: it depends on auth library; Do now | 30 min',
+    ]);
 
-    // Checkboxes for the review block only.
+    // A checkbox on every planned entry, none on a client's line or what waits; helpers hidden.
     const sheet = tab(rt, 'Weekly Plan');
-    const first = rowWith(rt, sheet, false as unknown as string);
+    const first = planRow(rt, 'Review the Linear board');
     expect(sheet.cell(first, 1)?.validation?.criteria).toBe('CHECKBOX');
-    expect(sheet.cell(first + 4, 1)?.validation).toBeUndefined();
+    expect(sheet.cell(first - 1, 1)?.validation).toBeUndefined();
+    expect([...sheet.hiddenColumns].sort()).toEqual([6, 7, 8]);
   });
 
-  it("mails the plan as HTML and text, escaping what was typed; private notes stay in the CTO's own plan", () => {
+  it("mails the plan with the capacity list in its subject, escaping what was typed; private notes stay in the CTO's own plan", () => {
     const { rt, addon } = registry();
     addon.call('generateWeeklyPlan');
-    // The plan tab keeps the private note beside its entry.
     const risk = values(rt, tab(rt, 'Weekly Plan')).find((r) =>
       String(r[1]).includes('Backups never restored'),
     );
     expect(risk?.slice(1, 5)).toEqual([
-      'Overdue since 2026-11-12: Risk R-1: Backups never restored',
+      'Risk R-1 Backups never restored: Critical',
       '15 min',
       '',
       'Lead says it is fine; it is not',
@@ -168,8 +224,15 @@ describe('generateWeeklyPlan', () => {
     const mail = rt.outbox[0]!;
     expect(mail).toMatchObject({
       to: 'cto@example.com',
-      subject: 'Weekly plan, week of 2026-11-16',
+      subject:
+        'Weekly plan, week of 2026-11-16: Acme: Risk R-1 Backups never restored (2 h); Beacon: Decision ADR-1 Pick a message queue (1.5 h); Corvid: Debt D-1 Auth library two majors behind (1 h); Flex: 15.5 h',
     });
+    expect(mail.body.split('\n').slice(2, 6)).toEqual([
+      'Acme: Risk R-1 Backups never restored (2 h)',
+      'Beacon: Decision ADR-1 Pick a message queue (1.5 h)',
+      'Corvid: Debt D-1 Auth library two majors behind (1 h)',
+      'Flex: 15.5 h',
+    ]);
     expect(mail.htmlBody).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(mail.htmlBody).not.toContain('<script>');
     expect(mail.body).toContain('<script>alert(1)</script> in the admin page');
@@ -177,19 +240,30 @@ describe('generateWeeklyPlan', () => {
       '<a href="https://linear.app/acme">Review the Linear board</a>',
     );
     expect(mail.body).toContain(
-      'Overdue since 2026-11-12: Risk R-1: Backups never restored (15 min) (note: Lead says it is fine; it is not)',
+      'Risk R-1 Backups never restored: Critical (15 min) (note: Lead says it is fine; it is not)',
     );
   });
 
-  it('appends one Plan History row per client per week', () => {
+  it('appends one Plan History row per client per week, under the header issue 15 reads', () => {
     const { rt, addon } = registry();
     addon.call('generateWeeklyPlan');
     addon.call('generateWeeklyPlan');
-    const history = values(rt, tab(rt, 'Plan History')).slice(2);
-    expect(history.map((r) => [r[0], r[1], r[2], r[4]])).toEqual([
-      ['2026-11-16', 'Acme', 2, 1],
-      ['2026-11-16', 'Beacon', 1.5, 0],
-      ['2026-11-16', 'Corvid', 1, 0],
+    const [header, ...rows] = values(rt, tab(rt, 'Plan History')).slice(1);
+    expect(header).toEqual([
+      'Week starting',
+      'Client ID',
+      'Client',
+      'Planned hours',
+      'Actual hours',
+      'Entries done',
+      'Entries planned',
+      'Focus',
+      'Generated at',
+    ]);
+    expect(rows.map((r) => [r[0], r[2], r[3], r[4], r[5], r[6], r[7]])).toEqual([
+      ['2026-11-16', 'Acme', 2, '', '', 7, 'Risk R-1 Backups never restored'],
+      ['2026-11-16', 'Beacon', 1.5, '', '', 5, 'Decision ADR-1 Pick a message queue'],
+      ['2026-11-16', 'Corvid', 1, '', '', 4, 'Debt D-1 Auth library two majors behind'],
     ]);
   });
 
@@ -220,8 +294,186 @@ describe('generateWeeklyPlan', () => {
     rt.mail.sentPerDay.set('2026-11-18', 100);
     const result = addon.call('generateWeeklyPlan') as { mail: string };
     expect(result.mail).toBe('quota used up');
-    expect(planLines(rt).some((l) => l.includes('Acme: 2 h this week'))).toBe(true);
+    expect(planLines(rt).some((l) => l.startsWith('Acme: 2 h this week'))).toBe(true);
     expect(rt.outbox).toHaveLength(0);
+  });
+
+  it('run on a Sunday, plans the week starting next Monday', () => {
+    const { rt, addon } = loadAddon({ ...RUNTIME, now: '2026-11-22T18:00:00Z' });
+    addClient(addon, { name: 'Acme', hoursPerWeek: 2 });
+    expect(addon.call('generateWeeklyPlan')).toMatchObject({ weekStart: '2026-11-23' });
+    expect(planLines(rt)[1]).toBe('Week of 2026-11-23 to 2026-11-29. Generated 2026-11-22 18:00.');
+  });
+});
+
+describe('closing the week', () => {
+  /** This week planned; two entries ticked at Acme and 1.5 h typed; then the clock a week on. */
+  function closedWeek() {
+    const { rt, addon, acme } = registry();
+    addon.call('generateWeeklyPlan');
+    const you = person(rt);
+    you.tick(planRow(rt, 'Review the Linear board'));
+    you.tick(planRow(rt, 'Debt D-1 <script>'));
+    you.type('Weekly Plan', planRow(rt, 'Acme: 2 h this week'), 4, '1.5');
+    rt.advanceClockTo('2026-11-23T08:00:00Z');
+    return { rt, addon, acme };
+  }
+
+  it('records planned and actual hours and entries done of planned in Plan History', () => {
+    const { rt, addon } = closedWeek();
+    addon.call('generateWeeklyPlan');
+    const rows = values(rt, tab(rt, 'Plan History')).slice(2);
+    expect(rows.map((r) => [r[0], r[2], r[3], r[4], r[5], r[6]])).toEqual([
+      ['2026-11-16', 'Acme', 2, 1.5, 2, 7],
+      ['2026-11-16', 'Beacon', 1.5, '', 0, 5],
+      ['2026-11-16', 'Corvid', 1, '', 0, 4],
+      ['2026-11-23', 'Acme', 2, '', '', 7],
+      ['2026-11-23', 'Beacon', 1.5, '', '', 5],
+      ['2026-11-23', 'Corvid', 1, '', '', 4],
+    ]);
+  });
+
+  it('turns the ticked review line into a Review log row at that client', () => {
+    const { rt, addon } = closedWeek();
+    addon.call('generateWeeklyPlan');
+    const acme = values(rt, tab(rt, 'Acme'));
+    const header = rowWith(rt, tab(rt, 'Acme'), 'Date');
+    expect(
+      acme
+        .slice(header)
+        .filter((r) => r[0] !== '')
+        .map((r) => r.slice(0, 5)),
+    ).toEqual([
+      ['2026-11-16', 'Yes', '', '', ''],
+      ['2026-11-20', 'Yes', 'No', 'No', 'Ticked on the weekly plan of 2026-11-16: PM board.'],
+    ]);
+  });
+
+  it('brings back the unticked entry "carried over 1 week", the ticked one without the mark', () => {
+    const { rt, addon } = closedWeek();
+    addon.call('generateWeeklyPlan');
+    const acme = section(planLines(rt), 'Acme');
+    expect(acme).toContain(
+      '[ ] | Risk R-1 Backups never restored: Critical (carried over 1 week) | 15 min',
+    );
+    expect(acme).toContain(
+      '[ ] | Debt D-1 <script>alert(1)</script> in the admin page: Do now | 30 min',
+    );
+  });
+
+  it('closes a week once: a second run the same week records nothing twice and keeps the ticks', () => {
+    const { rt, addon } = closedWeek();
+    addon.call('generateWeeklyPlan');
+    person(rt).tick(planRow(rt, 'Review the codebase'));
+    const history = values(rt, tab(rt, 'Plan History'));
+    const acme = values(rt, tab(rt, 'Acme'));
+    addon.call('generateWeeklyPlan');
+    expect(values(rt, tab(rt, 'Plan History'))).toEqual(history);
+    expect(values(rt, tab(rt, 'Acme'))).toEqual(acme);
+    expect(section(planLines(rt), 'Acme')).toContain('[x] | Review the codebase | 10 min');
+  });
+
+  it('from the menu, closes the week on the tab and plans the new one, and says so', () => {
+    const { rt, addon } = closedWeek();
+    const closed = addon.call('closeWeek') as {
+      weekStart: string;
+      closed: boolean;
+      entriesDone: number;
+      entriesPlanned: number;
+      reviewsLogged: string[];
+      plan: { weekStart: string } | null;
+    };
+    expect(closed).toMatchObject({
+      weekStart: '2026-11-16',
+      closed: true,
+      entriesDone: 2,
+      entriesPlanned: 16,
+      reviewsLogged: ['Acme'],
+      plan: { weekStart: '2026-11-23' },
+    });
+    expect(rt.ui.toasts.at(-1)?.message).toBe(
+      'Week of 2026-11-16 closed: 2 of 16 entries done; review logged at Acme. Plan for the week of 2026-11-23 written.',
+    );
+    // Clicked again: last week is closed, and the week just planned is under way until Friday.
+    expect(addon.call('closeWeek')).toMatchObject({
+      closed: false,
+      message:
+        'The week of 2026-11-23 is under way: it can be closed from 2026-11-27, and the first run of the next week closes it.',
+    });
+    rt.advanceClockTo('2026-11-27T16:00:00Z');
+    expect(addon.call('closeWeek')).toMatchObject({ weekStart: '2026-11-23', closed: true });
+    expect(addon.call('closeWeek')).toMatchObject({
+      closed: false,
+      message: 'The week of 2026-11-23 was already closed; nothing was recorded twice.',
+    });
+  });
+
+  it('shows planned against actual hours of the last closed weeks on the Overview', () => {
+    const { rt, addon } = closedWeek();
+    addon.call('generateWeeklyPlan');
+    const overview = values(rt, tab(rt, 'Overview'));
+    const column = (overview[1] ?? []).indexOf('Hours, last 4 closed weeks');
+    const acme = overview.find((r) => String(r[0]).includes('Acme'));
+    expect(acme?.[column]).toBe('2 h planned, 1.5 h actual (1 week)');
+  });
+});
+
+describe('Plan History made before the week could be closed', () => {
+  it('is migrated in place under the new header, every row kept', () => {
+    const { rt, addon } = registry();
+    const history = tab(rt, 'Plan History');
+    const cell = (v: string | number) => ({ kind: 'value' as const, value: v });
+    rt.spreadsheet.writeBlock(history, 2, 1, [
+      ['Week starting', 'Client', 'Hours', 'Agenda items', 'Overdue', 'Generated at'].map(cell),
+      ['2026-11-09', 'Acme', 2, 9, 1, '2026-11-09 07:00'].map(cell),
+      ['2026-11-09', 'Gone Ltd', 1, 4, 0, '2026-11-09 07:00'].map(cell),
+    ]);
+    addon.call('generateWeeklyPlan');
+    const [header, ...rows] = values(rt, tab(rt, 'Plan History')).slice(1);
+    expect(header?.slice(0, 10)).toEqual([
+      'Week starting',
+      'Client ID',
+      'Client',
+      'Planned hours',
+      'Actual hours',
+      'Entries done',
+      'Entries planned',
+      'Focus',
+      'Generated at',
+      'Overdue',
+    ]);
+    expect(rows.map((r) => [r[0], r[1] !== '', r[2], r[3], r[6], r[9]])).toEqual([
+      ['2026-11-09', true, 'Acme', 2, 9, 1],
+      ['2026-11-09', false, 'Gone Ltd', 1, 4, 0],
+      ['2026-11-16', true, 'Acme', 2, 7, ''],
+      ['2026-11-16', true, 'Beacon', 1.5, 5, ''],
+      ['2026-11-16', true, 'Corvid', 1, 4, ''],
+    ]);
+  });
+});
+
+describe('marking the debt inventory reviewed', () => {
+  it('sets Last reviewed to today on every open debt item of the client in one write, and the quarterly review leaves the plan', () => {
+    const { rt, addon, acme } = registry();
+    add(addon, acme.id, 'debt', { title: 'Old ORM', status: 'Done', lastReviewed: '2026-01-05' });
+    add(addon, acme.id, 'debt', { title: 'No staging', impact: 2, effort: 4 });
+    const result = addon.call('markDebtReviewed', { clientId: acme.id });
+    expect(result).toMatchObject({ clientName: 'Acme', reviewed: 2, date: '2026-11-18' });
+    expect(rt.lastExecution?.calls['Range.setValues']).toBe(1);
+    const sheet = tab(rt, 'Acme');
+    const header = rowWith(rt, sheet, 'ID');
+    const rows = values(rt, sheet);
+    const debtHeader = rows.findIndex((r) => r[0] === 'ID' && r.includes('Last reviewed'));
+    const column = rows[debtHeader]!.indexOf('Last reviewed');
+    expect(header).toBeGreaterThan(0);
+    expect(rows.slice(debtHeader + 1, debtHeader + 4).map((r) => [r[0], r[column]])).toEqual([
+      ['D-1', '2026-11-18'],
+      ['D-2', '2026-01-05'],
+      ['D-3', '2026-11-18'],
+    ]);
+    addon.call('generateWeeklyPlan');
+    expect(planLines(rt).some((l) => l.includes('Quarterly debt review'))).toBe(false);
+    expect(() => addon.call('markDebtReviewed', { clientId: '' })).toThrow();
   });
 });
 
@@ -244,16 +496,17 @@ describe('the weekly trigger', () => {
     expect(rt.advanceClockTo('2026-11-23T07:30:00Z')).toEqual([
       { handler: 'runWeeklyPlan', at: '2026-11-23T07:00:00.000Z' },
     ]);
-    expect(rt.outbox.map((m) => m.subject)).toEqual(['Weekly plan, week of 2026-11-23']);
+    const subjects = () => rt.outbox.map((m) => m.subject.split(':')[0]);
+    expect(subjects()).toEqual(['Weekly plan, week of 2026-11-23']);
     expect(planLines(rt)[1]).toBe('Week of 2026-11-23 to 2026-11-29. Generated 2026-11-23 07:00.');
     rt.advanceClockTo('2026-11-30T08:00:00Z');
-    expect(rt.outbox.map((m) => m.subject)).toEqual([
+    expect(subjects()).toEqual([
       'Weekly plan, week of 2026-11-23',
       'Weekly plan, week of 2026-11-30',
     ]);
     const weeks = values(rt, tab(rt, 'Plan History'))
       .slice(2)
-      .map((r) => `${String(r[0])} ${r[1]}`);
+      .map((r) => `${String(r[0])} ${r[2]}`);
     expect(weeks).toEqual([
       '2026-11-23 Acme',
       '2026-11-23 Beacon',
