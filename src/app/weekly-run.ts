@@ -217,7 +217,7 @@ function writePlanFor(
     (s) => `${s.name} skipped, its tab could not be read (${s.error})`,
   );
   try {
-    stylePlanTab(drawn);
+    stylePlanTab(drawn, previous === null);
   } catch (e) {
     trouble.push(`checkboxes and bold lines not applied: ${messageOf(e)}`);
   }

@@ -22,7 +22,7 @@ export const HISTORY_HEADER: string[] = [...PLAN_HISTORY_HEADER];
 
 /** The history as the domain reads it, its Date cells read in the spreadsheet's zone. */
 export function readHistory(tab: ReadTab, timeZone: string): PlanHistoryRead {
-  return readPlanHistory(isoDates(tab.grid, timeZone), tab.sheet.getName());
+  return readPlanHistory(isoDates(tab.grid, timeZone));
 }
 
 /**
@@ -47,7 +47,7 @@ export function migrateHistory(
   );
   const grid = [...tab.grid.slice(0, read.headerRow - 1), ...values];
   tab.grid = grid;
-  return readPlanHistory(isoDates(grid, timeZone), tab.sheet.getName());
+  return readPlanHistory(isoDates(grid, timeZone));
 }
 
 function byHeader(read: PlanHistoryRead, tab: ReadTab): Map<string, number> {

@@ -97,6 +97,7 @@ export function planRows(
 export type DrawnPlan = ReturnType<typeof planRows> & {
   height: number;
   range: GoogleAppsScript.Spreadsheet.Range;
+  sheet: GoogleAppsScript.Spreadsheet.Sheet;
 };
 
 /**
@@ -112,11 +113,14 @@ export function writePlanTab(tab: ReadTab, plan: WeeklyPlan, generatedAt: string
   });
   const range = writableRange(tab.sheet, height, PLAN_WIDTH);
   writeCells(range, values);
-  return { ...drawn, height, range };
+  return { ...drawn, height, range, sheet: tab.sheet };
 }
 
-/** The plan's checkboxes and bold lines, after its values; its helper columns hidden. */
-export function stylePlanTab(drawn: DrawnPlan): void {
+/**
+ * The plan's checkboxes and bold lines, after its values. `hideHelpers`: the Key, State and
+ * Baseline columns are hidden, the first time the tab holds them (a person may show them again).
+ */
+export function stylePlanTab(drawn: DrawnPlan, hideHelpers: boolean): void {
   const { range } = drawn;
   const rule = SpreadsheetApp.newDataValidation().requireCheckbox().build();
   range.setDataValidations(
@@ -132,7 +136,7 @@ export function stylePlanTab(drawn: DrawnPlan): void {
       ),
     ),
   );
-  range.getSheet().hideColumns(PLAN_HIDDEN.from, PLAN_HIDDEN.count);
+  if (hideHelpers) drawn.sheet.hideColumns(PLAN_HIDDEN.from, PLAN_HIDDEN.count);
 }
 
 /** Records a failed run on the plan tab without touching the previous plan. */
