@@ -109,9 +109,17 @@ export function formatOverviewDates(sheet: Sheet): void {
     .setNumberFormat(DATE_FORMAT);
 }
 
-/** Records that this registry has the current layout; Set up registry calls it after making both tabs. */
+/** Where refresh last styled the part below the list (see rollup-refresh.ts). */
+export const LOWER_KEY = 'registry.prioritiesLower';
+
+/**
+ * Records that this registry has the current layout, on a Priorities tab made just now: nothing
+ * below its list is styled yet, whatever the tab it replaces had.
+ */
 export function markLaidOut(): void {
-  PropertiesService.getDocumentProperties().setProperty(LAYOUT_KEY, LAYOUT_VERSION);
+  const props = PropertiesService.getDocumentProperties();
+  props.deleteProperty(LOWER_KEY);
+  props.setProperty(LAYOUT_KEY, LAYOUT_VERSION);
 }
 
 /**

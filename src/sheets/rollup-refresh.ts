@@ -18,7 +18,7 @@ import { clientRecord } from './client-record-from-tab.js';
 import { setClientRanges } from './client-named-ranges.js';
 import { settingsProblems } from './settings-tab.js';
 import { CHECKS_COLUMN, overviewGrid, prioritiesGrid, type TabGrid } from './rollup-tabs.js';
-import { ensureRollupLayout, LIST_WIDTH } from './priorities-layout.js';
+import { ensureRollupLayout, LIST_WIDTH, LOWER_KEY } from './priorities-layout.js';
 import { writableRange } from './sheet-rows.js';
 import { hoursTakenByClient } from './plan-history-tab.js';
 import { setupRegistryTabs } from './registry-setup.js';
@@ -27,7 +27,6 @@ import { readWorkbook, type ReadTab, type WorkbookRead } from './workbook-read.j
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-const LOWER_KEY = 'registry.prioritiesLower';
 const OVERVIEW_KEY = 'registry.overviewSignature';
 
 export interface RegistrySnapshot {

@@ -255,6 +255,22 @@ describe('the Priorities tab', () => {
   });
 });
 
+describe('a Priorities tab deleted by hand', () => {
+  it('is made again by the next refresh with its layout, the part below the list styled', () => {
+    const { rt, addon } = registry();
+    rt.spreadsheet.removeSheet(tab(rt, 'Priorities'));
+    const result = addon.call('refreshPriorities') as { repaired: string[] };
+    expect(result.repaired).toEqual(['Priorities']);
+    const sheet = tab(rt, 'Priorities');
+    expect(sheet.columnWidths.get(5)).toBe(224);
+    expect([...sheet.hiddenColumns].sort((a, b) => a - b)).toEqual([15, 16, 17, 18]);
+    const grid = values(rt, sheet);
+    const signals = grid.findIndex((r) => r[0] === 'Signals') + 1;
+    expect(sheet.cell(signals, 1)?.format?.background).toBe('#c9daf8');
+    expect(sheet.cell(signals + 1, 2)?.format?.bold).toBe(true);
+  });
+});
+
 describe('the Overview', () => {
   it('shows each last review as a date, with a date format on the cell', () => {
     const { rt } = registry();
