@@ -58,16 +58,6 @@ export function planMail(plan: WeeklyPlan, registryUrl: string, trouble = ''): P
     `<p>${escapeHtml(capacity)}</p>`,
     ...notes.map((w) => `<p style="color:#b31412">${escapeHtml(w)}</p>`),
   ];
-  const since = plan.sinceLastWeek.length
-    ? plan.sinceLastWeek
-    : ['Nothing recorded since last week.'];
-  const sinceAll = plan.sinceNote ? [...since, plan.sinceNote] : since;
-  text.push('Since last week', ...sinceAll.map((l) => `  ${l}`), '');
-  html.push(
-    '<h3>Since last week</h3><ul>',
-    ...sinceAll.map((l) => `<li>${escapeHtml(l)}</li>`),
-    '</ul>',
-  );
   for (const c of plan.clients) {
     const heading = `${c.name}: ${c.hours} h (planned ${formatMinutes(c.plannedMinutes)})${c.drifting ? `; drifting: ${c.drifting}` : ''}`;
     text.push(heading);
@@ -104,6 +94,17 @@ export function planMail(plan: WeeklyPlan, registryUrl: string, trouble = ''): P
     text.push('No active clients.');
     html.push('<p>No active clients.</p>');
   }
+  const since = plan.sinceLastWeek.length
+    ? plan.sinceLastWeek
+    : ['Nothing recorded since last week.'];
+  const sinceAll = plan.sinceNote ? [...since, plan.sinceNote] : since;
+  text.push('Since last week', ...sinceAll.map((l) => `  ${l}`), '');
+  html.push(
+    '<h3>Since last week</h3><ul>',
+    ...sinceAll.map((l) => `<li>${escapeHtml(l)}</li>`),
+    '</ul>',
+  );
+
   text.push(`Registry: ${registryUrl}`);
   html.push(`<p><a href="${escapeHtml(registryUrl)}">Open the registry</a></p>`);
   return { subject, body: text.join('\n'), htmlBody: html.join('\n') };

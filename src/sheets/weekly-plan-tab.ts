@@ -45,11 +45,6 @@ export function planRows(
   ]);
   for (const w of plan.warnings) push([`Warning: ${w}`]);
   push([]);
-  push(['Since last week'], true);
-  for (const line of plan.sinceLastWeek) push([line]);
-  if (plan.sinceLastWeek.length === 0) push(['Nothing recorded since last week.']);
-  if (plan.sinceNote) push([plan.sinceNote]);
-  push([]);
   push(['Done', 'Entry', 'Estimate', 'Link', 'Private note'], true);
   const entryRow = (clientId: string, a: AgendaEntry): CellInput[] => [
     a.done,
@@ -91,6 +86,12 @@ export function planRows(
     }
   }
   if (plan.clients.length === 0) push(['No active clients.']);
+  // What happened reads after what is to be done.
+  push([]);
+  push(['Since last week'], true);
+  for (const line of plan.sinceLastWeek) push([line]);
+  if (plan.sinceLastWeek.length === 0) push(['Nothing recorded since last week.']);
+  if (plan.sinceNote) push([plan.sinceNote]);
   return { rows, bold, checkbox };
 }
 
@@ -117,8 +118,9 @@ export function writePlanTab(tab: ReadTab, plan: WeeklyPlan, generatedAt: string
 }
 
 /**
- * The plan's checkboxes and bold lines, after its values. `hideHelpers`: the Key, State and
- * Baseline columns are hidden, the first time the tab holds them (a person may show them again).
+ * The plan's checkboxes and bold lines, after its values. `hideHelpers`: the first time the tab
+ * holds the new layout, its columns are sized and the Key, State and Baseline columns hidden (a
+ * person may resize or show them again: they are not set every week).
  */
 export function stylePlanTab(drawn: DrawnPlan, hideHelpers: boolean): void {
   const { range } = drawn;
@@ -136,7 +138,15 @@ export function stylePlanTab(drawn: DrawnPlan, hideHelpers: boolean): void {
       ),
     ),
   );
-  if (hideHelpers) drawn.sheet.hideColumns(PLAN_HIDDEN.from, PLAN_HIDDEN.count);
+  if (!hideHelpers) return;
+  // Readable at 1,280 pixels: a narrow Done column, the entry wide, its estimate, link and note.
+  const { sheet } = drawn;
+  sheet.setColumnWidth(1, 100);
+  sheet.setColumnWidth(2, 460);
+  sheet.getRange(1, 2, sheet.getMaxRows(), 1).setWrap(true);
+  sheet.setColumnWidth(3, 90);
+  sheet.setColumnWidths(4, 2, 180);
+  sheet.hideColumns(PLAN_HIDDEN.from, PLAN_HIDDEN.count);
 }
 
 /** Records a failed run on the plan tab without touching the previous plan. */

@@ -1,0 +1,111 @@
+/**
+ * Closing the week in the playground: the CTO ticks an entry of the plan and types the hours
+ * spent, the clock moves to next Monday, and Close the week in the sidebar records the week and
+ * writes the new plan, the unticked entries carried over.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  launchBrowser,
+  openSidebar,
+  screenshot,
+  startPlayground,
+  writeRegistry,
+} from '../support/playground.js';
+
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+}, 90000);
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function openTab(page: Page, name: string): Promise<void> {
+  await page.getByRole('tab', { name, exact: true }).click();
+  await page.getByRole('region', { name: `Sheet ${name}` }).waitFor();
+}
+
+describe('closing the week from the sidebar', () => {
+  it('a ticked entry and typed hours go to Plan History; the new plan carries what was left', async () => {
+    // The demo registry on Wednesday 18 November 2026, its plan for that week written.
+    const file = join(mkdtempSync(join(tmpdir(), 'playground-close-')), 'registry.json');
+    writeRegistry(
+      file,
+      {
+        demo: true,
+        now: '2026-11-18T10:00:00Z',
+        user: 'cto@example.com',
+        timeZone: 'Europe/London',
+      },
+      (_rt, addon) => addon.call('generateWeeklyPlan'),
+    );
+    const playground = await startPlayground(file);
+    try {
+      const page = await browser.newPage({ viewport: { width: 1400, height: 1250 } });
+      const side = await openSidebar(page, playground.url);
+      await openTab(page, 'Weekly Plan');
+
+      // The first box of the plan: the first client's PM board review.
+      const box = page.getByRole('checkbox').first();
+      const name = (await box.getAttribute('aria-label')) ?? '';
+      await box.click();
+      await expect
+        .poll(() => page.getByRole('checkbox', { name }).getAttribute('aria-checked'))
+        .toBe('true');
+
+      // The hours spent at that client, typed beside its line's "Actual hours".
+      const row = await page
+        .locator('#grid tr', { has: page.locator('td[data-c="3"]', { hasText: 'Actual hours' }) })
+        .first()
+        .getAttribute('data-row');
+      const nameBox = page.getByLabel('Name box');
+      await nameBox.fill(`D${row}`);
+      await nameBox.press('Enter');
+      await page.keyboard.type('0.75');
+      await page.keyboard.press('Enter');
+      await page
+        .locator(`#grid tr[data-row="${row}"] td[data-c="4"]`, { hasText: '0.75' })
+        .waitFor();
+
+      // Monday 23 November, 08:00 in London.
+      const moved = await page.request.post(`${playground.url}/api/clock`, {
+        data: { to: '2026-11-23T08:00:00Z' },
+      });
+      expect(moved.ok()).toBe(true);
+
+      const weekly = side.getByRole('region', { name: 'Weekly plan' });
+      await weekly.getByRole('button', { name: 'Close the week' }).click();
+      await side
+        .getByRole('status')
+        .filter({
+          hasText:
+            /^Week of 2026-11-16 closed: 1 of \d+ entries done; review logged at [^.]+\. Plan for the week of 2026-11-23 written\.$/,
+        })
+        .waitFor();
+
+      await openTab(page, 'Weekly Plan');
+      await page.locator('#grid td', { hasText: /^Week of 2026-11-23 to 2026-11-29\./ }).waitFor();
+      await page
+        .locator('#grid td', { hasText: /\(carried over 1 week\)$/ })
+        .first()
+        .waitFor();
+      await screenshot(page, 'weekly-plan-after-closing');
+
+      await openTab(page, 'Plan History');
+      // The week closed: 1 entry done at the first client, with its 0.75 h.
+      const closed = page.locator('#grid tr[data-row="3"]');
+      await closed.locator('td[data-c="5"]', { hasText: '0.75' }).waitFor();
+      await closed.locator('td[data-c="6"]', { hasText: '1' }).waitFor();
+      await screenshot(page, 'weekly-plan-history');
+      await page.close();
+    } finally {
+      await playground.stop();
+    }
+  }, 120000);
+});
