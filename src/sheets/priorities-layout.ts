@@ -99,13 +99,10 @@ export function layOutPriorities(sheet: Sheet): void {
 
 /** The Overview's Last review cells show a date, not the number Sheets keeps for it. */
 export function formatOverviewDates(sheet: Sheet): void {
+  const maxRows = sheet.getMaxRows();
+  if (maxRows < OVERVIEW_FIRST_ROW) return;
   sheet
-    .getRange(
-      OVERVIEW_FIRST_ROW,
-      OVERVIEW_DATE_COLUMN,
-      sheet.getMaxRows() - OVERVIEW_FIRST_ROW + 1,
-      1,
-    )
+    .getRange(OVERVIEW_FIRST_ROW, OVERVIEW_DATE_COLUMN, maxRows - OVERVIEW_FIRST_ROW + 1, 1)
     .setNumberFormat(DATE_FORMAT);
 }
 
