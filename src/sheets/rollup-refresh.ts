@@ -1,7 +1,7 @@
 /**
  * Refresh priorities: read every tab once, compute the rollup, and rewrite the Priorities and
  * Overview tabs whole. Client tabs are only read. The named ranges the live formulas use are
- * checked through formulas written with the Priorities tab and re-set only where they drifted.
+ * checked through the range checks on the Priorities tab, as read, and re-set where they drifted.
  */
 import { clientRangeSpecs, type RangeSpec } from '../domain/client-ranges.js';
 import { readDependencies } from '../domain/dependencies.js';
@@ -15,10 +15,10 @@ import { InputError } from '../domain/input-error.js';
 import { fingerprint } from '../domain/fingerprint.js';
 import { writeCells, type CellInput } from './cell-text.js';
 import { clientRecord } from './client-record-from-tab.js';
-import { setClientRanges } from './client-named-ranges.js';
 import { settingsProblems } from './settings-tab.js';
 import { CHECKS_COLUMN, overviewGrid, prioritiesGrid, type TabGrid } from './rollup-tabs.js';
-import { ensureRollupLayout, LIST_WIDTH, LOWER_KEY } from './priorities-layout.js';
+import { ensureRollupLayout } from './priorities-layout.js';
+import { realignDriftedRanges, restyleBelowList } from './priorities-write.js';
 import { writableRange } from './sheet-rows.js';
 import { hoursTakenByClient } from './plan-history-tab.js';
 import { setupRegistryTabs } from './registry-setup.js';
@@ -151,57 +151,6 @@ function pad(
   return { values, width, height };
 }
 
-/** Font weights and backgrounds of `rows` grid rows from `from` (1-based), `width` wide. */
-function styles(
-  grid: TabGrid,
-  from: number,
-  rows: number,
-  width: number,
-): { weights: GoogleAppsScript.Spreadsheet.FontWeight[][]; backgrounds: string[][] } {
-  const weights: GoogleAppsScript.Spreadsheet.FontWeight[][] = [];
-  const backgrounds: string[][] = [];
-  for (let i = 0; i < rows; i++) {
-    const s = grid.styles[from - 1 + i] ?? null;
-    weights.push(
-      new Array<GoogleAppsScript.Spreadsheet.FontWeight>(width).fill(s?.bold ? 'bold' : 'normal'),
-    );
-    backgrounds.push(new Array<string>(width).fill(s?.background ?? ''));
-  }
-  return { weights, backgrounds };
-}
-
-/** Each range check on the tab as read: the range's name → its rows and filled cells. */
-function rangeChecks(grid: readonly (readonly unknown[])[]): Map<string, unknown[]> {
-  const out = new Map<string, unknown[]>();
-  for (const row of grid) {
-    const name = row[CHECKS_COLUMN - 1];
-    if (typeof name === 'string' && name.startsWith('CTOR_'))
-      out.set(name, [row[CHECKS_COLUMN], row[CHECKS_COLUMN + 1]]);
-  }
-  return out;
-}
-
-/** Where the part below the ranked list was styled last, and how. */
-interface LowerPart {
-  start: number;
-  end: number;
-  signature: string;
-}
-
-function storedLowerPart(value: string | null): LowerPart | null {
-  if (!value) return null;
-  try {
-    const v = JSON.parse(value) as Partial<LowerPart>;
-    return typeof v.start === 'number' &&
-      typeof v.end === 'number' &&
-      typeof v.signature === 'string'
-      ? { start: v.start, end: v.end, signature: v.signature }
-      : null;
-  } catch {
-    return null;
-  }
-}
-
 /**
  * Whether the Overview still shows what its formulas should: each client row's values against
  * the domain's. A cell typed over by hand shows something else, and the tab is rewritten.
@@ -257,47 +206,12 @@ export function refreshRollup(
   const p = pad(grid, priorities, CHECKS_COLUMN + 4);
   writeCells(writableRange(priorities.sheet, p.height, p.width), p.values);
 
-  // The part below the list moves with the list's length. It is restyled, with the rows it held
-  // last time, only when it moved or its titles changed.
+  restyleBelowList(priorities.sheet, grid, p.height, laidOut);
+  const realigned = options.checkRanges
+    ? realignDriftedRanges(ss, snap.read.clients, grid.checks, priorities.grid)
+    : [];
+
   const props = PropertiesService.getDocumentProperties();
-  const lowerEnd = grid.rows.length;
-  const signature = fingerprint([
-    grid.lowerStart,
-    grid.styles.slice(grid.lowerStart - 1).map((s) => s?.background ?? ''),
-  ]);
-  const previous = laidOut ? null : storedLowerPart(props.getProperty(LOWER_KEY));
-  if (previous?.signature !== signature) {
-    const from = Math.min(grid.lowerStart, previous?.start ?? grid.lowerStart);
-    const to = Math.min(p.height, Math.max(lowerEnd, previous?.end ?? lowerEnd));
-    const ps = styles(grid, from, to - from + 1, LIST_WIDTH);
-    const lower = priorities.sheet.getRange(from, 1, to - from + 1, LIST_WIDTH);
-    lower.setFontWeights(ps.weights);
-    lower.setBackgrounds(ps.backgrounds);
-    props.setProperty(
-      LOWER_KEY,
-      JSON.stringify({ start: grid.lowerStart, end: lowerEnd, signature } satisfies LowerPart),
-    );
-  }
-
-  // The range checks are live formulas: as this run read the tab, they showed each named range
-  // as it is now. A range without a check yet (a client added since) was made by the add-on
-  // just now, and is checked from the next refresh on.
-  const realigned: string[] = [];
-  const sheets = new Map(snap.read.clients.map((c) => [c.id, c.sheet]));
-  const shown = options.checkRanges ? rangeChecks(priorities.grid) : new Map<string, unknown[]>();
-  for (const { clientId, spec } of grid.checks) {
-    const line = shown.get(spec.name);
-    if (!line) continue;
-    const [rows, filled] = line;
-    const rowsOk = spec.toSheetEnd ? typeof rows === 'number' : rows === spec.numRows;
-    if (rowsOk && (spec.filled < 0 ? typeof filled === 'number' : filled === spec.filled)) continue;
-    const sheet = sheets.get(clientId);
-    if (!sheet) continue;
-    const fixed = spec.toSheetEnd ? { ...spec, numRows: sheet.getMaxRows() - spec.row + 1 } : spec;
-    setClientRanges(ss, sheet, [fixed]);
-    realigned.push(spec.name);
-  }
-
   // The Overview is live formulas: it is rewritten only when the clients or their values
   // that are not formulas changed. Its title and header keep the formatting setup gave them.
   const o = overviewGrid(

@@ -1,0 +1,124 @@
+/**
+ * What a refresh does to the Priorities tab besides writing its cells: restyle the part below the
+ * ranked list when it moved, and re-set the named ranges its range checks show drifted.
+ */
+import type { RangeSpec } from '../domain/client-ranges.js';
+import { fingerprint } from '../domain/fingerprint.js';
+import { CHECKS_COLUMN, setClientRanges } from './client-named-ranges.js';
+import { LIST_WIDTH, LOWER_KEY } from './priorities-layout.js';
+import type { PrioritiesGrid } from './rollup-tabs.js';
+import type { ClientTab } from './workbook-read.js';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/** Font weights and backgrounds of `rows` grid rows from `from` (1-based), `width` wide. */
+function styles(
+  grid: PrioritiesGrid,
+  from: number,
+  rows: number,
+  width: number,
+): { weights: GoogleAppsScript.Spreadsheet.FontWeight[][]; backgrounds: string[][] } {
+  const weights: GoogleAppsScript.Spreadsheet.FontWeight[][] = [];
+  const backgrounds: string[][] = [];
+  for (let i = 0; i < rows; i++) {
+    const s = grid.styles[from - 1 + i] ?? null;
+    weights.push(
+      new Array<GoogleAppsScript.Spreadsheet.FontWeight>(width).fill(s?.bold ? 'bold' : 'normal'),
+    );
+    backgrounds.push(new Array<string>(width).fill(s?.background ?? ''));
+  }
+  return { weights, backgrounds };
+}
+
+/** Each range check on the tab as read: the range's name → its rows and filled cells. */
+function rangeChecks(grid: readonly (readonly unknown[])[]): Map<string, unknown[]> {
+  const out = new Map<string, unknown[]>();
+  for (const row of grid) {
+    const name = row[CHECKS_COLUMN - 1];
+    if (typeof name === 'string' && name.startsWith('CTOR_'))
+      out.set(name, [row[CHECKS_COLUMN], row[CHECKS_COLUMN + 1]]);
+  }
+  return out;
+}
+
+/** Where the part below the ranked list was styled last, and how. */
+interface LowerPart {
+  start: number;
+  end: number;
+  signature: string;
+}
+
+function storedLowerPart(value: string | null): LowerPart | null {
+  if (!value) return null;
+  try {
+    const v = JSON.parse(value) as Partial<LowerPart>;
+    return typeof v.start === 'number' &&
+      typeof v.end === 'number' &&
+      typeof v.signature === 'string'
+      ? { start: v.start, end: v.end, signature: v.signature }
+      : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The part below the list moves with the list's length. It is restyled, together with the rows it
+ * held last time, only when it moved or its titles changed: two calls, whatever the list's length.
+ * `height` is the tab's written height; `laidOut` says the tab's formatting was just cleared.
+ */
+export function restyleBelowList(
+  sheet: Sheet,
+  grid: PrioritiesGrid,
+  height: number,
+  laidOut: boolean,
+): void {
+  const props = PropertiesService.getDocumentProperties();
+  const lowerEnd = grid.rows.length;
+  const signature = fingerprint([
+    grid.lowerStart,
+    grid.styles.slice(grid.lowerStart - 1).map((s) => s?.background ?? ''),
+  ]);
+  const previous = laidOut ? null : storedLowerPart(props.getProperty(LOWER_KEY));
+  if (previous?.signature === signature) return;
+  const from = Math.min(grid.lowerStart, previous?.start ?? grid.lowerStart);
+  const to = Math.min(height, Math.max(lowerEnd, previous?.end ?? lowerEnd));
+  const ps = styles(grid, from, to - from + 1, LIST_WIDTH);
+  const lower = sheet.getRange(from, 1, to - from + 1, LIST_WIDTH);
+  lower.setFontWeights(ps.weights);
+  lower.setBackgrounds(ps.backgrounds);
+  props.setProperty(
+    LOWER_KEY,
+    JSON.stringify({ start: grid.lowerStart, end: lowerEnd, signature } satisfies LowerPart),
+  );
+}
+
+/**
+ * The range checks are live formulas: as the refresh read the tab, they showed each named range
+ * as it was then. A range without a check yet (a client added since the last refresh) was made
+ * by the add-on moments before, and is checked from the next refresh on. Returns the names re-set.
+ */
+export function realignDriftedRanges(
+  ss: Spreadsheet,
+  clients: readonly ClientTab[],
+  checks: readonly { clientId: string; spec: RangeSpec }[],
+  tabAsRead: readonly (readonly unknown[])[],
+): string[] {
+  const realigned: string[] = [];
+  const sheets = new Map(clients.map((c) => [c.id, c.sheet]));
+  const shown = rangeChecks(tabAsRead);
+  for (const { clientId, spec } of checks) {
+    const line = shown.get(spec.name);
+    if (!line) continue;
+    const [rows, filled] = line;
+    const rowsOk = spec.toSheetEnd ? typeof rows === 'number' : rows === spec.numRows;
+    if (rowsOk && (spec.filled < 0 ? typeof filled === 'number' : filled === spec.filled)) continue;
+    const sheet = sheets.get(clientId);
+    if (!sheet) continue;
+    const fixed = spec.toSheetEnd ? { ...spec, numRows: sheet.getMaxRows() - spec.row + 1 } : spec;
+    setClientRanges(ss, sheet, [fixed]);
+    realigned.push(spec.name);
+  }
+  return realigned;
+}
