@@ -126,26 +126,26 @@ describe('the playground is a spreadsheet you can type in', () => {
     await openTab(page, 'Acorn Pay');
     await page.locator('#grid th[data-c="3"]').click({ button: 'right' });
     await page.getByRole('menuitem', { name: 'Insert 1 column left' }).click();
-    await expect.poll(() => cell(page, 19, 4).textContent()).toBe('Area');
-    await page.locator('#grid tr[data-row="21"] td.rowhead').click({ button: 'right' });
+    await expect.poll(() => cell(page, 21, 4).textContent()).toBe('Area');
+    await page.locator('#grid tr[data-row="23"] td.rowhead').click({ button: 'right' });
     await page.getByRole('menuitem', { name: 'Insert 1 row below' }).click();
-    await expect.poll(() => cell(page, 24, 1).textContent()).toBe('Decisions');
-    await typeRow(page, 'C19', ['Sprint']);
-    await typeRow(page, 'A22', [
+    await expect.poll(() => cell(page, 26, 1).textContent()).toBe('Decisions');
+    await typeRow(page, 'C21', ['Sprint']);
+    await typeRow(page, 'A24', [
       'D-3',
       'Card numbers written to the request log',
       'S-14',
       'Security',
     ]);
     // The Priority cell's dropdown offers its values; typing filters them.
-    await go(page, 'E22');
+    await go(page, 'E24');
     await page.keyboard.type('Hi');
     await page.getByRole('option', { name: 'High' }).click();
-    await typeRow(page, 'F22', ['5', '1', '', 'Open']);
-    await typeRow(page, 'L22', ['security, pci']);
-    await expect.poll(() => cell(page, 22, 5).textContent()).toBe('High');
+    await typeRow(page, 'F24', ['5', '1', '', 'Open']);
+    await typeRow(page, 'L24', ['security, pci']);
+    await expect.poll(() => cell(page, 24, 5).textContent()).toBe('High');
     await expect
-      .poll(async () => (await gridRows(page))[21]?.slice(1, 10))
+      .poll(async () => (await gridRows(page))[23]?.slice(1, 10))
       .toEqual([
         'D-3',
         'Card numbers written to the request log',
@@ -157,7 +157,7 @@ describe('the playground is a spreadsheet you can type in', () => {
         '',
         'Open',
       ]);
-    await go(page, 'A22');
+    await go(page, 'A24');
     await screenshot(page, 'typed-debt-row');
 
     // A column hidden and shown again, a note, and a typo taken back with Ctrl+Z.
@@ -166,17 +166,17 @@ describe('the playground is a spreadsheet you can type in', () => {
     await expect.poll(() => page.locator('#grid th[data-c="11"]').count()).toBe(0);
     await page.getByRole('button', { name: 'Show hidden columns after J' }).click();
     await expect.poll(() => page.locator('#grid th[data-c="11"]').count()).toBe(1);
-    await cell(page, 22, 3).click({ button: 'right' });
+    await cell(page, 24, 3).click({ button: 'right' });
     await page.getByRole('menuitem', { name: 'Insert note' }).click();
     await page.getByRole('textbox', { name: 'Note' }).fill("Our sprint, not the client's");
     await page.getByRole('button', { name: 'Save note' }).click();
     await expect
-      .poll(() => cell(page, 22, 3).getAttribute('title'))
+      .poll(() => cell(page, 24, 3).getAttribute('title'))
       .toBe("Our sprint, not the client's");
-    await typeRow(page, 'B23', ['typo']);
-    await expect.poll(() => cell(page, 23, 2).textContent()).toBe('typo');
+    await typeRow(page, 'B25', ['typo']);
+    await expect.poll(() => cell(page, 25, 2).textContent()).toBe('typo');
     await page.keyboard.press('Control+z');
-    await expect.poll(() => cell(page, 23, 2).textContent()).toBe('');
+    await expect.poll(() => cell(page, 25, 2).textContent()).toBe('');
 
     // Tabs: Sheet1 renamed, a sheet added and deleted again.
     await page.getByRole('tab', { name: 'Sheet1' }).dblclick();
