@@ -62,7 +62,7 @@ const WIDTHS: readonly [first: number, count: number, width: number][] = [
 ];
 
 /** Sheets' date format for the Overview's Last review column. */
-export const DATE_FORMAT = 'yyyy-mm-dd';
+const DATE_FORMAT = 'yyyy-mm-dd';
 /** The Overview's Last review column and its first client row. */
 const OVERVIEW_DATE_COLUMN = 5;
 const OVERVIEW_FIRST_ROW = 3;
@@ -106,7 +106,7 @@ export function formatOverviewDates(sheet: Sheet): void {
     .setNumberFormat(DATE_FORMAT);
 }
 
-/** Where refresh last styled the part below the list (see rollup-refresh.ts). */
+/** Where refresh last styled the part below the list (see priorities-write.ts). */
 export const LOWER_KEY = 'registry.prioritiesLower';
 
 /**
