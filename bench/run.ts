@@ -141,7 +141,7 @@ for (const clients of [1, 10, 50]) {
     addon.call('shareClientView', { clientId: id, emails: 'founder@example.com' });
   measure(
     `syncSharedViews (${shared.length} shared)`,
-    () => calls(tabs() + 1 + 4 * shared.length, 'tabs + 1 + 4 × shared'),
+    () => calls(tabs() + 4 + 4 * shared.length, 'tabs + 4 + 4 × shared'),
     'syncSharedViews',
   );
   nextWeek();

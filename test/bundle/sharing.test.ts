@@ -168,6 +168,40 @@ describe('shareClientView', () => {
     );
   });
 
+  it('gives a file shared before the Summary its Summary and detail tabs, and takes away the old ones', () => {
+    const { rt, addon, acme } = registry();
+    addon.call('shareClientView', { clientId: acme.id });
+    // The file as the add-on made it before: a Registry tab and a This week tab with the CTO's checklist.
+    const file = sharedFiles(rt)[0]!;
+    const registryTab = file.addSheet('Registry');
+    const week = file.addSheet('This week');
+    file.writeBlock(week, 1, 1, [[{ kind: 'value', value: '☐ Review the codebase' }]]);
+    for (const s of file.sheets.filter((x) => x !== registryTab && x !== week)) file.removeSheet(s);
+    const key = `share.${acme.id}`;
+    const record = JSON.parse(rt.properties.document.get(key)!) as Record<string, unknown>;
+    rt.properties.document.set(
+      key,
+      JSON.stringify({
+        ...record,
+        sheetIds: { registry: registryTab.id, week: week.id },
+        written: { registry: [30, 16], week: [12, 3], style: '["Acme",[0],[0],30,12]' },
+      }),
+    );
+    expect(addon.call('syncSharedViews')).toMatchObject({ synced: ['Acme'], recreated: [] });
+    expect(sharedFiles(rt)).toEqual([file]);
+    expect(file.sheets.map((s) => s.name)).toEqual([
+      'Summary',
+      'Goals',
+      'Technical debt',
+      'Decisions',
+      'Risks',
+      'Team',
+    ]);
+    expect(fileText(file)).not.toContain('Review the codebase');
+    const ids = (JSON.parse(rt.properties.document.get(key)!) as { sheetIds: object }).sheetIds;
+    expect(Object.keys(ids)).toEqual(['summary', 'goals', 'debt', 'decisions', 'risks', 'team']);
+  });
+
   it('changes the role, recreates a deleted file and reports it, and stops sharing without deleting the file', () => {
     const { rt, addon, acme } = registry();
     addon.call('shareClientView', { clientId: acme.id, emails: 'ann@acme.io', role: 'commenter' });
@@ -382,7 +416,10 @@ describe('what must never leave the registry (property)', () => {
 });
 
 describe('syncSharedViews budget', () => {
-  it('makes at most 4 Spreadsheet service calls per shared client plus one per tab', async () => {
+  // Per shared client: the tab's formulas (getRange, getFormulas), one RAW write of every tab of
+  // its file, and one batchUpdate for the drawing only when it changed. Besides one read per tab:
+  // getActiveSpreadsheet, getSpreadsheetTimeZone, getSheets and flush.
+  it('makes at most 4 Spreadsheet and Sheets calls per shared client, plus one per tab and 4', async () => {
     const { seedRegistry } = await import('../support/seed.js');
     const { rt, addon } = loadAddon();
     const ids = seedRegistry(rt, addon, 10, 100);
@@ -390,7 +427,15 @@ describe('syncSharedViews budget', () => {
       addon.call('shareClientView', { clientId: id, emails: 'founder@example.com' });
     addon.call('syncSharedViews');
     const tabs = rt.spreadsheet.sheets.length;
-    expect(rt.lastExecution?.spreadsheetCalls).toBeLessThanOrEqual(tabs + 4 * 5);
+    // Nothing changed since each file was shared: its drawing is not sent again.
+    expect(rt.lastExecution?.spreadsheetCalls).toBe(tabs + 4 + 3 * 5);
+    expect(rt.lastExecution?.calls['Sheets.Spreadsheets.batchUpdate']).toBeUndefined();
+    // A Critical risk at every shared client colours each Summary's status again.
+    for (const id of ids.slice(0, 5))
+      add(addon, id, 'risk', { risk: 'Backups never restored', likelihood: 5, impact: 5 });
+    addon.call('syncSharedViews');
+    expect(rt.lastExecution?.calls['Sheets.Spreadsheets.batchUpdate']).toBe(5);
+    expect(rt.lastExecution?.spreadsheetCalls).toBe(tabs + 4 + 4 * 5);
     expect(sharedFiles(rt)).toHaveLength(5);
   }, 60000);
 });
