@@ -15,7 +15,11 @@ import { founderSummary, withFocus } from '../../src/domain/founder-summary.js';
 import type { FounderRecord } from '../../src/domain/founder-record.js';
 import type { Principle } from '../../src/domain/principles.js';
 import { buildRollup } from '../../src/domain/rollup.js';
-import { buildWeeklyPlan } from '../../src/domain/weekly-plan.js';
+import {
+  buildWeeklyPlan,
+  type AgendaEntry,
+  type ClientPlan,
+} from '../../src/domain/weekly-plan.js';
 import { DEFAULT_SETTINGS } from './registry-fixture.js';
 import { clientTabGrid, recordOf, type Cell } from './client-tab-fixture.js';
 
@@ -319,6 +323,40 @@ describe('the "This week" line', () => {
     const line = founderWeekLine(view, plan.clients[0]);
     expect(line).not.toContain('Single DBA');
     expect(line).toBe('Decide ADR-2: Pick a database');
+  });
+});
+
+describe("a plan entry as the founder's line", () => {
+  const rowOfId = (id: string) => acmeGrid.findIndex((r) => r[0] === id) + 1;
+  const entry = (kind: string, section: string, id: string) =>
+    ({
+      kind,
+      subject: { kind: 'item', section, row: rowOfId(id) },
+      label: 'Decision ADR-2: due Thu; related: Beta ADR-3 Move to Postgres',
+      minutes: 30,
+      link: '',
+      privateNote: 'Founder prefers Mongo',
+    }) as unknown as AgendaEntry;
+  const line = (kind: string, section: string, id: string) =>
+    founderWeekLine(acmeView, { agenda: [entry(kind, section, id)] } as unknown as ClientPlan);
+
+  it("is rebuilt from the client's own item, whatever rule placed it", () => {
+    expect(line('critical', 'risk', 'R-1')).toBe('Critical risk R-1: Single DBA');
+    expect(line('decision', 'decision', 'ADR-2')).toBe('Decide ADR-2: Pick a database');
+    expect(line('doNow', 'debt', 'D-1')).toBe('Do now D-1: Flaky CI');
+  });
+
+  it('is never a dependency notice or a principle conflict, whose subject may be another row', () => {
+    expect(line('notice', 'decision', 'ADR-2')).toBe('');
+    expect(line('conflict', 'decision', 'ADR-2')).toBe('');
+  });
+
+  it('is never a step of the review', () => {
+    const review = {
+      kind: 'review',
+      subject: { kind: 'review', step: 'code' },
+    } as unknown as AgendaEntry;
+    expect(founderWeekLine(acmeView, { agenda: [review] } as unknown as ClientPlan)).toBe('');
   });
 });
 
