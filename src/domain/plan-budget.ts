@@ -56,14 +56,22 @@ const DO_NOW_CONSIDERED = 5;
 const GOAL_HORIZON_DAYS = 30;
 
 /** An entry before the budget: the tier it was first placed in (0 is the review). */
-export interface Candidate extends Omit<AgendaEntry, 'label' | 'carried' | 'done'> {
+export interface Candidate extends AgendaEntry {
   tier: number;
 }
 
 const DAY_NAMES = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 
+const WEEKDAYS = new Map<string, string>();
+
+/** "Thu" for a date: asked for every item due this week, so each date is worked out once. */
 function weekday(iso: string): string {
-  return DAY_NAMES[new Date(`${iso}T00:00:00Z`).getUTCDay()] ?? iso;
+  let day = WEEKDAYS.get(iso);
+  if (day === undefined) {
+    day = DAY_NAMES[new Date(`${iso}T00:00:00Z`).getUTCDay()] ?? iso;
+    WEEKDAYS.set(iso, day);
+  }
+  return day;
 }
 
 function itemKey(section: SectionKind, item: RegistryItem): string {
@@ -143,9 +151,12 @@ export function clientCandidates(
         key,
         headline,
         reasons: reason ? [reason] : [],
+        label: '',
         minutes,
         link: extra.link ?? '',
         privateNote: extra.privateNote ?? '',
+        carried: 0,
+        done: false,
       };
       if (extra.subject) candidate.subject = extra.subject;
       byKey.set(key, candidate);
@@ -180,55 +191,59 @@ export function clientCandidates(
       });
     });
 
+    /** An item's entry: merged when placed before, made (headline, link, note) only when new. */
+    const placeItem = (
+      tier: number,
+      kind: AgendaKind,
+      section: 'risk' | 'decision' | 'goal' | 'debt',
+      item: RegistryItem,
+      reason: string,
+      minutes: number,
+    ): void => {
+      const key = itemKey(section, item);
+      if (byKey.has(key)) add(tier, kind, key, '', reason, minutes);
+      else add(tier, kind, key, headlineOf(section, item), reason, minutes, about(section, item));
+    };
+
     // What must not wait: overdue first, then open Critical risks, then what is due this week.
-    const dated: { section: 'risk' | 'decision' | 'goal'; item: RegistryItem; due: string }[] = [];
-    for (const r of c.items.risk)
-      if (isOpenRisk(r.fields))
-        dated.push({ section: 'risk', item: r, due: dueDateOf('risk', r.fields) });
-    for (const d of c.items.decision)
-      if (isPendingDecision(d.fields))
-        dated.push({ section: 'decision', item: d, due: dueDateOf('decision', d.fields) });
-    for (const g of c.items.goal)
-      if (isOpenGoal(g.fields))
-        dated.push({ section: 'goal', item: g, due: dueDateOf('goal', g.fields) });
-    for (const { section, item, due } of dated)
-      if (due && due < today)
-        add(
-          1,
-          'overdue',
-          itemKey(section, item),
-          headlineOf(section, item),
-          `overdue since ${due}`,
-          MINUTES[section],
-          about(section, item),
-        );
-    for (const r of c.items.risk)
-      if (isOpenRisk(r.fields) && bandOf(r) === 'Critical')
-        add(
-          1,
-          'critical',
-          itemKey('risk', r),
-          headlineOf('risk', r),
-          'Critical',
-          MINUTES.risk,
-          about('risk', r),
-        );
-    for (const { section, item, due } of dated)
-      if (due && due >= today && due <= weekEnd)
-        add(
-          1,
-          'due',
-          itemKey(section, item),
-          headlineOf(section, item),
-          dueReason(due),
-          MINUTES[section],
-          about(section, item),
-        );
+    // Three passes over the same items, without a list of them in between (100 × 1,000 items).
+    const pass = (match: (due: string) => string, kind: AgendaKind, critical: boolean): void => {
+      for (const r of c.items.risk) {
+        if (!isOpenRisk(r.fields)) continue;
+        if (critical) {
+          if (bandOf(r) === 'Critical') placeItem(1, kind, 'risk', r, 'Critical', MINUTES.risk);
+          continue;
+        }
+        const why = match(dueDateOf('risk', r.fields));
+        if (why) placeItem(1, kind, 'risk', r, why, MINUTES.risk);
+      }
+      if (critical) return;
+      for (const d of c.items.decision) {
+        if (!isPendingDecision(d.fields)) continue;
+        const why = match(dueDateOf('decision', d.fields));
+        if (why) placeItem(1, kind, 'decision', d, why, MINUTES.decision);
+      }
+      for (const g of c.items.goal) {
+        if (!isOpenGoal(g.fields)) continue;
+        const why = match(dueDateOf('goal', g.fields));
+        if (why) placeItem(1, kind, 'goal', g, why, MINUTES.goal);
+      }
+    };
+    pass((due) => (due && due < today ? `overdue since ${due}` : ''), 'overdue', false);
+    pass(() => '', 'critical', true);
+    pass((due) => (due && due >= today && due <= weekEnd ? dueReason(due) : ''), 'due', false);
 
     // Decisions, principle conflicts, dependency notices.
-    const conflicts = rollup.conflicts.filter((k) => k.clientId === c.id);
+    const conflicts = new Map<string, Rollup['conflicts']>();
+    for (const k of rollup.conflicts) {
+      if (k.clientId !== c.id || !k.decisionId) continue;
+      const list = conflicts.get(k.decisionId) ?? [];
+      list.push(k);
+      conflicts.set(k.decisionId, list);
+    }
+    const none: Rollup['conflicts'] = [];
     for (const d of c.items.decision) {
-      const own = conflicts.filter((k) => k.decisionId === d.id && d.id);
+      const own = (d.id && conflicts.get(d.id)) || none;
       if (!isPendingDecision(d.fields) && own.length === 0) continue;
       const key = itemKey('decision', d);
       const others = isPendingDecision(d.fields) ? related(tagsOf(d), c.id, 3) : [];
@@ -328,15 +343,23 @@ export function clientCandidates(
  * new client's first debt item does not ask for a quarterly review in its first week.
  */
 export function quarterlyReviewDue(c: ClientRecord, today: string, cadence: number): string {
-  const open = c.items.debt.filter((d) => isOpenDebt(d.fields));
-  if (open.length === 0) return '';
-  const last = c.items.debt
-    .map((d) => str(d.fields['lastReviewed']))
-    .reduce((a, b) => (b > a ? b : a), '');
+  // One pass over the inventory: the last review, and the oldest open item's Added date.
+  let open = false;
+  let last = '';
+  let oldest = '';
+  let undated = false;
+  for (const d of c.items.debt) {
+    const reviewed = str(d.fields['lastReviewed']);
+    if (reviewed > last) last = reviewed;
+    if (!isOpenDebt(d.fields)) continue;
+    open = true;
+    const added = str(d.fields['added']);
+    if (!added) undated = true;
+    else if (!oldest || added < oldest) oldest = added;
+  }
+  if (!open) return '';
   if (last) return daysBetween(last, today) > cadence ? `last ${last}` : '';
-  const added = open.map((d) => str(d.fields['added']));
-  if (added.some((a) => !a)) return 'never reviewed';
-  const oldest = added.reduce((a, b) => (b < a ? b : a));
+  if (undated) return 'never reviewed';
   return daysBetween(oldest, today) > cadence ? 'never reviewed' : '';
 }
 
@@ -353,10 +376,10 @@ function openKeys(c: ClientRecord): Set<string> {
 
 const CARRIED = / \(carried over \d+ weeks?\)$/;
 
-export function labelOf(e: Pick<AgendaEntry, 'headline' | 'reasons' | 'carried'>): string {
-  const reasons = e.reasons.length ? `: ${e.reasons.join('; ')}` : '';
-  const carried = e.carried ? ` (carried over ${e.carried} week${e.carried === 1 ? '' : 's'})` : '';
-  return `${e.headline}${reasons}${carried}`;
+export function labelOf(headline: string, reasons: readonly string[], carried: number): string {
+  const why = reasons.length ? `: ${reasons.join('; ')}` : '';
+  const weeks = carried ? ` (carried over ${carried} week${carried === 1 ? '' : 's'})` : '';
+  return `${headline}${why}${weeks}`;
 }
 
 function drifting(c: ClientRecord, settings: RegistrySettings, today: string): string {
@@ -388,12 +411,6 @@ export function fillBudget(
   const hours = c.hoursPerWeek ?? 0;
   const budget = Math.max(0, hours * 60);
   const before = new Map((prior?.entries ?? []).map((e) => [e.key, e]));
-  const carriedOf = (key: string, kind: AgendaKind): { carried: number; done: boolean } => {
-    const p = before.get(key);
-    if (!p) return { carried: 0, done: false };
-    if (sameWeek) return { carried: p.carried, done: p.done };
-    return { carried: !p.done && kind !== 'review' ? p.carried + 1 : 0, done: false };
-  };
   const generated = new Set(candidates.map((k) => k.key));
   const open = prior ? openKeys(c) : new Set<string>();
   // An entry left unticked that no rule places this week comes back while its item is open.
@@ -411,9 +428,12 @@ export function fillBudget(
       key: p.key,
       headline: p.label.replace(CARRIED, ''),
       reasons: [],
+      label: '',
       minutes: p.minutes,
       link: '',
       privateNote: '',
+      carried: 0,
+      done: false,
     }));
   const ordered = [...candidates, ...returning].sort((a, b) => a.tier - b.tier);
 
@@ -422,9 +442,16 @@ export function fillBudget(
   let used = 0;
   let fixed = 0;
   for (const k of ordered) {
-    const { tier, ...rest } = k;
-    const e: AgendaEntry = { ...rest, ...carriedOf(k.key, k.kind), label: '' };
-    e.label = labelOf(e);
+    const tier = k.tier;
+    const p = before.size ? before.get(k.key) : undefined;
+    if (p) {
+      if (sameWeek) {
+        k.carried = p.carried;
+        k.done = p.done;
+      } else if (!p.done && k.kind !== 'review') k.carried = p.carried + 1;
+    }
+    k.label = labelOf(k.headline, k.reasons, k.carried);
+    const e: AgendaEntry = k;
     if (tier <= 1) {
       agenda.push(e);
       used += e.minutes;

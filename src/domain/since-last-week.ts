@@ -17,27 +17,33 @@ interface State {
   /** Open debt IDs. */
   d: string[];
   /** Open risk ID → band. */
-  r: Record<string, string>;
+  r: Map<string, string>;
   /** Goals done, by ID. */
   g: string[];
 }
 
-/** The client's state the next plan compares with, as the text of one hidden cell. */
+/**
+ * The client's state the next plan compares with, as the text of one hidden cell: JSON of open
+ * debt IDs, open risks as ID and band one after the other, and goals done.
+ */
 export function registryState(c: ClientRecord): string {
-  const s: State = { d: [], r: {}, g: [] };
-  for (const d of c.items.debt) if (d.id && isOpenDebt(d.fields)) s.d.push(d.id);
-  for (const r of c.items.risk) if (r.id && isOpenRisk(r.fields)) s.r[r.id] = bandOf(r);
-  for (const g of c.items.goal) if (g.id && str(g.fields['status']) === 'Done') s.g.push(g.id);
-  return JSON.stringify(s);
+  const d: string[] = [];
+  const r: string[] = [];
+  const g: string[] = [];
+  for (const x of c.items.debt) if (x.id && isOpenDebt(x.fields)) d.push(x.id);
+  for (const x of c.items.risk) if (x.id && isOpenRisk(x.fields)) r.push(x.id, bandOf(x));
+  for (const x of c.items.goal) if (x.id && str(x.fields['status']) === 'Done') g.push(x.id);
+  return JSON.stringify({ d, r, g });
 }
 
 function parseState(text: string): State | null {
   if (!text) return null;
   try {
-    const s = JSON.parse(text) as Partial<State>;
-    return Array.isArray(s.d) && Array.isArray(s.g) && s.r && typeof s.r === 'object'
-      ? { d: s.d, r: s.r, g: s.g }
-      : null;
+    const s = JSON.parse(text) as { d?: unknown; r?: unknown; g?: unknown };
+    if (!Array.isArray(s.d) || !Array.isArray(s.r) || !Array.isArray(s.g)) return null;
+    const r = new Map<string, string>();
+    for (let i = 0; i + 1 < s.r.length; i += 2) r.set(String(s.r[i]), String(s.r[i + 1]));
+    return { d: s.d.map(String), r, g: s.g.map(String) };
   } catch {
     return null;
   }
@@ -108,10 +114,13 @@ export function sinceLastWeek(
       if (!r.id || !isOpenRisk(r.fields)) continue;
       const band = bandOf(r);
       const title = named(r.id, r.fields['risk']);
-      if (!(r.id in before.r))
+      if (!before.r.has(r.id))
         push('', `raised risk ${title}${band ? ` (${band}, ${since})` : ` (${since})`}`);
-      else if (rank(band) > rank(before.r[r.id]))
-        push('', `risk ${title} rose from ${before.r[r.id] || 'no band'} to ${band} (${since})`);
+      else if (rank(band) > rank(before.r.get(r.id)))
+        push(
+          '',
+          `risk ${title} rose from ${before.r.get(r.id) || 'no band'} to ${band} (${since})`,
+        );
     }
     const wasDone = new Set(before.g);
     for (const g of c.items.goal)
