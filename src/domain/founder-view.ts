@@ -132,7 +132,7 @@ const WIDTH: Record<ColumnType, number> = {
   text: 200,
   longText: 300,
   date: 100,
-  scale: 100,
+  scale: 120,
   choice: 110,
   tags: 150,
   link: 220,

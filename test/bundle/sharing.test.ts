@@ -133,7 +133,7 @@ describe('shareClientView', () => {
     ]);
     expect(debt.frozenRows).toBe(1);
     expect(debt.cell(1, 1)?.format?.bold).toBe(true);
-    expect([1, 4, 12].map((c) => debt.columnWidths.get(c))).toEqual([200, 100, 300]);
+    expect([1, 4, 12].map((c) => debt.columnWidths.get(c))).toEqual([200, 120, 300]);
     expect(debt.cell(2, 12)?.format?.wrap).toBe(true);
     expect(rt.spreadsheet.sheets.every((s) => rt.spreadsheet.viewers.size === 0 && s)).toBe(true);
   });
