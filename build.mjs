@@ -1,12 +1,16 @@
 // Builds the add-on into dist/: Code.js (a classic Apps Script file), Sidebar.html (one
-// self-contained page) and appsscript.json. `clasp push` sends dist/ as it is.
+// self-contained page) and appsscript.json. `clasp push` sends dist/ as it is. Then the local
+// playground's server into .playground/ (never pushed): bundled once here, it starts in Node
+// without compiling TypeScript, for `npm start` and for each browser test alike.
 import * as esbuild from 'esbuild';
 import { mkdirSync, readFileSync, writeFileSync, copyFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import vm from 'node:vm';
 
 const GLOBAL = 'CTORegistry';
 const ENTRY = 'src/main.ts';
 const OUT = 'dist';
+const PLAYGROUND_SERVER = '.playground/server.mjs';
 
 /** The entry module's runtime exports, read from esbuild's metafile rather than a hand-kept list. */
 async function entryExports() {
@@ -87,6 +91,19 @@ const exportsList = await entryExports();
 writeFileSync(`${OUT}/Code.js`, await buildCode(exportsList));
 writeFileSync(`${OUT}/Sidebar.html`, await buildSidebar());
 copyFileSync('appsscript.json', `${OUT}/appsscript.json`);
+await esbuild.build({
+  entryPoints: ['playground/server.ts'],
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  // HyperFormula, esbuild and Preact are loaded from node_modules, as they are under tsx.
+  packages: 'external',
+  // The server finds the repository, the page and the built add-on from its own folder.
+  define: { 'import.meta.dirname': JSON.stringify(resolve('playground')) },
+  outfile: PLAYGROUND_SERVER,
+  logLevel: 'warning',
+});
 console.log(
-  `Built ${OUT}/Code.js (${exportsList.length} functions), ${OUT}/Sidebar.html, ${OUT}/appsscript.json`,
+  `Built ${OUT}/Code.js (${exportsList.length} functions), ${OUT}/Sidebar.html, ${OUT}/appsscript.json and ${PLAYGROUND_SERVER}`,
 );

@@ -36,7 +36,7 @@ export function startPlayground(file: string, extra: string[] = []): Promise<Pla
   const pace = extra.includes('--pace') ? [] : ['--pace', '0'];
   const child: ChildProcess = spawn(
     process.execPath,
-    ['--import', 'tsx', 'playground/server.ts', '--file', file, '--port', '0', ...pace, ...extra],
+    ['.playground/server.mjs', '--file', file, '--port', '0', ...pace, ...extra],
     { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   return new Promise((resolvePromise, reject) => {
