@@ -27,7 +27,7 @@ import { spreadsheetTimeZone, todayIn } from '../services/time-zone.js';
 import { appendItem } from '../sheets/client-items.js';
 import { clientTabById, readClientTab } from '../sheets/client-tab.js';
 import { keptValue, writeCells, type CellInput } from '../sheets/cell-text.js';
-import { migrateHistory, readHistory, recordClosedWeek } from '../sheets/plan-history-tab.js';
+import { migrateHistory, readHistory, writeHistory } from '../sheets/plan-history-tab.js';
 import type { RegistrySnapshot } from '../sheets/rollup-refresh.js';
 import { snapshotRegistry } from '../sheets/rollup-refresh.js';
 import { writeRunStatus } from '../sheets/weekly-plan-tab.js';
@@ -98,12 +98,14 @@ export function pendingClose(
   return { weekStart: previous.weekStart, clients, reviews };
 }
 
-/** Writes a pending close: the review rows at each client, then the history rows. */
+/**
+ * Writes a pending close: the review rows at each client, then (unless the caller writes them
+ * with the new plan's, in one write) the history rows.
+ */
 export function commitClose(
   ss: Spreadsheet,
   pending: PendingClose,
-  historyTab: ReadTab,
-  history: PlanHistoryRead,
+  history: { tab: ReadTab; read: PlanHistoryRead } | null,
   generatedAt: string,
   today: string,
 ): string[] {
@@ -112,7 +114,7 @@ export function commitClose(
     const added = appendItem(clientTabById(ss, clientId), 'review', fields, 0, () => today);
     logged.push(added.clientName);
   }
-  recordClosedWeek(historyTab, history, pending.weekStart, pending.clients, generatedAt);
+  if (history) writeHistory(history.tab, history.read, pending, null, generatedAt);
   return logged;
 }
 
@@ -154,7 +156,7 @@ export function closeWeekNow(): CloseResult {
     const generatedAt = Utilities.formatDate(new Date(), timeZone, 'yyyy-MM-dd HH:mm');
     let logged: string[] = [];
     if (pending) {
-      logged = commitClose(ss, pending, historyTab, history, generatedAt, today);
+      logged = commitClose(ss, pending, { tab: historyTab, read: history }, generatedAt, today);
       writeRunStatus(planTab.sheet, `Week of ${previous.weekStart} closed ${generatedAt}.`);
     }
     const newWeek = planWeekOf(today) > previous.weekStart;

@@ -12,6 +12,7 @@ import {
   type PlanMail,
 } from '../domain/plan-mail.js';
 import { InputError } from '../domain/input-error.js';
+import { fingerprint } from '../domain/fingerprint.js';
 import { isEmail } from '../domain/fields.js';
 import { buildWeeklyPlan } from '../domain/weekly-plan.js';
 import {
@@ -38,7 +39,7 @@ import {
   type RegistrySnapshot,
 } from '../sheets/rollup-refresh.js';
 import { stylePlanTab, writePlanTab, writeRunStatus } from '../sheets/weekly-plan-tab.js';
-import { appendHistory, readHistory } from '../sheets/plan-history-tab.js';
+import { writeHistory } from '../sheets/plan-history-tab.js';
 import { readPreviousPlan } from '../domain/week-closing.js';
 import { commitClose, historyOf, pendingClose } from './close-week.js';
 import { findRegistryTabs } from '../sheets/registry-tabs.js';
@@ -49,6 +50,8 @@ import { ADDON_TITLE, activeSpreadsheet } from './active-spreadsheet.js';
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 export const LAST_RUN_KEY = 'weekly.lastRun';
+/** The shape of the plan tab's checkboxes and bold lines, as last set. */
+const STYLE_KEY = 'weekly.planStyle';
 /** The weekly mail last sent: a second run in the plan's week does not mail again. */
 export const MAIL_KEY = 'weekly.mail';
 
@@ -208,7 +211,13 @@ function writePlanFor(
   const url = registryUrl(ss);
 
   // Commit: once the plan is on its tab, the run has succeeded.
-  if (closing) commitClose(ss, closing, historyTab, history, generatedAt, today);
+  // A week being closed is recorded before the plan tab, which holds its ticks, is rewritten:
+  // if this fails, the run fails and the next one closes it. Its rows and the new week's are
+  // one write.
+  if (closing) {
+    commitClose(ss, closing, null, generatedAt, today);
+    writeHistory(historyTab, history, closing, plan, generatedAt);
+  }
   refreshRollup(ss, snap, generatedAt, { checkRanges: false });
   const drawn = writePlanTab(planTab, plan, generatedAt);
   progress.planWritten = true;
@@ -217,12 +226,21 @@ function writePlanFor(
     (s) => `${s.name} skipped, its tab could not be read (${s.error})`,
   );
   try {
-    stylePlanTab(drawn, previous === null);
+    // Checkboxes and bold lines are set again only when they moved: most weeks keep the shape.
+    const props = PropertiesService.getDocumentProperties();
+    // Up to the last styled row: the lines of Since last week below it vary from week to week.
+    let styled = drawn.rows.length;
+    while (styled > 0 && !drawn.checkbox[styled - 1] && !drawn.bold[styled - 1]) styled--;
+    const style = fingerprint([drawn.checkbox.slice(0, styled), drawn.bold.slice(0, styled)]);
+    if (previous === null || props.getProperty(STYLE_KEY) !== style) {
+      stylePlanTab(drawn, previous === null);
+      props.setProperty(STYLE_KEY, style);
+    }
   } catch (e) {
     trouble.push(`checkboxes and bold lines not applied: ${messageOf(e)}`);
   }
   try {
-    appendHistory(historyTab, readHistory(historyTab, timeZone), plan, generatedAt);
+    if (!closing) writeHistory(historyTab, history, null, plan, generatedAt);
   } catch (e) {
     trouble.push(`Plan History not updated: ${messageOf(e)}`);
   }

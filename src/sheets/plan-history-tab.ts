@@ -58,16 +58,25 @@ function byHeader(read: PlanHistoryRead, tab: ReadTab): Map<string, number> {
   return columns;
 }
 
+/** A closed week to record: its Monday and what each client's week came to. */
+export interface WeekToRecord {
+  weekStart: string;
+  clients: readonly ClosedClient[];
+}
+
 /**
- * Records a closed week: each client's row of that week gets its planned and actual hours and
- * entries done of planned, in one write over the rows it spans; a client without a row for the
- * week gets one appended. Rows between are written back as they were read.
+ * Plan History's rows for a closed week and a new plan, in one write. The closed week's rows get
+ * their planned and actual hours and entries done of planned (a client without a row gets one
+ * appended); each client of the new plan gets a row unless it has one for that week. The write
+ * spans the first changed row to the last appended one, rows between written back as read: a
+ * closed week's rows are the last ones, so it is one write, and one call. The grid follows, so
+ * the Overview written next counts the week just closed.
  */
-export function recordClosedWeek(
+export function writeHistory(
   tab: ReadTab,
   read: PlanHistoryRead,
-  weekStart: string,
-  closed: readonly ClosedClient[],
+  closed: WeekToRecord | null,
+  plan: WeeklyPlan | null,
   generatedAt: string,
 ): number {
   const columns = byHeader(read, tab);
@@ -76,6 +85,14 @@ export function recordClosedWeek(
     const i = columns.get(name);
     if (i !== undefined) row[i] = v;
   };
+  const blank = (weekStart: string, clientId: string, name: string): CellInput[] => {
+    const row = new Array<CellInput>(width).fill('');
+    set(row, 'Week starting', asDate(weekStart));
+    set(row, 'Client ID', clientId);
+    set(row, 'Client', name);
+    set(row, 'Generated at', generatedAt);
+    return row;
+  };
   const fill = (row: CellInput[], c: ClosedClient): CellInput[] => {
     set(row, 'Planned hours', c.plannedHours);
     set(row, 'Actual hours', c.actualHours ?? '');
@@ -83,78 +100,54 @@ export function recordClosedWeek(
     set(row, 'Entries planned', c.entriesPlanned);
     return row;
   };
-  const rowOf = new Map<string, number>();
-  for (const r of read.rows) if (r.weekStart === weekStart) rowOf.set(r.clientId, r.row);
-  const updates = closed.filter((c) => rowOf.has(c.clientId));
-  if (updates.length) {
-    const rows = updates.map((c) => rowOf.get(c.clientId) as number);
-    const first = Math.min(...rows);
-    const last = Math.max(...rows);
-    const block: CellInput[][] = [];
-    for (let r = first; r <= last; r++) {
-      const kept = Array.from({ length: width }, (_, i) => keptValue(tab.grid[r - 1]?.[i]));
-      const c = updates.find((u) => rowOf.get(u.clientId) === r);
-      block.push(c ? fill(kept, c) : kept);
+  const updated = new Map<number, CellInput[]>();
+  const appended: CellInput[][] = [];
+  if (closed) {
+    const rowOf = new Map<string, number>();
+    for (const r of read.rows) if (r.weekStart === closed.weekStart) rowOf.set(r.clientId, r.row);
+    for (const c of closed.clients) {
+      const at = rowOf.get(c.clientId);
+      if (at === undefined) appended.push(fill(blank(closed.weekStart, c.clientId, c.name), c));
+      else {
+        const kept = Array.from({ length: width }, (_, i) => keptValue(tab.grid[at - 1]?.[i]));
+        updated.set(at, fill(kept, c));
+      }
     }
-    writeCells(writableRange(tab.sheet, block.length, width, first), block);
-    // The grid follows, so the Overview written next counts the week just closed.
-    block.forEach((r, i) => {
-      tab.grid[first - 1 + i] = r.map(plain);
-    });
   }
-  const missing = closed.filter((c) => !rowOf.has(c.clientId));
-  if (missing.length) {
-    const rows = missing.map((c) => {
-      const row = new Array<CellInput>(width).fill('');
-      set(row, 'Week starting', asDate(weekStart));
-      set(row, 'Client ID', c.clientId);
-      set(row, 'Client', c.name);
-      set(row, 'Generated at', generatedAt);
-      return fill(row, c);
-    });
-    const at = Math.max(tab.grid.length, read.headerRow) + 1;
-    writeCells(writableRange(tab.sheet, rows.length, width, at), rows);
-    tab.grid = [...tab.grid, ...rows.map((r) => r.map(plain))];
+  if (plan) {
+    const seen = new Set(read.rows.map((r) => `${r.weekStart}|${r.clientId}`));
+    for (const c of plan.clients) {
+      if (seen.has(`${plan.weekStart}|${c.clientId}`)) continue;
+      const row = blank(plan.weekStart, c.clientId, c.name);
+      set(row, 'Planned hours', c.hours);
+      set(row, 'Entries planned', c.agenda.length);
+      set(row, 'Focus', c.focus);
+      appended.push(row);
+    }
   }
-  return closed.length;
+  if (updated.size === 0 && appended.length === 0) return 0;
+  const appendAt = Math.max(tab.grid.length, read.headerRow, 2) + 1;
+  const first = updated.size ? Math.min(...updated.keys()) : appendAt;
+  const last = appended.length ? appendAt + appended.length - 1 : Math.max(...updated.keys());
+  const block: CellInput[][] = [];
+  for (let r = first; r <= last; r++) {
+    block.push(
+      updated.get(r) ??
+        (r >= appendAt
+          ? (appended[r - appendAt] as CellInput[])
+          : Array.from({ length: width }, (_, i) => keptValue(tab.grid[r - 1]?.[i]))),
+    );
+  }
+  writeCells(writableRange(tab.sheet, block.length, width, first), block);
+  block.forEach((r, i) => {
+    tab.grid[first - 1 + i] = r.map(plain);
+  });
+  return updated.size + appended.length;
 }
 
 /** A written cell as the grid holds it: a date as its ISO date, a value as itself. */
 function plain(v: CellInput): unknown {
   return typeof v === 'object' && !(v instanceof Date) && 'date' in v ? v.date : v;
-}
-
-/** Appends one row per client for the week, unless that week's row for the client is already there. */
-export function appendHistory(
-  tab: ReadTab,
-  read: PlanHistoryRead,
-  plan: WeeklyPlan,
-  generatedAt: string,
-): number {
-  const columns = byHeader(read, tab);
-  const width = Math.max(HISTORY_HEADER.length, columns.size);
-  const seen = new Set(read.rows.map((r) => `${r.weekStart}|${r.clientId}`));
-  const rows = plan.clients
-    .filter((c) => !seen.has(`${plan.weekStart}|${c.clientId}`))
-    .map((c) => {
-      const row = new Array<CellInput>(width).fill('');
-      const set = (name: string, v: CellInput): void => {
-        const i = columns.get(name);
-        if (i !== undefined) row[i] = v;
-      };
-      set('Week starting', asDate(plan.weekStart));
-      set('Client ID', c.clientId);
-      set('Client', c.name);
-      set('Planned hours', c.hours);
-      set('Entries planned', c.agenda.length);
-      set('Focus', c.focus);
-      set('Generated at', generatedAt);
-      return row;
-    });
-  if (rows.length === 0) return 0;
-  const first = Math.max(tab.grid.length, read.headerRow, 2) + 1;
-  writeCells(writableRange(tab.sheet, rows.length, width, first), rows);
-  return rows.length;
 }
 
 /** Per client id, "8 h planned, 6.5 h actual (4 weeks)" from the history, for the Overview. */

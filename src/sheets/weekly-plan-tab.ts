@@ -10,7 +10,7 @@ import { GENERATED_TITLES } from './tab-roles.js';
 import type { ReadTab } from './workbook-read.js';
 import { writableRange } from './sheet-rows.js';
 
-export { HISTORY_HEADER, appendHistory } from './plan-history-tab.js';
+export { HISTORY_HEADER } from './plan-history-tab.js';
 
 const key = (k: PlanKey): string => JSON.stringify(k);
 

@@ -408,6 +408,27 @@ describe('closing the week', () => {
     });
   });
 
+  it('the first run of a new week closes the last within tabs + 12 Spreadsheet calls, Plan History in one write', () => {
+    const { rt, addon } = registry();
+    addon.call('generateWeeklyPlan');
+    rt.advanceClockTo('2026-11-23T08:00:00Z');
+    addon.call('runWeeklyPlan', {});
+    const run = rt.lastExecution;
+    expect(run?.spreadsheetCalls).toBeLessThanOrEqual(rt.spreadsheet.sheets.length + 12);
+    expect(
+      values(rt, tab(rt, 'Plan History'))
+        .slice(2)
+        .map((r) => [r[0], r[5]]),
+    ).toEqual([
+      ['2026-11-16', 0],
+      ['2026-11-16', 0],
+      ['2026-11-16', 0],
+      ['2026-11-23', ''],
+      ['2026-11-23', ''],
+      ['2026-11-23', ''],
+    ]);
+  });
+
   it('shows planned against actual hours of the last closed weeks on the Overview', () => {
     const { rt, addon } = closedWeek();
     addon.call('generateWeeklyPlan');
