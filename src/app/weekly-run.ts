@@ -38,7 +38,13 @@ import {
   snapshotRegistry,
   type RegistrySnapshot,
 } from '../sheets/rollup-refresh.js';
-import { stylePlanTab, writePlanTab, writeRunStatus } from '../sheets/weekly-plan-tab.js';
+import {
+  layOutPlanTab,
+  planLaidOut,
+  stylePlanTab,
+  writePlanTab,
+  writeRunStatus,
+} from '../sheets/weekly-plan-tab.js';
 import { writeHistory } from '../sheets/plan-history-tab.js';
 import { readPreviousPlan } from '../domain/week-closing.js';
 import { commitClose, historyOf, pendingClose } from './close-week.js';
@@ -233,9 +239,10 @@ function writePlanFor(
     while (styled > 0 && !drawn.checkbox[styled - 1] && !drawn.bold[styled - 1]) styled--;
     const style = fingerprint([drawn.checkbox.slice(0, styled), drawn.bold.slice(0, styled)]);
     if (previous === null || props.getProperty(STYLE_KEY) !== style) {
-      stylePlanTab(drawn, previous === null);
+      stylePlanTab(drawn);
       props.setProperty(STYLE_KEY, style);
     }
+    if (!planLaidOut()) layOutPlanTab(planTab.sheet);
   } catch (e) {
     trouble.push(`checkboxes and bold lines not applied: ${messageOf(e)}`);
   }

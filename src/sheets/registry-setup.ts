@@ -17,7 +17,7 @@ import {
   type RegistryRole,
 } from './tab-roles.js';
 import { findRegistryTabs } from './registry-tabs.js';
-import { HISTORY_HEADER } from './weekly-plan-tab.js';
+import { HISTORY_HEADER, layOutPlanTab } from './weekly-plan-tab.js';
 import { GENERATED_TITLE_STYLE, HEADER_STYLE, TITLE_STYLE, styleRow } from './styles.js';
 import { formatOverviewDates, layOutPriorities, markLaidOut } from './priorities-layout.js';
 
@@ -105,6 +105,7 @@ function drawTab(sheet: Sheet, role: RegistryRole): void {
     styleRow(sheet.getRange(headerRow, 1, 1, width), HEADER_STYLE);
     sheet.setFrozenRows(headerRow);
   }
+  if (role === 'weeklyPlan') layOutPlanTab(sheet);
 }
 
 function createSettingsNames(ss: Spreadsheet, sheet: Sheet): void {

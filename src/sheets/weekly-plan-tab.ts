@@ -117,12 +117,8 @@ export function writePlanTab(tab: ReadTab, plan: WeeklyPlan, generatedAt: string
   return { ...drawn, height, range, sheet: tab.sheet };
 }
 
-/**
- * The plan's checkboxes and bold lines, after its values. `hideHelpers`: the first time the tab
- * holds the new layout, its columns are sized and the Key, State and Baseline columns hidden (a
- * person may resize or show them again: they are not set every week).
- */
-export function stylePlanTab(drawn: DrawnPlan, hideHelpers: boolean): void {
+/** The plan's checkboxes and bold lines, after its values. */
+export function stylePlanTab(drawn: DrawnPlan): void {
   const { range } = drawn;
   const rule = SpreadsheetApp.newDataValidation().requireCheckbox().build();
   range.setDataValidations(
@@ -138,15 +134,29 @@ export function stylePlanTab(drawn: DrawnPlan, hideHelpers: boolean): void {
       ),
     ),
   );
-  if (!hideHelpers) return;
-  // Readable at 1,280 pixels: a narrow Done column, the entry wide, its estimate, link and note.
-  const { sheet } = drawn;
+}
+
+const LAYOUT_KEY = 'weekly.planLayout';
+const LAYOUT_VERSION = '1';
+
+/** Whether this registry's Weekly Plan tab was given its columns (at setup, or its first run). */
+export function planLaidOut(): boolean {
+  return PropertiesService.getDocumentProperties().getProperty(LAYOUT_KEY) === LAYOUT_VERSION;
+}
+
+/**
+ * The plan's columns, given once per registry (a person may resize them or show the hidden ones
+ * again; they are not set every week): readable at 1,280 pixels, a narrow Done column, the entry
+ * wide and wrapped, its estimate, link and note; the Key, State and Baseline columns hidden.
+ */
+export function layOutPlanTab(sheet: GoogleAppsScript.Spreadsheet.Sheet): void {
   sheet.setColumnWidth(1, 100);
   sheet.setColumnWidth(2, 460);
-  sheet.getRange(1, 2, sheet.getMaxRows(), 1).setWrap(true);
   sheet.setColumnWidth(3, 90);
   sheet.setColumnWidths(4, 2, 180);
+  sheet.getRange(1, 2, sheet.getMaxRows(), 1).setWrap(true);
   sheet.hideColumns(PLAN_HIDDEN.from, PLAN_HIDDEN.count);
+  PropertiesService.getDocumentProperties().setProperty(LAYOUT_KEY, LAYOUT_VERSION);
 }
 
 /** Records a failed run on the plan tab without touching the previous plan. */
