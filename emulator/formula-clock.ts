@@ -3,7 +3,7 @@
  * they read the real one in Sheets. HyperFormula's plugins are global, so the workbook about to
  * evaluate sets the clock first.
  */
-import { FunctionPlugin, HyperFormula } from 'hyperformula';
+import { FunctionPlugin, HyperFormula } from './hyperformula.js';
 import { toSerial } from './time.js';
 
 let clock = { now: Date.now(), timeZone: 'UTC' };

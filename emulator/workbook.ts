@@ -5,7 +5,7 @@
  * calls: the service classes in `spreadsheet-app.ts` do that and delegate here.
  */
 import { randomBytes } from 'node:crypto';
-import { HyperFormula } from 'hyperformula';
+import { HyperFormula } from './hyperformula.js';
 import { quoteSheetName, columnLetter } from './a1.js';
 import { isDate } from './env.js';
 import { toSerial, fromSerial } from './time.js';
