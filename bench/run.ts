@@ -53,6 +53,8 @@ interface Row {
   wallMs: number;
   /** Whether the row meets its budget; null where it has none. */
   ok: boolean | null;
+  /** Over its estimated-time budget: printed, never failing the run (a model, not a clock). */
+  slow?: boolean;
 }
 
 /** A budget: its wording in the table and the test a measured row must pass. */
@@ -66,7 +68,6 @@ const calls = (limit: number, why = ''): Budget => ({
   text: `≤ ${limit}${why ? ` (${why})` : ''}`,
   meets: (r) => r.calls <= limit,
 });
-const wall = (ms: number): Budget => ({ text: `≤ ${ms} ms`, meets: (r) => r.wallMs <= ms });
 
 const rows: Row[] = [];
 const limits: string[] = [];
@@ -109,6 +110,82 @@ for (const clients of [1, 10, 50]) {
       ? calls(tabs() + n + 3, `tabs + ${n + 3}: grows a tab`)
       : calls(tabs() + n, `tabs + ${n}`);
   };
+  /**
+   * An interaction as the sidebar makes it: every server call until the sidebar is usable again,
+   * in the order sidebar/ makes them. Calls and estimated time are summed over the calls (the
+   * sidebar fires some together, so the sum is the slower case).
+   */
+  const interaction = (
+    operation: string,
+    budget: { calls: number; ms?: number; text?: string },
+    steps: ([string, ...unknown[]] | ((previous: unknown) => [string, ...unknown[]]))[],
+  ): void => {
+    const started = performance.now();
+    let spent = 0;
+    let ms = 0;
+    let previous: unknown;
+    for (const step of steps) {
+      const [name, ...args] = typeof step === 'function' ? step(previous) : step;
+      previous = addon.call(name, ...args);
+      spent += rt.lastExecution?.spreadsheetCalls ?? 0;
+      ms += rt.lastExecution?.estimatedMs ?? 0;
+    }
+    const text =
+      budget.text ?? `≤ ${budget.calls}${budget.ms ? `; ≤ ${budget.ms / 1000} s est.` : ''}`;
+    rows.push({
+      operation: `${operation} (${steps.length} server call${steps.length === 1 ? '' : 's'})`,
+      size,
+      calls: spent,
+      budget: text,
+      estimatedMs: ms,
+      wallMs: performance.now() - started,
+      ok: spent <= budget.calls,
+      slow: budget.ms !== undefined && ms > budget.ms,
+    });
+  };
+  // The first open of a registry made before the client index reads it whole once; the bench
+  // measures the opens after that, as a user meets them every day.
+  addon.call('refreshPriorities');
+  interaction('sidebar: open', { calls: 12, ms: 1500 }, [
+    ['getSidebar', {}],
+    ['getWeeklyTrigger'],
+    ['getSharing'],
+  ]);
+  interaction('sidebar: switch client', { calls: 8, ms: 1000 }, [
+    ['getClient', { clientId: ids[0] }],
+    ['getSharing'],
+  ]);
+  interaction('sidebar: add an item', { calls: 16, ms: 2000 }, [
+    ['addItem', { clientId: target, kind: 'debt', fields: { title: 'Sidebar item', impact: 3 } }],
+    ['getClient', { clientId: target }],
+  ]);
+  interaction('sidebar: update an item', { calls: 16, ms: 2000 }, [
+    ['updateItem', { clientId: target, kind: 'debt', id: 'D-7', fields: { impact: 2 } }],
+    ['getClient', { clientId: target }],
+  ]);
+  measure(
+    'sidebar: Priorities follow, 3 s after the last write (not waited for)',
+    tabsPlusGrowing(12),
+    'refreshPriorities',
+  );
+  // The decision form asks for signals 300 ms after each pause in typing: "auth, postgres" typed
+  // with three pauses is three calls.
+  interaction(
+    'sidebar: type tags in a decision form, 3 pauses',
+    { calls: tabs() + 4, text: `1 server call; ≤ ${tabs() + 4} (tabs + 4)` },
+    ['auth', 'auth, post', 'auth, postgres'].map((tags) => [
+      'decisionSignals',
+      { tags, excludeClientId: target, exception: '' },
+    ]),
+  );
+  {
+    const last = rows[rows.length - 1] as Row;
+    last.ok = last.ok && last.operation.includes('(1 server call)');
+  }
+  interaction('sidebar: add a client', { calls: 20, ms: 3000 }, [
+    ['addClient', { name: `Bench client ${clients}`, hoursPerWeek: 2 }],
+    (added) => ['getSidebar', { clientId: (added as { id: string }).id }],
+  ]);
   measure('addItem', () => calls(8), 'addItem', {
     clientId: target,
     kind: 'debt',
@@ -242,62 +319,100 @@ function syntheticClients(count: number, itemsEach: number): ClientRecord[] {
   });
 }
 
-const big = syntheticClients(100, 1000);
-const planTimings: number[] = [];
-for (let i = 0; i < 7; i++) {
-  const t = performance.now();
-  const rollup = buildRollup(big, [], [], '2026-11-18', 'Dependencies');
-  buildWeeklyPlan(big, rollup, readSettings([]), '2026-11-18');
-  planTimings.push(performance.now() - t);
+/**
+ * A fixed reference workload, measured in the same process: domain timings are budgeted as a
+ * multiple of it, so a slow or busy machine slows both and fails neither. It sorts and
+ * serialises 200,000 small records, work of the same kind as ranking a registry.
+ */
+function referenceMs(): number {
+  const times: number[] = [];
+  for (let run = 0; run < 7; run++) {
+    const t = performance.now();
+    const records = Array.from({ length: 200_000 }, (_, i) => ({
+      score: (i * 7919) % 10007,
+      title: `Item ${(i * 31) % 997}`,
+    }));
+    records.sort((a, b) => a.score - b.score || a.title.localeCompare(b.title));
+    void JSON.stringify(records);
+    times.push(performance.now() - t);
+  }
+  times.sort((a, b) => a - b);
+  return times[3] ?? 1;
 }
-planTimings.sort((a, b) => a - b);
-rows.push({
-  operation: 'domain: weekly plan with rollup (Node)',
-  size: '100 × 1,000',
-  calls: 0,
-  budget: wall(300).text,
-  estimatedMs: 0,
-  wallMs: planTimings[3] ?? 0,
-  ok: (planTimings[3] ?? 0) <= 300,
-});
-const timings: number[] = [];
-for (let i = 0; i < 7; i++) {
-  const t = performance.now();
-  buildRollup(
-    big,
-    [
-      {
-        id: 'P-1',
-        principle: 'Standardise on PostgreSQL',
-        standard: '',
-        avoid: ['mongodb'],
-        active: true,
-      },
-    ],
-    [],
-    '2026-11-18',
-    'Dependencies',
-  );
-  timings.push(performance.now() - t);
-}
-timings.sort((a, b) => a - b);
-rows.push({
-  operation: 'domain: rank and roll up (Node)',
-  size: '100 × 1,000',
-  calls: 0,
-  budget: wall(300).text,
-  estimatedMs: 0,
-  wallMs: timings[3] ?? 0,
-  ok: (timings[3] ?? 0) <= 300,
-});
+const reference = referenceMs();
+/**
+ * A domain timing budget as a multiple of the reference: the old 300 ms on the machine the
+ * ratios were set on (reference ≈ REFERENCE_WHEN_SET ms there).
+ */
+const REFERENCE_WHEN_SET = 470;
+const ratioBudget = (ms: number) => ms / REFERENCE_WHEN_SET;
+const median = (work: () => void): number => {
+  const times: number[] = [];
+  for (let i = 0; i < 7; i++) {
+    const t = performance.now();
+    work();
+    times.push(performance.now() - t);
+  }
+  times.sort((a, b) => a - b);
+  return times[3] ?? 0;
+};
+const domainRow = (operation: string, ms: number, budgetMs: number): Row => {
+  const ratio = ms / reference;
+  const limit = ratioBudget(budgetMs);
+  return {
+    operation: `${operation}; ${ratio.toFixed(2)} × the reference workload`,
+    size: '100 × 1,000',
+    calls: 0,
+    budget: `≤ ${limit.toFixed(2)} × reference (${reference.toFixed(0)} ms here)`,
+    estimatedMs: 0,
+    wallMs: ms,
+    ok: ratio <= limit,
+  };
+};
 
-const verdict = (ok: boolean | null) => (ok === null ? '—' : ok ? 'pass' : 'FAIL');
+const big = syntheticClients(100, 1000);
+rows.push(
+  domainRow(
+    'domain: weekly plan with rollup (Node)',
+    median(() => {
+      const rollup = buildRollup(big, [], [], '2026-11-18', 'Dependencies');
+      buildWeeklyPlan(big, rollup, readSettings([]), '2026-11-18');
+    }),
+    300,
+  ),
+);
+rows.push(
+  domainRow(
+    'domain: rank and roll up (Node)',
+    median(() =>
+      buildRollup(
+        big,
+        [
+          {
+            id: 'P-1',
+            principle: 'Standardise on PostgreSQL',
+            standard: '',
+            avoid: ['mongodb'],
+            active: true,
+          },
+        ],
+        [],
+        '2026-11-18',
+        'Dependencies',
+      ),
+    ),
+    300,
+  ),
+);
+
+const verdict = (r: Row) =>
+  r.ok === null ? '—' : r.ok ? (r.slow ? 'pass (calls); over est. time' : 'pass') : 'FAIL';
 const lines = [
   '| operation | clients × items | Spreadsheet calls | budget | estimated Apps Script time | emulator wall time | result |',
   '| --- | --- | ---: | --- | ---: | ---: | --- |',
   ...rows.map(
     (r) =>
-      `| ${r.operation} | ${r.size} | ${r.calls} | ${r.budget} | ${(r.estimatedMs / 1000).toFixed(2)} s | ${r.wallMs.toFixed(0)} ms | ${verdict(r.ok)} |`,
+      `| ${r.operation} | ${r.size} | ${r.calls} | ${r.budget} | ${(r.estimatedMs / 1000).toFixed(2)} s | ${r.wallMs.toFixed(0)} ms | ${verdict(r)} |`,
   ),
 ];
 const table = lines.join('\n');
@@ -308,9 +423,9 @@ writeFileSync(
   `# Bench results\n\nMeasured by \`npm run bench\` on the built \`dist/Code.js\` in the emulator (Node ${process.version}, ${new Date().toISOString().slice(0, 10)}). Estimated time comes from the emulator's latency model (see emulator/README.md); the 6-minute Apps Script limit is 360 s.\n\n${table}\n\n${limits.join('\n')}\n`,
 );
 
-// Call counts are deterministic, so a missed call budget fails the bench; wall times on this
-// machine are figures to compare, reported but not enforced.
-const missed = rows.filter((r) => r.ok === false && !r.budget.endsWith(' ms'));
+// Call counts are deterministic, so a missed call budget fails the bench, as does a domain timing
+// over its multiple of the reference workload; estimated and wall times are printed only.
+const missed = rows.filter((r) => r.ok === false);
 if (missed.length) {
   console.error(
     `Missed call budgets: ${missed.map((r) => `${r.operation} (${r.size})`).join(', ')}`,

@@ -1,10 +1,8 @@
 /** One client: its numbers, the debt matrix, every section's items to open, and what could not be read. */
-import { useEffect, useState } from 'preact/hooks';
 import { SECTIONS, type SectionKind } from '../src/domain/registry-layout';
 import type { RegistryItem } from '../src/domain/section-items';
 import type { ClientDetail } from '../src/main';
 import { Matrix } from './matrix';
-import { server } from './server';
 import { SharePanel } from './share-panel';
 
 const LABEL: Record<SectionKind, string> = {
@@ -23,41 +21,36 @@ function headline(item: RegistryItem): string {
   );
 }
 
+export const loading = () => <p class="muted">Loading…</p>;
+
 export function ClientView(props: {
   clientId: string;
-  version: number;
-  onAdd: (kind: SectionKind, clientName: string) => void;
-  onEdit: (item: RegistryItem, clientName: string) => void;
+  /** The client, or why it could not be read. */
+  detail: ClientDetail | string | null;
+  /** A form for a new item of this kind, or for this item. */
+  onOpen: (kind: SectionKind, clientName: string, item?: RegistryItem) => void;
   onMessage: (text: string) => void;
 }) {
-  const [detail, setDetail] = useState<ClientDetail | null>(null);
-  const [error, setError] = useState('');
-  useEffect(() => {
-    setError('');
-    server
-      .getClient({ clientId: props.clientId })
-      .then(setDetail)
-      .catch((e: Error) => setError(e.message));
-  }, [props.clientId, props.version]);
-  if (error)
+  const { detail } = props;
+  if (typeof detail === 'string')
     return (
       <p role="alert" class="form-error">
-        {error}
+        {detail}
       </p>
     );
-  if (!detail || detail.client.id !== props.clientId) return <p class="muted">Loading…</p>;
+  if (!detail || detail.client.id !== props.clientId) return loading();
   const name = detail.client.name;
   return (
     <section aria-label={`${name} registry`}>
       <div class="add-row" role="group" aria-label="Add to this client">
         {SECTIONS.map((s) => (
-          <button type="button" key={s.kind} onClick={() => props.onAdd(s.kind, name)}>
+          <button type="button" key={s.kind} onClick={() => props.onOpen(s.kind, name)}>
             + {LABEL[s.kind]}
           </button>
         ))}
       </div>
       <SharePanel clientId={props.clientId} clientName={name} onMessage={props.onMessage} />
-      <Matrix items={detail.items.debt} onOpen={(item) => props.onEdit(item, name)} />
+      <Matrix items={detail.items.debt} onOpen={(item) => props.onOpen(item.kind, name, item)} />
       {SECTIONS.map((s) => {
         const items = detail.items[s.kind];
         if (items.length === 0) return null;
@@ -69,7 +62,11 @@ export function ClientView(props: {
             <ul class="items">
               {items.map((item) => (
                 <li key={item.ref}>
-                  <button type="button" class="link" onClick={() => props.onEdit(item, name)}>
+                  <button
+                    type="button"
+                    class="link"
+                    onClick={() => props.onOpen(item.kind, name, item)}
+                  >
                     {item.id ? `${item.id} ` : ''}
                     {headline(item)}
                   </button>{' '}

@@ -25,7 +25,10 @@ export function Actions(props: { form: FormState; label: string; onCancel: () =>
   );
 }
 
-export function AddClientForm(props: { onDone: (message: string) => void; onCancel: () => void }) {
+export function AddClientForm(props: {
+  onDone: (message: string, clientId: string) => void;
+  onCancel: () => void;
+}) {
   const form = useForm(
     {
       name: '',
@@ -48,7 +51,7 @@ export function AddClientForm(props: { onDone: (message: string) => void; onCanc
     }),
     async (input) => {
       const added = await server.addClient(input as Parameters<typeof server.addClient>[0]);
-      props.onDone(`${added.name} added`);
+      props.onDone(`${added.name} added`, added.id);
     },
   );
   const f = (name: string) => ({

@@ -1,12 +1,14 @@
 /** The sidebar: a client switcher, the client's registry, and the forms that write to it. */
 import { render } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
-import type { ClientSummary } from '../src/domain/client';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { ClientEntry } from '../src/app/sidebar-client-index';
 import type { SectionKind } from '../src/domain/registry-layout';
 import type { RegistryItem } from '../src/domain/section-items';
-import { ClientView } from './client-view';
+import { ClientView, loading } from './client-view';
 import { AddClientForm } from './forms';
 import { ItemForm } from './item-form';
+import type { ClientDetail } from '../src/main';
+import { schedulePrioritiesRefresh } from './priorities-refresh';
 import { server } from './server';
 import { WeeklyPanel } from './weekly-panel';
 
@@ -16,32 +18,45 @@ type View =
   | { name: 'item'; kind: SectionKind; clientName: string; item?: RegistryItem };
 
 function App() {
-  const [clients, setClients] = useState<ClientSummary[] | null>(null);
+  const [clients, setClients] = useState<ClientEntry[] | null>(null);
   const [loadError, setLoadError] = useState('');
   const [view, setView] = useState<View>({ name: 'home' });
   const [current, setCurrent] = useState('');
+  /** The client shown, or why it could not be read. */
+  const [detail, setDetail] = useState<ClientDetail | string | null>(null);
   const [message, setMessage] = useState('');
-  const [version, setVersion] = useState(0);
+  const shown = useRef('');
 
-  const load = (): void => {
+  /** Everything the sidebar shows, in one call (the list, and this client or the first). */
+  const open = (clientId?: string): void => {
     server
-      .getRegistry()
+      .getSidebar({ clientId })
       .then((r) => {
         setClients(r.clients);
-        setLoadError('');
-        setCurrent((c) => (r.clients.some((x) => x.id === c) ? c : (r.clients[0]?.id ?? '')));
+        shown.current = r.current?.client.id ?? '';
+        setCurrent(shown.current);
+        setDetail(r.current);
       })
       .catch((e: Error) => setLoadError(e.message));
   };
-  useEffect(load, []);
+  useEffect(() => open(), []);
 
-  const done = (text: string): void => {
-    // Priorities follow every write; a failure there does not undo the write, so it stays quiet.
-    server.refreshPriorities().catch(() => undefined);
+  const showClient = (clientId: string): void => {
+    shown.current = clientId;
+    setCurrent(clientId);
+    void server
+      .getClient({ clientId })
+      .catch((e: Error) => e.message)
+      .then((d) => shown.current === clientId && setDetail(d));
+  };
+
+  /** After a write: the user goes on at once; Priorities follow shortly, outside the wait. */
+  const done = (text: string, addedClientId?: string): void => {
+    schedulePrioritiesRefresh();
     setMessage(text);
     setView({ name: 'home' });
-    setVersion((v) => v + 1);
-    load();
+    if (addedClientId) open(addedClientId);
+    else if (current) showClient(current);
   };
   const back = (): void => setView({ name: 'home' });
 
@@ -69,7 +84,7 @@ function App() {
           {loadError}
         </p>
       )}
-      {clients === null && !loadError && <p class="muted">Loading…</p>}
+      {clients === null && !loadError && loading()}
       {clients && clients.length === 0 && (
         <p class="muted">No clients yet. Add your first client to start.</p>
       )}
@@ -80,7 +95,7 @@ function App() {
             <select
               id="client-switcher"
               value={current}
-              onChange={(e) => setCurrent(e.currentTarget.value)}
+              onChange={(e) => showClient(e.currentTarget.value)}
             >
               {clients.map((c) => (
                 <option key={c.id} value={c.id}>
@@ -98,16 +113,12 @@ function App() {
       {current && (
         <ClientView
           clientId={current}
-          version={version}
-          onAdd={(kind, clientName) => (
+          detail={detail}
+          onOpen={(kind, clientName, item) => (
             setMessage(''),
-            setView({ name: 'item', kind, clientName })
+            setView({ name: 'item', kind, clientName, item })
           )}
           onMessage={setMessage}
-          onEdit={(item, clientName) => (
-            setMessage(''),
-            setView({ name: 'item', kind: item.kind, clientName, item })
-          )}
         />
       )}
     </main>

@@ -27,7 +27,7 @@ function told(r: PlanResult, mailed: string): string {
 
 export function WeeklyPanel(props: {
   onMessage: (text: string) => void;
-  client?: ClientSummary | undefined;
+  client?: Pick<ClientSummary, 'id' | 'name'> | undefined;
 }) {
   const { client } = props;
   const [status, setStatus] = useState<WeeklyStatus | null>(null);

@@ -32,6 +32,7 @@ import {
   type DecisionSignals,
 } from './app/items.js';
 import { refresh } from './app/refresh-priorities.js';
+import { openSidebar, type SidebarOpen } from './app/sidebar-open.js';
 import {
   shareView,
   sharingList,
@@ -55,6 +56,7 @@ import { clientRefSchema } from './domain/add-item.js';
 import { parseInput } from './domain/validation.js';
 
 export type { ClientDetail, DecisionSignals, PlanResult, Registry, ShareInput, ShareResult };
+export type { SidebarOpen };
 export type { CloseResult, SharingEntry, SyncResult, WeeklyStatus, WeeklyTriggerInput };
 
 /** Builds the add-on menu. Runs in AuthMode.NONE too, so it touches nothing but the menu. */
@@ -89,6 +91,8 @@ export const addItem = (input: AddItemInput): AddItemResult => addNewItem(input)
 export const updateItem = (input: UpdateItemInput): UpdateItemResult => changeItem(input);
 
 export const getRegistry = (): Registry => listClients();
+
+export const getSidebar = (input?: { clientId?: string }): SidebarOpen => openSidebar(input);
 
 export const getClient = (input: { clientId: string }): ClientDetail => clientDetail(input);
 

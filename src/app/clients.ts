@@ -28,6 +28,7 @@ import { readRegistry } from '../sheets/rollup-refresh.js';
 import { readWholeTab } from '../sheets/sheet-rows.js';
 import { readWorkbook } from '../sheets/workbook-read.js';
 import { ADDON_TITLE, activeSpreadsheet } from './active-spreadsheet.js';
+import { noteClientAdded, readClientIndex, rememberPrioritiesTab } from './sidebar-client-index.js';
 
 /** Creates the registry's tabs; running it again changes nothing. */
 export function setUp(): SetupResult {
@@ -52,13 +53,16 @@ export function addNewClient(input: ClientInput): { id: string; name: string } {
   const profile = parseInput(clientInputSchema, input, 'Client');
   return withDocumentLock(() => {
     const ss = activeSpreadsheet();
-    setupRegistryTabs(ss, findRegistryTabs(ss));
+    // The client index answers "is this name taken" in one read; without it, every tab is read,
+    // and missing registry tabs are made (with it, Priorities is there; a refresh makes the rest).
+    const index = readClientIndex(ss);
+    if (!index) setupRegistryTabs(ss, findRegistryTabs(ss));
     ensureSettingsNames(ss);
     registryUrl(ss);
-    const workbook = readWorkbook(ss);
+    const workbook = index ? null : readWorkbook(ss);
     checkNewClientName(
       profile.name,
-      workbook.clients.map((c) => c.name),
+      index ? index.entries.map((c) => c.name) : (workbook?.clients ?? []).map((c) => c.name),
     );
     const sameName = ss.getSheetByName(profile.name);
     // An empty tab of that name is what an attempt that failed half-way left: it is reused.
@@ -72,7 +76,12 @@ export function addNewClient(input: ClientInput): { id: string; name: string } {
     const id = clientIdOf(sheet);
     const { grid, layout } = readClientTab(sheet);
     createClientRanges(ss, sheet, id, layout, grid);
-    if (workbook.roles.priorities) noteNewClient(workbook.roles.priorities, id);
+    const priorities = index ?? workbook?.roles.priorities;
+    if (priorities) {
+      noteNewClient(priorities, id);
+      if (!index) rememberPrioritiesTab(priorities.sheet);
+    }
+    noteClientAdded();
     return { id, name: profile.name };
   });
 }
@@ -88,6 +97,7 @@ export function listClients(): Registry {
   const ss = activeSpreadsheet();
   const timeZone = spreadsheetTimeZone(ss);
   const { read, problems } = readRegistry(ss, timeZone);
+  if (read.roles.priorities) rememberPrioritiesTab(read.roles.priorities.sheet);
   const clients = read.clients.map((c) =>
     summarizeClient(c.id, c.sheet.getName(), locateClientTab(isoDates(c.grid, timeZone))),
   );
@@ -105,8 +115,16 @@ export interface ClientDetail {
 export function clientDetail(input: { clientId: string }): ClientDetail {
   const { clientId } = parseInput(clientRefSchema, input, 'Client');
   const ss = activeSpreadsheet();
+  return clientDetailIn(ss, spreadsheetTimeZone(ss), clientId);
+}
+
+/** The same, in a spreadsheet and time zone the caller already has (the sidebar's open). */
+export function clientDetailIn(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  timeZone: string,
+  clientId: string,
+): ClientDetail {
   const sheet = clientTabById(ss, clientId);
-  const timeZone = spreadsheetTimeZone(ss);
   const tabName = sheet.getName();
   const found = clientOfTab({
     grid: isoDates(readWholeTab(sheet), timeZone),

@@ -34,13 +34,22 @@ export const CHECKS_COLUMN = 15;
  * renames; a value typed over it no longer reads as a mark.
  */
 export function clientMark(id: string): Formula {
-  return formula(`="${id}|"&${rangeName(id, 'name')}`);
+  return formula(`="${id}|"&${rangeName(id, 'name')}&CHAR(30)&${rangeName(id, 'status')}`);
 }
 
-/** The client id a mark's value names, and the client name it read. */
-export function readMark(value: unknown): { id: string; name: string } | null {
+/** Between a mark's name and status: a character no one types in a cell. */
+const STATUS_SEPARATOR = '\u001e';
+
+/**
+ * The client id a mark's value names, the client name it read and, from marks written since
+ * the client index (ADR 21), its status; a mark written before has no status.
+ */
+export function readMark(value: unknown): { id: string; name: string; status?: string } | null {
   const m = typeof value === 'string' ? /^(\d+)\|(.*)$/s.exec(value) : null;
-  return m?.[1] !== undefined && m[2] !== undefined ? { id: m[1], name: m[2] } : null;
+  if (m?.[1] === undefined || m[2] === undefined) return null;
+  const cut = m[2].lastIndexOf(STATUS_SEPARATOR);
+  if (cut < 0) return { id: m[1], name: m[2] };
+  return { id: m[1], name: m[2].slice(0, cut), status: m[2].slice(cut + 1) };
 }
 
 /**
@@ -66,6 +75,9 @@ export function noteNewClient(
     if (str(row[CHECKS_COLUMN - 1]) !== '') last = i + 1;
   });
   const stage = rangeName(id, 'stage');
+  // The checks may end on the tab's last row: the tab grows by one to hold the new one.
+  if (last + 1 > priorities.grid.length && last + 1 > priorities.sheet.getMaxRows())
+    priorities.sheet.insertRowsAfter(last, 1);
   writeCells(priorities.sheet.getRange(last + 1, CHECKS_COLUMN, 1, 4), [
     [stage, ...checkFormulas({ name: stage }), clientMark(id)],
   ]);

@@ -95,13 +95,27 @@ export function snapshotRegistry(
   ss: Spreadsheet,
   timeZone: string,
   today: string,
-): RegistrySnapshot {
+): RegistrySnapshot;
+/** Without the lock (`repair: false`): null when a registry tab is missing, as nothing is made. */
+export function snapshotRegistry(
+  ss: Spreadsheet,
+  timeZone: string,
+  today: string,
+  options: { repair: false },
+): RegistrySnapshot | null;
+export function snapshotRegistry(
+  ss: Spreadsheet,
+  timeZone: string,
+  today: string,
+  options: { repair: boolean } = { repair: true },
+): RegistrySnapshot | null {
   let workbook = readWorkbook(ss);
   const repaired: string[] = [];
   if (
     GENERATED_ROLES.some((r) => !workbook.roles[r]) ||
     USER_ROLES.some((r) => !workbook.roles[r])
   ) {
+    if (!options.repair) return null;
     repaired.push(...setupRegistryTabs(ss).created);
     workbook = readWorkbook(ss);
   }

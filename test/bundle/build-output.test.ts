@@ -76,7 +76,7 @@ describe('dist/Code.js', () => {
   it('builds a self-contained sidebar page under 60 KB', () => {
     const html = readFileSync(BUNDLE.replace('Code.js', 'Sidebar.html'), 'utf8');
     expect(html).not.toMatch(/<script[^>]+src=/i);
-    expect(html).toContain('getRegistry');
+    expect(html).toContain('getSidebar');
     expect(Buffer.byteLength(html)).toBeLessThanOrEqual(60 * 1024);
   });
 });

@@ -1,0 +1,142 @@
+/**
+ * Budgets per interaction (issue 16, ADR 21): every server call the sidebar makes until it is
+ * usable again, in the order sidebar/ makes them, at 1 and 50 clients of 300 items (the bench
+ * adds 10). One seeded registry per size, restored for each test; call counts are deterministic.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Loaded } from '../support/bundle.js';
+import { BUNDLE, restorable, values } from '../support/bundle.js';
+import { seededRegistry } from '../support/seed.js';
+
+/** Runs the calls in order; their Spreadsheet service calls summed, and the last result. */
+function interaction(
+  { rt, addon }: Loaded,
+  steps: [string, ...unknown[]][],
+): { calls: number; results: unknown[] } {
+  let calls = 0;
+  const results = steps.map(([name, ...args]) => {
+    const result = addon.call(name, ...args);
+    calls += rt.lastExecution?.spreadsheetCalls ?? 0;
+    return result;
+  });
+  return { calls, results };
+}
+
+const refreshed = new Map<number, () => Loaded & { ids: string[] }>();
+
+/** The registry as a user meets it, refreshed once since the client index came; built once per size. */
+function registry(clients: number): Loaded & { ids: string[] } {
+  let restore = refreshed.get(clients);
+  if (!restore) {
+    restore = restorable(() => {
+      const loaded = seededRegistry(clients, 300);
+      loaded.addon.call('refreshPriorities');
+      return loaded;
+    });
+    refreshed.set(clients, restore);
+  }
+  return restore();
+}
+
+describe('sidebar interactions', () => {
+  it.each([1, 50])(
+    'opening the sidebar makes at most 12 Spreadsheet calls with %i clients of 300 items and lists every client, the first by name shown',
+    (clients) => {
+      const loaded = registry(clients);
+      const { calls, results } = interaction(loaded, [
+        ['getSidebar', {}],
+        ['getWeeklyTrigger'],
+        ['getSharing'],
+      ]);
+      const open = results[0] as {
+        clients: { id: string; name: string; status: string }[];
+        current: { client: { name: string }; items: { debt: unknown[] } };
+      };
+      expect(open.clients).toHaveLength(clients);
+      expect(open.clients[0]).toEqual({ id: loaded.ids[0], name: 'Client 001', status: 'Active' });
+      expect(open.current.client.name).toBe('Client 001');
+      expect(open.current.items.debt).toHaveLength(300);
+      expect(calls).toBeLessThanOrEqual(12);
+    },
+    120000,
+  );
+
+  it.each([1, 50])(
+    'switching client, adding and updating an item make at most 8, 16 and 16 Spreadsheet calls with %i clients of 300 items',
+    (clients) => {
+      const loaded = registry(clients);
+      const last = loaded.ids[loaded.ids.length - 1] as string;
+      const switched = interaction(loaded, [['getClient', { clientId: last }], ['getSharing']]);
+      expect(switched.calls).toBeLessThanOrEqual(8);
+      const added = interaction(loaded, [
+        ['addItem', { clientId: last, kind: 'debt', fields: { title: 'Quick', impact: 4 } }],
+        ['getClient', { clientId: last }],
+      ]);
+      expect((added.results[0] as { id: string }).id).toBe('D-301');
+      expect(added.calls).toBeLessThanOrEqual(16);
+      const updated = interaction(loaded, [
+        ['updateItem', { clientId: last, kind: 'debt', id: 'D-301', fields: { effort: 1 } }],
+        ['getClient', { clientId: last }],
+      ]);
+      expect(updated.calls).toBeLessThanOrEqual(16);
+    },
+    120000,
+  );
+
+  it('Add client checks the name against the client index, without reading any client tab', () => {
+    const loaded = registry(50);
+    const { rt, addon } = loaded;
+    // "Client 00l" has the skeleton of "Client 001" (l and 1 are confusable).
+    expect(() => addon.call('addClient', { name: 'Client 00l', hoursPerWeek: 1 })).toThrow(
+      /Client 001/,
+    );
+    expect(rt.lastExecution?.calls['Sheet.getSheetValues'] ?? 0).toBe(0);
+    const added = addon.call('addClient', { name: 'Newco', hoursPerWeek: 1 }) as { id: string };
+    const open = addon.call('getSidebar', { clientId: added.id }) as {
+      clients: { id: string; name: string }[];
+      current: { client: { id: string } };
+    };
+    expect(open.clients.map((c) => c.name)).toContain('Newco');
+    expect(open.current.client.id).toBe(added.id);
+  }, 120000);
+});
+
+describe('two quick edits in a row', () => {
+  it('the second edit lands while the Priorities refresh after the first is reading the tabs, and the next refresh ranks both', () => {
+    const loaded = seededRegistry(3, 20);
+    const { rt, addon, ids } = loaded;
+    const clientId = ids[0] as string;
+    addon.call('addItem', { clientId, kind: 'debt', fields: { title: 'First edit', impact: 5 } });
+    // The sidebar refreshes Priorities 3 s after the first edit; the second edit, from another
+    // execution, comes while that refresh reads the tabs (without the lock, ADR 21).
+    const second = rt.load(BUNDLE);
+    let landed: unknown;
+    rt.interleave('Sheet.getSheetValues', () => {
+      landed = second.call('addItem', {
+        clientId,
+        kind: 'debt',
+        fields: { title: 'Second edit', impact: 5 },
+      });
+    });
+    addon.call('refreshPriorities');
+    expect(landed).toMatchObject({ id: 'D-22' });
+    // The sidebar's refresh after the second edit puts both on Priorities.
+    addon.call('refreshPriorities');
+    const priorities = rt.spreadsheet.sheets.find((s) => s.name === 'Priorities');
+    if (!priorities) throw new Error('no Priorities tab');
+    const text = values(rt, priorities).flat().map(String);
+    expect(text).toContain('First edit');
+    expect(text).toContain('Second edit');
+  });
+
+  it('a client added while a refresh reads the tabs keeps its place in the client index', () => {
+    const { rt, addon } = seededRegistry(3, 20);
+    const second = rt.load(BUNDLE);
+    rt.interleave('Sheet.getSheetValues', () => {
+      second.call('addClient', { name: 'Added meanwhile', hoursPerWeek: 1 });
+    });
+    addon.call('refreshPriorities');
+    const open = addon.call('getSidebar', {}) as { clients: { name: string }[] };
+    expect(open.clients.map((c) => c.name)).toContain('Added meanwhile');
+  });
+});
