@@ -1,8 +1,10 @@
 /**
  * Counts every service call by `Class.method` and turns the counts into an estimated Apps Script
- * run time. The figures are round numbers from published measurements of Apps Script: a service
- * call is a round trip to Google, reads and writes cost more per cell, and anything that creates
- * a file or sends mail costs far more. They rank operations; they do not promise seconds.
+ * run time. The figures are round numbers: a service call is a round trip to Google, reads and
+ * writes cost more per cell, and anything that creates a file or sends mail costs far more. Where
+ * each comes from (Google's guidance, published measurements, or, for most, our own guess where
+ * nothing is published) is in emulator/README.md, "Where the figures come from". They rank
+ * operations; they do not promise seconds.
  */
 
 export const EXECUTION_LIMIT_MS = 6 * 60 * 1000;
