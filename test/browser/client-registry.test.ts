@@ -61,6 +61,34 @@ describe('the client registry in the sidebar', () => {
     await page.close();
   });
 
+  it('two debt items added in quick succession both land, and Priorities ranks both a few seconds later', async () => {
+    const { page, side } = await openClient('Northwind Health');
+    for (const title of ['Quick edit one', 'Quick edit two']) {
+      await side.getByRole('button', { name: '+ Debt' }).click();
+      await side.getByLabel('Title').fill(title);
+      await side.getByRole('button', { name: 'Add technical debt item' }).click();
+      await side.getByRole('status').filter({ hasText: 'added to Northwind Health' }).waitFor();
+    }
+    // The sidebar's one refresh, 3 s after the second write (ADR 21); the tab opened again to
+    // show what the refresh wrote.
+    await expect
+      .poll(
+        async () => {
+          await page.getByRole('tab', { name: 'Priorities' }).click();
+          const text = await page.locator('#grid').innerText();
+          return (
+            text.includes('Priorities across clients') &&
+            text.includes('Quick edit one') &&
+            text.includes('Quick edit two')
+          );
+        },
+        { timeout: 20000, interval: 1000 },
+      )
+      .toBe(true);
+    await screenshot(page, 'two-quick-edits-on-priorities');
+    await page.close();
+  }, 60000);
+
   it('adds a risk whose score and band the sheet computes', async () => {
     const { page, side } = await openClient('Northwind Health');
     await side.getByRole('button', { name: '+ Risk' }).click();
