@@ -363,10 +363,11 @@ export class Runtime {
         this.fill(this.propertyStores.userStore(project, user), entries);
       for (const [project, entries] of p.script)
         this.fill(this.propertyStores.scriptStore(project), entries);
-      this.mail.outbox.push(...state.outbox);
+      // Copies, never the saved objects: one saved state restores any number of runtimes.
+      this.mail.outbox.push(...state.outbox.map((m) => ({ ...m })));
       for (const [d, n] of state.sentPerDay) this.mail.sentPerDay.set(d, n);
-      this.triggers.push(...state.triggers);
-      this.triggerRuns.push(...state.triggerRuns);
+      this.triggers.push(...state.triggers.map((t) => ({ ...t })));
+      this.triggerRuns.push(...state.triggerRuns.map((r) => ({ ...r })));
       for (const [user, scopes] of state.reauthorization)
         this.env.reauthorization.set(user, scopes);
     } else {

@@ -666,7 +666,13 @@ export function workbookFromSnapshot(snap: WorkbookSnapshot): Workbook {
     for (const nr of snap.namedRanges) wb.setNamedRange({ ...nr });
   });
   wb.metadata.push(...snap.metadata.map((m) => ({ ...m })));
-  wb.protections.push(...snap.protections.map((p) => ({ ...p, editors: [...p.editors] })));
+  wb.protections.push(
+    ...snap.protections.map((p) => ({
+      ...p,
+      editors: [...p.editors],
+      ...(p.box ? { box: { ...p.box } } : {}),
+    })),
+  );
   for (const e of snap.viewers) wb.viewers.add(e);
   for (const e of snap.editors) wb.editors.add(e);
   for (const e of snap.commenters) wb.commenters.add(e);

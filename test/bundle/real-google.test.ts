@@ -123,7 +123,7 @@ function lastWeekState(): RuntimeState {
 describe('the weekly run says what is true at every fault', () => {
   const base = lastWeekState();
   const fresh = () => {
-    const rt = createRuntime({ state: JSON.parse(JSON.stringify(base)) as RuntimeState });
+    const rt = createRuntime({ state: base });
     return { rt, addon: rt.load(BUNDLE) };
   };
 

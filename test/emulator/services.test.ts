@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAIL_DAILY_QUOTA, TRIGGER_LIMIT } from '../../emulator/index.js';
+import { MAIL_DAILY_QUOTA, TRIGGER_LIMIT, type RuntimeState } from '../../emulator/index.js';
 import { runScript } from '../support/script.js';
 
 describe('PropertiesService', () => {
@@ -264,5 +264,50 @@ describe('saved state', () => {
     expect(again.outbox).toHaveLength(1);
     expect(again.triggers).toHaveLength(1);
     expect(again.now.toISOString()).toBe(rt.now.toISOString());
+  });
+
+  it('restores any number of runtimes from one state, none changing the state or another', async () => {
+    const { createRuntime, snapshotOf } = await import('../../emulator/index.js');
+    const { rt, script, path } = runScript(
+      [
+        'function setUp() {',
+        "  var ss = SpreadsheetApp.getActiveSpreadsheet(); var s = ss.insertSheet('Data');",
+        "  s.getRange('A1:B3').setValues([[1, '=A1*3'], [2, 'x'], [3, 'y']]);",
+        "  s.getRange('A1').setNote('n').setBackground('#abcdef');",
+        "  ss.setNamedRange('Total', s.getRange('A2:A3')); s.getRange('A2:B3').protect();",
+        "  MailApp.sendEmail('a@example.com', 'Hi', 'Body');",
+        "  ScriptApp.newTrigger('setUp').timeBased().everyDays(1).atHour(7).create();",
+        '}',
+        'function change() {',
+        "  var ss = SpreadsheetApp.getActiveSpreadsheet(); var s = ss.getSheetByName('Data');",
+        "  s.insertRowsBefore(1, 2); s.getRange('A3').setValue(10).setNote('changed').setBackground('#000000');",
+        "  MailApp.sendEmail('b@example.com', 'Again', 'Body');",
+        '  ScriptApp.getProjectTriggers().forEach(function (t) { ScriptApp.deleteTrigger(t); });',
+        '}',
+      ].join('\n'),
+    );
+    script.call('setUp');
+    const state = JSON.parse(JSON.stringify(rt.saveState())) as RuntimeState;
+    const before = JSON.stringify(state);
+    const first = createRuntime({ state });
+    first.load(path).call('change');
+    expect(JSON.stringify(state)).toBe(before);
+    const second = createRuntime({ state });
+    expect(snapshotOf(second.spreadsheet)).toEqual(snapshotOf(rt.spreadsheet));
+    const data = second.spreadsheet.sheetByName('Data')!;
+    expect(second.spreadsheet.read(data, 1, 2)).toBe(3);
+    expect(second.spreadsheet.namedRanges.get('Total')).toMatchObject({ row: 2, numRows: 2 });
+    expect(second.spreadsheet.protections[0]?.box).toEqual({
+      row: 2,
+      column: 1,
+      numRows: 2,
+      numColumns: 2,
+    });
+    expect(second.outbox.map((m) => m.subject)).toEqual(['Hi']);
+    expect(second.triggers).toHaveLength(1);
+    // The first runtime did change: its rows moved, its mail went out, its trigger went.
+    expect(first.spreadsheet.namedRanges.get('Total')).toMatchObject({ row: 4 });
+    expect(first.outbox).toHaveLength(2);
+    expect(first.triggers).toHaveLength(0);
   });
 });

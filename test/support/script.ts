@@ -12,10 +12,10 @@ import {
 export function runScript(
   source: string,
   options: RuntimeOptions = {},
-): { rt: Runtime; script: LoadedScript } {
+): { rt: Runtime; script: LoadedScript; path: string } {
   const dir = mkdtempSync(join(tmpdir(), 'gas-'));
   const path = join(dir, 'Code.js');
   writeFileSync(path, source);
   const rt = createRuntime({ now: '2026-11-18T10:00:00Z', ...options });
-  return { rt, script: rt.load(path) };
+  return { rt, script: rt.load(path), path };
 }
