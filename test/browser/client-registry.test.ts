@@ -59,7 +59,7 @@ describe('the client registry in the sidebar', () => {
     const row = await gridRow(page, 'ADR-1');
     expect(row.slice(1, 4)).toEqual(['ADR-1', 'Adopt the shared auth library', 'Proposed']);
     await page.close();
-   }, 60000);
+  }, 60000);
 
   it('a decision form asks the server once, at the first tag, and shows related decisions and a principle conflict as more tags are typed with pauses', async () => {
     const { page, side } = await openClient('Northwind Health');
@@ -100,7 +100,7 @@ describe('the client registry in the sidebar', () => {
     expect(calls).toEqual(['decisionSignalSources']);
     await side.getByRole('button', { name: 'Cancel' }).click();
     await page.close();
-   }, 60000);
+  }, 60000);
 
   it('two debt items added in quick succession both land, and Priorities ranks both a few seconds later', async () => {
     const { page, side } = await openClient('Northwind Health');
