@@ -79,7 +79,7 @@ export function shareOne(
   deadline?: number,
 ): ShareResult {
   const existing = readShares().get(clientId);
-  const grids = sharedGrids(snap, clientId, plan, existing?.focus);
+  const grids = sharedGrids(snap, clientId, plan, existing?.focus, existing?.trusted);
   if (!grids)
     throw new InputError(
       'That client is no longer in the registry. Reload the client list.',
@@ -100,6 +100,7 @@ export function shareOne(
     files: [...new Set([...(existing ? filesOf(existing) : []), file.fileId])],
     everGranted: accounts(existing?.everGranted ?? [], existing?.emails ?? []),
     ...(file.created || !existing?.written ? {} : { written: existing.written }),
+    ...(grids.trusted ? { trusted: grids.trusted } : {}),
     ...(existing?.stopping ? { stopping: true } : {}),
   };
   if (file.created) saveShare(record);
@@ -311,21 +312,28 @@ export function shareView(input: ShareInput): ShareResult {
  * and a client whose view fails is reported without stopping the others.
  */
 export function syncViews(): SyncResult {
-  return withDocumentLock(() => {
-    const ss = activeSpreadsheet();
-    const timeZone = spreadsheetTimeZone(ss);
-    const today = todayIn(timeZone);
-    const snap = snapshotRegistry(ss, timeZone, today);
-    const plan = buildWeeklyPlan(snap.clients, snap.rollup, snap.settings, today);
-    const result = syncAll(snap, plan);
-    // Run from the menu, nothing else would say what happened out of the ordinary.
-    const news = [
-      ...result.recreated.map((c) => `${c}'s founder view was made again (its file was deleted)`),
-      syncTrouble(result),
-    ].filter(Boolean);
-    if (news.length) ss.toast(`${news.join('; ')}.`, ADDON_TITLE);
-    return result;
-  });
+  // Until the registry is read, a failure may follow a write: the lock flushes then.
+  let wroteRegistry = true;
+  return withDocumentLock(
+    () => {
+      const ss = activeSpreadsheet();
+      const timeZone = spreadsheetTimeZone(ss);
+      const today = todayIn(timeZone);
+      const snap = snapshotRegistry(ss, timeZone, today);
+      // The registry is only read, unless one of its own tabs had to be made again.
+      wroteRegistry = snap.repaired.length > 0;
+      const plan = buildWeeklyPlan(snap.clients, snap.rollup, snap.settings, today);
+      const result = syncAll(snap, plan);
+      // Run from the menu, nothing else would say what happened out of the ordinary.
+      const news = [
+        ...result.recreated.map((c) => `${c}'s founder view was made again (its file was deleted)`),
+        syncTrouble(result),
+      ].filter(Boolean);
+      if (news.length) ss.toast(`${news.join('; ')}.`, ADDON_TITLE);
+      return result;
+    },
+    () => wroteRegistry,
+  );
 }
 
 export function stopSharingView(clientId: string): { clientId: string; removed: string[] } {
