@@ -302,7 +302,7 @@ describe('founder views and Drive errors', () => {
   it('a weekly run that runs out of time names the founder views it did not reach', () => {
     const { rt, addon } = shared();
     // The first view's write takes the run past its five minutes.
-    rt.interleave('Sheets.Spreadsheets.Values.batchUpdate', () => {
+    rt.interleave('Sheets.Spreadsheets.batchUpdate', () => {
       rt.env.now += 5 * 60 * 1000;
     });
     addon.call('runWeeklyPlan', {});
