@@ -66,7 +66,8 @@ function accounts(a: readonly string[], b: readonly string[]): string[] {
 }
 
 /**
- * Writes one client's view and grants access. Whatever Google has done is on record before the
+ * Writes one client's view, unless it is what the file was last given (`rewrite` writes it
+ * anyway), and grants access. Whatever Google has done is on record before the
  * next call: a file made is recorded at once, and each grant as it is made, so a failure part-way
  * leaves a record `Stop sharing` can act on, and the next share picks up where this one stopped.
  */
@@ -77,6 +78,7 @@ export function shareOne(
   emails: string[],
   role: ShareRole,
   deadline?: number,
+  rewrite = false,
 ): ShareResult {
   const existing = readShares().get(clientId);
   const grids = sharedGrids(snap, clientId, plan, existing?.focus, existing?.trusted);
@@ -116,7 +118,7 @@ export function shareOne(
     sheetIds,
     grids.tabs,
     grids.name,
-    record.written,
+    rewrite ? undefined : record.written,
     deadline,
   );
   record = { ...record, written };
@@ -298,7 +300,17 @@ export function shareView(input: ShareInput): ShareResult {
         'emails',
       );
     const plan = buildWeeklyPlan(snap.clients, snap.rollup, snap.settings, today);
-    const result = shareOne(snap, plan, request.clientId, emails, role as ShareRole);
+    // Shared by hand, the file is written whole even when its view did not change: a hand edit
+    // to it (only its owner can make one) is undone here (ADR 23).
+    const result = shareOne(
+      snap,
+      plan,
+      request.clientId,
+      emails,
+      role as ShareRole,
+      undefined,
+      true,
+    );
     snap.shared.set(request.clientId, result.url);
     refreshRollup(ss, snap, Utilities.formatDate(new Date(), timeZone, 'yyyy-MM-dd HH:mm'), {
       checkRanges: false,

@@ -536,6 +536,25 @@ describe('a founder file written only when its view changed', () => {
     expect(fileText(file)).not.toContain('Priya');
   });
 
+  it('a hand edit to the founder file stays while the view is unchanged; Share with founder, or the next change, writes the file whole again', () => {
+    const { rt, addon, acme } = registry();
+    addon.call('shareClientView', { clientId: acme.id });
+    const file = sharedFiles(rt)[0]!;
+    const before = fileText(file);
+    const summary = file.sheets[0]!;
+    file.writeBlock(summary, 1, 1, [[{ kind: 'value', value: 'Edited by hand' }]]);
+    addon.call('syncSharedViews');
+    expect(fileText(file)).toContain('Edited by hand');
+    addon.call('shareClientView', { clientId: acme.id });
+    expect(rt.lastExecution?.calls['Sheets.Spreadsheets.batchUpdate']).toBe(1);
+    expect(fileText(file)).toBe(before);
+    file.writeBlock(summary, 1, 1, [[{ kind: 'value', value: 'Edited by hand' }]]);
+    add(addon, acme.id, 'goal', { goal: 'Ship the mobile app' });
+    addon.call('syncSharedViews');
+    expect(fileText(file)).not.toContain('Edited by hand');
+    expect(fileText(file)).toContain('Ship the mobile app');
+  });
+
   it('a formula typed in a shared field is withheld at the next sync, and its formulas are read at every sync after, until it is gone', () => {
     const { rt, addon, acme } = registry();
     addon.call('shareClientView', { clientId: acme.id });
