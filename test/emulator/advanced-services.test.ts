@@ -443,7 +443,7 @@ describe('Sheets batchUpdate: cells and the grid in one call', () => {
     const refused = script.call('update', id, [cells(sheet.id, [['a'], ['b']])]) as Caught;
     expect(refused.details?.code).toBe(400);
     expect(refused.message).toContain(
-      "Invalid requests[0].updateCells: Range (Summary!R1C1:R2C1) exceeds grid limits. Max rows: 1, max columns: 1",
+      'Invalid requests[0].updateCells: Range (Summary!R1C1:R2C1) exceeds grid limits. Max rows: 1, max columns: 1',
     );
   });
 
