@@ -38,7 +38,30 @@ function withheldProblems(tabName: string, view: FounderRecord): Problem[] {
  * snapshot's problems, so Problems says what the founders do not see and why.
  */
 export function founderRecordOf(snap: RegistrySnapshot, clientId: string): FounderRecord | null {
-  return founderRead(snap, clientId)?.view ?? null;
+  const known = snap.founder.get(clientId);
+  if (known) return known;
+  const tab = snap.read.clients.find((c) => c.id === clientId);
+  return tab ? readWithFormulas(snap, tab, founderGrid(snap, tab)) : null;
+}
+
+/** The tab read through the allow-list with its formulas (one `getRange`, one `getFormulas`). */
+function readWithFormulas(
+  snap: RegistrySnapshot,
+  tab: ClientTab,
+  grid: unknown[][],
+): FounderRecord {
+  let width = 0;
+  for (const row of grid) width = Math.max(width, row.length);
+  const formulas =
+    grid.length && width ? tab.sheet.getRange(1, 1, grid.length, width).getFormulas() : [];
+  return remember(snap, tab, readFounderRecord({ grid, formulas, thresholds: thresholdsOf(snap) }));
+}
+
+/** The record kept for the rest of the run, and what it withholds added to Problems. */
+function remember(snap: RegistrySnapshot, tab: ClientTab, view: FounderRecord): FounderRecord {
+  snap.founder.set(tab.id, view);
+  snap.rollup.problems.push(...withheldProblems(tab.name, view));
+  return view;
 }
 
 /** The client's tab as the founder view reads it: its values, dates as ISO dates. */
@@ -80,29 +103,11 @@ export function founderRead(
   if (!tab) return null;
   const grid = founderGrid(snap, tab);
   const print = fingerprint(grid);
+  const loose = () => readFounderRecord({ grid, formulas: [], thresholds: thresholdsOf(snap) });
   const known = snap.founder.get(clientId);
-  if (!known && trusted === print) {
-    const view = readFounderRecord({ grid, formulas: [], thresholds: thresholdsOf(snap) });
-    snap.founder.set(clientId, view);
-    snap.rollup.problems.push(...withheldProblems(tab.name, view));
-    return { view, trusted: print };
-  }
-  let width = 0;
-  for (const row of grid) width = Math.max(width, row.length);
-  const view =
-    known ??
-    readFounderRecord({
-      grid,
-      formulas:
-        grid.length && width ? tab.sheet.getRange(1, 1, grid.length, width).getFormulas() : [],
-      thresholds: thresholdsOf(snap),
-    });
-  if (!known) {
-    snap.founder.set(clientId, view);
-    snap.rollup.problems.push(...withheldProblems(tab.name, view));
-  }
-  const loose = readFounderRecord({ grid, formulas: [], thresholds: thresholdsOf(snap) });
-  return sameView(view, loose) ? { view, trusted: print } : { view };
+  if (!known && trusted === print) return { view: remember(snap, tab, loose()), trusted: print };
+  const view = known ?? readWithFormulas(snap, tab, grid);
+  return sameView(view, loose()) ? { view, trusted: print } : { view };
 }
 
 export interface FounderFile {
