@@ -103,6 +103,98 @@ function describe(wb: Workbook) {
 
 const SHEETS_SCOPES = [SCOPE.sheets, SCOPE.driveFile, SCOPE.drive];
 
+/**
+ * GridProperties rowCount and columnCount set the size of the grid: rows and columns past the new
+ * size are deleted with what they hold, new ones are added empty
+ * (https://developers.google.com/workspace/sheets/api/reference/rest/v4/spreadsheets/sheets#GridProperties).
+ */
+function resizeGrid(wb: Workbook, sheet: SheetData, rows: unknown, columns: unknown): void {
+  if (typeof rows === 'number') {
+    if (rows > sheet.maxRows) wb.insertRows(sheet, sheet.maxRows + 1, rows - sheet.maxRows, null);
+    else if (rows < sheet.maxRows) wb.deleteRows(sheet, rows + 1, sheet.maxRows - rows);
+  }
+  if (typeof columns === 'number') {
+    if (columns > sheet.maxColumns)
+      wb.insertColumns(sheet, sheet.maxColumns + 1, columns - sheet.maxColumns);
+    else if (columns < sheet.maxColumns)
+      wb.deleteColumns(sheet, columns + 1, sheet.maxColumns - columns);
+  }
+}
+
+interface UpdateCellsBody {
+  rows?: { values?: { userEnteredValue?: Record<string, unknown> }[] }[];
+  fields?: string;
+  start?: { sheetId?: number; rowIndex?: number; columnIndex?: number };
+  range?: {
+    sheetId?: number;
+    startRowIndex?: number;
+    endRowIndex?: number;
+    startColumnIndex?: number;
+    endColumnIndex?: number;
+  };
+}
+
+function cellsSheetId(body: UpdateCellsBody): number {
+  return body.start?.sheetId ?? body.range?.sheetId ?? 0;
+}
+
+/**
+ * UpdateCellsRequest
+ * (https://developers.google.com/workspace/sheets/api/reference/rest/v4/spreadsheets/request#UpdateCellsRequest),
+ * for the field the add-on writes, `userEnteredValue`: `rows` from `start`, or over `range`,
+ * where the cells the rows do not cover are cleared. A `stringValue` is text as it is, never a
+ * formula (a formula is `formulaValue`). Writing past the grid is refused, as Sheets refuses it
+ * ("exceeds grid limits", users' reports such as nithinmurali/pygsheets#124): the grid is sized first.
+ */
+function updateCells(
+  wb: Workbook,
+  sheet: SheetData,
+  body: UpdateCellsBody,
+  refuse: (message: string) => Error,
+): void {
+  const fields = (body.fields ?? '').split(',').map((f) => f.trim());
+  if (!fields.includes('userEnteredValue') && !fields.includes('*'))
+    throw refuse('At least one field must be specified; the emulator writes userEnteredValue.');
+  const top = body.start?.rowIndex ?? body.range?.startRowIndex ?? 0;
+  const left = body.start?.columnIndex ?? body.range?.startColumnIndex ?? 0;
+  const rows = body.rows ?? [];
+  const height = body.range ? (body.range.endRowIndex ?? sheet.maxRows) - top : rows.length;
+  const width = body.range
+    ? (body.range.endColumnIndex ?? sheet.maxColumns) - left
+    : rows.reduce((n, r) => Math.max(n, r.values?.length ?? 0), 0);
+  if (top + height > sheet.maxRows || left + width > sheet.maxColumns)
+    throw refuse(
+      `Range (${quoteSheetName(sheet.name)}!R${top + 1}C${left + 1}:R${top + height}C${left + width}) exceeds grid limits. Max rows: ${sheet.maxRows}, max columns: ${sheet.maxColumns}`,
+    );
+  if (height <= 0 || width <= 0) return;
+  for (const r of rows)
+    for (const c of r.values ?? [])
+      if (String(c.userEnteredValue?.stringValue ?? '').length > CELL_CHARACTER_LIMIT)
+        throw refuse(
+          `Your input contains more than the maximum of ${CELL_CHARACTER_LIMIT} characters in a single cell.`,
+        );
+  wb.writeBlock(
+    sheet,
+    top + 1,
+    left + 1,
+    Array.from({ length: height }, (_, i) =>
+      Array.from({ length: width }, (_, j) => {
+        const v = rows[i]?.values?.[j]?.userEnteredValue;
+        if (!v) return { kind: 'empty' as const };
+        if (typeof v.formulaValue === 'string') return wb.interpret(v.formulaValue, undefined);
+        if (typeof v.stringValue === 'string')
+          return v.stringValue === ''
+            ? { kind: 'empty' as const }
+            : { kind: 'value' as const, value: v.stringValue };
+        if (typeof v.numberValue === 'number')
+          return { kind: 'value' as const, value: v.numberValue };
+        if (typeof v.boolValue === 'boolean') return { kind: 'value' as const, value: v.boolValue };
+        return { kind: 'empty' as const };
+      }),
+    ),
+  );
+}
+
 export function sheetsAdvancedService(env: Env, drive: DriveState): unknown {
   const values = {
     batchUpdate(
@@ -259,11 +351,19 @@ export function sheetsAdvancedService(env: Env, drive: DriveState): unknown {
             case 'updateSheetProperties': {
               const sheet = sheetFor(wb, Number(body.properties?.sheetId), env, a);
               if (body.properties?.title) wb.renameSheet(sheet, String(body.properties.title));
-              const frozen = body.properties?.gridProperties?.frozenRowCount;
+              const grid = body.properties?.gridProperties ?? {};
+              const frozen = grid.frozenRowCount;
               if (typeof frozen === 'number') sheet.frozenRows = frozen;
+              resizeGrid(wb, sheet, grid.rowCount, grid.columnCount);
               replies.push({});
               break;
             }
+            case 'updateCells':
+              updateCells(wb, sheetFor(wb, Number(cellsSheetId(body)), env, a), body, (m) =>
+                invalid(env, a, `Invalid requests[${replies.length}].updateCells: ${m}`),
+              );
+              replies.push({});
+              break;
             // https://developers.google.com/workspace/sheets/api/reference/rest/v4/spreadsheets/request#UpdateDimensionPropertiesRequest
             case 'updateDimensionProperties': {
               const r = body.range ?? {};

@@ -66,7 +66,8 @@ function accounts(a: readonly string[], b: readonly string[]): string[] {
 }
 
 /**
- * Writes one client's view and grants access. Whatever Google has done is on record before the
+ * Writes one client's view, unless it is what the file was last given (`rewrite` writes it
+ * anyway), and grants access. Whatever Google has done is on record before the
  * next call: a file made is recorded at once, and each grant as it is made, so a failure part-way
  * leaves a record `Stop sharing` can act on, and the next share picks up where this one stopped.
  */
@@ -77,9 +78,10 @@ export function shareOne(
   emails: string[],
   role: ShareRole,
   deadline?: number,
+  rewrite = false,
 ): ShareResult {
   const existing = readShares().get(clientId);
-  const grids = sharedGrids(snap, clientId, plan, existing?.focus);
+  const grids = sharedGrids(snap, clientId, plan, existing?.focus, existing?.trusted);
   if (!grids)
     throw new InputError(
       'That client is no longer in the registry. Reload the client list.',
@@ -100,6 +102,7 @@ export function shareOne(
     files: [...new Set([...(existing ? filesOf(existing) : []), file.fileId])],
     everGranted: accounts(existing?.everGranted ?? [], existing?.emails ?? []),
     ...(file.created || !existing?.written ? {} : { written: existing.written }),
+    ...(grids.trusted ? { trusted: grids.trusted } : {}),
     ...(existing?.stopping ? { stopping: true } : {}),
   };
   if (file.created) saveShare(record);
@@ -115,7 +118,7 @@ export function shareOne(
     sheetIds,
     grids.tabs,
     grids.name,
-    record.written,
+    rewrite ? undefined : record.written,
     deadline,
   );
   record = { ...record, written };
@@ -297,7 +300,17 @@ export function shareView(input: ShareInput): ShareResult {
         'emails',
       );
     const plan = buildWeeklyPlan(snap.clients, snap.rollup, snap.settings, today);
-    const result = shareOne(snap, plan, request.clientId, emails, role as ShareRole);
+    // Shared by hand, the file is written whole even when its view did not change: a hand edit
+    // to it (only its owner can make one) is undone here (ADR 23).
+    const result = shareOne(
+      snap,
+      plan,
+      request.clientId,
+      emails,
+      role as ShareRole,
+      undefined,
+      true,
+    );
     snap.shared.set(request.clientId, result.url);
     refreshRollup(ss, snap, Utilities.formatDate(new Date(), timeZone, 'yyyy-MM-dd HH:mm'), {
       checkRanges: false,
@@ -311,21 +324,28 @@ export function shareView(input: ShareInput): ShareResult {
  * and a client whose view fails is reported without stopping the others.
  */
 export function syncViews(): SyncResult {
-  return withDocumentLock(() => {
-    const ss = activeSpreadsheet();
-    const timeZone = spreadsheetTimeZone(ss);
-    const today = todayIn(timeZone);
-    const snap = snapshotRegistry(ss, timeZone, today);
-    const plan = buildWeeklyPlan(snap.clients, snap.rollup, snap.settings, today);
-    const result = syncAll(snap, plan);
-    // Run from the menu, nothing else would say what happened out of the ordinary.
-    const news = [
-      ...result.recreated.map((c) => `${c}'s founder view was made again (its file was deleted)`),
-      syncTrouble(result),
-    ].filter(Boolean);
-    if (news.length) ss.toast(`${news.join('; ')}.`, ADDON_TITLE);
-    return result;
-  });
+  // Until the registry is read, a failure may follow a write: the lock flushes then.
+  let wroteRegistry = true;
+  return withDocumentLock(
+    () => {
+      const ss = activeSpreadsheet();
+      const timeZone = spreadsheetTimeZone(ss);
+      const today = todayIn(timeZone);
+      const snap = snapshotRegistry(ss, timeZone, today);
+      // The registry is only read, unless one of its own tabs had to be made again.
+      wroteRegistry = snap.repaired.length > 0;
+      const plan = buildWeeklyPlan(snap.clients, snap.rollup, snap.settings, today);
+      const result = syncAll(snap, plan);
+      // Run from the menu, nothing else would say what happened out of the ordinary.
+      const news = [
+        ...result.recreated.map((c) => `${c}'s founder view was made again (its file was deleted)`),
+        syncTrouble(result),
+      ].filter(Boolean);
+      if (news.length) ss.toast(`${news.join('; ')}.`, ADDON_TITLE);
+      return result;
+    },
+    () => wroteRegistry,
+  );
 }
 
 export function stopSharingView(clientId: string): { clientId: string; removed: string[] } {

@@ -24,10 +24,23 @@ export const shareRecordSchema = z.object({
   madeBy: z.optional(z.string()),
   files: z.optional(z.array(z.string())),
   everGranted: z.optional(z.array(z.string())),
-  /** What the last write left: each tab's size (rows, columns) and its drawing. */
+  /**
+   * What the last write left: the fingerprint of everything it sent (`view`: cells, grid sizes,
+   * drawing, the file's name), so an unchanged view is not sent again. Records written before
+   * ADR 23 hold each tab's size and the drawing's fingerprint instead; they are written again.
+   */
   written: z.optional(
-    z.object({ sizes: z.optional(z.record(z.string(), size)), style: z.string() }),
+    z.object({
+      view: z.optional(z.string()),
+      sizes: z.optional(z.record(z.string(), size)),
+      style: z.optional(z.string()),
+    }),
   ),
+  /**
+   * The fingerprint of the client tab's values at a read whose formulas withheld nothing: while the
+   * values are the same, a sync does not ask for the formulas again (ADR 23).
+   */
+  trusted: z.optional(z.string()),
   /** The "This week" lines the founders were shown, one per plan week, the last four. */
   focus: z.optional(z.array(z.object({ week: z.string(), line: z.string() }))),
   /** Stop sharing began and has not finished: the view is not synced until it does. */

@@ -6,7 +6,12 @@ export const LOCK_WAIT_MS = 10000;
 
 export const BUSY_MESSAGE = 'The registry is busy, try again in a moment.';
 
-export function withDocumentLock<T>(work: () => T): T {
+/**
+ * Runs `work` under the document lock. Before the lock is let go, what was written to the registry
+ * is flushed, so the next writer reads it; `wroteRegistry` may say that nothing was (a sync writes
+ * only the founder files, through their own API), and then no flush is asked for.
+ */
+export function withDocumentLock<T>(work: () => T, wroteRegistry: () => boolean = () => true): T {
   const lock = LockService.getDocumentLock();
   if (!lock)
     throw new InputError(
@@ -16,7 +21,7 @@ export function withDocumentLock<T>(work: () => T): T {
   try {
     return work();
   } finally {
-    SpreadsheetApp.flush();
+    if (wroteRegistry()) SpreadsheetApp.flush();
     lock.releaseLock();
   }
 }

@@ -1,6 +1,6 @@
 /**
  * A client's shared view: a separate spreadsheet the add-on creates (so the drive.file scope
- * reaches it), written through the Sheets advanced service with RAW values, and shared through
+ * reaches it), written through the Sheets advanced service as text (never a formula), and shared through
  * Drive permissions. The registry itself is never shared. Which file belongs to which client,
  * and whom the add-on granted access, is kept in document properties.
  */
@@ -25,10 +25,6 @@ interface SheetsApi {
       sheets: { properties: { sheetId: number; title: string } }[];
     };
     batchUpdate(resource: object, id: string): unknown;
-    Values: {
-      batchUpdate(resource: object, id: string): unknown;
-      batchClear(resource: object, id: string): unknown;
-    };
   };
 }
 
@@ -197,17 +193,20 @@ export function ensureTabs(
   return out;
 }
 
-function quote(title: string): string {
-  return `'${title.replace(/'/g, "''")}'`;
-}
-
-function padded(rows: SharedGrid['rows'], size: [number, number]): (string | number)[][] {
-  const height = Math.max(rows.length, size[0], 1);
-  const width = Math.max(size[1], 1, ...rows.map((r) => r.length));
+/** A tab's grid: its rows, each as wide as the widest, and one row below a frozen header at least. */
+function gridOf(tab: SharedGrid): (string | number)[][] {
+  const height = Math.max(tab.rows.length, tab.frozenRows + 1, 1);
+  const width = Math.max(1, tab.widths.length, ...tab.rows.map((r) => r.length));
   return Array.from({ length: height }, (_, i) => {
-    const r = rows[i] ?? [];
+    const r = tab.rows[i] ?? [];
     return [...r, ...new Array<string>(width - r.length).fill('')];
   });
+}
+
+/** A cell as the Sheets API takes it: text is always a stringValue, so it never becomes a formula. */
+function cellOf(v: string | number): object {
+  if (typeof v === 'number') return { userEnteredValue: { numberValue: v } };
+  return v === '' ? {} : { userEnteredValue: { stringValue: v } };
 }
 
 const FILLS: Record<Fill, { red: number; green: number; blue: number }> = {
@@ -219,8 +218,15 @@ const FILLS: Record<Fill, { red: number; green: number; blue: number }> = {
 const HEADER_BAND = { red: 0.86, green: 0.9, blue: 0.95 };
 const WHITE = { red: 1, green: 1, blue: 1 };
 
-/** The requests that draw one tab: widths, wrap, frozen header, bold titles, shaded headers. */
-function drawing(sheetId: number, tab: SharedGrid, height: number, width: number): object[] {
+/**
+ * The requests that write one tab: the grid sized to its rows (what stood below or right of them
+ * goes with the rows and columns dropped), its cells, then the drawing: widths, wrap, frozen
+ * header, bold titles, shaded headers and the Summary's colours.
+ */
+function tabRequests(sheetId: number, tab: SharedGrid): object[] {
+  const grid = gridOf(tab);
+  const height = grid.length;
+  const width = grid[0]?.length ?? 1;
   const range = (fromRow: number, toRow: number, fromColumn = 0, toColumn = width) => ({
     sheetId,
     startRowIndex: fromRow,
@@ -248,18 +254,28 @@ function drawing(sheetId: number, tab: SharedGrid, height: number, width: number
     },
   });
   // A title's text runs across the row; everything else wraps in its column.
-  const requests: object[] = [
+  return [
+    {
+      updateSheetProperties: {
+        properties: {
+          sheetId,
+          gridProperties: { rowCount: height, columnCount: width, frozenRowCount: tab.frozenRows },
+        },
+        fields: 'gridProperties(rowCount,columnCount,frozenRowCount)',
+      },
+    },
+    {
+      updateCells: {
+        start: { sheetId, rowIndex: 0, columnIndex: 0 },
+        rows: grid.map((r) => ({ values: r.map(cellOf) })),
+        fields: 'userEnteredValue',
+      },
+    },
     paint(
       range(0, height),
       { bold: false, background: WHITE, wrap: true },
       'textFormat,backgroundColor,wrapStrategy,verticalAlignment',
     ),
-    {
-      updateSheetProperties: {
-        properties: { sheetId, gridProperties: { frozenRowCount: tab.frozenRows } },
-        fields: 'gridProperties.frozenRowCount',
-      },
-    },
     ...tab.widths.map((pixelSize, i) => ({
       updateDimensionProperties: {
         range: { sheetId, dimension: 'COLUMNS', startIndex: i, endIndex: i + 1 },
@@ -289,13 +305,12 @@ function drawing(sheetId: number, tab: SharedGrid, height: number, width: number
       ),
     ),
   ];
-  return requests;
 }
 
 /**
- * Rewrites every tab of the shared file in one RAW write, each padded to what was written there
- * last time so nothing stale remains; the drawing (widths, wrap, frozen header, bold, colours)
- * and the file's name are applied in one more call, only when they changed.
+ * Writes the whole founder file in one `batchUpdate`, which Sheets applies all or nothing: its
+ * name, and for every tab its grid sized to its rows, its cells and its drawing. Nothing is sent
+ * when all of it is what the last write sent (`previous.view`).
  */
 export function writeSharedFile(
   fileId: string,
@@ -305,36 +320,16 @@ export function writeSharedFile(
   previous: ShareRecord['written'],
   deadline?: number,
 ): NonNullable<ShareRecord['written']> {
-  const sheets = sheetsApi();
-  const grids = tabs.map((tab) => ({
-    tab,
-    values: padded(tab.rows, previous?.sizes?.[tab.key] ?? [0, 0]),
-  }));
-  callApi(
-    () =>
-      sheets.Spreadsheets.Values.batchUpdate(
-        {
-          valueInputOption: 'RAW',
-          data: grids.map((g) => ({ range: `${quote(g.tab.title)}!A1`, values: g.values })),
-        },
-        fileId,
-      ),
-    deadline,
-  );
-  const sizes: Record<string, [number, number]> = {};
-  for (const g of grids) sizes[g.tab.key] = [g.values.length, g.values[0]?.length ?? 1];
   const requests = [
     {
       updateSpreadsheetProperties: { properties: { title: fileTitle(name) }, fields: 'title' },
     },
-    ...grids.flatMap((g) =>
-      drawing(sheetIds[g.tab.key] ?? 0, g.tab, g.values.length, g.values[0]?.length ?? 1),
-    ),
+    ...tabs.flatMap((tab) => tabRequests(sheetIds[tab.key] ?? 0, tab)),
   ];
-  const style = fingerprint(requests);
-  if (previous?.style !== style)
-    callApi(() => sheets.Spreadsheets.batchUpdate({ requests }, fileId), deadline);
-  return { sizes, style };
+  const view = fingerprint(requests);
+  if (previous?.view !== view)
+    callApi(() => sheetsApi().Spreadsheets.batchUpdate({ requests }, fileId), deadline);
+  return { view };
 }
 
 type Permission = { id: string; role: string; emailAddress?: string };

@@ -83,7 +83,7 @@ describe('grants on record', () => {
 
   it('a file made before its first write failed is on record: the next share writes it, no second file', () => {
     const { rt, addon, acme } = registry();
-    rt.failApi('Sheets.Spreadsheets.Values.batchUpdate', 403, 1);
+    rt.failApi('Sheets.Spreadsheets.batchUpdate', 403, 1);
     expect(() => addon.call('shareClientView', { clientId: acme.id })).toThrow();
     expect(sharedFiles(rt)).toHaveLength(1);
     addon.call('shareClientView', { clientId: acme.id });

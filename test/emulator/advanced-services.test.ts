@@ -48,6 +48,9 @@ function format(id) {
     return 'formatted';
   });
 }
+function update(id, requests) {
+  return caught(function () { return Sheets.Spreadsheets.batchUpdate({ requests: requests }, id).replies.length; });
+}
 function createCaught(title) { return caught(function () { return make(title); }); }
 function writeText(id, text) {
   return caught(function () {
@@ -346,5 +349,114 @@ describe('permissions name the Google account', () => {
       (script.call('permissionIds', id) as { ok: string[] }).ok[0],
       twoId,
     ]);
+  });
+});
+
+describe('Sheets batchUpdate: cells and the grid in one call', () => {
+  // UpdateCellsRequest and GridProperties, as Google's reference gives them:
+  // https://developers.google.com/workspace/sheets/api/reference/rest/v4/spreadsheets/request#UpdateCellsRequest
+  // ("rows ... start: the coordinate to start writing data at"; over a `range`, "the fields
+  // matching those set in fields will be cleared" where the rows do not cover it) and
+  // https://developers.google.com/workspace/sheets/api/reference/rest/v4/spreadsheets/sheets#GridProperties
+  // (rowCount, columnCount). Files the app made are reachable under drive.file ("create new
+  // Drive files, or modify existing files, that you open with an app or that the user shares with
+  // an app": https://developers.google.com/drive/api/guides/about-auth).
+  const setUp = () => {
+    const { rt, script } = runtime({}, DRIVE_FILE_MANIFEST);
+    const id = script.call('make', 'Shared view') as string;
+    const file = rt.drive.files.get(id)!;
+    const sheet = file.sheets[0]!;
+    return { rt, script, id, file, sheet };
+  };
+  const cell = (v: string | number | null) =>
+    v === null
+      ? {}
+      : { userEnteredValue: typeof v === 'number' ? { numberValue: v } : { stringValue: v } };
+  const cells = (sheetId: number, rows: (string | number | null)[][]) => ({
+    updateCells: {
+      start: { sheetId, rowIndex: 0, columnIndex: 0 },
+      rows: rows.map((r) => ({ values: r.map(cell) })),
+      fields: 'userEnteredValue',
+    },
+  });
+
+  it('sizes the grid and writes text, numbers and blanks from the start cell; text that looks like a formula stays text', () => {
+    const { script, id, file, sheet } = setUp();
+    const reply = script.call('update', id, [
+      {
+        updateSheetProperties: {
+          properties: { sheetId: sheet.id, gridProperties: { rowCount: 3, columnCount: 2 } },
+          fields: 'gridProperties(rowCount,columnCount)',
+        },
+      },
+      cells(sheet.id, [
+        ['Risk', 'Score (1–25)'],
+        ['=O12', 20],
+        [null, '+1'],
+      ]),
+    ]);
+    expect(reply).toEqual({ ok: 2 });
+    expect([sheet.maxRows, sheet.maxColumns]).toEqual([3, 2]);
+    expect(file.read(sheet, 2, 1)).toBe('=O12');
+    expect(file.read(sheet, 2, 2)).toBe(20);
+    expect(file.read(sheet, 3, 1)).toBe('');
+    expect(file.read(sheet, 3, 2)).toBe('+1');
+  });
+
+  it('a smaller grid drops what stood past it; a blank cell in the rows clears what was there', () => {
+    const { script, id, file, sheet } = setUp();
+    script.call('update', id, [
+      cells(sheet.id, [
+        ['a', 'b'],
+        ['c', 'd'],
+        ['e', 'f'],
+      ]),
+    ]);
+    script.call('update', id, [
+      {
+        updateSheetProperties: {
+          properties: { sheetId: sheet.id, gridProperties: { rowCount: 2, columnCount: 2 } },
+          fields: 'gridProperties(rowCount,columnCount)',
+        },
+      },
+      cells(sheet.id, [['x', null]]),
+    ]);
+    expect([sheet.maxRows, sheet.maxColumns]).toEqual([2, 2]);
+    expect([file.read(sheet, 1, 1), file.read(sheet, 1, 2), file.read(sheet, 2, 1)]).toEqual([
+      'x',
+      '',
+      'c',
+    ]);
+    expect(sheet.grid.length).toBeLessThanOrEqual(2);
+  });
+
+  it('writing past the grid is refused with "exceeds grid limits" until the grid is sized', () => {
+    const { script, id, sheet } = setUp();
+    script.call('update', id, [
+      {
+        updateSheetProperties: {
+          properties: { sheetId: sheet.id, gridProperties: { rowCount: 1, columnCount: 1 } },
+          fields: 'gridProperties(rowCount,columnCount)',
+        },
+      },
+    ]);
+    const refused = script.call('update', id, [cells(sheet.id, [['a'], ['b']])]) as Caught;
+    expect(refused.details?.code).toBe(400);
+    expect(refused.message).toContain(
+      'Invalid requests[0].updateCells: Range (Summary!R1C1:R2C1) exceeds grid limits. Max rows: 1, max columns: 1',
+    );
+  });
+
+  it('reaches a file the app made under drive.file alone, and refuses another user the app never opened it for', () => {
+    const { rt, script, id, sheet } = setUp();
+    expect(script.call('update', id, [cells(sheet.id, [['ok']])])).toEqual({ ok: 1 });
+    rt.share(rt.spreadsheet.id, B, 'editor');
+    rt.share(id, B, 'editor');
+    rt.setUser(B);
+    expect(script.call('update', id, [cells(sheet.id, [['no']])])).toMatchObject({
+      message:
+        'API call to sheets.spreadsheets.batchUpdate failed with error: Requested entity was not found.',
+      details: { code: 404 },
+    });
   });
 });
