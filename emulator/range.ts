@@ -1,5 +1,5 @@
 /** `Range`: the emulated cells of one rectangle on one tab. */
-import { toA1 } from './a1.js';
+import { toA1, type WholeLines } from './a1.js';
 import { displayValue } from './display.js';
 import { isDate, type Env } from './env.js';
 import { EmuDataValidation } from './validation.js';
@@ -80,6 +80,8 @@ export class EmuRange implements Pick<
     readonly column: number,
     readonly numRows: number,
     readonly numColumns: number,
+    /** Made from whole rows or whole columns (`5:7`, `D:F`): so its notation reads back. */
+    readonly whole?: WholeLines,
   ) {}
 
   private chain(): GRange {
@@ -307,7 +309,7 @@ export class EmuRange implements Pick<
 
   getA1Notation(): string {
     this.env.record('Range.getA1Notation');
-    return toA1(this);
+    return toA1(this, this.whole);
   }
 
   getSheet(): GSheet {
@@ -586,6 +588,7 @@ export function makeRange(
   column: number,
   numRows = 1,
   numColumns = 1,
+  whole?: WholeLines,
 ): EmuRange {
   for (const n of [row, column, numRows, numColumns]) {
     if (typeof n !== 'number' || !Number.isInteger(n)) {
@@ -601,5 +604,5 @@ export function makeRange(
   if (row + numRows - 1 > sheet.maxRows || column + numColumns - 1 > sheet.maxColumns) {
     throw env.fail('The coordinates of the range are outside the dimensions of the sheet.');
   }
-  return new EmuRange(env, wb, host, sheet, row, column, numRows, numColumns);
+  return new EmuRange(env, wb, host, sheet, row, column, numRows, numColumns, whole);
 }
