@@ -1,6 +1,7 @@
 /** `Range`: the emulated cells of one rectangle on one tab. */
 import { toA1, type WholeLines } from './a1.js';
 import { displayValue } from './display.js';
+import { fillFormula } from './formula-fill.js';
 import { isDate, type Env } from './env.js';
 import { EmuDataValidation } from './validation.js';
 import { EmuProtection } from './protection.js';
@@ -207,12 +208,14 @@ export class EmuRange implements Pick<
     return this.chain();
   }
 
+  /** On a block, each cell gets the formula with its relative references moved (`formula-fill.ts`). */
   setFormula(formula: string): GRange {
     this.env.record('Range.setFormula', this.cells);
-    this.writeContents(
-      this.grid(() => formula),
-      true,
-    );
+    const filled =
+      typeof formula === 'string' && formula.startsWith('=')
+        ? fillFormula(formula, this.numRows, this.numColumns)
+        : this.grid(() => formula);
+    this.writeContents(filled, true);
     return this.chain();
   }
 

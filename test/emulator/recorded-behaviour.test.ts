@@ -53,3 +53,32 @@ describe('A1 and R1C1 notation', () => {
     ]);
   });
 });
+
+describe('one formula into a block', () => {
+  // The Sheets API reference, RepeatCellRequest: "If writing a cell with a formula, the formula's
+  // ranges will automatically increment for each field in the range. For example, if writing a
+  // cell with formula =A1 into range B2:C4, B2 would be =A1, B3 would be =A2, ... C2 would be =B1
+  // ... To keep the formula's ranges static, use the $ indicator"
+  // (developers.google.com/workspace/sheets/api/reference/rest/v4/spreadsheets/request#repeatcellrequest).
+  // Range.setFormula on a block behaves so, as typing or pasting one formula over a block does.
+  it('setFormula on a block moves each cell’s relative references and keeps the $ parts', () => {
+    expect(
+      run(
+        'sh().getRange("A1:B2").setFormula("=A1");' +
+          'sh().getRange("D1:E2").setFormula("=SUM($A$1:A2)+B$1+$C1&\\"A1\\"");' +
+          'sh().getRange("G1:H1").setFormula("=SUM(A:A)+COUNT(1:1)+LOG10(100)");' +
+          'return [sh().getRange("A1:B2").getFormulas(), sh().getRange("D1:E2").getFormulas(), sh().getRange("G1:H1").getFormulas()];',
+      ),
+    ).toEqual([
+      [
+        ['=A1', '=B1'],
+        ['=A2', '=B2'],
+      ],
+      [
+        ['=SUM($A$1:A2)+B$1+$C1&"A1"', '=SUM($A$1:B2)+C$1+$C1&"A1"'],
+        ['=SUM($A$1:A3)+B$1+$C2&"A1"', '=SUM($A$1:B3)+C$1+$C2&"A1"'],
+      ],
+      [['=SUM(A:A)+COUNT(1:1)+LOG10(100)', '=SUM(B:B)+COUNT(1:1)+LOG10(100)']],
+    ]);
+  });
+});
