@@ -32,7 +32,8 @@ function shiftPart(part: string, rows: number, columns: number): string {
   // In a whole-row part (`$5`) the only `$` is the row's.
   const columnFixed = letters !== '' && first === '$';
   const rowFixed = letters === '' ? first === '$' : second === '$';
-  const column = letters === '' ? '' : columnFixed ? letters : columnLetter(columnNumber(letters) + columns);
+  const column =
+    letters === '' ? '' : columnFixed ? letters : columnLetter(columnNumber(letters) + columns);
   const row = digits === '' ? '' : rowFixed ? digits : String(Number(digits) + rows);
   return `${columnFixed ? '$' : ''}${column}${rowFixed ? '$' : ''}${row}`;
 }

@@ -7,6 +7,7 @@
  * shows, and changes nothing. Nothing here counts as a service call: no script is running.
  */
 import { toA1 } from './a1.js';
+import { fillFormula } from './formula-fill.js';
 import { CELL_CHARACTER_LIMIT } from './range.js';
 import type { Drive } from './spreadsheet-app.js';
 import { typedContent } from './typed-input.js';
@@ -80,6 +81,31 @@ export class SheetsEditor {
       );
       wb.writeBlock(sheet, at.row, at.column, contents);
     });
+  }
+
+  /**
+   * Pastes one cell's text over a selected block of `numRows` by `numColumns` from `at`: every cell
+   * of the block takes it, read as typed, and a formula's relative references move with each cell
+   * as Sheets moves them (`formula-fill.ts`, the code `Range.setFormula` uses on a block).
+   */
+  fill(fileId: string, at: CellAt, numRows: number, numColumns: number, text: string): void {
+    const { wb, sheet } = this.open(fileId, at.sheetId);
+    this.checkRows(sheet, at.row, numRows);
+    this.checkColumns(sheet, at.column, numColumns);
+    this.checkProtection(wb, sheet, at.row, at.column, numRows, numColumns);
+    const top = typedContent(text, { timeZone: wb.timeZone });
+    const formulas =
+      top.kind === 'formula' ? fillFormula(top.formula, numRows, numColumns) : undefined;
+    const contents = Array.from({ length: numRows }, (_, i) =>
+      Array.from({ length: numColumns }, (_, j): Content => {
+        const content = this.typed(wb, sheet, at.row + i, at.column + j, text);
+        const formula = formulas?.[i]?.[j];
+        return content.kind === 'formula' && formula !== undefined
+          ? { kind: 'formula', formula }
+          : content;
+      }),
+    );
+    this.edit(fileId, 'Paste', () => wb.writeBlock(sheet, at.row, at.column, contents));
   }
 
   /** Delete: clears the contents of a block, keeping formats, notes and validation; a checkbox is unticked. */

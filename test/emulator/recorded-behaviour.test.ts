@@ -6,6 +6,7 @@
  * chosen and why.
  */
 import { describe, expect, it } from 'vitest';
+import { SheetsEditor } from '../../emulator/index.js';
 import { runScript } from '../support/script.js';
 
 const SHEET =
@@ -79,6 +80,31 @@ describe('one formula into a block', () => {
         ['=SUM($A$1:A3)+B$1+$C2&"A1"', '=SUM($A$1:B3)+C$1+$C2&"A1"'],
       ],
       [['=SUM(A:A)+COUNT(1:1)+LOG10(100)', '=SUM(B:B)+COUNT(1:1)+LOG10(100)']],
+    ]);
+  });
+});
+
+describe('a person pasting one formula over a selected block', () => {
+  // As setFormula on a block (the RepeatCellRequest rule above), through the same formula-fill
+  // code: the playground's paste of one cell over a selection.
+  it('fills the block with the formula, each cell’s references moved, and values computed', () => {
+    const { rt, script } = runScript(
+      `${SHEET}function main() { sh().getRange("A1:B2").setValues([[1, 2], [3, 4]]); }\n` +
+        'function read() { var r = sh().getRange("D1:E2"); return [r.getFormulas(), r.getValues()]; }',
+    );
+    script.call('main');
+    const editor = new SheetsEditor(rt.drive, () => rt.user);
+    const tab = rt.spreadsheet.sheets[0]!.id;
+    editor.fill(rt.spreadsheet.id, { sheetId: tab, row: 1, column: 4 }, 2, 2, '=A1*10+$A$1');
+    expect(script.call('read')).toEqual([
+      [
+        ['=A1*10+$A$1', '=B1*10+$A$1'],
+        ['=A2*10+$A$1', '=B2*10+$A$1'],
+      ],
+      [
+        [11, 21],
+        [31, 41],
+      ],
     ]);
   });
 });
