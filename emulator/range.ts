@@ -1,5 +1,6 @@
 /** `Range`: the emulated cells of one rectangle on one tab. */
 import { toA1, type WholeLines } from './a1.js';
+import { sheetsColor } from './colors.js';
 import { displayValue } from './display.js';
 import { fillFormula } from './formula-fill.js';
 import { isDate, type Env } from './env.js';
@@ -265,18 +266,18 @@ export class EmuRange implements Pick<
 
   getNumberFormats(): string[][] {
     this.env.record('Range.getNumberFormats', this.cells);
-    return this.grid((r, c) => this.sheet.cell(r, c)?.format?.numberFormat ?? '0.###############');
+    return this.grid(
+      (r, c) => this.sheet.cell(r, c)?.format?.numberFormat ?? DEFAULT_NUMBER_FORMAT,
+    );
   }
 
   setNumberFormat(numberFormat: string): GRange {
-    return this.formatAll('Range.setNumberFormat', (f) => (f.numberFormat = numberFormat));
+    return this.formatAll('Range.setNumberFormat', (f) => storeNumberFormat(f, numberFormat));
   }
 
   setNumberFormats(numberFormats: string[][]): GRange {
-    return this.formatEach(
-      'Range.setNumberFormats',
-      numberFormats,
-      (f, v) => (f.numberFormat = String(v)),
+    return this.formatEach('Range.setNumberFormats', numberFormats, (f, v) =>
+      storeNumberFormat(f, String(v)),
     );
   }
 
@@ -330,14 +331,14 @@ export class EmuRange implements Pick<
 
   setBackgrounds(color: string[][]): GRange {
     return this.formatEach('Range.setBackgrounds', color, (f, v) => {
-      if (v) f.background = String(v);
+      if (v) f.background = sheetsColor(String(v));
       else delete f.background;
     });
   }
 
   setFontColors(colors: any[][]): GRange {
     return this.formatEach('Range.setFontColors', colors, (f, v) => {
-      if (v) f.fontColor = String(v);
+      if (v) f.fontColor = sheetsColor(String(v));
       else delete f.fontColor;
     });
   }
@@ -358,7 +359,7 @@ export class EmuRange implements Pick<
 
   setBackground(color: string | null): GRange {
     return this.formatAll('Range.setBackground', (f) => {
-      if (color) f.background = color;
+      if (color) f.background = sheetsColor(color);
       else delete f.background;
     });
   }
@@ -375,7 +376,7 @@ export class EmuRange implements Pick<
 
   setFontColor(color: string | null): GRange {
     return this.formatAll('Range.setFontColor', (f) => {
-      if (color) f.fontColor = color;
+      if (color) f.fontColor = sheetsColor(color);
       else delete f.fontColor;
     });
   }
@@ -579,6 +580,20 @@ export class EmuRange implements Pick<
     this.wb.activeSheetId = this.sheet.id;
     return this.chain();
   }
+}
+
+/** What `getNumberFormats` gives for a cell with no number format of its own. */
+const DEFAULT_NUMBER_FORMAT = '0.###############';
+
+/**
+ * `General` (any case) is how a script puts a cell back to the default number format, which then
+ * reads back as the default pattern, not as `General` (tanaikech/gas-fakes oddities.md, "Numberformat
+ * default pattern": `setNumberFormat('general')` resets it, and `getNumberFormat()` returns
+ * '0.###############').
+ */
+function storeNumberFormat(format: CellFormat, numberFormat: string): void {
+  if (/^general$/i.test(numberFormat.trim())) delete format.numberFormat;
+  else format.numberFormat = numberFormat;
 }
 
 /** Builds a range, with the bounds errors Apps Script gives. */

@@ -338,10 +338,15 @@ export class EmuSheet implements Pick<
     return this.chain();
   }
 
+  /**
+   * Content and formatting go; notes and data validation stay, as `clearNotes` and
+   * `clearDataValidations` are their own calls (the reference: "Clears the sheet of content and
+   * formatting information").
+   */
   clear(): GSheet {
     this.live('clear');
     const rows = this.data.grid.length;
-    const cols = this.data.lastColumn();
+    const cols = this.data.grid.reduce((n, row) => Math.max(n, row?.length ?? 0), 0);
     if (rows && cols) {
       this.wb.writeBlock(
         this.data,
@@ -352,7 +357,7 @@ export class EmuSheet implements Pick<
         ),
       );
     }
-    this.data.grid = [];
+    for (const row of this.data.grid) for (const cell of row ?? []) if (cell) delete cell.format;
     return this.chain();
   }
 

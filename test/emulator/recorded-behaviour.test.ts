@@ -108,3 +108,95 @@ describe('a person pasting one formula over a selected block', () => {
     ]);
   });
 });
+
+describe('clearing a sheet', () => {
+  // Google's reference, Sheet.clear(): "Clears the sheet of content and formatting information";
+  // notes and data validation have their own calls, Sheet.clearNotes() and
+  // Range.clearDataValidations() (developers.google.com/apps-script/reference/spreadsheet/sheet#clear),
+  // and the add-on's rule "nothing is lost" rests on clear() not taking them.
+  it('Sheet.clear() removes content and formatting but keeps notes and data validation', () => {
+    expect(
+      run(
+        'var r = sh().getRange("A1:B2");' +
+          'r.setValues([[1, "=A1+1"], ["x", "y"]]).setBackground("#ff0000").setFontWeight("bold").setNumberFormat("0.00");' +
+          'sh().getRange("A1").setNote("keep me");' +
+          'sh().getRange("B2").setDataValidation(SpreadsheetApp.newDataValidation().requireNumberBetween(1, 5).build());' +
+          'sh().clear();' +
+          'return [r.getValues(), r.getFormulas(), r.getBackgrounds(), r.getFontWeights(), r.getNumberFormats(), r.getNotes(),' +
+          ' r.getDataValidations().map(function (row) { return row.map(function (v) { return v && v.getCriteriaValues(); }); }), sh().getLastRow()];',
+      ),
+    ).toEqual([
+      [
+        ['', ''],
+        ['', ''],
+      ],
+      [
+        ['', ''],
+        ['', ''],
+      ],
+      [
+        ['#ffffff', '#ffffff'],
+        ['#ffffff', '#ffffff'],
+      ],
+      [
+        ['normal', 'normal'],
+        ['normal', 'normal'],
+      ],
+      [
+        ['0.###############', '0.###############'],
+        ['0.###############', '0.###############'],
+      ],
+      [
+        ['keep me', ''],
+        ['', ''],
+      ],
+      [
+        [null, null],
+        [null, [1, 5]],
+      ],
+      0,
+    ]);
+  });
+});
+
+describe('colours and number formats as Sheets stores them', () => {
+  // tanaikech/gas-fakes test/testsheetsexotics.js ("RangeList exotic methods"): setBackground("red")
+  // reads back "#ff0000", setBackground("blue") "#0000ff", setFontColor("yellow") "#ffff00"; its
+  // named-colors.md lists the CSS names Apps Script takes, lightcoral as #f08080, in any case.
+  it('colour names given to the background and font colour setters read back as lower-case hex', () => {
+    expect(
+      run(
+        'var r = sh().getRange("A1:B1");' +
+          'r.setBackground("LIGHTCORAL").setFontColor("red");' +
+          'sh().getRange("A2:B2").setBackgrounds([["blue", "#00FF00"]]).setFontColors([["Yellow", "#abc"]]);' +
+          'return [r.getBackgrounds()[0], r.getFontColors()[0], sh().getRange("A2:B2").getBackgrounds()[0], sh().getRange("A2:B2").getFontColors()[0]];',
+      ),
+    ).toEqual([
+      ['#f08080', '#f08080'],
+      ['#ff0000', '#ff0000'],
+      ['#0000ff', '#00ff00'],
+      ['#ffff00', '#aabbcc'],
+    ]);
+  });
+
+  // tanaikech/gas-fakes oddities.md ("Numberformat default pattern"): the way to put a cell back to
+  // the default number format is setNumberFormat('general'), "even though getNumberFormat()
+  // returns '0.###############'".
+  it('setNumberFormat("General") puts the default back, read as 0.############### and shown as typed', () => {
+    expect(
+      run(
+        'var r = sh().getRange("A1:B1");' +
+          'r.setValues([[0.25, 3]]).setNumberFormat("0.0%");' +
+          'var before = r.getDisplayValues()[0];' +
+          'r.setNumberFormat("General");' +
+          'sh().getRange("C1").setNumberFormats([["general"]]);' +
+          'return [before, r.getNumberFormats()[0], r.getDisplayValues()[0], sh().getRange("C1").getNumberFormats()[0][0]];',
+      ),
+    ).toEqual([
+      ['25.0%', '300.0%'],
+      ['0.###############', '0.###############'],
+      ['0.25', '3'],
+      '0.###############',
+    ]);
+  });
+});
