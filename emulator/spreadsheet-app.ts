@@ -205,11 +205,18 @@ export class EmuSpreadsheet
     );
   }
 
+  /**
+   * Sheets' rules for a name (support.google.com/docs/answer/63175): letters, digits and
+   * underscores, not starting with a digit, 1 to 250 characters, not TRUE or FALSE, not in A1 or
+   * R1C1 syntax. `Budget2026` is a name (no column has four letters): the formula engine's own
+   * narrower rule stays inside `engine-names.ts`.
+   */
   setNamedRange(name: string, range: GRange): void {
     this.env.record('Spreadsheet.setNamedRange');
     if (
       !/^[A-Za-z_][A-Za-z0-9_]{0,249}$/.test(name) ||
       /^[A-Za-z]{1,3}\d+$/.test(name) ||
+      /^R\d*C\d*$/i.test(name) ||
       /^(true|false)$/i.test(name)
     ) {
       throw this.env.fail(

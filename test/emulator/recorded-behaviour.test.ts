@@ -200,3 +200,52 @@ describe('colours and number formats as Sheets stores them', () => {
     ]);
   });
 });
+
+describe('named ranges', () => {
+  // tanaikech/gas-fakes test/testsheetsrange.js ("namedRange"), run on live Apps Script, names
+  // ranges "sampleNamedRange1" and "sampleNamedRange2": letters then digits are a name Sheets
+  // takes. Sheets' rules for a name (support.google.com/docs/answer/63175): letters, numbers and
+  // underscores, not starting with a number, not "true" or "false", not in A1 or R1C1 syntax.
+  // Google gives no wording for Apps Script's refusal; the emulator's message names those rules.
+  it('a name of letters then digits such as Budget2026 names a range that formulas use, and reads back as written', () => {
+    const { rt, script } = runScript(
+      `${SHEET}function main() {` +
+        ' var ss = SpreadsheetApp.getActiveSpreadsheet();' +
+        ' sh().getRange("A1:A3").setValues([[1], [2], [3]]);' +
+        ' ss.setNamedRange("Budget2026", sh().getRange("A1:A3"));' +
+        ' ss.setNamedRange("sampleNamedRange1", sh().getRange("A1"));' +
+        ' sh().getRange("B1").setFormula("=SUM(Budget2026)*sampleNamedRange1&\\" Budget2026\\"");' +
+        ' sh().insertRowsAfter(2, 1); sh().getRange("A3").setValue(10);' +
+        ' return [sh().getRange("B1").getFormula(), sh().getRange("B1").getValue(), ss.getRangeByName("Budget2026").getA1Notation()];' +
+        '}\n' +
+        'function later() { return sh().getRange("B1").getValue(); }',
+    );
+    expect(script.call('main')).toEqual([
+      '=SUM(Budget2026)*sampleNamedRange1&" Budget2026"',
+      '16 Budget2026',
+      'A1:A4',
+    ]);
+    // Saved and restored, as the playground keeps its file: the name still resolves.
+    const restored = runScript(
+      `${SHEET}function later() { return sh().getRange("B1").getValue(); }`,
+      {
+        state: rt.saveState(),
+      },
+    );
+    expect(restored.script.call('later')).toBe('16 Budget2026');
+  });
+
+  it('names Sheets refuses (a cell, R1C1, TRUE, a leading digit, a space) still throw', () => {
+    expect(
+      run(
+        'var ss = SpreadsheetApp.getActiveSpreadsheet();' +
+          'return ["AB12", "R1C1", "rc", "TRUE", "2026Budget", "Budget 2026"].map(function (n) {' +
+          ' try { ss.setNamedRange(n, sh().getRange("A1")); return n + " taken"; } catch (e) { return e.message; } });',
+      ),
+    ).toEqual(
+      Array(6).fill(
+        'Named ranges must start with a letter or underscore and contain only letters, numbers and underscores, and must not look like a cell reference.',
+      ),
+    );
+  });
+});
