@@ -11,12 +11,13 @@ import { fillFormula } from './formula-fill.js';
 import { CELL_CHARACTER_LIMIT } from './range.js';
 import type { Drive } from './spreadsheet-app.js';
 import { typedContent } from './typed-input.js';
-import { EmuDataValidation } from './validation.js';
+import { checkboxValues, EmuDataValidation, isTicked } from './validation.js';
 import {
   snapshotOf,
   workbookFromSnapshot,
   type Cell,
   type Content,
+  type Scalar,
   type SheetData,
   type ValidationRule,
   type Workbook,
@@ -117,7 +118,7 @@ export class SheetsEditor {
         Array.from({ length: numColumns }, (_, j): Content => {
           const cell = sheet.cell(at.row + i, at.column + j);
           return cell?.validation?.criteria === 'CHECKBOX' && !sheet.isEmpty(cell)
-            ? { kind: 'value', value: false }
+            ? stateContent(checkboxValues(cell.validation).unchecked)
             : { kind: 'empty' };
         }),
       );
@@ -132,9 +133,10 @@ export class SheetsEditor {
     if (cell?.validation?.criteria !== 'CHECKBOX')
       throw new EditRefused(`${this.cellName(fileId, at)} has no checkbox.`);
     this.checkProtection(wb, sheet, at.row, at.column, 1, 1);
-    const ticked = wb.read(sheet, at.row, at.column) === true;
+    const ticked = isTicked(cell.validation, wb.read(sheet, at.row, at.column)) === true;
+    const { checked, unchecked } = checkboxValues(cell.validation);
     this.edit(fileId, ticked ? 'Untick' : 'Tick', () =>
-      wb.writeBlock(sheet, at.row, at.column, [[{ kind: 'value', value: !ticked }]]),
+      wb.writeBlock(sheet, at.row, at.column, [[stateContent(ticked ? unchecked : checked)]]),
     );
   }
 
@@ -394,6 +396,11 @@ export function validationMessage(rule: ValidationRule): string {
     default:
       return "This cell's contents violate its validation rule.";
   }
+}
+
+/** A checkbox state as a cell's content: blank is an empty cell. */
+function stateContent(state: Scalar): Content {
+  return state === '' ? { kind: 'empty' } : { kind: 'value', value: state };
 }
 
 /** Whether a cell's value breaks its validation rule (drawn with Sheets' red corner). */

@@ -249,3 +249,52 @@ describe('named ranges', () => {
     );
   });
 });
+
+describe('data validation values', () => {
+  // tanaikech/gas-fakes test/testsheetsdatavalidations.js ("data validation basics", run on live
+  // Apps Script): requireCheckbox() has no criteria values, requireCheckbox("A") has ["A"],
+  // requireCheckbox("A", "B") has ["A", "B"]; requireValueInList([9, false, "z"]) reads back
+  // [["9", "false", "z"], true] ("apps script converts everything to strings in a value list" and
+  // shows the dropdown by default). Google's reference, requireCheckbox(checkedValue,
+  // uncheckedValue): the cell is ticked when it holds checkedValue and unticked when it holds
+  // uncheckedValue (developers.google.com/apps-script/reference/spreadsheet/data-validation-builder).
+  it('requireCheckbox keeps its checked and unchecked values, and requireValueInList keeps its values as text', () => {
+    expect(
+      run(
+        'var dv = function () { return SpreadsheetApp.newDataValidation(); };' +
+          'var rule = dv().requireCheckbox("yes", "no").setAllowInvalid(false).build();' +
+          'sh().getRange("A1:A2").setDataValidation(rule);' +
+          'sh().getRange("A1").setValue("yes");' +
+          'var refused; try { sh().getRange("A2").setValue("maybe"); } catch (e) { refused = e.message; }' +
+          'return [dv().requireCheckbox().build().getCriteriaValues(), dv().requireCheckbox("A").build().getCriteriaValues(),' +
+          ' sh().getRange("A1").getDataValidation().getCriteriaValues(), sh().getRange("A1").getValue(), refused,' +
+          ' dv().requireValueInList([9, false, "z"]).build().getCriteriaValues(),' +
+          ' dv().requireValueInList(["a", "b"], false).build().getCriteriaValues()];',
+      ),
+    ).toEqual([
+      [],
+      ['A'],
+      ['yes', 'no'],
+      'yes',
+      'The data you entered in cell A2 violates the data validation rules set on this cell.',
+      [['9', 'false', 'z'], true],
+      [['a', 'b'], false],
+    ]);
+  });
+
+  // The same rule at the editor: a click ticks a custom checkbox with its checked value, and
+  // Delete leaves its unchecked value, as Sheets' checkbox with custom values does.
+  it('a person ticks and unticks a checkbox with custom values by writing those values', () => {
+    const { rt, script } = runScript(
+      `${SHEET}function main() { sh().getRange("A1").setDataValidation(SpreadsheetApp.newDataValidation().requireCheckbox("yes", "no").build()).setValue("no"); }\n` +
+        'function read() { return sh().getRange("A1").getValue(); }',
+    );
+    script.call('main');
+    const editor = new SheetsEditor(rt.drive, () => rt.user);
+    const a1 = { sheetId: rt.spreadsheet.sheets[0]!.id, row: 1, column: 1 };
+    editor.toggleCheckbox(rt.spreadsheet.id, a1);
+    const ticked = script.call('read');
+    editor.clear(rt.spreadsheet.id, a1);
+    expect([ticked, script.call('read')]).toEqual(['yes', 'no']);
+  });
+});
