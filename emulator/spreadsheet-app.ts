@@ -393,11 +393,17 @@ export class EmuSpreadsheetApp {
     return this.getActiveSpreadsheet();
   }
 
-  create(name: string): GSpreadsheet {
+  /** With `rows` and `columns`, its first sheet is that size ("create(name, rows, columns)"). */
+  create(name: string, rows?: number, columns?: number): GSpreadsheet {
     this.env.record('SpreadsheetApp.create');
     this.env.requireAuth('SpreadsheetApp.create');
     this.env.requireScope('SpreadsheetApp.create', [SCOPE.sheets]);
     const wb = new Workbook(Workbook.newId(), name, this.zone(), this.env.user);
+    const first = wb.sheets[0];
+    if (first && rows !== undefined && columns !== undefined) {
+      first.maxRows = rows;
+      first.maxColumns = columns;
+    }
     wb.now = this.drive.active.now;
     this.drive.files.set(wb.id, wb);
     return this.facade(wb);

@@ -298,3 +298,75 @@ describe('data validation values', () => {
     expect([ticked, script.call('read')]).toEqual(['yes', 'no']);
   });
 });
+
+describe('new spreadsheets and the Sheets advanced service', () => {
+  // Google's reference, SpreadsheetApp.create(name, rows, columns): "Creates a new spreadsheet with
+  // the given name and the specified number of rows and columns"; tanaikech/gas-fakes
+  // test/testsheetsvalues.js ("creating and updating sheets") reads back 25 rows and 10 columns.
+  it('SpreadsheetApp.create(name, rows, columns) makes a first sheet of that size', () => {
+    expect(
+      run(
+        'var ss = SpreadsheetApp.create("Sized", 25, 10), s = ss.getSheets()[0];' +
+          'var plain = SpreadsheetApp.create("Plain").getSheets()[0];' +
+          'return [ss.getSheets().length, s.getMaxRows(), s.getMaxColumns(), plain.getMaxRows(), plain.getMaxColumns()];',
+      ),
+    ).toEqual([1, 25, 10, 1000, 26]);
+  });
+
+  // tanaikech/gas-fakes test/testsheetsvalues.js ("spreadsheetapp basics"): each sheet's
+  // getMaxRows/getMaxColumns equals Sheets.Spreadsheets.get's
+  // sheets[i].properties.gridProperties.rowCount/columnCount, and getType() its sheetType. The
+  // API's GridProperties also carry frozenRowCount, left out when zero
+  // (developers.google.com/workspace/sheets/api/reference/rest/v4/spreadsheets/sheets#GridProperties).
+  it('Sheets.Spreadsheets.get gives each sheet its gridProperties: row and column counts, and frozen rows when set', () => {
+    expect(
+      run(
+        'var ss = SpreadsheetApp.create("Grid", 25, 10);' +
+          'ss.insertSheet("Second").setFrozenRows(2);' +
+          'return Sheets.Spreadsheets.get(ss.getId()).sheets.map(function (s) { return [s.properties.title, s.properties.sheetType, s.properties.gridProperties]; });',
+      ),
+    ).toEqual([
+      ['Sheet1', 'GRID', { rowCount: 25, columnCount: 10 }],
+      ['Second', 'GRID', { rowCount: 1000, columnCount: 26, frozenRowCount: 2 }],
+    ]);
+  });
+
+  // tanaikech/gas-fakes test/testsheetsvalues.js ("spreadsheet values - both advanced and app"): a
+  // RAW batchUpdate of 10 rows of 6 values answers totalUpdatedCells 60, totalUpdatedRows 10,
+  // totalUpdatedColumns 6, totalUpdatedSheets 1. The response body
+  // (developers.google.com/workspace/sheets/api/reference/rest/v4/spreadsheets.values/batchUpdate)
+  // also holds one UpdateValuesResponse per range.
+  it('Sheets.Spreadsheets.Values.batchUpdate answers with its totals and one response per range', () => {
+    const got = run(
+      'var id = SpreadsheetApp.create("Values").getId();' +
+        'var values = []; for (var i = 0; i < 10; i++) { values.push([i, i + 1, i + 2, i + 3, i + 4, i + 5]); }' +
+        'var one = Sheets.Spreadsheets.Values.batchUpdate({ valueInputOption: "RAW", data: [{ range: "Sheet1!A1:F10", values: values }] }, id);' +
+        'var two = Sheets.Spreadsheets.Values.batchUpdate({ valueInputOption: "RAW", data: [' +
+        ' { range: "Sheet1!A1", values: [["a", "b"]] }, { range: "Sheet1!B1", values: [["c"], ["d"]] }] }, id);' +
+        'return [one, two];',
+    ) as Record<string, unknown>[];
+    const [one, two] = got;
+    expect(one).toMatchObject({
+      totalUpdatedCells: 60,
+      totalUpdatedRows: 10,
+      totalUpdatedColumns: 6,
+      totalUpdatedSheets: 1,
+      responses: [
+        {
+          updatedRange: 'Sheet1!A1:F10',
+          updatedRows: 10,
+          updatedColumns: 6,
+          updatedCells: 60,
+        },
+      ],
+    });
+    // Two ranges over the same cells: rows and columns counted once, cells per write.
+    expect(two).toMatchObject({
+      totalUpdatedCells: 4,
+      totalUpdatedRows: 2,
+      totalUpdatedColumns: 2,
+      totalUpdatedSheets: 1,
+      responses: [{ updatedRange: 'Sheet1!A1:B1' }, { updatedRange: 'Sheet1!B1:B2' }],
+    });
+  });
+});
