@@ -370,3 +370,29 @@ describe('new spreadsheets and the Sheets advanced service', () => {
     });
   });
 });
+
+describe('LockService with a negative timeout', () => {
+  // No Google page says what a negative timeout does. Recorded on live Apps Script by
+  // tanaikech/gas-fakes test/testlock.js ("Lock timeout failures"): tryLock(-100) returns false and
+  // leaves the lock untaken, waitLock(-100) throws an error mentioning "Lock timeout", while
+  // tryLock(0) and waitLock(0) take a free lock. The emulator follows that record; the message is
+  // the emulator's own timeout message, which begins "Lock timeout".
+  it('tryLock(-1) returns false and waitLock(-1) throws, on a lock nobody holds', () => {
+    expect(
+      run(
+        'var lock = LockService.getScriptLock();' +
+          'var tried = lock.tryLock(-1), heldAfterTry = lock.hasLock(), waited;' +
+          'try { lock.waitLock(-1); waited = "taken"; } catch (e) { waited = e.message; }' +
+          'var heldAfterWait = lock.hasLock(), zero = lock.tryLock(0);' +
+          'return [tried, heldAfterTry, waited, heldAfterWait, zero, lock.hasLock()];',
+      ),
+    ).toEqual([
+      false,
+      false,
+      'Lock timeout: another process was holding the lock for too long.',
+      false,
+      true,
+      true,
+    ]);
+  });
+});
