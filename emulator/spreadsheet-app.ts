@@ -180,15 +180,16 @@ export class EmuSpreadsheet
     return sheet;
   }
 
+  /** A1 or R1C1 notation, on the sheet it names or else the active one. */
   getRange(a1Notation: string): GRange {
     this.env.record('Spreadsheet.getRange');
-    const ref = parseA1(a1Notation);
-    const sheet =
-      ref?.sheetName === undefined
-        ? this.wb.sheetById(this.wb.activeSheetId)
-        : this.wb.sheetByName(ref.sheetName);
-    if (!ref || !sheet) throw this.env.fail('Range not found');
     const bang = a1Notation.lastIndexOf('!');
+    const named = bang < 0 ? undefined : parseA1(`${a1Notation.slice(0, bang)}!A1`);
+    const sheet =
+      bang < 0
+        ? this.wb.sheetById(this.wb.activeSheetId)
+        : this.wb.sheetByName(named?.sheetName ?? '');
+    if (!sheet) throw this.env.fail('Range not found');
     return (this.sheetFacade(sheet) as unknown as EmuSheet).rangeFromA1(a1Notation.slice(bang + 1));
   }
 

@@ -52,6 +52,13 @@ describe('A1 and R1C1 notation', () => {
       ['C5', 5, 3, 1, 1],
       ['RC1', 1, 471, 1, 1],
     ]);
+    // Spreadsheet.getRange too, with or without the sheet's name.
+    expect(
+      run(
+        'var ss = SpreadsheetApp.getActiveSpreadsheet();' +
+          'return [ss.getRange("R2C2:R4C5").getA1Notation(), ss.getRange("Sheet1!r5c3").getA1Notation(), ss.getRange("Sheet1!B2").getA1Notation()];',
+      ),
+    ).toEqual(['B2:E4', 'C5', 'B2']);
   });
 });
 
