@@ -11,6 +11,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
 import type { ClientRecord } from '../src/domain/client-record.js';
+import { signalsFinder, type SignalSources } from '../src/domain/decision-signals.js';
+import { splitTags } from '../src/domain/item-states.js';
 
 /**
  * The domain as the add-on ships it: bundled by esbuild into one scope, as in dist/Code.js. Run
@@ -138,15 +140,16 @@ for (const clients of [1, 10, 50]) {
   // also reads their records: 2 calls each); adding a client comes last, after the weekly runs.
   /**
    * An interaction as the sidebar makes it: every server call until the sidebar is usable again,
-   * in the order sidebar/ makes them. Calls are summed; the estimated time is the user's wait:
-   * the calls of a wave are fired together (the sidebar's first call and the weekly panel's), so
-   * a wave takes as long as its slowest call, and the waves follow one another.
+   * in the order sidebar/ makes them; it answers the last call's result. Calls are summed; the
+   * estimated time is the user's wait: the calls of a wave are fired together (the sidebar's first
+   * call and the weekly panel's), so a wave takes as long as its slowest call, and the waves follow
+   * one another.
    */
   const interaction = (
     operation: string,
     budget: { calls: number; ms?: number; text?: string },
     waves: (Step | Step[])[],
-  ): void => {
+  ): unknown => {
     const started = performance.now();
     let spent = 0;
     let ms = 0;
@@ -179,6 +182,7 @@ for (const clients of [1, 10, 50]) {
       ok: spent <= budget.calls,
       slow: budget.ms !== undefined && ms > budget.ms,
     });
+    return previous;
   };
   // The weekly panel asks at once; the share panel once the client is shown.
   interaction('sidebar: open', { calls: 12, ms: 1500 }, [
@@ -202,19 +206,31 @@ for (const clients of [1, 10, 50]) {
     tabsPlusGrowing(12),
     'refreshPriorities',
   );
-  // The decision form asks for signals 300 ms after each pause in typing: "auth, postgres" typed
-  // with three pauses is three calls.
-  interaction(
+  // A decision form asks once, at the first tag typed, for the other clients' tagged decisions and
+  // the principles; "auth, post" and "auth, postgres" typed after pauses are answered in the
+  // browser by the same domain code (ADR 22). Each other client has a decision tagged auth.
+  for (const clientId of ids.slice(0, -1))
+    addon.call('addItem', {
+      clientId,
+      kind: 'decision',
+      fields: { title: 'Bench auth decision', tags: 'auth, postgres' },
+    });
+  const sources = interaction(
     'sidebar: type tags in a decision form, 3 pauses',
     { calls: tabs() + 4, text: `1 server call; ≤ ${tabs() + 4} (tabs + 4)` },
-    ['auth', 'auth, post', 'auth, postgres'].map((tags) => [
-      'decisionSignals',
-      { tags, excludeClientId: target, exception: '' },
-    ]),
-  );
+    [['decisionSignalSources', { excludeClientId: target }]],
+  ) as SignalSources;
   {
     const last = rows[rows.length - 1] as Row;
     last.ok = last.ok && last.operation.includes('(1 server call)');
+    const started = performance.now();
+    const find = signalsFinder(sources);
+    const shown = ['auth', 'auth, post', 'auth, postgres'].map((tags) =>
+      find({ tags: splitTags(tags), exception: '', excludeClientId: target }),
+    );
+    limits.push(
+      `${size}: a decision form's one answer (${last.calls} Spreadsheet calls, ${(last.estimatedMs / 1000).toFixed(2)} s est. until the first signals) is ${(JSON.stringify(sources).length / 1024).toFixed(1)} KB (${sources.decisions.length} decisions, ${sources.principles.length} principles); the 3 pauses' signals computed from it in ${(performance.now() - started).toFixed(1)} ms (Node), the last naming ${shown[2]?.related.length ?? 0} related decisions.`,
+    );
   }
   addon.call('runWeeklyPlan', {});
   // A trigger plans a week once: each measured run is the first of its week.

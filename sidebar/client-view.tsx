@@ -5,15 +5,6 @@ import type { ClientDetail } from '../src/main';
 import { Matrix } from './matrix';
 import { SharePanel } from './share-panel';
 
-const LABEL: Record<SectionKind, string> = {
-  goal: 'Goal',
-  debt: 'Debt',
-  decision: 'Decision',
-  risk: 'Risk',
-  team: 'Team',
-  review: 'Review',
-};
-
 function headline(item: RegistryItem): string {
   const f = item.fields;
   return String(
@@ -45,7 +36,7 @@ export function ClientView(props: {
       <div class="add-row" role="group" aria-label="Add to this client">
         {SECTIONS.map((s) => (
           <button type="button" key={s.kind} onClick={() => props.onOpen(s.kind, name)}>
-            + {LABEL[s.kind]}
+            + {s.kind.charAt(0).toUpperCase() + s.kind.slice(1)}
           </button>
         ))}
       </div>

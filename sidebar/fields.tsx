@@ -29,11 +29,18 @@ function Wrapper(props: Common & { children: ComponentChildren }) {
   );
 }
 
-function aria(props: Common) {
+/** What every control of a field carries: its id for the label, its value, and its hint and error. */
+function control(props: Common) {
   const ids = [props.hint ? `${props.name}-hint` : '', props.error ? `${props.name}-error` : '']
     .filter(Boolean)
     .join(' ');
-  return { 'aria-invalid': props.error ? true : undefined, 'aria-describedby': ids || undefined };
+  return {
+    id: `f-${props.name}`,
+    name: props.name,
+    value: props.value,
+    'aria-invalid': props.error ? true : undefined,
+    'aria-describedby': ids || undefined,
+  };
 }
 
 export function TextField(
@@ -47,16 +54,13 @@ export function TextField(
   return (
     <Wrapper {...props}>
       <input
-        id={`f-${props.name}`}
-        name={props.name}
+        {...control(props)}
         // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- Preact's input types are a union keyed by type
         type={(props.type ?? 'text') as 'text'}
         step={props.step}
         required={props.required}
         placeholder={props.placeholder}
-        value={props.value}
         onInput={(e) => props.onInput(props.name, e.currentTarget.value)}
-        {...aria(props)}
       />
     </Wrapper>
   );
@@ -66,12 +70,9 @@ export function AreaField(props: Common) {
   return (
     <Wrapper {...props}>
       <textarea
-        id={`f-${props.name}`}
-        name={props.name}
+        {...control(props)}
         rows={3}
-        value={props.value}
         onInput={(e) => props.onInput(props.name, e.currentTarget.value)}
-        {...aria(props)}
       />
     </Wrapper>
   );
@@ -81,11 +82,8 @@ export function SelectField(props: Common & { options: readonly string[]; blank?
   return (
     <Wrapper {...props}>
       <select
-        id={`f-${props.name}`}
-        name={props.name}
-        value={props.value}
+        {...control(props)}
         onChange={(e) => props.onInput(props.name, e.currentTarget.value)}
-        {...aria(props)}
       >
         {props.blank !== undefined && <option value="">{props.blank}</option>}
         {props.options.map((o) => (

@@ -1,10 +1,15 @@
 /** The form for any kind of item, to add one or to change one; its fields come from the section's columns. */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { addSchema, updateSchema, type FieldValue } from '../src/domain/item-schemas';
 import { sectionOf, type ColumnSpec, type SectionKind } from '../src/domain/registry-layout';
 import type { RelatedDecision } from '../src/domain/related-decisions';
 import type { RegistryItem } from '../src/domain/section-items';
-import type { DecisionSignals } from '../src/main';
+import {
+  signalsFinder,
+  type DecisionDraft,
+  type DecisionSignals,
+} from '../src/domain/decision-signals';
+import { splitTags } from '../src/domain/item-states';
 import { AreaField, SelectField, TextField } from './fields';
 import { Actions } from './forms';
 import { server } from './server';
@@ -71,24 +76,37 @@ function Field(props: { col: ColumnSpec; form: FormState; kind: SectionKind }) {
   );
 }
 
+const NO_SIGNALS: DecisionSignals = { related: [], conflicts: [] };
+
+/**
+ * The decision's signals as its tags are typed. The first tag asks the server for the sources once;
+ * every later keystroke of the form session is answered here, by the domain's own code (ADR 22).
+ */
 function Related(props: { tags: string; clientId: string; exception: string }) {
-  const [found, setFound] = useState<DecisionSignals>({ related: [], conflicts: [] });
+  // Tags the form opened with ask nothing: a form opened and left costs no call.
+  const opened = useRef(props.tags);
+  const sources = useRef<Promise<(draft: DecisionDraft) => DecisionSignals> | undefined>(undefined);
+  const [found, setFound] = useState(NO_SIGNALS);
   useEffect(() => {
-    if (!props.tags.trim()) {
-      setFound({ related: [], conflicts: [] });
-      return undefined;
-    }
-    const timer = setTimeout(() => {
-      server
-        .decisionSignals({
-          tags: props.tags,
-          excludeClientId: props.clientId,
-          exception: props.exception,
-        })
-        .then(setFound)
-        .catch(() => setFound({ related: [], conflicts: [] }));
-    }, 300);
-    return () => clearTimeout(timer);
+    const tags = splitTags(props.tags);
+    let live = true;
+    if (!tags.length || (!sources.current && props.tags === opened.current)) setFound(NO_SIGNALS);
+    else
+      (sources.current ??= server
+        .decisionSignalSources({ excludeClientId: props.clientId })
+        .then(signalsFinder)).then(
+        (find) =>
+          live &&
+          setFound(find({ tags, exception: props.exception, excludeClientId: props.clientId })),
+        () => {
+          // A failed call is asked again at the next keystroke; meanwhile nothing is shown.
+          sources.current = undefined;
+          if (live) setFound(NO_SIGNALS);
+        },
+      );
+    return () => {
+      live = false;
+    };
   }, [props.tags, props.clientId, props.exception]);
   return (
     <>

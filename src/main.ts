@@ -24,12 +24,13 @@ import {
   type ClientDetail,
   type Registry,
 } from './app/clients.js';
+import type { DecisionSignals, SignalSources } from './domain/decision-signals.js';
 import {
   addNewItem,
   changeItem,
   decisionsRelatedTo,
+  signalSourcesFor,
   signalsFor,
-  type DecisionSignals,
 } from './app/items.js';
 import { refresh } from './app/refresh-priorities.js';
 import { openSidebar, type SidebarOpen } from './app/sidebar-open.js';
@@ -56,7 +57,7 @@ import { clientRefSchema } from './domain/add-item.js';
 import { parseInput } from './domain/validation.js';
 
 export type { ClientDetail, DecisionSignals, PlanResult, Registry, ShareInput, ShareResult };
-export type { SidebarOpen };
+export type { SidebarOpen, SignalSources };
 export type { CloseResult, SharingEntry, SyncResult, WeeklyStatus, WeeklyTriggerInput };
 
 /** Builds the add-on menu. Runs in AuthMode.NONE too, so it touches nothing but the menu. */
@@ -106,6 +107,10 @@ export const decisionSignals = (input: {
   excludeClientId?: string;
   exception?: string;
 }): DecisionSignals => signalsFor(input);
+
+/** A decision form's one call for its signals (ADR 22): the form computes them as tags are typed. */
+export const decisionSignalSources = (input: { excludeClientId?: string }): SignalSources =>
+  signalSourcesFor(input);
 
 export const refreshPriorities = (): RefreshResult => refresh();
 

@@ -5,6 +5,7 @@
 import {
   addItemSchema,
   relatedDecisionsSchema,
+  signalSourcesSchema,
   updateItemSchema,
   type AddItemInput,
   type AddItemResult,
@@ -16,7 +17,13 @@ import { tagsBase } from '../domain/fields.js';
 import { InputError } from '../domain/input-error.js';
 import { splitTags } from '../domain/item-states.js';
 import { addSchema, updateSchema, type ItemFields } from '../domain/item-schemas.js';
-import { conflictMessage, conflictsOf, readPrinciples } from '../domain/principles.js';
+import {
+  signalSources,
+  signalsFinder,
+  type DecisionSignals,
+  type SignalSources,
+} from '../domain/decision-signals.js';
+import { readPrinciples } from '../domain/principles.js';
 import { sectionOf } from '../domain/registry-layout.js';
 import {
   relatedDecisions as findRelated,
@@ -96,11 +103,6 @@ export function decisionsRelatedTo(input: {
   return findRelated(decisionsOf(clients), tags, request.excludeClientId);
 }
 
-export interface DecisionSignals {
-  related: RelatedDecision[];
-  conflicts: { principleId: string; principle: string; matched: string[]; message: string }[];
-}
-
 /** What the sidebar shows beside a decision being written: related decisions and principle conflicts. */
 export function signalsFor(input: {
   tags: string | string[];
@@ -109,19 +111,20 @@ export function signalsFor(input: {
 }): DecisionSignals {
   const request = parseInput(relatedDecisionsSchema, input, 'Decision signals');
   const tags = parseInput(tagsBase('Tags'), request.tags, 'Tags');
+  const exception = typeof input.exception === 'string' ? input.exception : '';
+  const sources = signalSourcesFor({ excludeClientId: request.excludeClientId });
+  return signalsFinder(sources)({ tags, exception, excludeClientId: request.excludeClientId });
+}
+
+/**
+ * What a decision form needs for its signals, asked once per form session: the other clients'
+ * tagged decisions and the active principles, reduced to an allow-list (ADR 22).
+ */
+export function signalSourcesFor(input: { excludeClientId?: string }): SignalSources {
+  const request = parseInput(signalSourcesSchema, input ?? {}, 'Decision signals');
   const ss = activeSpreadsheet();
   // A read: no rollup is computed and nothing is repaired, as no lock is held.
   const { read, clients } = readRegistry(ss, spreadsheetTimeZone(ss));
   const principles = readPrinciples(read.roles.principles?.grid ?? []);
-  const exception = typeof input.exception === 'string' ? input.exception : '';
-  const conflicts = conflictsOf(
-    { fields: { status: 'Proposed', tags, exception } },
-    principles,
-  ).map(({ principle, matched }) => ({
-    principleId: principle.id,
-    principle: principle.principle,
-    matched,
-    message: conflictMessage(principle),
-  }));
-  return { related: findRelated(decisionsOf(clients), tags, request.excludeClientId), conflicts };
+  return signalSources(decisionsOf(clients), principles, request.excludeClientId);
 }

@@ -1,4 +1,4 @@
-/** What `addItem`, `updateItem` and `relatedDecisions` accept. */
+/** What `addItem`, `updateItem`, `relatedDecisions` and the decision signals accept. */
 import * as z from 'zod/mini';
 import { isItemRef } from './item-ids.js';
 import type { ItemFields } from './item-schemas.js';
@@ -38,12 +38,17 @@ export const updateItemSchema = z.object({
   fields,
 });
 
+const excludeClientId = z._default(z.string({ error: 'Exclude client must be a client id.' }), '');
+
 export const relatedDecisionsSchema = z.object({
   tags: z.union([z.string(), z.array(z.string())], {
     error: 'Tags must be a comma-separated list.',
   }),
-  excludeClientId: z._default(z.string({ error: 'Exclude client must be a client id.' }), ''),
+  excludeClientId,
 });
+
+/** What `decisionSignalSources` accepts: the client whose decision is being written. */
+export const signalSourcesSchema = z.object({ excludeClientId });
 
 export const clientRefSchema = z.object({ clientId });
 

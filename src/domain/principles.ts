@@ -51,20 +51,23 @@ export interface Conflict {
   message: string;
 }
 
+/** What a principle conflict needs of a principle; all the sidebar is given of one (ADR 22). */
+export type PrincipleRule = Pick<Principle, 'id' | 'principle' | 'avoid' | 'active'>;
+
 /** "conflicts with P-2: standardise on PostgreSQL" */
-export function conflictMessage(p: Principle): string {
+export function conflictMessage(p: Pick<Principle, 'id' | 'principle'>): string {
   return `conflicts with ${p.id}: ${p.principle.charAt(0).toLowerCase()}${p.principle.slice(1)}`;
 }
 
-export function conflictsOf(
+export function conflictsOf<P extends PrincipleRule>(
   decision: Pick<RegistryItem, 'fields'>,
-  principles: readonly Principle[],
-): { principle: Principle; matched: string[] }[] {
+  principles: readonly P[],
+): { principle: P; matched: string[] }[] {
   const status = str(decision.fields['status']);
   if (status !== 'Proposed' && status !== 'Accepted') return [];
   if (str(decision.fields['exception']).trim()) return [];
   const tags = (decision.fields['tags'] as string[] | undefined) ?? [];
-  const out: { principle: Principle; matched: string[] }[] = [];
+  const out: { principle: P; matched: string[] }[] = [];
   for (const p of principles) {
     if (!p.active) continue;
     const matched = tags.filter((t) => p.avoid.includes(t));

@@ -94,6 +94,30 @@ export interface SectionSpec {
   columns: readonly ColumnSpec[];
 }
 
+/** "Why (business milestone)" is `why`, "Metric / target" `metricTarget`, "PM reviewed" `pmReviewed`. */
+function keyOf(header: string): string {
+  return header
+    .replace(/\(.*\)/, '')
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean)
+    .map((w, i) => (i ? w.charAt(0).toUpperCase() + w.slice(1).toLowerCase() : w.toLowerCase()))
+    .join('');
+}
+
+/**
+ * A section's columns, written `Header:type` and separated by `|` (the type is `text` when left
+ * out). A column's key is its header in camelCase, without a part in brackets; a scale offers 1 to
+ * 5, a choice the list `choices` gives for its key. Compact, as the sidebar ships this table.
+ */
+function columns(spec: string, choices: Record<string, readonly string[]> = {}): ColumnSpec[] {
+  return spec.split('|').map((column) => {
+    const [header = '', type = 'text'] = column.split(':') as [string, ColumnType?];
+    const key = keyOf(header);
+    const allowed = type === 'scale' ? SCALE : choices[key];
+    return allowed ? { header, key, type, choices: allowed } : { header, key, type };
+  });
+}
+
 export const SECTIONS: readonly SectionSpec[] = [
   {
     kind: 'goal',
@@ -102,16 +126,11 @@ export const SECTIONS: readonly SectionSpec[] = [
     required: 'goal',
     defaults: { status: 'Not started' },
     idPrefix: 'G',
-    columns: [
-      { header: 'ID', key: 'id', type: 'id' },
-      { header: 'Goal', key: 'goal', type: 'text' },
-      { header: 'Why (business milestone)', key: 'why', type: 'longText' },
-      { header: 'Metric / target', key: 'metricTarget', type: 'text' },
-      { header: 'Target date', key: 'targetDate', type: 'date' },
-      { header: 'Status', key: 'status', type: 'choice', choices: GOAL_STATUSES },
-      { header: 'Owner', key: 'owner', type: 'text' },
-      { header: 'Link', key: 'link', type: 'link' },
-    ],
+    columns: columns(
+      'ID:id|Goal|Why (business milestone):longText|Metric / target|Target date:date|' +
+        'Status:choice|Owner|Link:link',
+      { status: GOAL_STATUSES },
+    ),
   },
   {
     kind: 'debt',
@@ -120,23 +139,12 @@ export const SECTIONS: readonly SectionSpec[] = [
     required: 'title',
     defaults: { priority: 'Medium', status: 'Open' },
     idPrefix: 'D',
-    columns: [
-      { header: 'ID', key: 'id', type: 'id' },
-      { header: 'Title', key: 'title', type: 'text' },
-      { header: 'Area', key: 'area', type: 'text' },
-      { header: 'Priority', key: 'priority', type: 'choice', choices: PRIORITIES },
-      { header: 'Impact', key: 'impact', type: 'scale', choices: SCALE },
-      { header: 'Effort', key: 'effort', type: 'scale', choices: SCALE },
-      { header: 'Quadrant', key: 'quadrant', type: 'formula' },
-      { header: 'Status', key: 'status', type: 'choice', choices: DEBT_STATUSES },
-      { header: 'Owner', key: 'owner', type: 'text' },
-      { header: 'Tracked in', key: 'trackedIn', type: 'text' },
-      { header: 'Tags', key: 'tags', type: 'tags' },
-      { header: 'Added', key: 'added', type: 'date' },
-      { header: 'Last reviewed', key: 'lastReviewed', type: 'date' },
-      { header: 'Notes', key: 'notes', type: 'longText' },
-      { header: 'Private note', key: 'privateNote', type: 'longText' },
-    ],
+    columns: columns(
+      'ID:id|Title|Area|Priority:choice|Impact:scale|Effort:scale|Quadrant:formula|Status:choice|' +
+        'Owner|Tracked in|Tags:tags|Added:date|Last reviewed:date|Notes:longText|' +
+        'Private note:longText',
+      { priority: PRIORITIES, status: DEBT_STATUSES },
+    ),
   },
   {
     kind: 'decision',
@@ -145,24 +153,12 @@ export const SECTIONS: readonly SectionSpec[] = [
     required: 'title',
     defaults: { status: 'Proposed' },
     idPrefix: 'ADR',
-    columns: [
-      { header: 'ID', key: 'id', type: 'id' },
-      { header: 'Title', key: 'title', type: 'text' },
-      { header: 'Status', key: 'status', type: 'choice', choices: DECISION_STATUSES },
-      { header: 'Proposed on', key: 'proposedOn', type: 'date' },
-      { header: 'Decided on', key: 'decidedOn', type: 'date' },
-      { header: 'Due', key: 'due', type: 'date' },
-      { header: 'Deciders', key: 'deciders', type: 'text' },
-      { header: 'Context', key: 'context', type: 'longText' },
-      { header: 'Options considered', key: 'optionsConsidered', type: 'longText' },
-      { header: 'Decision', key: 'decision', type: 'longText' },
-      { header: 'Consequences', key: 'consequences', type: 'longText' },
-      { header: 'Tags', key: 'tags', type: 'tags' },
-      { header: 'Supersedes', key: 'supersedes', type: 'text' },
-      { header: 'Exception', key: 'exception', type: 'text' },
-      { header: 'Link', key: 'link', type: 'link' },
-      { header: 'Private note', key: 'privateNote', type: 'longText' },
-    ],
+    columns: columns(
+      'ID:id|Title|Status:choice|Proposed on:date|Decided on:date|Due:date|Deciders|' +
+        'Context:longText|Options considered:longText|Decision:longText|Consequences:longText|' +
+        'Tags:tags|Supersedes|Exception|Link:link|Private note:longText',
+      { status: DECISION_STATUSES },
+    ),
   },
   {
     kind: 'risk',
@@ -171,46 +167,30 @@ export const SECTIONS: readonly SectionSpec[] = [
     required: 'risk',
     defaults: { status: 'Open' },
     idPrefix: 'R',
-    columns: [
-      { header: 'ID', key: 'id', type: 'id' },
-      { header: 'Risk', key: 'risk', type: 'text' },
-      { header: 'Likelihood', key: 'likelihood', type: 'scale', choices: SCALE },
-      { header: 'Impact', key: 'impact', type: 'scale', choices: SCALE },
-      { header: 'Score', key: 'score', type: 'formula' },
-      { header: 'Band', key: 'band', type: 'formula' },
-      { header: 'Owner', key: 'owner', type: 'text' },
-      { header: 'Due', key: 'due', type: 'date' },
-      { header: 'Mitigation', key: 'mitigation', type: 'longText' },
-      { header: 'Status', key: 'status', type: 'choice', choices: RISK_STATUSES },
-      { header: 'Tags', key: 'tags', type: 'tags' },
-      { header: 'Private note', key: 'privateNote', type: 'longText' },
-    ],
+    columns: columns(
+      'ID:id|Risk|Likelihood:scale|Impact:scale|Score:formula|Band:formula|Owner|Due:date|' +
+        'Mitigation:longText|Status:choice|Tags:tags|Private note:longText',
+      { status: RISK_STATUSES },
+    ),
   },
   {
     kind: 'team',
     title: 'Team',
     noun: 'Team entry',
     required: 'personRole',
-    columns: [
-      { header: 'Person / role', key: 'personRole', type: 'text' },
-      { header: 'Capabilities', key: 'capabilities', type: 'longText' },
-      { header: 'Gaps', key: 'gaps', type: 'longText' },
-      { header: 'Plan', key: 'plan', type: 'longText' },
-      { header: 'Private note', key: 'privateNote', type: 'longText' },
-    ],
+    columns: columns(
+      'Person / role|Capabilities:longText|Gaps:longText|Plan:longText|Private note:longText',
+    ),
   },
   {
     kind: 'review',
     title: 'Review log',
     noun: 'Review',
-    columns: [
-      { header: 'Date', key: 'date', type: 'date' },
-      { header: 'PM reviewed', key: 'pmReviewed', type: 'choice', choices: REVIEW_MARKS },
-      { header: 'Code reviewed', key: 'codeReviewed', type: 'choice', choices: REVIEW_MARKS },
-      { header: 'Lead sync', key: 'leadSync', type: 'choice', choices: REVIEW_MARKS },
-      { header: 'Notes', key: 'notes', type: 'longText' },
-      { header: 'Private note', key: 'privateNote', type: 'longText' },
-    ],
+    columns: columns(
+      'Date:date|PM reviewed:choice|Code reviewed:choice|Lead sync:choice|Notes:longText|' +
+        'Private note:longText',
+      { pmReviewed: REVIEW_MARKS, codeReviewed: REVIEW_MARKS, leadSync: REVIEW_MARKS },
+    ),
   },
 ];
 

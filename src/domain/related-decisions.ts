@@ -14,6 +14,9 @@ export interface RelatedDecision {
   date: string;
 }
 
+/** A decision that may be related to another: every field a related-decision line shows. */
+export type RelatedCandidate = Omit<RelatedDecision, 'sharedTags'>;
+
 export interface ClientDecisions {
   clientId: string;
   clientName: string;
@@ -30,41 +33,59 @@ export function relatedDecisions(
 }
 
 /**
+ * The decisions a related list can name, each reduced to the fields the list shows (an allow-list:
+ * no other column of a decision is copied); a decision without a tag is never related.
+ */
+export function relatedCandidates(clients: readonly ClientDecisions[]): RelatedCandidate[] {
+  const out: RelatedCandidate[] = [];
+  for (const c of clients) {
+    for (const d of c.decisions) {
+      const tags = (d.fields['tags'] as string[] | undefined) ?? [];
+      if (tags.length === 0) continue;
+      out.push({
+        clientId: c.clientId,
+        clientName: c.clientName,
+        id: d.id,
+        title: String(d.fields['title'] ?? ''),
+        status: String(d.fields['status'] ?? ''),
+        tags,
+        date: String(d.fields['decidedOn'] || d.fields['proposedOn'] || ''),
+      });
+    }
+  }
+  return out;
+}
+
+/**
  * The same answer for many questions: decisions indexed by tag, newest first, so the weekly plan
  * can look up every pending decision's relatives without scanning the registry each time.
  */
 export function relatedDecisionIndex(
   clients: readonly ClientDecisions[],
 ): (tags: readonly string[], excludeClientId: string, limit: number) => RelatedDecision[] {
-  const byTag = new Map<string, RelatedDecision[]>();
-  for (const c of clients) {
-    for (const d of c.decisions) {
-      const own = (d.fields['tags'] as string[] | undefined) ?? [];
-      const entry: RelatedDecision = {
-        clientId: c.clientId,
-        clientName: c.clientName,
-        id: d.id,
-        title: String(d.fields['title'] ?? ''),
-        status: String(d.fields['status'] ?? ''),
-        tags: own,
-        sharedTags: [],
-        date: String(d.fields['decidedOn'] || d.fields['proposedOn'] || ''),
-      };
-      for (const t of own) {
-        let list = byTag.get(t);
-        if (!list) byTag.set(t, (list = []));
-        list.push(entry);
-      }
+  return relatedIndex(relatedCandidates(clients));
+}
+
+/** The index over candidates already reduced: what the sidebar builds from its one server call. */
+export function relatedIndex(
+  candidates: readonly RelatedCandidate[],
+): (tags: readonly string[], excludeClientId: string, limit: number) => RelatedDecision[] {
+  const byTag = new Map<string, RelatedCandidate[]>();
+  for (const d of candidates) {
+    for (const t of d.tags) {
+      let list = byTag.get(t);
+      if (!list) byTag.set(t, (list = []));
+      list.push(d);
     }
   }
-  const newest = (a: RelatedDecision, b: RelatedDecision) =>
+  const newest = (a: RelatedCandidate, b: RelatedCandidate) =>
     b.date.localeCompare(a.date) ||
     a.clientName.localeCompare(b.clientName) ||
     a.id.localeCompare(b.id);
   for (const list of byTag.values()) list.sort(newest);
   return (tags, excludeClientId, limit) => {
     const wanted = splitTags(tags.join(','));
-    const found = new Map<RelatedDecision, string[]>();
+    const found = new Map<RelatedCandidate, string[]>();
     for (const t of wanted) {
       let taken = 0;
       for (const d of byTag.get(t) ?? []) {
@@ -75,7 +96,7 @@ export function relatedDecisionIndex(
       }
     }
     return [...found.entries()]
-      .map(([d, shared]) => ({ ...d, sharedTags: shared }))
+      .map(([d, sharedTags]) => ({ ...d, sharedTags }))
       .sort(newest)
       .slice(0, limit);
   };

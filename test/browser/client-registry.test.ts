@@ -59,7 +59,48 @@ describe('the client registry in the sidebar', () => {
     const row = await gridRow(page, 'ADR-1');
     expect(row.slice(1, 4)).toEqual(['ADR-1', 'Adopt the shared auth library', 'Proposed']);
     await page.close();
-  });
+  }, 60000);
+
+  it('a decision form asks the server once, at the first tag, and shows related decisions and a principle conflict as more tags are typed with pauses', async () => {
+    const { page, side } = await openClient('Northwind Health');
+    await side.getByRole('button', { name: '+ Decision' }).click();
+    await side.getByRole('form', { name: 'Add decision' }).waitFor();
+    // Every google.script.run call of the form session, from the moment the form is open.
+    const calls: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().endsWith('/api/run'))
+        calls.push((JSON.parse(r.postData() ?? '{}') as { fn: string }).fn);
+    });
+    await side.getByLabel('Title').fill('Events store for the audit trail');
+    await page.waitForTimeout(400);
+    expect(calls).toEqual([]);
+    const tags = side.getByLabel('Tags');
+    const related = side.getByRole('region', { name: 'Related decisions at other clients' });
+    const conflicts = side.getByRole('list', { name: 'Principle conflicts' });
+    await tags.pressSequentially('auth', { delay: 60 });
+    await related.getByText('Upgrade the shared auth library to v3').waitFor();
+    await page.waitForTimeout(700);
+    await tags.pressSequentially(', mongo', { delay: 60 });
+    await page.waitForTimeout(700);
+    expect(await conflicts.count()).toBe(0);
+    await tags.pressSequentially('db', { delay: 60 });
+    await conflicts.getByText('conflicts with P-1: standardise on PostgreSQL (mongodb)').waitFor();
+    await page.waitForTimeout(700);
+    await tags.pressSequentially(', Infra', { delay: 60 });
+    await page.waitForTimeout(700);
+    expect(await related.textContent()).toContain('Acorn Pay ADR-1');
+    expect(await related.textContent()).toContain('(Accepted; auth)');
+    // An Exception silences the conflict, computed in the sidebar too.
+    await side.getByLabel('Exception').fill('Audit events only; agreed with the data lead');
+    await conflicts.waitFor({ state: 'detached' });
+    await side.getByLabel('Exception').fill('');
+    await conflicts.waitFor();
+    await side.getByLabel('Tags').scrollIntoViewIfNeeded();
+    await screenshot(page, 'decision-signals-typed');
+    expect(calls).toEqual(['decisionSignalSources']);
+    await side.getByRole('button', { name: 'Cancel' }).click();
+    await page.close();
+  }, 60000);
 
   it('two debt items added in quick succession both land, and Priorities ranks both a few seconds later', async () => {
     const { page, side } = await openClient('Northwind Health');

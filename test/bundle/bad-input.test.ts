@@ -105,6 +105,7 @@ describe('every field wrong in turn', () => {
     ['shareClientView', { clientId: 'abc' }, /^Client is not one of the registry's clients/],
     ['installWeeklyTrigger', { weekday: 'Someday' }, /^Plan weekday/],
     ['relatedDecisions', { tags: 5 }, /^Tags/],
+    ['decisionSignalSources', { excludeClientId: 7 }, /^Exclude client must be a client id/],
   ];
 
   it.each(wrongInputs.map(([fn, input, message]) => ({ fn, input, message })))(

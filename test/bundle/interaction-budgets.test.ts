@@ -1,11 +1,17 @@
 /**
- * Budgets per interaction (issue 16, ADR 21): every server call the sidebar makes until it is
- * usable again, in the order sidebar/ makes them, at 1 and 50 clients of 300 items (the bench
- * adds 10). One seeded registry per size, restored for each test; call counts are deterministic.
+ * Budgets per interaction (issue 16, ADRs 21 and 22): every server call the sidebar makes until
+ * it is usable again, in the order sidebar/ makes them, at 1 and 50 clients of 300 items (the bench
+ * adds 10; a decision form's signals are held at 10 too). One seeded registry per size, restored for each test; call counts are deterministic.
  */
 import { describe, expect, it } from 'vitest';
+import {
+  signalsFinder,
+  type DecisionSignals,
+  type SignalSources,
+} from '../../src/domain/decision-signals.js';
+import { splitTags } from '../../src/domain/item-states.js';
 import type { Loaded } from '../support/bundle.js';
-import { BUNDLE, restorable, values } from '../support/bundle.js';
+import { BUNDLE, restorable, tab, values } from '../support/bundle.js';
 import { seededRegistry } from '../support/seed.js';
 
 /** Runs the calls in order; their Spreadsheet service calls summed, and the last result. */
@@ -79,6 +85,51 @@ describe('sidebar interactions', () => {
         ['getClient', { clientId: last }],
       ]);
       expect(updated.calls).toBeLessThanOrEqual(16);
+    },
+    120000,
+  );
+
+  it.each([1, 10, 50])(
+    'a decision form asks for its signals once (tabs + N Spreadsheet calls, within tabs + 4) with %i clients of 300 items, and every keystroke after it is answered as decisionSignals answers it',
+    (clients) => {
+      const loaded = registry(clients);
+      const { rt, addon, ids } = loaded;
+      const writing = ids[ids.length - 1] as string;
+      // Decisions at the other clients, and a principle that avoids MongoDB.
+      for (const clientId of ids.slice(0, -1))
+        addon.call('addItem', {
+          clientId,
+          kind: 'decision',
+          fields: { title: `Auth at ${clientId}`, tags: 'auth, postgres', privateNote: 'secret' },
+        });
+      rt.spreadsheet.writeBlock(
+        tab(rt, 'Principles'),
+        2,
+        1,
+        [
+          ['P-1', 'Standardise on PostgreSQL', 'Data', 'PostgreSQL', 'mongodb', '', '', 'Active'],
+        ].map((r) => r.map((value) => ({ kind: 'value' as const, value }))),
+      );
+      const { calls, results } = interaction(loaded, [
+        ['decisionSignalSources', { excludeClientId: writing }],
+      ]);
+      const tabs = rt.spreadsheet.sheets.length;
+      const sources = results[0] as SignalSources;
+      expect(sources.decisions).toHaveLength(clients - 1);
+      expect(JSON.stringify(sources)).not.toContain('secret');
+      expect(calls).toBeLessThanOrEqual(tabs + 4);
+      // The form then answers "auth, mongodb" typed with pauses itself, as the server would.
+      const find = signalsFinder(sources);
+      for (const typed of ['auth', 'auth, mon', 'auth, mongodb']) {
+        const draft = { tags: typed, excludeClientId: writing, exception: '' };
+        const served = addon.call('decisionSignals', draft) as DecisionSignals;
+        expect(find({ ...draft, tags: splitTags(typed) })).toEqual(served);
+      }
+      const last = find({ tags: ['auth', 'mongodb'], excludeClientId: writing, exception: '' });
+      expect(last.related).toHaveLength(clients - 1);
+      expect(last.conflicts.map((c) => c.message)).toEqual([
+        'conflicts with P-1: standardise on PostgreSQL',
+      ]);
     },
     120000,
   );

@@ -474,6 +474,7 @@ describe('an empty tab, whatever Google answers for it', () => {
         related: [],
         conflicts: [],
       });
+      expect(addon.call('decisionSignalSources', {})).toEqual({ decisions: [], principles: [] });
     },
   );
 });
