@@ -1,4 +1,7 @@
-/** A1 notation, as Sheets reads it: `B3`, `A1:C5`, `A:C`, `2:4`, optionally `'My tab'!A1:C5`. */
+/**
+ * A1 notation, as Sheets reads it: `B3`, `A1:C5`, `A:C`, `2:4`, optionally `'My tab'!A1:C5`; and the
+ * R1C1 form `getRange` also takes (`R5C3`, `R2C2:R4C5`).
+ */
 
 export interface GridBox {
   row: number;
@@ -44,6 +47,21 @@ function parsePart(part: string): { row: number | undefined; column: number | un
   };
 }
 
+const R1C1 = /^R(\d+)C(\d+)(?::R(\d+)C(\d+))?$/i;
+
+/**
+ * A range in R1C1 notation (`R5C3`, `R2C2:R4C5`, in either case), as `Sheet.getRange` reads it;
+ * null for anything else (`RC1` is then the A1 cell in column RC).
+ */
+export function parseR1C1(notation: string): A1Reference | null {
+  const m = R1C1.exec(notation.trim());
+  if (!m) return null;
+  const [startRow, startColumn, endRow = startRow, endColumn = startColumn] = m
+    .slice(1)
+    .map((n) => (n === undefined ? undefined : Number(n)));
+  return { sheetName: undefined, startRow, startColumn, endRow, endColumn };
+}
+
 export function parseA1(notation: string): A1Reference | null {
   let text = notation.trim();
   let sheetName: string | undefined;
@@ -72,7 +90,22 @@ export function parseA1(notation: string): A1Reference | null {
   };
 }
 
-export function toA1(box: GridBox): string {
+/** Which sides of a range its notation left open: whole rows (`5:7`) or whole columns (`D:F`). */
+export type WholeLines = 'rows' | 'columns';
+
+export function wholeLines(ref: A1Reference): WholeLines | undefined {
+  const noColumns = ref.startColumn === undefined && ref.endColumn === undefined;
+  const noRows = ref.startRow === undefined && ref.endRow === undefined;
+  if (noColumns && !noRows) return 'rows';
+  if (noRows && !noColumns) return 'columns';
+  return undefined;
+}
+
+/** A box read back in A1 notation: whole rows as `2:5` and whole columns as `B:D`, as Sheets gives them. */
+export function toA1(box: GridBox, whole?: WholeLines): string {
+  if (whole === 'rows') return `${box.row}:${box.row + box.numRows - 1}`;
+  if (whole === 'columns')
+    return `${columnLetter(box.column)}:${columnLetter(box.column + box.numColumns - 1)}`;
   const start = `${columnLetter(box.column)}${box.row}`;
   if (box.numRows === 1 && box.numColumns === 1) return start;
   return `${start}:${columnLetter(box.column + box.numColumns - 1)}${box.row + box.numRows - 1}`;

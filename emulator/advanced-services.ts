@@ -9,6 +9,7 @@ import { quoteSheetName, parseA1 } from './a1.js';
 import { Workbook, type SheetData } from './workbook.js';
 import { CELL_CHARACTER_LIMIT } from './range.js';
 import type { Drive as DriveState } from './spreadsheet-app.js';
+import { totals, updated, type Written } from './values-response.js';
 
 /**
  * The error bodies the two APIs answer with, by HTTP status, as Google documents them (Drive:
@@ -92,12 +93,30 @@ function sheetFor(wb: Workbook, id: number, env: Env, a: Api): SheetData {
   return sheet;
 }
 
+/**
+ * The Spreadsheet resource: each sheet's properties with its grid's size, and frozen rows and
+ * columns when there are some (the API leaves out a field that is zero), as
+ * developers.google.com/workspace/sheets/api/reference/rest/v4/spreadsheets/sheets#GridProperties.
+ */
 function describe(wb: Workbook) {
   return {
     spreadsheetId: wb.id,
     spreadsheetUrl: wb.url,
     properties: { title: wb.name, timeZone: wb.timeZone },
-    sheets: wb.sheets.map((s, index) => ({ properties: { sheetId: s.id, title: s.name, index } })),
+    sheets: wb.sheets.map((s, index) => ({
+      properties: {
+        sheetId: s.id,
+        title: s.name,
+        index,
+        sheetType: 'GRID',
+        gridProperties: {
+          rowCount: s.maxRows,
+          columnCount: s.maxColumns,
+          ...(s.frozenRows ? { frozenRowCount: s.frozenRows } : {}),
+          ...(s.frozenColumns ? { frozenColumnCount: s.frozenColumns } : {}),
+        },
+      },
+    })),
   };
 }
 
@@ -225,6 +244,7 @@ export function sheetsAdvancedService(env: Env, drive: DriveState): unknown {
                 a,
                 `Your input contains more than the maximum of ${CELL_CHARACTER_LIMIT} characters in a single cell.`,
               );
+      const written: Written[] = [];
       for (const d of resource.data ?? []) {
         const ref = parseA1(d.range);
         const sheet = ref?.sheetName !== undefined ? wb.sheetByName(ref.sheetName) : wb.sheets[0];
@@ -250,8 +270,13 @@ export function sheetsAdvancedService(env: Env, drive: DriveState): unknown {
             }),
           ),
         );
+        written.push(updated(id, sheet, row, column, d.values));
       }
-      return { spreadsheetId: id, totalUpdatedCells: 0 };
+      return {
+        spreadsheetId: id,
+        ...totals(written),
+        responses: written.map((w) => w.response),
+      };
     },
     batchClear(resource: { ranges?: string[] }, id: string) {
       const a = sheetsApi(

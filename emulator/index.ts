@@ -64,6 +64,7 @@ export {
   type CellAt,
 } from './person.js';
 export { typedContent } from './typed-input.js';
+export { isTicked } from './validation.js';
 
 export interface RuntimeOptions {
   /** The emulated clock's start (default: now). */

@@ -39,7 +39,13 @@ export class EmuLock implements Pick<GLock, 'tryLock' | 'waitLock' | 'releaseLoc
     private readonly owner: () => string,
   ) {}
 
+  /**
+   * A negative timeout never takes the lock, free or not: recorded on live Apps Script by
+   * tanaikech/gas-fakes test/testlock.js (tryLock(-100) is false, waitLock(-100) throws "Lock
+   * timeout"); Google's reference does not say.
+   */
   private acquire(timeoutInMillis: number): boolean {
+    if (timeoutInMillis < 0) return false;
     const me = this.owner();
     const h = this.table.holder(this.scope, this.env.now);
     if (!h || h.owner === me) {

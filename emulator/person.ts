@@ -7,15 +7,17 @@
  * shows, and changes nothing. Nothing here counts as a service call: no script is running.
  */
 import { toA1 } from './a1.js';
+import { fillFormula } from './formula-fill.js';
 import { CELL_CHARACTER_LIMIT } from './range.js';
 import type { Drive } from './spreadsheet-app.js';
 import { typedContent } from './typed-input.js';
-import { EmuDataValidation } from './validation.js';
+import { checkboxValues, EmuDataValidation, isTicked } from './validation.js';
 import {
   snapshotOf,
   workbookFromSnapshot,
   type Cell,
   type Content,
+  type Scalar,
   type SheetData,
   type ValidationRule,
   type Workbook,
@@ -82,6 +84,31 @@ export class SheetsEditor {
     });
   }
 
+  /**
+   * Pastes one cell's text over a selected block of `numRows` by `numColumns` from `at`: every cell
+   * of the block takes it, read as typed, and a formula's relative references move with each cell
+   * as Sheets moves them (`formula-fill.ts`, the code `Range.setFormula` uses on a block).
+   */
+  fill(fileId: string, at: CellAt, numRows: number, numColumns: number, text: string): void {
+    const { wb, sheet } = this.open(fileId, at.sheetId);
+    this.checkRows(sheet, at.row, numRows);
+    this.checkColumns(sheet, at.column, numColumns);
+    this.checkProtection(wb, sheet, at.row, at.column, numRows, numColumns);
+    const top = typedContent(text, { timeZone: wb.timeZone });
+    const formulas =
+      top.kind === 'formula' ? fillFormula(top.formula, numRows, numColumns) : undefined;
+    const contents = Array.from({ length: numRows }, (_, i) =>
+      Array.from({ length: numColumns }, (_, j): Content => {
+        const content = this.typed(wb, sheet, at.row + i, at.column + j, text);
+        const formula = formulas?.[i]?.[j];
+        return content.kind === 'formula' && formula !== undefined
+          ? { kind: 'formula', formula }
+          : content;
+      }),
+    );
+    this.edit(fileId, 'Paste', () => wb.writeBlock(sheet, at.row, at.column, contents));
+  }
+
   /** Delete: clears the contents of a block, keeping formats, notes and validation; a checkbox is unticked. */
   clear(fileId: string, at: CellAt, numRows = 1, numColumns = 1): void {
     const { wb, sheet } = this.open(fileId, at.sheetId);
@@ -91,7 +118,7 @@ export class SheetsEditor {
         Array.from({ length: numColumns }, (_, j): Content => {
           const cell = sheet.cell(at.row + i, at.column + j);
           return cell?.validation?.criteria === 'CHECKBOX' && !sheet.isEmpty(cell)
-            ? { kind: 'value', value: false }
+            ? stateContent(checkboxValues(cell.validation).unchecked)
             : { kind: 'empty' };
         }),
       );
@@ -106,9 +133,10 @@ export class SheetsEditor {
     if (cell?.validation?.criteria !== 'CHECKBOX')
       throw new EditRefused(`${this.cellName(fileId, at)} has no checkbox.`);
     this.checkProtection(wb, sheet, at.row, at.column, 1, 1);
-    const ticked = wb.read(sheet, at.row, at.column) === true;
+    const ticked = isTicked(cell.validation, wb.read(sheet, at.row, at.column)) === true;
+    const { checked, unchecked } = checkboxValues(cell.validation);
     this.edit(fileId, ticked ? 'Untick' : 'Tick', () =>
-      wb.writeBlock(sheet, at.row, at.column, [[{ kind: 'value', value: !ticked }]]),
+      wb.writeBlock(sheet, at.row, at.column, [[stateContent(ticked ? unchecked : checked)]]),
     );
   }
 
@@ -368,6 +396,11 @@ export function validationMessage(rule: ValidationRule): string {
     default:
       return "This cell's contents violate its validation rule.";
   }
+}
+
+/** A checkbox state as a cell's content: blank is an empty cell. */
+function stateContent(state: Scalar): Content {
+  return state === '' ? { kind: 'empty' } : { kind: 'value', value: state };
 }
 
 /** Whether a cell's value breaks its validation rule (drawn with Sheets' red corner). */

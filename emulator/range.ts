@@ -1,6 +1,8 @@
 /** `Range`: the emulated cells of one rectangle on one tab. */
-import { toA1 } from './a1.js';
+import { toA1, type WholeLines } from './a1.js';
+import { sheetsColor } from './colors.js';
 import { displayValue } from './display.js';
+import { fillFormula } from './formula-fill.js';
 import { isDate, type Env } from './env.js';
 import { EmuDataValidation } from './validation.js';
 import { EmuProtection } from './protection.js';
@@ -80,6 +82,8 @@ export class EmuRange implements Pick<
     readonly column: number,
     readonly numRows: number,
     readonly numColumns: number,
+    /** Made from whole rows or whole columns (`5:7`, `D:F`): so its notation reads back. */
+    readonly whole?: WholeLines,
   ) {}
 
   private chain(): GRange {
@@ -205,12 +209,14 @@ export class EmuRange implements Pick<
     return this.chain();
   }
 
+  /** On a block, each cell gets the formula with its relative references moved (`formula-fill.ts`). */
   setFormula(formula: string): GRange {
     this.env.record('Range.setFormula', this.cells);
-    this.writeContents(
-      this.grid(() => formula),
-      true,
-    );
+    const filled =
+      typeof formula === 'string' && formula.startsWith('=')
+        ? fillFormula(formula, this.numRows, this.numColumns)
+        : this.grid(() => formula);
+    this.writeContents(filled, true);
     return this.chain();
   }
 
@@ -260,18 +266,18 @@ export class EmuRange implements Pick<
 
   getNumberFormats(): string[][] {
     this.env.record('Range.getNumberFormats', this.cells);
-    return this.grid((r, c) => this.sheet.cell(r, c)?.format?.numberFormat ?? '0.###############');
+    return this.grid(
+      (r, c) => this.sheet.cell(r, c)?.format?.numberFormat ?? DEFAULT_NUMBER_FORMAT,
+    );
   }
 
   setNumberFormat(numberFormat: string): GRange {
-    return this.formatAll('Range.setNumberFormat', (f) => (f.numberFormat = numberFormat));
+    return this.formatAll('Range.setNumberFormat', (f) => storeNumberFormat(f, numberFormat));
   }
 
   setNumberFormats(numberFormats: string[][]): GRange {
-    return this.formatEach(
-      'Range.setNumberFormats',
-      numberFormats,
-      (f, v) => (f.numberFormat = String(v)),
+    return this.formatEach('Range.setNumberFormats', numberFormats, (f, v) =>
+      storeNumberFormat(f, String(v)),
     );
   }
 
@@ -307,7 +313,7 @@ export class EmuRange implements Pick<
 
   getA1Notation(): string {
     this.env.record('Range.getA1Notation');
-    return toA1(this);
+    return toA1(this, this.whole);
   }
 
   getSheet(): GSheet {
@@ -325,14 +331,14 @@ export class EmuRange implements Pick<
 
   setBackgrounds(color: string[][]): GRange {
     return this.formatEach('Range.setBackgrounds', color, (f, v) => {
-      if (v) f.background = String(v);
+      if (v) f.background = sheetsColor(String(v));
       else delete f.background;
     });
   }
 
   setFontColors(colors: any[][]): GRange {
     return this.formatEach('Range.setFontColors', colors, (f, v) => {
-      if (v) f.fontColor = String(v);
+      if (v) f.fontColor = sheetsColor(String(v));
       else delete f.fontColor;
     });
   }
@@ -353,7 +359,7 @@ export class EmuRange implements Pick<
 
   setBackground(color: string | null): GRange {
     return this.formatAll('Range.setBackground', (f) => {
-      if (color) f.background = color;
+      if (color) f.background = sheetsColor(color);
       else delete f.background;
     });
   }
@@ -370,7 +376,7 @@ export class EmuRange implements Pick<
 
   setFontColor(color: string | null): GRange {
     return this.formatAll('Range.setFontColor', (f) => {
-      if (color) f.fontColor = color;
+      if (color) f.fontColor = sheetsColor(color);
       else delete f.fontColor;
     });
   }
@@ -576,6 +582,20 @@ export class EmuRange implements Pick<
   }
 }
 
+/** What `getNumberFormats` gives for a cell with no number format of its own. */
+const DEFAULT_NUMBER_FORMAT = '0.###############';
+
+/**
+ * `General` (any case) is how a script puts a cell back to the default number format, which then
+ * reads back as the default pattern, not as `General` (tanaikech/gas-fakes oddities.md, "Numberformat
+ * default pattern": `setNumberFormat('general')` resets it, and `getNumberFormat()` returns
+ * '0.###############').
+ */
+function storeNumberFormat(format: CellFormat, numberFormat: string): void {
+  if (/^general$/i.test(numberFormat.trim())) delete format.numberFormat;
+  else format.numberFormat = numberFormat;
+}
+
 /** Builds a range, with the bounds errors Apps Script gives. */
 export function makeRange(
   env: Env,
@@ -586,6 +606,7 @@ export function makeRange(
   column: number,
   numRows = 1,
   numColumns = 1,
+  whole?: WholeLines,
 ): EmuRange {
   for (const n of [row, column, numRows, numColumns]) {
     if (typeof n !== 'number' || !Number.isInteger(n)) {
@@ -601,5 +622,5 @@ export function makeRange(
   if (row + numRows - 1 > sheet.maxRows || column + numColumns - 1 > sheet.maxColumns) {
     throw env.fail('The coordinates of the range are outside the dimensions of the sheet.');
   }
-  return new EmuRange(env, wb, host, sheet, row, column, numRows, numColumns);
+  return new EmuRange(env, wb, host, sheet, row, column, numRows, numColumns, whole);
 }

@@ -1,5 +1,5 @@
 /** `Sheet`: one tab of an emulated spreadsheet. */
-import { parseA1 } from './a1.js';
+import { parseA1, parseR1C1, wholeLines } from './a1.js';
 import type { Env } from './env.js';
 import {
   checkMetadata,
@@ -130,8 +130,9 @@ export class EmuSheet implements Pick<
     ) as unknown as GRange;
   }
 
+  /** A1 or R1C1 notation, as the reference says `getRange` takes. */
   rangeFromA1(a1: string): GRange {
-    const ref = parseA1(a1);
+    const ref = parseR1C1(a1) ?? parseA1(a1);
     if (!ref || (ref.sheetName !== undefined && ref.sheetName !== this.data.name)) {
       throw this.env.fail('Range not found');
     }
@@ -148,6 +149,7 @@ export class EmuSheet implements Pick<
       Math.min(startColumn, endColumn),
       Math.abs(endRow - startRow) + 1,
       Math.abs(endColumn - startColumn) + 1,
+      wholeLines(ref),
     ) as unknown as GRange;
   }
 
@@ -336,10 +338,15 @@ export class EmuSheet implements Pick<
     return this.chain();
   }
 
+  /**
+   * Content and formatting go; notes and data validation stay, as `clearNotes` and
+   * `clearDataValidations` are their own calls (the reference: "Clears the sheet of content and
+   * formatting information").
+   */
   clear(): GSheet {
     this.live('clear');
     const rows = this.data.grid.length;
-    const cols = this.data.lastColumn();
+    const cols = this.data.grid.reduce((n, row) => Math.max(n, row?.length ?? 0), 0);
     if (rows && cols) {
       this.wb.writeBlock(
         this.data,
@@ -350,7 +357,7 @@ export class EmuSheet implements Pick<
         ),
       );
     }
-    this.data.grid = [];
+    for (const row of this.data.grid) for (const cell of row ?? []) if (cell) delete cell.format;
     return this.chain();
   }
 

@@ -180,15 +180,16 @@ export class EmuSpreadsheet
     return sheet;
   }
 
+  /** A1 or R1C1 notation, on the sheet it names or else the active one. */
   getRange(a1Notation: string): GRange {
     this.env.record('Spreadsheet.getRange');
-    const ref = parseA1(a1Notation);
-    const sheet =
-      ref?.sheetName === undefined
-        ? this.wb.sheetById(this.wb.activeSheetId)
-        : this.wb.sheetByName(ref.sheetName);
-    if (!ref || !sheet) throw this.env.fail('Range not found');
     const bang = a1Notation.lastIndexOf('!');
+    const named = bang < 0 ? undefined : parseA1(`${a1Notation.slice(0, bang)}!A1`);
+    const sheet =
+      bang < 0
+        ? this.wb.sheetById(this.wb.activeSheetId)
+        : this.wb.sheetByName(named?.sheetName ?? '');
+    if (!sheet) throw this.env.fail('Range not found');
     return (this.sheetFacade(sheet) as unknown as EmuSheet).rangeFromA1(a1Notation.slice(bang + 1));
   }
 
@@ -205,11 +206,18 @@ export class EmuSpreadsheet
     );
   }
 
+  /**
+   * Sheets' rules for a name (support.google.com/docs/answer/63175): letters, digits and
+   * underscores, not starting with a digit, 1 to 250 characters, not TRUE or FALSE, not in A1 or
+   * R1C1 syntax. `Budget2026` is a name (no column has four letters): the formula engine's own
+   * narrower rule stays inside `engine-names.ts`.
+   */
   setNamedRange(name: string, range: GRange): void {
     this.env.record('Spreadsheet.setNamedRange');
     if (
       !/^[A-Za-z_][A-Za-z0-9_]{0,249}$/.test(name) ||
       /^[A-Za-z]{1,3}\d+$/.test(name) ||
+      /^R\d*C\d*$/i.test(name) ||
       /^(true|false)$/i.test(name)
     ) {
       throw this.env.fail(
@@ -386,11 +394,17 @@ export class EmuSpreadsheetApp {
     return this.getActiveSpreadsheet();
   }
 
-  create(name: string): GSpreadsheet {
+  /** With `rows` and `columns`, its first sheet is that size ("create(name, rows, columns)"). */
+  create(name: string, rows?: number, columns?: number): GSpreadsheet {
     this.env.record('SpreadsheetApp.create');
     this.env.requireAuth('SpreadsheetApp.create');
     this.env.requireScope('SpreadsheetApp.create', [SCOPE.sheets]);
     const wb = new Workbook(Workbook.newId(), name, this.zone(), this.env.user);
+    const first = wb.sheets[0];
+    if (first && rows !== undefined && columns !== undefined) {
+      first.maxRows = rows;
+      first.maxColumns = columns;
+    }
     wb.now = this.drive.active.now;
     this.drive.files.set(wb.id, wb);
     return this.facade(wb);

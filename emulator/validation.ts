@@ -39,8 +39,11 @@ export class EmuDataValidation implements Pick<
         );
       case 'DATE_IS_VALID_DATE':
         return value === '' || isDate(value);
-      case 'CHECKBOX':
-        return value === '' || typeof value === 'boolean';
+      case 'CHECKBOX': {
+        if (value === '') return true;
+        const { checked, unchecked } = checkboxValues(this.rule);
+        return sameValue(value, checked) || sameValue(value, unchecked);
+      }
       default:
         return true;
     }
@@ -65,9 +68,14 @@ export class EmuDataValidationBuilder implements Pick<
     return this as unknown as GBuilder;
   }
 
+  /** Sheets keeps the values as text: `[9, false, 'z']` reads back `['9', 'false', 'z']`. */
   requireValueInList(values: string[], showDropdown = true): GBuilder {
     this.env.record('DataValidationBuilder.requireValueInList');
-    this.rule = { ...this.rule, criteria: 'VALUE_IN_LIST', args: [[...values], showDropdown] };
+    this.rule = {
+      ...this.rule,
+      criteria: 'VALUE_IN_LIST',
+      args: [Array.from(values, (v) => String(v)), showDropdown],
+    };
     return this.chain();
   }
 
@@ -83,9 +91,11 @@ export class EmuDataValidationBuilder implements Pick<
     return this.chain();
   }
 
-  requireCheckbox(): GBuilder {
+  /** With values, the checkbox is ticked by `checkedValue` and unticked by `uncheckedValue` or blank. */
+  requireCheckbox(checkedValue?: any, uncheckedValue?: any): GBuilder {
     this.env.record('DataValidationBuilder.requireCheckbox');
-    this.rule = { ...this.rule, criteria: 'CHECKBOX', args: [] };
+    const args = [checkedValue, uncheckedValue].filter((v) => v !== undefined);
+    this.rule = { ...this.rule, criteria: 'CHECKBOX', args };
     return this.chain();
   }
 
@@ -108,4 +118,27 @@ export class EmuDataValidationBuilder implements Pick<
     }
     return new EmuDataValidation({ ...this.rule }) as unknown as GRule;
   }
+}
+
+/**
+ * What a checkbox holds ticked and unticked: TRUE and FALSE, or the rule's own values
+ * (`requireCheckbox(checked)` is unticked when blank; developers.google.com/apps-script/reference/spreadsheet/data-validation-builder#requirecheckboxcheckedvalue).
+ */
+export function checkboxValues(rule: ValidationRule): { checked: Scalar; unchecked: Scalar } {
+  const [checked, unchecked] = rule.args as Scalar[];
+  if (checked === undefined) return { checked: true, unchecked: false };
+  return { checked, unchecked: unchecked ?? '' };
+}
+
+/** Whether a cell's value is a checkbox state: a typed `1` is the state `'1'`. */
+export function sameValue(value: Scalar, state: Scalar): boolean {
+  return typeof state === 'boolean' ? value === state : String(value) === String(state);
+}
+
+/** Whether the checkbox in a cell is ticked; undefined when its value is neither state. */
+export function isTicked(rule: ValidationRule, value: Scalar): boolean | undefined {
+  const { checked, unchecked } = checkboxValues(rule);
+  if (sameValue(value, checked)) return true;
+  if (sameValue(value, unchecked)) return false;
+  return undefined;
 }

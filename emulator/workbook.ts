@@ -5,6 +5,7 @@
  * calls: the service classes in `spreadsheet-app.ts` do that and delegate here.
  */
 import { randomBytes } from 'node:crypto';
+import { engineName, fromEngine, toEngine } from './engine-names.js';
 import { HyperFormula } from './hyperformula.js';
 import { quoteSheetName, columnLetter } from './a1.js';
 import { isDate } from './env.js';
@@ -347,7 +348,7 @@ export class Workbook {
     if (content.kind === 'formula') {
       cell.formula = true;
       delete cell.value;
-      return content.formula;
+      return toEngine(content.formula);
     }
     delete cell.formula;
     cell.value = content.value;
@@ -392,8 +393,8 @@ export class Workbook {
   formula(sheet: SheetData, row: number, column: number): string {
     const cell = sheet.cell(row, column);
     if (!cell?.formula) return '';
-    return (
-      this.hf.getCellFormula({ sheet: this.hfSheet(sheet), row: row - 1, col: column - 1 }) ?? ''
+    return fromEngine(
+      this.hf.getCellFormula({ sheet: this.hfSheet(sheet), row: row - 1, col: column - 1 }) ?? '',
     );
   }
 
@@ -495,13 +496,14 @@ export class Workbook {
     const existed = this.namedRanges.has(data.name);
     this.namedRanges.set(data.name, data);
     const expression = this.namedExpression(data);
-    if (existed) this.hf.changeNamedExpression(data.name, expression);
-    else this.hf.addNamedExpression(data.name, expression);
+    if (existed) this.hf.changeNamedExpression(engineName(data.name), expression);
+    else this.hf.addNamedExpression(engineName(data.name), expression);
   }
 
   removeNamedRange(name: string): void {
     if (!this.namedRanges.delete(name)) return;
-    if (this.hf.getNamedExpression(name)) this.hf.removeNamedExpression(name);
+    if (this.hf.getNamedExpression(engineName(name)))
+      this.hf.removeNamedExpression(engineName(name));
   }
 
   private namedExpression(nr: NamedRangeData): string {
@@ -515,7 +517,8 @@ export class Workbook {
   /** Only the ranges on the changed tab can have moved; the others are left alone. */
   private syncNamedRanges(sheet: SheetData): void {
     for (const nr of this.namedRanges.values()) {
-      if (nr.sheetId === sheet.id) this.hf.changeNamedExpression(nr.name, this.namedExpression(nr));
+      if (nr.sheetId === sheet.id)
+        this.hf.changeNamedExpression(engineName(nr.name), this.namedExpression(nr));
     }
   }
 

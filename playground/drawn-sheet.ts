@@ -6,6 +6,7 @@
  */
 import {
   isInvalid,
+  isTicked,
   typedContent,
   validationMessage,
   type Scalar,
@@ -94,7 +95,10 @@ export function drawSheet(wb: Workbook, sheet: SheetData, driveIds: Set<string>)
       if (cell.note) drawn.n = cell.note;
       if (cell.formula) drawn.f = true;
       const rule = cell.validation;
-      if (rule?.criteria === 'CHECKBOX' && typeof value === 'boolean') drawn.cb = value;
+      if (rule?.criteria === 'CHECKBOX' && value !== '') {
+        const ticked = isTicked(rule, value);
+        if (ticked !== undefined) drawn.cb = ticked;
+      }
       if (rule?.criteria === 'VALUE_IN_LIST' && rule.args[1] !== false) {
         const values = (rule.args[0] as unknown[]).map(String);
         const key = values.join('\u0000');

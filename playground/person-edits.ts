@@ -79,9 +79,19 @@ export function applyEdit(
       case 'type':
         editor.type(file, at(), text(body, 'text'));
         break;
-      case 'paste':
-        editor.paste(file, at(), block(body));
+      case 'paste': {
+        // One cell pasted over a selected block fills the block, as in Sheets.
+        const rows = block(body);
+        const only = rows.length === 1 && rows[0]?.length === 1 ? rows[0][0] : undefined;
+        const height = body['selectionRows'] === undefined ? 1 : whole(body, 'selectionRows');
+        const width = body['selectionColumns'] === undefined ? 1 : whole(body, 'selectionColumns');
+        if (only !== undefined && height * width > 1) {
+          if (height * width > MAX_PASTE_CELLS)
+            throw new BadEdit(`A paste may hold at most ${MAX_PASTE_CELLS} cells.`);
+          editor.fill(file, at(), height, width, only);
+        } else editor.paste(file, at(), rows);
         break;
+      }
       case 'clear':
         editor.clear(file, at(), whole(body, 'rows'), whole(body, 'columns'));
         break;

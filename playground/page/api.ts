@@ -36,7 +36,16 @@ export async function fileState(file: string, tab: number | null): Promise<FileS
 /** One edit of the registry by the person at the page (`playground/person-edits.ts`). */
 export type Edit =
   | { op: 'type'; tab: number; row: number; column: number; text: string }
-  | { op: 'paste'; tab: number; row: number; column: number; rows: string[][] }
+  | {
+      op: 'paste';
+      tab: number;
+      row: number;
+      column: number;
+      rows: string[][];
+      /** The selected block one pasted cell fills. */
+      selectionRows?: number;
+      selectionColumns?: number;
+    }
   | { op: 'clear'; tab: number; row: number; column: number; rows: number; columns: number }
   | { op: 'toggle'; tab: number; row: number; column: number }
   | { op: 'insertRows'; tab: number; row: number; count: number; below: boolean }

@@ -155,7 +155,15 @@ export function Grid({ sheet, readOnly, onEdit, onLink, onUndo, goTo = null }: P
   useClipboard(scroller, !editing, {
     paste: (rows) => {
       if (!readOnly)
-        void onEdit({ op: 'paste', tab: sheet.id, row: sel.row, column: sel.column, rows });
+        void onEdit({
+          op: 'paste',
+          tab: sheet.id,
+          row: b.row,
+          column: b.column,
+          rows,
+          selectionRows: b.row2 - b.row + 1,
+          selectionColumns: b.column2 - b.column + 1,
+        });
     },
     copy: () => {
       const rows: string[][] = [];
