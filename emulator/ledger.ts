@@ -42,6 +42,7 @@ const FIXED_MS: Record<string, number> = {
   'Sheet.getRange': 5,
   'MailApp.sendEmail': 500,
   'DriveApp.getFileById': 300,
+  'DriveApp.createFile': 800,
   'File.addViewer': 600,
   'File.addEditor': 600,
   'File.addCommenter': 600,
