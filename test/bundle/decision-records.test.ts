@@ -9,6 +9,7 @@ import { unzipBytes } from '../../emulator/blob.js';
 import { EXPORTED_DECISION_KEYS } from '../../src/domain/decision-records.js';
 import type { RegistryItem } from '../../src/domain/section-items.js';
 import { addClient, loadAddon, restorable, tab } from '../support/bundle.js';
+import { attempt } from '../support/reliability.js';
 import { seededRegistry } from '../support/seed.js';
 
 const SECRET = 'PRIVATE-ONLY-ACME-7f3a';
@@ -195,6 +196,36 @@ function records(n: number): { name: string; text: string }[] {
     text: `# ${i + 10}. Record ${i}\n\nDate: 2026-10-01\n\n## Status\n\nAccepted\n\n## Context\n\nWhy ${i}.\n\n## Decision\n\nWhat ${i}.\n\n## Consequences\n\nThen ${i}.\n`,
   }));
 }
+
+describe('an import that fails part-way', () => {
+  it('leaves the decisions as before or with every record added, failing at each call in turn, and a second run completes', () => {
+    const files = records(3);
+    const titles = (addon: LoadedScript, id: string) =>
+      decisionsOf(addon, id).map((d) => `${d.id} ${String(d.fields['title'])}`);
+    const probe = acmeWithDecisions();
+    probe.addon.call('importDecisions', { clientId: probe.acme.id, files, confirm: true });
+    const total = Object.values(probe.rt.lastExecution?.calls ?? {}).reduce((a, b) => a + b, 0);
+    const before = titles(probe.addon, probe.acme.id).slice(0, 3);
+    const after = titles(probe.addon, probe.acme.id);
+    expect(after).toHaveLength(6);
+    let failures = 0;
+    for (let at = 1; at <= total; at++) {
+      const { rt, addon, acme } = acmeWithDecisions();
+      rt.failAt(at, 'any');
+      const first = attempt(() =>
+        addon.call('importDecisions', { clientId: acme.id, files, confirm: true }),
+      );
+      if (!first.ok) failures++;
+      const now = titles(addon, acme.id);
+      expect([before, after], `failing at call ${at}: ${now.join('; ')}`).toContainEqual(now);
+      expect(
+        attempt(() => addon.call('importDecisions', { clientId: acme.id, files, confirm: true })),
+      ).toEqual({ ok: true });
+      expect(titles(addon, acme.id)).toEqual(after);
+    }
+    expect(failures).toBeGreaterThan(0);
+  }, 120000);
+});
 
 describe('decision records budgets', () => {
   it('exports one client of 300 debt items and 50 decisions in at most 6 Spreadsheet calls and one Drive create', () => {
