@@ -249,6 +249,27 @@ export class EmuBlobFile {
 
 let counter = 0;
 
+/** Keeps a blob as a file of the emulated Drive, owned by the user the execution runs as. */
+export function storeBlobFile(
+  env: Env,
+  store: Map<string, DriveBlobFile>,
+  blob: EmuBlob,
+  name?: string,
+  mimeType?: string,
+): DriveBlobFile {
+  const id = `blob${String(++counter).padStart(6, '0')}${Math.random().toString(36).slice(2, 10)}`;
+  const file: DriveBlobFile = {
+    id,
+    name: name ?? blob.meta().name ?? 'Untitled',
+    mimeType: mimeType ?? blob.meta().contentType ?? 'application/octet-stream',
+    bytes: Buffer.from(blob.buffer()),
+    owner: env.user,
+    url: `https://drive.google.com/file/d/${id}/view?usp=drivesdk`,
+  };
+  store.set(id, file);
+  return file;
+}
+
 export function createDriveFile(
   env: Env,
   store: Map<string, DriveBlobFile>,
@@ -261,15 +282,5 @@ export function createDriveFile(
     throw env.fail(
       "The parameters (object) don't match the method signature for DriveApp.createFile.",
     );
-  const id = `blob${String(++counter).padStart(6, '0')}${Math.random().toString(36).slice(2, 10)}`;
-  const file: DriveBlobFile = {
-    id,
-    name: blob.meta().name ?? 'Untitled',
-    mimeType: blob.meta().contentType ?? 'application/octet-stream',
-    bytes: Buffer.from(blob.buffer()),
-    owner: env.user,
-    url: `https://drive.google.com/file/d/${id}/view?usp=drivesdk`,
-  };
-  store.set(id, file);
-  return new EmuBlobFile(env, file);
+  return new EmuBlobFile(env, storeBlobFile(env, store, blob));
 }

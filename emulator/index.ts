@@ -681,7 +681,7 @@ export class Runtime {
         ? { Sheets: sheetsAdvancedService(env, this.drive) }
         : {}),
       ...(this.advancedServices === null || this.advancedServices.has('Drive')
-        ? { Drive: driveAdvancedService(env, this.drive) }
+        ? { Drive: driveAdvancedService(env, this.drive, this.driveBlobFiles) }
         : {}),
     };
   }

@@ -56,6 +56,7 @@ const FIXED_MS: Record<string, number> = {
   'Sheets.Spreadsheets.Values.batchClear': 200,
   'Sheets.Spreadsheets.get': 200,
   'Drive.Files.get': 250,
+  'Drive.Files.create': 800,
   'Drive.Permissions.create': 600,
   'Drive.Permissions.list': 250,
   'Drive.Permissions.remove': 500,

@@ -20,6 +20,7 @@ import { SHOWN_TEXT_LIMIT } from '../domain/long-text.js';
 import { parseInput } from '../domain/validation.js';
 import { withDocumentLock } from '../services/document-lock.js';
 import { issuedCount, recordIssued } from '../services/id-counters.js';
+import { saveZip } from '../services/record-zip.js';
 import { spreadsheetTimeZone, todayIn } from '../services/time-zone.js';
 import {
   appendDecisionRows,
@@ -56,7 +57,7 @@ function everyClient(ss: Spreadsheet, timeZone: string): ClientDecisionRows[] {
   });
 }
 
-/** Writes the records as one zip in the CTO's Drive and answers its link. */
+/** Writes the records as one zip in the CTO's Drive (Drive API, drive.file) and answers its link. */
 export function exportDecisionRecords(input: ExportDecisionsInput): ExportResult {
   const request = parseInput(exportDecisionsSchema, input, 'Export');
   const ss = activeSpreadsheet();
@@ -76,9 +77,9 @@ export function exportDecisionRecords(input: ExportDecisionsInput): ExportResult
   const who = request.clientId === undefined ? 'all-clients' : recordSlug(clients[0]?.name ?? '');
   const fileName = `${who}-decision-records-${request.form}-${todayIn(timeZone)}.zip`;
   const blobs = files.map((f) => Utilities.newBlob(f.text, 'text/markdown', f.path));
-  const file = DriveApp.createFile(Utilities.zip(blobs, fileName));
+  const file = saveZip(Utilities.zip(blobs, fileName), fileName);
   return {
-    url: file.getUrl(),
+    url: file.url,
     fileName,
     clients: clients.length,
     decisions,

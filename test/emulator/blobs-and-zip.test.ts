@@ -4,8 +4,9 @@
  * bytes; getDataAsString is UTF-8), Class Utilities
  * (https://developers.google.com/apps-script/reference/utilities/utilities: newBlob, zip, unzip)
  * and DriveApp.createFile(blob)
- * (https://developers.google.com/apps-script/reference/drive/drive-app#createFile(BlobSource),
- * authorised by drive or drive.file).
+ * (https://developers.google.com/apps-script/reference/drive/drive-app#createFile(BlobSource)),
+ * and the Drive v3 advanced service's Files.create with a blob as its media
+ * (https://developers.google.com/drive/api/reference/rest/v3/files/create), authorised by drive.file.
  */
 import { describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
@@ -26,6 +27,10 @@ function zipTwo() {
 function roundTrip() {
   var zip = Utilities.zip([Utilities.newBlob('é', 'text/plain', 'x/é.md')], 'a.zip');
   return Utilities.unzip(zip).map(function (b) { return [b.getName(), b.getDataAsString()]; });
+}
+function upload() {
+  var zip = Utilities.zip([Utilities.newBlob('# A', 'text/markdown', 'docs/adr/0001-a.md')], 'a.zip');
+  return Drive.Files.create({ name: 'records.zip', mimeType: 'application/zip' }, zip, { fields: 'id,name,webViewLink' });
 }
 function bytes() { return Utilities.newBlob('é').getBytes(); }
 `;
@@ -48,6 +53,32 @@ describe('Utilities.zip and DriveApp.createFile', () => {
       ['notes.txt', 'second'],
     ]);
     expect(rt.lastExecution?.calls['DriveApp.createFile']).toBe(1);
+  });
+
+  it('uploads a zip with the Drive API under drive.file, answering the fields asked for', () => {
+    const { rt, script } = runScript(source, {
+      scopes: [
+        'https://www.googleapis.com/auth/spreadsheets.currentonly',
+        'https://www.googleapis.com/auth/drive.file',
+      ],
+    });
+    const file = script.call('upload') as { id: string; name: string; webViewLink: string };
+    expect(file).toEqual({
+      id: file.id,
+      name: 'records.zip',
+      webViewLink: `https://drive.google.com/file/d/${file.id}/view?usp=drivesdk`,
+    });
+    expect(Object.keys(file)).toEqual(['id', 'name', 'webViewLink']);
+    const stored = rt.driveBlobFiles.get(file.id);
+    expect(stored?.mimeType).toBe('application/zip');
+    expect(unzipBytes(stored?.bytes as Buffer).map((e) => e.name)).toEqual(['docs/adr/0001-a.md']);
+  });
+
+  it('refuses the Drive API upload without drive or drive.file', () => {
+    const { script } = runScript(source, {
+      scopes: ['https://www.googleapis.com/auth/spreadsheets.currentonly'],
+    });
+    expect(() => script.call('upload')).toThrow(/drive\.files\.create|permission/i);
   });
 
   it('unzips what it zipped, names and UTF-8 text intact', () => {
