@@ -405,6 +405,12 @@ export class EmuUtilities {
     return Buffer.from(data, 'utf8').toString('base64');
   }
 
+  /** Byte[]: Java's signed bytes, as Blob.getBytes gives them. */
+  base64Decode(encoded: string): number[] {
+    this.env.record('Utilities.base64Decode');
+    return [...Buffer.from(encoded, 'base64')].map((b) => (b > 127 ? b - 256 : b));
+  }
+
   newBlob(data: string | number[], contentType?: string, name?: string): EmuBlob {
     return newBlob(this.env, data, contentType, name);
   }

@@ -5,12 +5,13 @@
  * are the domain's (decision-export.ts, decision-import-plan.ts); see docs/adr/0025.
  */
 import { decisionRecordFiles, type ClientDecisionRows } from '../domain/decision-export.js';
-import { planImport, type ImportPlan } from '../domain/decision-import-plan.js';
+import { planImport, type ImportPlan, type RecordText } from '../domain/decision-import-plan.js';
 import { ADR_PREFIX, adrNumber, recordSlug } from '../domain/decision-records.js';
 import {
   exportDecisionsSchema,
   importDecisionsSchema,
   importFilesSchema,
+  MAX_IMPORT_FILES,
   type ExportDecisionsInput,
   type ImportDecisionsInput,
   type ImportFilesInput,
@@ -91,11 +92,42 @@ export interface ImportPreview extends ImportPlan {
   clientName: string;
 }
 
+/** The Markdown files of the request, a zip's among them (its other files are not records). */
+function recordTexts(files: ImportFilesInput['files']): RecordText[] {
+  const out: RecordText[] = [];
+  for (const f of files) {
+    if (f.base64 === undefined) {
+      out.push({ name: f.name, text: f.text ?? '' });
+      continue;
+    }
+    let entries: GoogleAppsScript.Base.Blob[];
+    try {
+      const zip = Utilities.newBlob(Utilities.base64Decode(f.base64), 'application/zip', f.name);
+      entries = Utilities.unzip(zip);
+    } catch {
+      throw new InputError(
+        `${f.name} could not be opened as a zip: choose the .zip again.`,
+        'files',
+      );
+    }
+    for (const e of entries) {
+      const name = e.getName() ?? '';
+      if (/\.(md|markdown)$/i.test(name)) out.push({ name, text: e.getDataAsString() });
+    }
+  }
+  if (out.length > MAX_IMPORT_FILES)
+    throw new InputError(
+      `Files: at most ${MAX_IMPORT_FILES} records at a time; this import holds ${out.length}.`,
+      'files',
+    );
+  return out;
+}
+
 function planFor(ss: Spreadsheet, request: ImportFilesInput) {
   const sheet = clientTabById(ss, request.clientId);
   const client = readClientDecisions(sheet, request.clientId, null);
   const plan = planImport(
-    request.files,
+    recordTexts(request.files),
     client.decisions,
     issuedCount(request.clientId, ADR_PREFIX),
   );

@@ -11,6 +11,8 @@ const clientId = z.string({ error: 'Client is required: choose a client.' }).che
 /** More files than a repo's decisions plausibly hold, and more text than a record needs. */
 export const MAX_IMPORT_FILES = 200;
 export const MAX_RECORD_TEXT = 100_000;
+/** A zip of a repo's records, as base64: about 10 MB. */
+export const MAX_ZIP_BASE64 = 14_000_000;
 
 const NO_FILES = 'Files: paste a record or choose at least one .md file.';
 
@@ -21,23 +23,37 @@ export const exportDecisionsSchema = z.object({
   }),
 });
 
-const recordText = z.object(
-  {
-    name: z
-      .string({ error: 'Each file needs a name (e.g. 0001-use-postgres.md).' })
-      .check(
-        z.trim(),
-        z.minLength(1, { error: 'Each file needs a name (e.g. 0001-use-postgres.md).' }),
-        z.maxLength(300, { error: 'A file name must be at most 300 characters.' }),
+/** A Markdown file as text, or a zip of a repo's records (`docs/adr`) as base64. */
+const recordText = z
+  .object(
+    {
+      name: z
+        .string({ error: 'Each file needs a name (e.g. 0001-use-postgres.md).' })
+        .check(
+          z.trim(),
+          z.minLength(1, { error: 'Each file needs a name (e.g. 0001-use-postgres.md).' }),
+          z.maxLength(300, { error: 'A file name must be at most 300 characters.' }),
+        ),
+      text: z.optional(
+        z.string({ error: "Each file's text must be text." }).check(
+          z.maxLength(MAX_RECORD_TEXT, {
+            error: `A file must be at most ${MAX_RECORD_TEXT.toLocaleString('en')} characters.`,
+          }),
+        ),
       ),
-    text: z.string({ error: "Each file's text must be text." }).check(
-      z.maxLength(MAX_RECORD_TEXT, {
-        error: `A file must be at most ${MAX_RECORD_TEXT.toLocaleString('en')} characters.`,
-      }),
-    ),
-  },
-  { error: 'Each file must be { name, text }.' },
-);
+      base64: z.optional(
+        z
+          .string({ error: 'A zip must come as base64 text.' })
+          .check(z.maxLength(MAX_ZIP_BASE64, { error: 'A zip must be at most 10 MB.' })),
+      ),
+    },
+    { error: 'Each file must be { name, text } (or a zip as { name, base64 }).' },
+  )
+  .check(
+    z.refine((f) => (f.text === undefined) !== (f.base64 === undefined), {
+      error: 'Each file must be { name, text } (or a zip as { name, base64 }).',
+    }),
+  );
 
 export const importFilesSchema = z.object({
   clientId,
@@ -71,7 +87,8 @@ export interface ExportDecisionsInput {
 
 export interface ImportFilesInput {
   clientId: string;
-  files: { name: string; text: string }[];
+  /** Markdown files as text; a zip (a repo's `docs/adr`) as `{ name, base64 }`. */
+  files: { name: string; text?: string; base64?: string }[];
 }
 
 export interface ImportDecisionsInput extends ImportFilesInput {

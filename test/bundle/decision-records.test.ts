@@ -176,6 +176,31 @@ describe('decision records through the bundle', () => {
     expect(JSON.stringify(rt.saveState().files)).toBe(before);
   });
 
+  it("imports a zip of a repo's records: its Markdown files, the rest left out", () => {
+    const { rt, addon, acme, beta } = acmeWithDecisions();
+    const { url } = addon.call('exportDecisions', { clientId: acme.id, form: 'nygard' }) as {
+      url: string;
+    };
+    const zip = [...rt.driveBlobFiles.values()].find((f) => f.url === url)?.bytes as Buffer;
+    const result = addon.call('importDecisions', {
+      clientId: beta.id,
+      files: [{ name: 'repo.zip', base64: zip.toString('base64') }],
+      confirm: true,
+    }) as { rows: { file: string }[]; skipped: { file: string }[] };
+    expect(result.rows.map((r) => r.file)).toEqual([
+      '0001-move-to-mongo-1-choice.md',
+      '0002-serverless-for-webhooks.md',
+      '0003-switch-to-postgresql.md',
+    ]);
+    expect(result.skipped.map((s) => s.file)).toEqual(['index.md']);
+    expect(() =>
+      addon.call('previewImport', {
+        clientId: beta.id,
+        files: [{ name: 'broken.zip', base64: 'bm90IGEgemlw' }],
+      }),
+    ).toThrow('broken.zip could not be opened as a zip: choose the .zip again.');
+  });
+
   it('exports every client into a folder of its own', () => {
     const { rt, addon } = acmeWithDecisions();
     const { url, clients } = addon.call('exportDecisions', { form: 'madr' }) as {

@@ -33,6 +33,7 @@ function upload() {
   return Drive.Files.create({ name: 'records.zip', mimeType: 'application/zip' }, zip, { fields: 'id,name,webViewLink' });
 }
 function bytes() { return Utilities.newBlob('é').getBytes(); }
+function decoded() { return Utilities.newBlob(Utilities.base64Decode('w6k=')).getDataAsString(); }
 `;
 
 describe('Utilities.zip and DriveApp.createFile', () => {
@@ -86,9 +87,10 @@ describe('Utilities.zip and DriveApp.createFile', () => {
     expect(script.call('roundTrip')).toEqual([['x/é.md', 'é']]);
   });
 
-  it('gives bytes as Java signed bytes', () => {
+  it('gives bytes as Java signed bytes, and makes a blob of decoded base64', () => {
     const { script } = runScript(source);
     expect(script.call('bytes')).toEqual([-61, -87]);
+    expect(script.call('decoded')).toBe('é');
   });
 
   it('needs drive or drive.file to create a file', () => {
