@@ -25,8 +25,8 @@ import { saveZip } from '../services/record-zip.js';
 import { spreadsheetTimeZone, todayIn } from '../services/time-zone.js';
 import {
   appendDecisionRows,
-  decisionsOfGrid,
   readClientDecisions,
+  readExportableDecisions,
 } from '../sheets/client-decisions.js';
 import { clientTabById } from '../sheets/client-tab.js';
 import { readWholeTab } from '../sheets/sheet-rows.js';
@@ -41,6 +41,8 @@ export interface ExportResult {
   clients: number;
   decisions: number;
   files: number;
+  /** What was left out, and why: a client whose Decisions are in doubt, or one row. */
+  withheld: { client: string; row: number | null; reason: string }[];
 }
 
 /** A cell the cross-client read cut to its shown length: the tab is read again, whole. */
@@ -50,12 +52,18 @@ function wasCut(grid: unknown[][]): boolean {
   );
 }
 
-function everyClient(ss: Spreadsheet, timeZone: string): ClientDecisionRows[] {
-  const read = readWorkbook(ss);
-  return read.clients.map((c) => {
-    const grid = wasCut(c.grid) ? readWholeTab(c.sheet) : c.grid;
-    return decisionsOfGrid(grid, c.id, c.name, timeZone);
-  });
+type Exportable = ReturnType<typeof readExportableDecisions>;
+
+function everyClient(ss: Spreadsheet, timeZone: string): Exportable[] {
+  return readWorkbook(ss).clients.map((c) =>
+    readExportableDecisions(
+      c.sheet,
+      c.id,
+      timeZone,
+      c.name,
+      wasCut(c.grid) ? readWholeTab(c.sheet) : c.grid,
+    ),
+  );
 }
 
 /** Writes the records as one zip in the CTO's Drive (Drive API, drive.file) and answers its link. */
@@ -63,10 +71,31 @@ export function exportDecisionRecords(input: ExportDecisionsInput): ExportResult
   const request = parseInput(exportDecisionsSchema, input, 'Export');
   const ss = activeSpreadsheet();
   const timeZone = spreadsheetTimeZone(ss);
-  const clients =
+  const read =
     request.clientId === undefined
       ? everyClient(ss, timeZone)
-      : [readClientDecisions(clientTabById(ss, request.clientId), request.clientId, timeZone)];
+      : [
+          readExportableDecisions(
+            clientTabById(ss, request.clientId),
+            request.clientId,
+            timeZone,
+            `client ${request.clientId}`,
+          ),
+        ];
+  const withheld: ExportResult['withheld'] = [];
+  const clients: ClientDecisionRows[] = [];
+  for (const c of read) {
+    if ('doubt' in c) withheld.push({ client: c.name, row: null, reason: c.doubt });
+    else {
+      clients.push({ name: c.name, decisions: c.decisions });
+      for (const w of c.withheld) withheld.push({ client: c.name, row: w.row, reason: w.reason });
+    }
+  }
+  const only = read.length === 1 ? read[0] : undefined;
+  if (only && 'doubt' in only)
+    throw new InputError(
+      `Nothing was exported: ${only.doubt}. Put it right in the client's tab, then export again.`,
+    );
   const decisions = clients.reduce((n, c) => n + c.decisions.length, 0);
   if (decisions === 0)
     throw new InputError(
@@ -85,6 +114,7 @@ export function exportDecisionRecords(input: ExportDecisionsInput): ExportResult
     clients: clients.length,
     decisions,
     files: files.length,
+    withheld,
   };
 }
 

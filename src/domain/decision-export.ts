@@ -184,8 +184,12 @@ function nygardRecord(r: Numbered, l: ReturnType<typeof links>): string {
   return `${parts.join('\n\n')}\n`;
 }
 
-function indexFile(records: readonly Numbered[], form: RecordForm, clientName: string): string {
-  const title = `# Architecture Decision Records: ${escapeInline(clientName)}`;
+/**
+ * adr-tools' `generate toc` title, without the client's name: a client's records go to that
+ * client's repo, where its name adds nothing, and a name can be anyone's text.
+ */
+function indexFile(records: readonly Numbered[], form: RecordForm): string {
+  const title = '# Architecture Decision Records';
   if (form === 'nygard') {
     // adr-tools' `adr generate toc` list.
     return `${title}\n\n${bullets(records.map((r) => `[${nygardTitle(r)}](${r.file})`))}\n`;
@@ -201,7 +205,6 @@ export const INDEX_FILE = 'index.md';
 
 /** One client's decisions as record files under `dir`, with an index. */
 export function clientRecordFiles(
-  clientName: string,
   rows: readonly DecisionRow[],
   form: RecordForm,
   dir: string = RECORD_DIR,
@@ -212,11 +215,12 @@ export function clientRecordFiles(
     path: `${dir}/${r.file}`,
     text: form === 'madr' ? madrRecord(r, l) : nygardRecord(r, l),
   }));
-  files.push({ path: `${dir}/${INDEX_FILE}`, text: indexFile(records, form, clientName) });
+  files.push({ path: `${dir}/${INDEX_FILE}`, text: indexFile(records, form) });
   return files;
 }
 
 export interface ClientDecisionRows {
+  /** Names the client's folder when several clients are exported; written nowhere else. */
   name: string;
   decisions: readonly DecisionRow[];
 }
@@ -239,7 +243,7 @@ export function decisionRecordFiles(
       taken.add(folder);
     }
     const root = folder ? `${folder}/` : '';
-    files.push(...clientRecordFiles(c.name, c.decisions, form, `${root}${RECORD_DIR}`));
+    files.push(...clientRecordFiles(c.decisions, form, `${root}${RECORD_DIR}`));
     if (form === 'nygard') files.push({ path: `${root}.adr-dir`, text: `${RECORD_DIR}\n` });
   }
   return files;

@@ -7,6 +7,7 @@ import { clientOfTab } from '../domain/discover-clients.js';
 import type { LocatedSection } from '../domain/client-tab-layout.js';
 import type { DecisionRow } from '../domain/decision-records.js';
 import type { ImportRow } from '../domain/decision-import-plan.js';
+import { exportableDecisions, type ExportableDecisions } from '../domain/decision-export-guard.js';
 import { InputError } from '../domain/input-error.js';
 import { readSectionItems } from '../domain/section-items.js';
 import { writeCells, type CellInput } from './cell-text.js';
@@ -53,6 +54,40 @@ export function readClientDecisions(
   timeZone: string | null,
 ): ClientDecisions {
   return decisionsOfGrid(readWholeTab(sheet), clientId, sheet.getName(), timeZone);
+}
+
+/**
+ * A client's decisions as an export may take them (decision-export-guard.ts): the tab's values
+ * in one call, read whole (or `grid` when the caller has it uncut), and its formulas in one more,
+ * so a value a formula shows is never exported as if typed. `name` is the profile's name when
+ * typed, else the tab's.
+ */
+export function readExportableDecisions(
+  sheet: Sheet,
+  clientId: string,
+  timeZone: string,
+  tabName: string,
+  grid: unknown[][] = readWholeTab(sheet),
+): { name: string } & ExportableDecisions {
+  const width = Math.max(0, ...grid.map((r) => r.length));
+  const formulas =
+    grid.length && width ? sheet.getRange(1, 1, grid.length, width).getFormulas() : [];
+  const found = clientOfTab({
+    grid: isoDates(grid, timeZone),
+    rangesOf: () => clientId,
+    id: () => clientId,
+    tabName: () => tabName,
+  });
+  if (!found.client)
+    throw new InputError('That tab no longer holds a client. Reload the client list.', 'clientId');
+  const read = exportableDecisions(
+    isoDates(grid, timeZone),
+    formulas,
+    found.client.layout,
+    tabName,
+  );
+  const name = 'typedName' in read && read.typedName ? found.client.name : tabName;
+  return { name, ...read };
 }
 
 /**

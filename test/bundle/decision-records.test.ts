@@ -201,6 +201,37 @@ describe('decision records through the bundle', () => {
     ).toThrow('broken.zip could not be opened as a zip: choose the .zip again.');
   });
 
+  it('leaves out a decision whose field is a formula (it could show a private note), and says so', () => {
+    const { rt, addon, acme } = acmeWithDecisions();
+    const sheet = tab(rt, 'Acme');
+    const row = decisionsOf(addon, acme.id)[1]?.row as number;
+    let contextColumn = 0;
+    let privateColumn = 0;
+    for (let c = 1; c <= sheet.lastColumn(); c++) {
+      const header = rt.spreadsheet.read(sheet, row - 2, c);
+      if (header === 'Context') contextColumn = c;
+      if (header === 'Private note') privateColumn = c;
+    }
+    expect([contextColumn, privateColumn]).not.toContain(0);
+    rt.spreadsheet.writeBlock(sheet, row, contextColumn, [
+      [{ kind: 'formula', formula: `=${String.fromCharCode(64 + privateColumn)}${row - 1}` }],
+    ]);
+    const result = addon.call('exportDecisions', { clientId: acme.id, form: 'madr' }) as {
+      url: string;
+      decisions: number;
+      withheld: unknown[];
+    };
+    expect(result.decisions).toBe(2);
+    expect(result.withheld).toEqual([
+      {
+        client: 'Acme',
+        row,
+        reason: 'a formula in Context: only typed values are exported',
+      },
+    ]);
+    for (const f of zipFiles(rt, result.url)) expect(f.text).not.toContain(SECRET);
+  });
+
   it('exports every client into a folder of its own', () => {
     const { rt, addon } = acmeWithDecisions();
     const { url, clients } = addon.call('exportDecisions', { form: 'madr' }) as {

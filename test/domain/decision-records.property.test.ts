@@ -10,6 +10,16 @@ import { planImport, titleKey } from '../../src/domain/decision-import-plan.js';
 import { EXPORTED_DECISION_KEYS, exportedFields } from '../../src/domain/decision-records.js';
 import { addSchema, type ItemFields } from '../../src/domain/item-schemas.js';
 import { DECISION_STATUSES } from '../../src/domain/registry-layout.js';
+import { discoverClients } from '../../src/domain/discover-clients.js';
+import {
+  applyEdit,
+  draftRegistry,
+  editsShape,
+  leakIn,
+  registryShape,
+} from '../support/hand-edits.js';
+import { recordOf } from './client-tab-fixture.js';
+import { exportableDecisions } from '../../src/domain/decision-export-guard.js';
 
 const RUNS = 300;
 
@@ -132,5 +142,52 @@ describe('decision records, export then import (property)', () => {
       }),
       { numRuns: RUNS },
     );
+  });
+
+  it(`a client's export holds no private text and nothing of another client's, over ${RUNS} random registries under hand edits`, () => {
+    let exported = 0;
+    let withheld = 0;
+    fc.assert(
+      fc.property(registryShape, editsShape, (shape, edits) => {
+        const draft = draftRegistry(shape);
+        for (const { tab, edit } of edits) applyEdit(draft, tab, edit);
+        const found = discoverClients(
+          draft.tabs.map((t, i) => ({
+            grid: t.grid,
+            rangesOf: () => null,
+            id: () => String(i),
+            tabName: () => t.name,
+          })),
+        );
+        for (const c of found.clients) {
+          const tab = draft.tabs[c.position]!;
+          const record = recordOf(tab.grid, c.id, tab.name, c.layout);
+          const exportable = exportableDecisions(tab.grid, tab.formulas, c.layout, tab.name);
+          if ('doubt' in exportable) {
+            withheld++;
+            continue;
+          }
+          for (const form of RECORD_FORMS) {
+            const files = decisionRecordFiles(
+              // A name shown by a formula may be anyone's text: the tab's name stands in for it.
+              [
+                {
+                  name: exportable.typedName ? record.name : tab.name,
+                  decisions: exportable.decisions,
+                },
+              ],
+              form,
+            );
+            const leak = leakIn(JSON.stringify(files), tab.owner);
+            if (leak) throw new Error(`${leak} reached ${record.name}'s ${form} export`);
+            exported += exportable.decisions.length;
+          }
+        }
+      }),
+      { numRuns: RUNS },
+    );
+    // The runs export decisions, and withhold sections in doubt.
+    expect(exported).toBeGreaterThan(RUNS);
+    expect(withheld).toBeGreaterThan(0);
   });
 });

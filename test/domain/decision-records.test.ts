@@ -33,9 +33,7 @@ describe('decision records: what leaves the registry', () => {
 
   it('writes no private note, even one a row holds', () => {
     const row = decision('ADR-1', { title: 'Queue', privateNote: 'SECRET-NOTE founder wobbles' });
-    const files = clientRecordFiles('Acme', [row], 'madr').concat(
-      clientRecordFiles('Acme', [row], 'nygard'),
-    );
+    const files = clientRecordFiles([row], 'madr').concat(clientRecordFiles([row], 'nygard'));
     for (const f of files) expect(f.text).not.toContain('SECRET-NOTE');
   });
 });
@@ -77,7 +75,7 @@ describe('MADR 4 export', () => {
       decision: 'PostgreSQL.',
     }),
   ];
-  const files = clientRecordFiles('Acme', rows, 'madr');
+  const files = clientRecordFiles(rows, 'madr');
 
   it('names files NNNN-title-slug.md and adds an index', () => {
     expect(files.map((f) => f.path)).toEqual([
@@ -157,7 +155,7 @@ describe('adr-tools (Nygard) export', () => {
       context: 'PCI scope.',
     }),
   ];
-  const [older, newer] = clientRecordFiles('Acme', rows, 'nygard');
+  const [older, newer] = clientRecordFiles(rows, 'nygard');
 
   it("writes adr-tools' title, Date and Status, with its supersede wording", () => {
     expect(older?.text.startsWith('# 1. Use a monolith\n\nDate: 2026-02-03\n\n## Status\n\n')).toBe(
