@@ -10,6 +10,7 @@ import { Workbook, type SheetData } from './workbook.js';
 import { CELL_CHARACTER_LIMIT } from './range.js';
 import type { Drive as DriveState } from './spreadsheet-app.js';
 import { totals, updated, type Written } from './values-response.js';
+import { isEmuBlob, newBlob, storeBlobFile, type DriveBlobFile } from './blob.js';
 
 /**
  * The error bodies the two APIs answer with, by HTTP status, as Google documents them (Drive:
@@ -495,9 +496,42 @@ function permissionIdOf(account: string): string {
   return (digest.readBigUInt64BE(0) % 10n ** 20n).toString().padStart(20, '0');
 }
 
-export function driveAdvancedService(env: Env, drive: DriveState): unknown {
+export function driveAdvancedService(
+  env: Env,
+  drive: DriveState,
+  blobFiles: Map<string, DriveBlobFile> = new Map(),
+): unknown {
   return {
     Files: {
+      /**
+       * A file uploaded from a blob (files.create with media,
+       * https://developers.google.com/drive/api/reference/rest/v3/files/create): drive.file allows
+       * it, and the app may open what it made. Its link is the file's webViewLink.
+       */
+      create(
+        resource: { name?: string; mimeType?: string },
+        mediaData?: unknown,
+        options?: { fields?: string },
+      ) {
+        const a = driveApi(env, 'Drive.Files.create', 'drive.files.create', '');
+        enter(env, a, DRIVE_SCOPES);
+        if (mediaData !== undefined && !isEmuBlob(mediaData))
+          throw invalid(env, a, 'Media data must be a Blob.');
+        const file = isEmuBlob(mediaData)
+          ? storeBlobFile(env, blobFiles, mediaData, resource.name, resource.mimeType)
+          : storeBlobFile(env, blobFiles, newBlob(env, ''), resource.name, resource.mimeType);
+        const all: Record<string, unknown> = {
+          kind: 'drive#file',
+          id: file.id,
+          name: file.name,
+          mimeType: file.mimeType,
+          webViewLink: file.url,
+        };
+        const wanted = options?.fields?.trim()
+          ? options.fields.split(',').map((f) => f.trim())
+          : ['kind', 'id', 'name', 'mimeType'];
+        return Object.fromEntries(wanted.filter((f) => f in all).map((f) => [f, all[f]]));
+      },
       get(id: string, options?: { fields?: string }) {
         const a = driveApi(env, 'Drive.Files.get', 'drive.files.get', id);
         enter(env, a, DRIVE_SCOPES);

@@ -40,6 +40,7 @@ import {
 } from './triggers.js';
 import { newUiLog, type UiLog } from './ui.js';
 import { driveAdvancedService, sheetsAdvancedService } from './advanced-services.js';
+import type { DriveBlobFile } from './blob.js';
 import { Workbook, snapshotOf, workbookFromSnapshot, type WorkbookSnapshot } from './workbook.js';
 
 export { Workbook, SheetData, snapshotOf } from './workbook.js';
@@ -312,6 +313,8 @@ function contextBuiltins(): Set<string> {
 export class Runtime {
   readonly env: Env;
   readonly drive: Drive;
+  /** Files the add-on made from blobs (a zip of decision records), by id. */
+  readonly driveBlobFiles = new Map<string, DriveBlobFile>();
   readonly ui: UiLog = newUiLog();
   /** Every property store, by (project, document), (project, user) and project. */
   readonly propertyStores = new PropertyStoreTable();
@@ -669,7 +672,7 @@ export class Runtime {
       ),
       ScriptApp: new EmuScriptApp(env, this.triggers),
       MailApp: new EmuMailApp(env, this.mail),
-      DriveApp: new EmuDriveApp(env, this.drive.files),
+      DriveApp: new EmuDriveApp(env, this.drive.files, this.driveBlobFiles),
       HtmlService: new EmuHtmlService(env, () => this.scriptDirectory),
       Session: new EmuSession(env, () => env.user),
       Utilities: new EmuUtilities(env),
@@ -679,7 +682,7 @@ export class Runtime {
         ? { Sheets: sheetsAdvancedService(env, this.drive) }
         : {}),
       ...(this.advancedServices === null || this.advancedServices.has('Drive')
-        ? { Drive: driveAdvancedService(env, this.drive) }
+        ? { Drive: driveAdvancedService(env, this.drive, this.driveBlobFiles) }
         : {}),
     };
   }

@@ -5,6 +5,15 @@ import { randomUUID } from 'node:crypto';
 import { SCOPE, isDate, type Env } from './env.js';
 import { formatDatePattern } from './time.js';
 import type { Workbook } from './workbook.js';
+import {
+  createDriveFile,
+  newBlob,
+  unzipBlob,
+  zipBlobs,
+  type DriveBlobFile,
+  type EmuBlob,
+  type EmuBlobFile,
+} from './blob.js';
 
 /** Recipients a consumer account may mail per day from Apps Script. */
 export const MAIL_DAILY_QUOTA = 100;
@@ -219,7 +228,13 @@ export class EmuDriveApp {
   constructor(
     private readonly env: Env,
     private readonly files: Map<string, Workbook>,
+    /** Files made from blobs (a zip), kept apart from the spreadsheets. */
+    private readonly blobFiles: Map<string, DriveBlobFile> = new Map(),
   ) {}
+
+  createFile(blob: EmuBlob): EmuBlobFile {
+    return createDriveFile(this.env, this.blobFiles, blob);
+  }
 
   getFileById(id: string): GoogleAppsScript.Drive.File {
     this.env.record('DriveApp.getFileById');
@@ -388,6 +403,24 @@ export class EmuUtilities {
   base64Encode(data: string): string {
     this.env.record('Utilities.base64Encode');
     return Buffer.from(data, 'utf8').toString('base64');
+  }
+
+  /** Byte[]: Java's signed bytes, as Blob.getBytes gives them. */
+  base64Decode(encoded: string): number[] {
+    this.env.record('Utilities.base64Decode');
+    return [...Buffer.from(encoded, 'base64')].map((b) => (b > 127 ? b - 256 : b));
+  }
+
+  newBlob(data: string | number[], contentType?: string, name?: string): EmuBlob {
+    return newBlob(this.env, data, contentType, name);
+  }
+
+  zip(blobs: EmuBlob[], name?: string): EmuBlob {
+    return zipBlobs(this.env, blobs, name);
+  }
+
+  unzip(blob: EmuBlob): EmuBlob[] {
+    return unzipBlob(this.env, blob);
   }
 }
 

@@ -53,12 +53,26 @@ import {
   type WeeklyStatus,
   type WeeklyTriggerInput,
 } from './app/weekly-plan-switch.js';
+import {
+  exportDecisionRecords,
+  importDecisionRecords,
+  previewDecisionImport,
+  type ExportResult,
+  type ImportPreview,
+  type ImportResult,
+} from './app/decision-records.js';
+import type {
+  ExportDecisionsInput,
+  ImportDecisionsInput,
+  ImportFilesInput,
+} from './domain/decision-records-input.js';
 import { clientRefSchema } from './domain/add-item.js';
 import { parseInput } from './domain/validation.js';
 
 export type { ClientDetail, DecisionSignals, PlanResult, Registry, ShareInput, ShareResult };
 export type { SidebarOpen, SignalSources };
 export type { CloseResult, SharingEntry, SyncResult, WeeklyStatus, WeeklyTriggerInput };
+export type { ExportResult, ImportPreview, ImportResult };
 
 /** Builds the add-on menu. Runs in AuthMode.NONE too, so it touches nothing but the menu. */
 export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
@@ -146,3 +160,14 @@ export function stopSharing(input: { clientId: string }): { clientId: string; re
 }
 
 export const getSharing = (): SharingEntry[] => sharingList();
+
+/** A client's decisions (or every client's) as one zip of MADR or adr-tools records in Drive. */
+export const exportDecisions = (input: ExportDecisionsInput): ExportResult =>
+  exportDecisionRecords(input);
+
+/** What importing these record files at a client would add, flag and skip; writes nothing. */
+export const previewImport = (input: ImportFilesInput): ImportPreview =>
+  previewDecisionImport(input);
+
+export const importDecisions = (input: ImportDecisionsInput): ImportResult =>
+  importDecisionRecords(input);

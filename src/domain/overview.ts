@@ -1,5 +1,6 @@
 /** The Overview's numbers per client, as its live formulas compute them. */
 import { median, daysBetween } from './dates.js';
+import { decisionCycleDays } from './decision-log.js';
 import type { Thresholds } from './debt.js';
 import { str, type ClientRecord } from './client-record.js';
 import { isOpenDebt, isOpenRisk, isOverdue, isPendingDecision } from './item-states.js';
@@ -30,9 +31,8 @@ export function overviewRow(c: ClientRecord, today: string, _thresholds?: Thresh
     .sort();
   const lastReview = reviews[reviews.length - 1] ?? '';
   const cycles = c.items.decision
-    .map((d) => [str(d.fields['proposedOn']), str(d.fields['decidedOn'])])
-    .filter(([p, d]) => p && d)
-    .map(([p, d]) => daysBetween(p as string, d as string));
+    .map((d) => decisionCycleDays(d.fields))
+    .filter((days): days is number => days !== null);
   const count = (p: string) => openDebt.filter((d) => str(d.fields['priority']) === p).length;
   return {
     clientId: c.id,
