@@ -463,7 +463,8 @@ export function fillBudget(
   }
   const reviewMinutes = Math.min(settings.reviewMinutes, budget);
   const overMinutes = Math.max(0, reviewMinutes + fixed - budget);
-  const firstAfterReview = agenda.find((e) => e.kind !== 'review') ?? waits[0];
+  // What the CTO will do this week: an entry that waits is not the week's focus.
+  const firstAfterReview = agenda.find((e) => e.kind !== 'review');
   return {
     clientId: c.id,
     name: c.name,
