@@ -160,7 +160,8 @@ describe('generateWeeklyPlan', () => {
       'This week',
       'Acme: Risk R-1 Backups never restored (2 h)',
       'Beacon: Decision ADR-1 Pick a message queue (1.5 h)',
-      'Corvid: Debt D-1 Auth library two majors behind (1 h)',
+      // Nothing after Corvid's review fits its hour: its focus is the review, not what waits.
+      'Corvid: weekly review (1 h)',
       'Flex: 15.5 h',
       'Capacity: 4.5 h allocated of 20 h; flex 15.5 h (reserve 2 h).',
     ]);
@@ -225,12 +226,12 @@ describe('generateWeeklyPlan', () => {
     expect(mail).toMatchObject({
       to: 'cto@example.com',
       subject:
-        'Weekly plan, week of 2026-11-16: Acme: Risk R-1 Backups never restored (2 h); Beacon: Decision ADR-1 Pick a message queue (1.5 h); Corvid: Debt D-1 Auth library two majors behind (1 h); Flex: 15.5 h',
+        'Weekly plan, week of 2026-11-16: Acme: Risk R-1 Backups never restored (2 h); Beacon: Decision ADR-1 Pick a message queue (1.5 h); Corvid: weekly review (1 h); Flex: 15.5 h',
     });
     expect(mail.body.split('\n').slice(2, 6)).toEqual([
       'Acme: Risk R-1 Backups never restored (2 h)',
       'Beacon: Decision ADR-1 Pick a message queue (1.5 h)',
-      'Corvid: Debt D-1 Auth library two majors behind (1 h)',
+      'Corvid: weekly review (1 h)',
       'Flex: 15.5 h',
     ]);
     expect(mail.htmlBody).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
@@ -263,7 +264,7 @@ describe('generateWeeklyPlan', () => {
     expect(rows.map((r) => [r[0], r[2], r[3], r[4], r[5], r[6], r[7]])).toEqual([
       ['2026-11-16', 'Acme', 2, '', '', 7, 'Risk R-1 Backups never restored'],
       ['2026-11-16', 'Beacon', 1.5, '', '', 5, 'Decision ADR-1 Pick a message queue'],
-      ['2026-11-16', 'Corvid', 1, '', '', 4, 'Debt D-1 Auth library two majors behind'],
+      ['2026-11-16', 'Corvid', 1, '', '', 4, 'weekly review'],
     ]);
   });
 
