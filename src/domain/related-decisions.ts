@@ -31,37 +31,46 @@ export function relatedDecisions(
 
 /**
  * The same answer for many questions: decisions indexed by tag, newest first, so the weekly plan
- * can look up every pending decision's relatives without scanning the registry each time.
+ * can look up every pending decision's relatives without scanning the registry each time. The
+ * decisions are sorted once, all together, and each tag's list keeps that order; each decision's
+ * place in it orders what a question finds without comparing texts again.
  */
 export function relatedDecisionIndex(
   clients: readonly ClientDecisions[],
 ): (tags: readonly string[], excludeClientId: string, limit: number) => RelatedDecision[] {
-  const byTag = new Map<string, RelatedDecision[]>();
+  const all: RelatedDecision[] = [];
   for (const c of clients) {
     for (const d of c.decisions) {
-      const own = (d.fields['tags'] as string[] | undefined) ?? [];
-      const entry: RelatedDecision = {
+      all.push({
         clientId: c.clientId,
         clientName: c.clientName,
         id: d.id,
         title: String(d.fields['title'] ?? ''),
         status: String(d.fields['status'] ?? ''),
-        tags: own,
+        tags: (d.fields['tags'] as string[] | undefined) ?? [],
         sharedTags: [],
         date: String(d.fields['decidedOn'] || d.fields['proposedOn'] || ''),
-      };
-      for (const t of own) {
-        let list = byTag.get(t);
-        if (!list) byTag.set(t, (list = []));
-        list.push(entry);
-      }
+      });
     }
   }
   const newest = (a: RelatedDecision, b: RelatedDecision) =>
     b.date.localeCompare(a.date) ||
     a.clientName.localeCompare(b.clientName) ||
     a.id.localeCompare(b.id);
-  for (const list of byTag.values()) list.sort(newest);
+  // A stable sort: decisions that compare equal keep the registry's order, as they did when each
+  // tag's list was sorted on its own, and share one place.
+  all.sort(newest);
+  const place = new Map<RelatedDecision, number>();
+  const byTag = new Map<string, RelatedDecision[]>();
+  all.forEach((entry, i) => {
+    const previous = all[i - 1];
+    place.set(entry, previous && newest(previous, entry) === 0 ? (place.get(previous) ?? i) : i);
+    for (const t of entry.tags) {
+      let list = byTag.get(t);
+      if (!list) byTag.set(t, (list = []));
+      list.push(entry);
+    }
+  });
   return (tags, excludeClientId, limit) => {
     const wanted = splitTags(tags.join(','));
     const found = new Map<RelatedDecision, string[]>();
@@ -70,13 +79,15 @@ export function relatedDecisionIndex(
       for (const d of byTag.get(t) ?? []) {
         if (taken >= limit) break;
         if (d.clientId === excludeClientId) continue;
-        found.set(d, [...(found.get(d) ?? []), t]);
+        const shared = found.get(d);
+        if (shared) shared.push(t);
+        else found.set(d, [t]);
         taken++;
       }
     }
-    return [...found.entries()]
-      .map(([d, shared]) => ({ ...d, sharedTags: shared }))
-      .sort(newest)
-      .slice(0, limit);
+    return [...found.keys()]
+      .sort((a, b) => (place.get(a) ?? 0) - (place.get(b) ?? 0))
+      .slice(0, limit)
+      .map((d) => ({ ...d, sharedTags: found.get(d) ?? [] }));
   };
 }
