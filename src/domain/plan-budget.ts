@@ -122,6 +122,26 @@ export function clientCandidates(
     if (list.length < DO_NOW_CONSIDERED) list.push(p);
     doNowByClient.set(p.clientId, list);
   }
+  // Conflicts and notices by client, so that each client's week reads its own, not all of them.
+  const conflictsByClient = new Map<string, Map<string, Rollup['conflicts']>>();
+  for (const k of rollup.conflicts) {
+    if (!k.decisionId) continue;
+    let ofClient = conflictsByClient.get(k.clientId);
+    if (!ofClient) conflictsByClient.set(k.clientId, (ofClient = new Map()));
+    const list = ofClient.get(k.decisionId);
+    if (list) list.push(k);
+    else ofClient.set(k.decisionId, [k]);
+  }
+  const noticesByClient = new Map<string, Rollup['notices']>();
+  const noticeFor = (clientId: string, n: Rollup['notices'][number]): void => {
+    const list = noticesByClient.get(clientId);
+    if (list) list.push(n);
+    else noticesByClient.set(clientId, [n]);
+  };
+  for (const n of rollup.notices) {
+    noticeFor(n.consumerId, n);
+    if (n.providerId !== n.consumerId) noticeFor(n.providerId, n);
+  }
   const dueReason = (due: string): string =>
     due === today ? 'due today' : due >= weekStart ? `due ${weekday(due)}` : `due ${due}`;
   const goalHorizon = addDays(today, GOAL_HORIZON_DAYS);
@@ -234,13 +254,7 @@ export function clientCandidates(
     pass((due) => (due && due >= today && due <= weekEnd ? dueReason(due) : ''), 'due', false);
 
     // Decisions, principle conflicts, dependency notices.
-    const conflicts = new Map<string, Rollup['conflicts']>();
-    for (const k of rollup.conflicts) {
-      if (k.clientId !== c.id || !k.decisionId) continue;
-      const list = conflicts.get(k.decisionId) ?? [];
-      list.push(k);
-      conflicts.set(k.decisionId, list);
-    }
+    const conflicts = conflictsByClient.get(c.id) ?? new Map<string, Rollup['conflicts']>();
     const none: Rollup['conflicts'] = [];
     for (const d of c.items.decision) {
       const own = (d.id && conflicts.get(d.id)) || none;
@@ -265,7 +279,7 @@ export function clientCandidates(
       );
       for (const r of reasons.slice(1)) add(2, 'decision', key, '', r, 0);
     }
-    for (const n of rollup.notices) {
+    for (const n of noticesByClient.get(c.id) ?? []) {
       if (n.consumerId === c.id)
         add(
           2,
