@@ -256,18 +256,28 @@ export function clientCandidates(
     // Decisions, principle conflicts, dependency notices.
     const conflicts = conflictsByClient.get(c.id) ?? new Map<string, Rollup['conflicts']>();
     const none: Rollup['conflicts'] = [];
+    // Decisions tagged alike have the same relatives: each list of tags is looked up once.
+    const relatedByTags = new Map<string, string>();
+    const relatedOf = (d: RegistryItem): string => {
+      const tags = tagsOf(d);
+      const asked = tags.join(',');
+      let reason = relatedByTags.get(asked);
+      if (reason === undefined) {
+        const others = related(tags, c.id, 3);
+        reason = others.length
+          ? `related: ${others.map((r) => `${r.clientName} ${r.id} ${r.title}`).join(', ')}`
+          : '';
+        relatedByTags.set(asked, reason);
+      }
+      return reason;
+    };
     for (const d of c.items.decision) {
       const own = (d.id && conflicts.get(d.id)) || none;
-      if (!isPendingDecision(d.fields) && own.length === 0) continue;
-      const key = itemKey('decision', d);
-      const others = isPendingDecision(d.fields) ? related(tagsOf(d), c.id, 3) : [];
-      const reasons = [
-        ...(others.length
-          ? [`related: ${others.map((r) => `${r.clientName} ${r.id} ${r.title}`).join(', ')}`]
-          : []),
-        ...own.map((k) => k.message),
-      ];
       const pending = isPendingDecision(d.fields);
+      if (!pending && own.length === 0) continue;
+      const key = itemKey('decision', d);
+      const others = pending ? relatedOf(d) : '';
+      const reasons = [...(others ? [others] : []), ...own.map((k) => k.message)];
       add(
         2,
         pending ? 'decision' : 'conflict',
