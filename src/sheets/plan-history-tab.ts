@@ -20,6 +20,29 @@ import type { ReadTab } from './workbook-read.js';
 
 export const HISTORY_HEADER: string[] = [...PLAN_HISTORY_HEADER];
 
+const LAYOUT_KEY = 'weekly.historyLayout';
+const LAYOUT_VERSION = '1';
+
+/** Whether this registry's Plan History tab was given its columns (at setup, or its first run). */
+export function historyLaidOut(): boolean {
+  return PropertiesService.getDocumentProperties().getProperty(LAYOUT_KEY) === LAYOUT_VERSION;
+}
+
+/**
+ * Plan History's columns, given once per registry (a person may resize them; they are not set
+ * every week): readable at 1,280 pixels, 1,200 in all, in five calls. Week starting to Entries
+ * planned alike, Focus wide, Generated at; every cell below the title wraps (the rows to come
+ * too: the range is open-ended), so a long header, client name or focus takes a second line
+ * rather than being cut.
+ */
+export function layOutHistoryTab(sheet: GoogleAppsScript.Spreadsheet.Sheet): void {
+  sheet.setColumnWidths(1, 7, 105);
+  sheet.setColumnWidth(8, 345);
+  sheet.setColumnWidth(9, 120);
+  sheet.getRange('A2:I').setWrap(true);
+  PropertiesService.getDocumentProperties().setProperty(LAYOUT_KEY, LAYOUT_VERSION);
+}
+
 /** The history as the domain reads it, its Date cells read in the spreadsheet's zone. */
 export function readHistory(tab: ReadTab, timeZone: string): PlanHistoryRead {
   return readPlanHistory(isoDates(tab.grid, timeZone));
