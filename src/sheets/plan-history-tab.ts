@@ -30,16 +30,19 @@ export function historyLaidOut(): boolean {
 
 /**
  * Plan History's columns, given once per registry (a person may resize them; they are not set
- * every week): readable at 1,280 pixels, 1,200 in all, in five calls. Week starting to Entries
- * planned alike, Focus wide, Generated at; every cell below the title wraps (the rows to come
- * too: the range is open-ended), so a long header, client name or focus takes a second line
- * rather than being cut.
+ * every week): readable at 1,280 pixels, 1,200 in all. Week starting and Client ID, Client
+ * wider, the four counts, Focus widest and wrapped (the rows to come too: the range is
+ * open-ended, so the sheet's size is not asked), Generated at; a header too long for its column
+ * takes a second line.
  */
 export function layOutHistoryTab(sheet: GoogleAppsScript.Spreadsheet.Sheet): void {
-  sheet.setColumnWidths(1, 7, 105);
-  sheet.setColumnWidth(8, 345);
+  sheet.setColumnWidths(1, 2, 100);
+  sheet.setColumnWidth(3, 150);
+  sheet.setColumnWidths(4, 4, 100);
+  sheet.setColumnWidth(8, 330);
   sheet.setColumnWidth(9, 120);
-  sheet.getRange('A2:I').setWrap(true);
+  sheet.getRange('A2:I2').setWrap(true);
+  sheet.getRange('H2:H').setWrap(true);
   PropertiesService.getDocumentProperties().setProperty(LAYOUT_KEY, LAYOUT_VERSION);
 }
 

@@ -613,9 +613,9 @@ describe("Plan History's columns", () => {
       /setColumnWidths?|setWrap/.test(m),
     );
 
-  it("Plan History's columns are readable at 1,280 pixels from setup: 1,200 in all, Focus the widest and wrapped, the title not", () => {
+  it("Plan History's columns are readable at 1,280 pixels from setup: 1,200 in all, Focus the widest and wrapped", () => {
     const { rt, addon } = registry();
-    expect(widths(rt)).toEqual([105, 105, 105, 105, 105, 105, 105, 345, 120]);
+    expect(widths(rt)).toEqual([100, 100, 150, 100, 100, 100, 100, 330, 120]);
     expect(widths(rt).reduce((a, b) => a + b, 0)).toBe(1200);
     addon.call('generateWeeklyPlan');
     // The weekly run spends no call on them: they were given when the tab was made.
@@ -624,12 +624,12 @@ describe("Plan History's columns", () => {
     const focus = values(rt, history).findIndex((r) => r[7] === 'weekly review') + 1;
     expect(focus).toBeGreaterThan(2);
     expect(history.cell(focus, 8)?.format?.wrap).toBe(true);
+    // A header too long for its column takes a second line; the counts below it do not wrap.
     expect(history.cell(2, 7)?.format?.wrap).toBe(true);
-    // The tab's title in A1 runs over to the right, as on the other generated tabs.
-    expect(history.cell(1, 1)?.format?.wrap).toBeFalsy();
+    expect(history.cell(focus, 7)?.format?.wrap).toBeFalsy();
   });
 
-  it("Plan History's columns are given once at the first run of a registry made before, in five calls, and a width a person set is kept", () => {
+  it("Plan History's columns are given once at the first run of a registry made before, in nine calls, and a width a person set is kept", () => {
     // A registry whose Plan History was made before it had its columns: a week planned already.
     const { rt, addon } = registry();
     addon.call('generateWeeklyPlan');
@@ -637,22 +637,22 @@ describe("Plan History's columns", () => {
     const history = tab(rt, 'Plan History');
     history.columnWidths.clear();
     const sheet = rt.spreadsheetApp().getActiveSpreadsheet().getSheetByName('Plan History')!;
-    sheet.getRange(2, 1, sheet.getMaxRows() - 1, 9).setWrap(false);
+    sheet.getRange('A2:I').setWrap(false);
     rt.advanceClockTo('2026-11-23T08:00:00Z');
     addon.call('runWeeklyPlan', {});
     const calls = rt.lastExecution?.calls ?? {};
     // One call per run of equal widths and one for the wrap: never one per row or per cell.
     expect(layoutCalls(rt)).toEqual([
-      ['Sheet.setColumnWidths', 1],
-      ['Sheet.setColumnWidth', 2],
-      ['Range.setWrap', 1],
+      ['Sheet.setColumnWidths', 2],
+      ['Sheet.setColumnWidth', 3],
+      ['Range.setWrap', 2],
     ]);
-    // Five calls, once: the run that gives them is within tabs + 12 and those five.
+    // Nine calls, once: the run that gives them is within tabs + 12 and those nine.
     expect(calls['Sheet.getRange']).toBeGreaterThanOrEqual(1);
     expect(rt.lastExecution?.spreadsheetCalls).toBeLessThanOrEqual(
-      rt.spreadsheet.sheets.length + 12 + 5,
+      rt.spreadsheet.sheets.length + 12 + 9,
     );
-    expect(widths(rt)).toEqual([105, 105, 105, 105, 105, 105, 105, 345, 120]);
+    expect(widths(rt)).toEqual([100, 100, 150, 100, 100, 100, 100, 330, 120]);
 
     const focus = values(rt, history).findIndex((r) => r[7] === 'weekly review') + 1;
     expect(history.cell(focus, 8)?.format?.wrap).toBe(true);
