@@ -127,7 +127,8 @@ export function clientCandidates(
   for (const k of rollup.conflicts) {
     if (!k.decisionId) continue;
     let ofClient = conflictsByClient.get(k.clientId);
-    if (!ofClient) conflictsByClient.set(k.clientId, (ofClient = new Map()));
+    if (!ofClient)
+      conflictsByClient.set(k.clientId, (ofClient = new Map<string, Rollup['conflicts']>()));
     const list = ofClient.get(k.decisionId);
     if (list) list.push(k);
     else ofClient.set(k.decisionId, [k]);
