@@ -122,6 +122,27 @@ export function clientCandidates(
     if (list.length < DO_NOW_CONSIDERED) list.push(p);
     doNowByClient.set(p.clientId, list);
   }
+  // Conflicts and notices by client, so that each client's week reads its own, not all of them.
+  const conflictsByClient = new Map<string, Map<string, Rollup['conflicts']>>();
+  for (const k of rollup.conflicts) {
+    if (!k.decisionId) continue;
+    let ofClient = conflictsByClient.get(k.clientId);
+    if (!ofClient)
+      conflictsByClient.set(k.clientId, (ofClient = new Map<string, Rollup['conflicts']>()));
+    const list = ofClient.get(k.decisionId);
+    if (list) list.push(k);
+    else ofClient.set(k.decisionId, [k]);
+  }
+  const noticesByClient = new Map<string, Rollup['notices']>();
+  const noticeFor = (clientId: string, n: Rollup['notices'][number]): void => {
+    const list = noticesByClient.get(clientId);
+    if (list) list.push(n);
+    else noticesByClient.set(clientId, [n]);
+  };
+  for (const n of rollup.notices) {
+    noticeFor(n.consumerId, n);
+    if (n.providerId !== n.consumerId) noticeFor(n.providerId, n);
+  }
   const dueReason = (due: string): string =>
     due === today ? 'due today' : due >= weekStart ? `due ${weekday(due)}` : `due ${due}`;
   const goalHorizon = addDays(today, GOAL_HORIZON_DAYS);
@@ -234,26 +255,30 @@ export function clientCandidates(
     pass((due) => (due && due >= today && due <= weekEnd ? dueReason(due) : ''), 'due', false);
 
     // Decisions, principle conflicts, dependency notices.
-    const conflicts = new Map<string, Rollup['conflicts']>();
-    for (const k of rollup.conflicts) {
-      if (k.clientId !== c.id || !k.decisionId) continue;
-      const list = conflicts.get(k.decisionId) ?? [];
-      list.push(k);
-      conflicts.set(k.decisionId, list);
-    }
+    const conflicts = conflictsByClient.get(c.id) ?? new Map<string, Rollup['conflicts']>();
     const none: Rollup['conflicts'] = [];
+    // Decisions tagged alike have the same relatives: each list of tags is looked up once.
+    const relatedByTags = new Map<string, string>();
+    const relatedOf = (d: RegistryItem): string => {
+      const tags = tagsOf(d);
+      const asked = tags.join(',');
+      let reason = relatedByTags.get(asked);
+      if (reason === undefined) {
+        const others = related(tags, c.id, 3);
+        reason = others.length
+          ? `related: ${others.map((r) => `${r.clientName} ${r.id} ${r.title}`).join(', ')}`
+          : '';
+        relatedByTags.set(asked, reason);
+      }
+      return reason;
+    };
     for (const d of c.items.decision) {
       const own = (d.id && conflicts.get(d.id)) || none;
-      if (!isPendingDecision(d.fields) && own.length === 0) continue;
-      const key = itemKey('decision', d);
-      const others = isPendingDecision(d.fields) ? related(tagsOf(d), c.id, 3) : [];
-      const reasons = [
-        ...(others.length
-          ? [`related: ${others.map((r) => `${r.clientName} ${r.id} ${r.title}`).join(', ')}`]
-          : []),
-        ...own.map((k) => k.message),
-      ];
       const pending = isPendingDecision(d.fields);
+      if (!pending && own.length === 0) continue;
+      const key = itemKey('decision', d);
+      const others = pending ? relatedOf(d) : '';
+      const reasons = [...(others ? [others] : []), ...own.map((k) => k.message)];
       add(
         2,
         pending ? 'decision' : 'conflict',
@@ -265,7 +290,7 @@ export function clientCandidates(
       );
       for (const r of reasons.slice(1)) add(2, 'decision', key, '', r, 0);
     }
-    for (const n of rollup.notices) {
+    for (const n of noticesByClient.get(c.id) ?? []) {
       if (n.consumerId === c.id)
         add(
           2,
@@ -463,7 +488,8 @@ export function fillBudget(
   }
   const reviewMinutes = Math.min(settings.reviewMinutes, budget);
   const overMinutes = Math.max(0, reviewMinutes + fixed - budget);
-  const firstAfterReview = agenda.find((e) => e.kind !== 'review') ?? waits[0];
+  // What the CTO will do this week: an entry that waits is not the week's focus.
+  const firstAfterReview = agenda.find((e) => e.kind !== 'review');
   return {
     clientId: c.id,
     name: c.name,

@@ -53,9 +53,31 @@ function ratio(e: PriorityEntry): number {
   return e.impact !== null && e.effort !== null && e.effort > 0 ? e.impact / e.effort : -1;
 }
 
-function idNumber(id: string): number {
-  const m = /(\d+)$/.exec(id);
-  return m ? Number(m[1]) : Number.MAX_SAFE_INTEGER;
+/** The first three steps, overdue, priority and quadrant, as one number (each step below 5). */
+function standing(e: PriorityEntry): number {
+  const overdue = e.overdue ? 0 : 1;
+  const priority = PRIORITY_RANK[e.priority] ?? UNSET_PRIORITY;
+  return (overdue * 5 + priority) * 5 + (QUADRANT_RANK[e.quadrant] ?? 4);
+}
+
+interface IdParts {
+  /** The ID before its trailing digits: "ADR-" of "ADR-12". */
+  prefix: string;
+  /** The trailing digits' number, or after every number when there are none. */
+  number: number;
+}
+
+function idParts(id: string): IdParts {
+  let end = id.length;
+  while (end > 0) {
+    const c = id.charCodeAt(end - 1);
+    if (c < 48 || c > 57) break;
+    end--;
+  }
+  return {
+    prefix: id.slice(0, end),
+    number: end < id.length ? Number(id.slice(end)) : Number.MAX_SAFE_INTEGER,
+  };
 }
 
 function text(a: string, b: string): number {
@@ -70,44 +92,37 @@ function blankLast(a: string, b: string): number {
 }
 
 interface SortKey {
-  overdue: number;
-  priority: number;
-  quadrant: number;
+  standing: number;
   ratio: number;
   due: string;
   added: string;
   client: string;
-  idPrefix: string;
-  idNumber: number;
+  id: IdParts;
   row: number;
 }
 
 function keyOf(e: PriorityEntry): SortKey {
   return {
-    overdue: e.overdue ? 0 : 1,
-    priority: PRIORITY_RANK[e.priority] ?? UNSET_PRIORITY,
-    quadrant: QUADRANT_RANK[e.quadrant] ?? 4,
+    standing: standing(e),
     ratio: ratio(e),
     due: e.due,
     added: e.added,
     client: e.clientName.toLowerCase(),
-    idPrefix: e.id.replace(/\d+$/, ''),
-    idNumber: idNumber(e.id),
+    id: idParts(e.id),
     row: e.row,
   };
 }
 
+/** The ranking rule, as the README states it: one step after another. */
 function compareKeys(a: SortKey, b: SortKey): number {
   return (
-    a.overdue - b.overdue ||
-    a.priority - b.priority ||
-    a.quadrant - b.quadrant ||
+    a.standing - b.standing ||
     b.ratio - a.ratio ||
     blankLast(a.due, b.due) ||
     blankLast(a.added, b.added) ||
     text(a.client, b.client) ||
-    text(a.idPrefix, b.idPrefix) ||
-    a.idNumber - b.idNumber ||
+    text(a.id.prefix, b.id.prefix) ||
+    a.id.number - b.id.number ||
     a.row - b.row
   );
 }
@@ -116,12 +131,81 @@ export function comparePriorities(a: PriorityEntry, b: PriorityEntry): number {
   return compareKeys(keyOf(a), keyOf(b));
 }
 
-/** Sorts by the comparator, computing each entry's keys once. */
+/** Each distinct text's place in an order of texts, equal texts sharing one. */
+function placesOf(
+  texts: readonly string[],
+  order: (a: string, b: string) => number,
+): Map<string, number> {
+  const places = new Map<string, number>();
+  [...new Set(texts)].sort(order).forEach((t, i) => places.set(t, i));
+  return places;
+}
+
+/** A value worked out once per distinct input: client names and IDs repeat across entries. */
+function once<T>(work: (input: string) => T): (input: string) => T {
+  const known = new Map<string, T>();
+  return (input) => {
+    let value = known.get(input);
+    if (value === undefined) known.set(input, (value = work(input)));
+    return value;
+  };
+}
+
+/**
+ * Sorts by the comparator, each entry's key worked out once and its texts turned into their
+ * places in the comparator's order of them, so that the many comparisons compare numbers only.
+ * Every pair compares with the sign compareKeys gives it, so the order is the same.
+ */
 export function rankPriorities(entries: readonly PriorityEntry[]): PriorityEntry[] {
-  return entries
-    .map((entry) => ({ entry, key: keyOf(entry) }))
-    .sort((a, b) => compareKeys(a.key, b.key))
-    .map((x) => x.entry);
+  const n = entries.length;
+  const lower = once((name) => name.toLowerCase());
+  const parts = once(idParts);
+  const clients: string[] = [];
+  const prefixes: string[] = [];
+  const standings = new Float64Array(n);
+  const ratios = new Float64Array(n);
+  const numbers = new Float64Array(n);
+  const rows = new Float64Array(n);
+  entries.forEach((e, i) => {
+    const id = parts(e.id);
+    clients.push(lower(e.clientName));
+    prefixes.push(id.prefix);
+    standings[i] = standing(e);
+    ratios[i] = ratio(e);
+    numbers[i] = id.number;
+    rows[i] = e.row;
+  });
+  // Due and added as one number, client and ID prefix as another: a place times the count of
+  // places of the next step, plus that step's place.
+  const dues = placesOf(
+    entries.map((e) => e.due),
+    blankLast,
+  );
+  const addeds = placesOf(
+    entries.map((e) => e.added),
+    blankLast,
+  );
+  const names = placesOf(clients, text);
+  const kinds = placesOf(prefixes, text);
+  const dueAndAdded = new Float64Array(n);
+  const clientAndKind = new Float64Array(n);
+  entries.forEach((e, i) => {
+    dueAndAdded[i] = (dues.get(e.due) ?? 0) * addeds.size + (addeds.get(e.added) ?? 0);
+    clientAndKind[i] =
+      (names.get(clients[i] as string) ?? 0) * kinds.size + (kinds.get(prefixes[i] as string) ?? 0);
+  });
+  const order: number[] = [];
+  for (let i = 0; i < n; i++) order.push(i);
+  order.sort(
+    (a, b) =>
+      (standings[a] as number) - (standings[b] as number) ||
+      (ratios[b] as number) - (ratios[a] as number) ||
+      (dueAndAdded[a] as number) - (dueAndAdded[b] as number) ||
+      (clientAndKind[a] as number) - (clientAndKind[b] as number) ||
+      (numbers[a] as number) - (numbers[b] as number) ||
+      (rows[a] as number) - (rows[b] as number),
+  );
+  return order.map((i) => entries[i] as PriorityEntry);
 }
 
 export function collectPriorities(

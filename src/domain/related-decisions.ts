@@ -58,7 +58,10 @@ export function relatedCandidates(clients: readonly ClientDecisions[]): RelatedC
 
 /**
  * The same answer for many questions: decisions indexed by tag, newest first, so the weekly plan
- * can look up every pending decision's relatives without scanning the registry each time.
+ * can look up every pending decision's relatives without scanning the registry each time. The
+ * decisions are sorted once, all together, and each tag's list keeps that order; each decision's
+ * place in it orders what a question finds without comparing texts again. Only the decisions a
+ * question finds are written out.
  */
 export function relatedDecisionIndex(
   clients: readonly ClientDecisions[],
@@ -70,34 +73,41 @@ export function relatedDecisionIndex(
 export function relatedIndex(
   candidates: readonly RelatedCandidate[],
 ): (tags: readonly string[], excludeClientId: string, limit: number) => RelatedDecision[] {
-  const byTag = new Map<string, RelatedCandidate[]>();
-  for (const d of candidates) {
-    for (const t of d.tags) {
-      let list = byTag.get(t);
-      if (!list) byTag.set(t, (list = []));
-      list.push(d);
-    }
-  }
   const newest = (a: RelatedCandidate, b: RelatedCandidate) =>
     b.date.localeCompare(a.date) ||
     a.clientName.localeCompare(b.clientName) ||
     a.id.localeCompare(b.id);
-  for (const list of byTag.values()) list.sort(newest);
+  // A stable sort: candidates that compare equal keep the registry's order, as they did when each
+  // tag's list was sorted on its own, and share one place.
+  const sorted = [...candidates].sort(newest);
+  const places: number[] = [];
+  const byTag = new Map<string, number[]>();
+  sorted.forEach((d, at) => {
+    const before = sorted[at - 1];
+    places.push(before !== undefined && newest(before, d) === 0 ? (places[at - 1] as number) : at);
+    for (const t of d.tags) {
+      let list = byTag.get(t);
+      if (!list) byTag.set(t, (list = []));
+      list.push(at);
+    }
+  });
   return (tags, excludeClientId, limit) => {
     const wanted = splitTags(tags.join(','));
-    const found = new Map<RelatedCandidate, string[]>();
+    const found = new Map<number, string[]>();
     for (const t of wanted) {
       let taken = 0;
-      for (const d of byTag.get(t) ?? []) {
+      for (const at of byTag.get(t) ?? []) {
         if (taken >= limit) break;
-        if (d.clientId === excludeClientId) continue;
-        found.set(d, [...(found.get(d) ?? []), t]);
+        if (sorted[at]?.clientId === excludeClientId) continue;
+        const shared = found.get(at);
+        if (shared) shared.push(t);
+        else found.set(at, [t]);
         taken++;
       }
     }
-    return [...found.entries()]
-      .map(([d, sharedTags]) => ({ ...d, sharedTags }))
-      .sort(newest)
-      .slice(0, limit);
+    return [...found.keys()]
+      .sort((a, b) => (places[a] as number) - (places[b] as number))
+      .slice(0, limit)
+      .map((at) => ({ ...(sorted[at] as RelatedCandidate), sharedTags: found.get(at) ?? [] }));
   };
 }

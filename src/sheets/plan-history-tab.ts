@@ -20,6 +20,32 @@ import type { ReadTab } from './workbook-read.js';
 
 export const HISTORY_HEADER: string[] = [...PLAN_HISTORY_HEADER];
 
+const LAYOUT_KEY = 'weekly.historyLayout';
+const LAYOUT_VERSION = '1';
+
+/** Whether this registry's Plan History tab was given its columns (at setup, or its first run). */
+export function historyLaidOut(): boolean {
+  return PropertiesService.getDocumentProperties().getProperty(LAYOUT_KEY) === LAYOUT_VERSION;
+}
+
+/**
+ * Plan History's columns, given once per registry (a person may resize them; they are not set
+ * every week): readable at 1,280 pixels, 1,200 in all. Week starting and Client ID, Client
+ * wider, the four counts, Focus widest and wrapped (the rows to come too: the range is
+ * open-ended, so the sheet's size is not asked), Generated at; a header too long for its column
+ * takes a second line.
+ */
+export function layOutHistoryTab(sheet: GoogleAppsScript.Spreadsheet.Sheet): void {
+  sheet.setColumnWidths(1, 2, 100);
+  sheet.setColumnWidth(3, 150);
+  sheet.setColumnWidths(4, 4, 100);
+  sheet.setColumnWidth(8, 330);
+  sheet.setColumnWidth(9, 120);
+  sheet.getRange('A2:I2').setWrap(true);
+  sheet.getRange('H2:H').setWrap(true);
+  PropertiesService.getDocumentProperties().setProperty(LAYOUT_KEY, LAYOUT_VERSION);
+}
+
 /** The history as the domain reads it, its Date cells read in the spreadsheet's zone. */
 export function readHistory(tab: ReadTab, timeZone: string): PlanHistoryRead {
   return readPlanHistory(isoDates(tab.grid, timeZone));

@@ -18,6 +18,7 @@ import {
 } from './tab-roles.js';
 import { findRegistryTabs } from './registry-tabs.js';
 import { HISTORY_HEADER, layOutPlanTab } from './weekly-plan-tab.js';
+import { layOutHistoryTab } from './plan-history-tab.js';
 import { GENERATED_TITLE_STYLE, HEADER_STYLE, TITLE_STYLE, styleRow } from './styles.js';
 import { formatOverviewDates, layOutPriorities, markLaidOut } from './priorities-layout.js';
 
@@ -106,6 +107,7 @@ function drawTab(sheet: Sheet, role: RegistryRole): void {
     sheet.setFrozenRows(headerRow);
   }
   if (role === 'weeklyPlan') layOutPlanTab(sheet);
+  if (role === 'planHistory') layOutHistoryTab(sheet);
 }
 
 function createSettingsNames(ss: Spreadsheet, sheet: Sheet): void {

@@ -160,7 +160,8 @@ describe('generateWeeklyPlan', () => {
       'This week',
       'Acme: Risk R-1 Backups never restored (2 h)',
       'Beacon: Decision ADR-1 Pick a message queue (1.5 h)',
-      'Corvid: Debt D-1 Auth library two majors behind (1 h)',
+      // Nothing after Corvid's review fits its hour: its focus is the review, not what waits.
+      'Corvid: weekly review (1 h)',
       'Flex: 15.5 h',
       'Capacity: 4.5 h allocated of 20 h; flex 15.5 h (reserve 2 h).',
     ]);
@@ -225,12 +226,12 @@ describe('generateWeeklyPlan', () => {
     expect(mail).toMatchObject({
       to: 'cto@example.com',
       subject:
-        'Weekly plan, week of 2026-11-16: Acme: Risk R-1 Backups never restored (2 h); Beacon: Decision ADR-1 Pick a message queue (1.5 h); Corvid: Debt D-1 Auth library two majors behind (1 h); Flex: 15.5 h',
+        'Weekly plan, week of 2026-11-16: Acme: Risk R-1 Backups never restored (2 h); Beacon: Decision ADR-1 Pick a message queue (1.5 h); Corvid: weekly review (1 h); Flex: 15.5 h',
     });
     expect(mail.body.split('\n').slice(2, 6)).toEqual([
       'Acme: Risk R-1 Backups never restored (2 h)',
       'Beacon: Decision ADR-1 Pick a message queue (1.5 h)',
-      'Corvid: Debt D-1 Auth library two majors behind (1 h)',
+      'Corvid: weekly review (1 h)',
       'Flex: 15.5 h',
     ]);
     expect(mail.htmlBody).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
@@ -263,7 +264,7 @@ describe('generateWeeklyPlan', () => {
     expect(rows.map((r) => [r[0], r[2], r[3], r[4], r[5], r[6], r[7]])).toEqual([
       ['2026-11-16', 'Acme', 2, '', '', 7, 'Risk R-1 Backups never restored'],
       ['2026-11-16', 'Beacon', 1.5, '', '', 5, 'Decision ADR-1 Pick a message queue'],
-      ['2026-11-16', 'Corvid', 1, '', '', 4, 'Debt D-1 Auth library two majors behind'],
+      ['2026-11-16', 'Corvid', 1, '', '', 4, 'weekly review'],
     ]);
   });
 
@@ -601,5 +602,64 @@ describe('the weekly trigger', () => {
     expect(spring.addon.call('getWeeklyTrigger')).toMatchObject({
       nextRun: '2027-04-09T15:00:00.000Z',
     });
+  });
+});
+
+describe("Plan History's columns", () => {
+  const widths = (rt: Runtime) =>
+    Array.from({ length: 9 }, (_, i) => tab(rt, 'Plan History').columnWidths.get(i + 1) ?? 100);
+  const layoutCalls = (rt: Runtime) =>
+    Object.entries(rt.lastExecution?.calls ?? {}).filter(([m]) =>
+      /setColumnWidths?|setWrap/.test(m),
+    );
+
+  it("Plan History's columns are readable at 1,280 pixels from setup: 1,200 in all, Focus the widest and wrapped", () => {
+    const { rt, addon } = registry();
+    expect(widths(rt)).toEqual([100, 100, 150, 100, 100, 100, 100, 330, 120]);
+    expect(widths(rt).reduce((a, b) => a + b, 0)).toBe(1200);
+    addon.call('generateWeeklyPlan');
+    // The weekly run spends no call on them: they were given when the tab was made.
+    expect(layoutCalls(rt)).toEqual([]);
+    const history = tab(rt, 'Plan History');
+    const focus = values(rt, history).findIndex((r) => r[7] === 'weekly review') + 1;
+    expect(focus).toBeGreaterThan(2);
+    expect(history.cell(focus, 8)?.format?.wrap).toBe(true);
+    // A header too long for its column takes a second line; the counts below it do not wrap.
+    expect(history.cell(2, 7)?.format?.wrap).toBe(true);
+    expect(history.cell(focus, 7)?.format?.wrap).toBeFalsy();
+  });
+
+  it("Plan History's columns are given once at the first run of a registry made before, in nine calls, and a width a person set is kept", () => {
+    // A registry whose Plan History was made before it had its columns: a week planned already.
+    const { rt, addon } = registry();
+    addon.call('generateWeeklyPlan');
+    rt.documentProperties(rt.spreadsheet.id).delete('weekly.historyLayout');
+    const history = tab(rt, 'Plan History');
+    history.columnWidths.clear();
+    const sheet = rt.spreadsheetApp().getActiveSpreadsheet().getSheetByName('Plan History')!;
+    sheet.getRange('A2:I').setWrap(false);
+    rt.advanceClockTo('2026-11-23T08:00:00Z');
+    addon.call('runWeeklyPlan', {});
+    const calls = rt.lastExecution?.calls ?? {};
+    // One call per run of equal widths and one for the wrap: never one per row or per cell.
+    expect(layoutCalls(rt)).toEqual([
+      ['Sheet.setColumnWidths', 2],
+      ['Sheet.setColumnWidth', 3],
+      ['Range.setWrap', 2],
+    ]);
+    // Nine calls, once: the run that gives them is within tabs + 12 and those nine.
+    expect(calls['Sheet.getRange']).toBeGreaterThanOrEqual(1);
+    expect(rt.lastExecution?.spreadsheetCalls).toBeLessThanOrEqual(
+      rt.spreadsheet.sheets.length + 12 + 9,
+    );
+    expect(widths(rt)).toEqual([100, 100, 150, 100, 100, 100, 100, 330, 120]);
+
+    const focus = values(rt, history).findIndex((r) => r[7] === 'weekly review') + 1;
+    expect(history.cell(focus, 8)?.format?.wrap).toBe(true);
+
+    sheet.setColumnWidth(8, 420);
+    addon.call('generateWeeklyPlan');
+    expect(layoutCalls(rt)).toEqual([]);
+    expect(history.columnWidths.get(8)).toBe(420);
   });
 });

@@ -358,6 +358,15 @@ describe("a plan entry as the founder's line", () => {
     } as unknown as AgendaEntry;
     expect(founderWeekLine(acmeView, { agenda: [review] } as unknown as ClientPlan)).toBe('');
   });
+
+  it("is never an entry that waits, as the plan's own focus is not", () => {
+    const review = {
+      kind: 'review',
+      subject: { kind: 'review', step: 'code' },
+    } as unknown as AgendaEntry;
+    const plan = { agenda: [review], waits: [entry('doNow', 'debt', 'D-1')] };
+    expect(founderWeekLine(acmeView, plan as unknown as ClientPlan)).toBe('');
+  });
 });
 
 describe('sharing', () => {

@@ -2,6 +2,7 @@
  * The ranking rule, one step at a time: each test holds every earlier key equal and shows the
  * step deciding, so a step moved or dropped fails here by name.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   collectPriorities,
@@ -9,6 +10,7 @@ import {
   rankPriorities,
   type PriorityEntry,
 } from '../../src/domain/priorities.js';
+import { QUADRANTS } from '../../src/domain/debt.js';
 import { client, item } from './registry-fixture.js';
 
 const TODAY = '2026-11-18';
@@ -203,5 +205,45 @@ describe('the ranking rule, step by step', () => {
         JSON.stringify(first),
       ).toEqual([a, b]);
     }
+  });
+});
+
+describe('ranking a whole list', () => {
+  // Few values per key, so that most pairs tie on several steps and the later steps decide.
+  const anEntry = fc.record({
+    overdue: fc.boolean(),
+    priority: fc.constantFrom('Critical', 'High', 'Medium', 'Low', '', 'Urgent'),
+    quadrant: fc.constantFrom(...QUADRANTS, ''),
+    impact: fc.option(fc.integer({ min: 0, max: 5 })),
+    effort: fc.option(fc.integer({ min: 0, max: 5 })),
+    due: fc.constantFrom('', '2026-11-01', '2026-11-18', '2026-12-01', 'soon'),
+    added: fc.constantFrom('', '2026-01-05', '2026-11-18', 'Q3'),
+    clientName: fc.constantFrom('Acme', 'acme', 'ACME', 'Beacon', 'Ärger', 'zed', ''),
+    id: fc.constantFrom(
+      'D-1',
+      'D-2',
+      'D-10',
+      'D-01',
+      'ADR-1',
+      'ADR-12',
+      'R-3',
+      'X',
+      '',
+      '7',
+      'D-1a',
+    ),
+    row: fc.integer({ min: 1, max: 4 }),
+  });
+
+  it('ranks exactly as sorting by the comparator does', () => {
+    fc.assert(
+      fc.property(fc.array(anEntry, { maxLength: 60 }), (over) => {
+        // Each entry's title is its place in the input, so the two orders compare entry by entry.
+        const entries = over.map((o, i) => entry({ ...o, title: String(i) }));
+        const bySort = [...entries].sort(comparePriorities).map((e) => e.title);
+        expect(rankPriorities(entries).map((e) => e.title)).toEqual(bySort);
+      }),
+      { numRuns: 500 },
+    );
   });
 });

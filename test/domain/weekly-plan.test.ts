@@ -523,4 +523,14 @@ describe("a client's budget", () => {
     const first = planFor([client({ items: { review: REVIEWED, decision: decisions } })]);
     expect(first.clients[0]?.focus).toBe('Decision ADR-1 Choice 1');
   });
+
+  it('names the weekly review as the focus when nothing after the review fits the hours', () => {
+    const plan = planFor([
+      client({ hoursPerWeek: 40 / 60, items: { review: REVIEWED, decision: decisions } }),
+    ]);
+    const c = plan.clients[0];
+    expect(c?.agenda.map((a) => a.kind)).toEqual(['review', 'review', 'review', 'review']);
+    expect(c?.waits[0]?.key).toBe('decision:ADR-1');
+    expect(c?.focus).toBe('weekly review');
+  });
 });
