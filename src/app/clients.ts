@@ -38,12 +38,11 @@ export function setUp(): SetupResult {
     ensureSettingsNames(ss);
     // The address goes in the weekly mail; known from the start, the weekly run need not ask.
     registryUrl(ss);
-    ss.toast(
-      result.created.length
-        ? `Created ${result.created.join(', ')}.`
-        : 'The registry is already set up; nothing changed.',
-      ADDON_TITLE,
-    );
+    const said = [
+      ...(result.created.length ? [`Created ${result.created.join(', ')}.`] : []),
+      ...(result.sized.length ? [`Gave ${result.sized.join(', ')} its columns.`] : []),
+    ];
+    ss.toast(said.join(' ') || 'The registry is already set up; nothing changed.', ADDON_TITLE);
     return result;
   });
 }

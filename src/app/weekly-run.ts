@@ -45,7 +45,7 @@ import {
   writePlanTab,
   writeRunStatus,
 } from '../sheets/weekly-plan-tab.js';
-import { historyLaidOut, layOutHistoryTab, writeHistory } from '../sheets/plan-history-tab.js';
+import { writeHistory } from '../sheets/plan-history-tab.js';
 import { readPreviousPlan } from '../domain/week-closing.js';
 import { commitClose, historyOf, pendingClose } from './close-week.js';
 import { findRegistryTabs } from '../sheets/registry-tabs.js';
@@ -250,12 +250,6 @@ function writePlanFor(
     if (!closing) writeHistory(historyTab, history, null, plan, generatedAt);
   } catch (e) {
     trouble.push(`Plan History not updated: ${messageOf(e)}`);
-  }
-  try {
-    // A registry made before Plan History had its columns gets them once, after its rows.
-    if (!historyLaidOut()) layOutHistoryTab(historyTab.sheet);
-  } catch (e) {
-    trouble.push(`Plan History's columns not sized: ${messageOf(e)}`);
   }
   saveLastRun({ at: generatedAt, ok: true });
 

@@ -18,7 +18,7 @@ import {
 } from './tab-roles.js';
 import { findRegistryTabs } from './registry-tabs.js';
 import { HISTORY_HEADER, layOutPlanTab } from './weekly-plan-tab.js';
-import { layOutHistoryTab } from './plan-history-tab.js';
+import { historyLaidOut, layOutHistoryTab } from './plan-history-tab.js';
 import { GENERATED_TITLE_STYLE, HEADER_STYLE, TITLE_STYLE, styleRow } from './styles.js';
 import { formatOverviewDates, layOutPriorities, markLaidOut } from './priorities-layout.js';
 
@@ -118,9 +118,11 @@ function createSettingsNames(ss: Spreadsheet, sheet: Sheet): void {
 
 export interface SetupResult {
   created: string[];
+  /** Tabs made before they had their columns, given them now. */
+  sized: string[];
 }
 
-/** Creates each missing registry tab; returns the names of those it created. */
+/** Creates each missing registry tab, sizes an older Plan History; returns the names of each. */
 export function setupRegistryTabs(
   ss: Spreadsheet,
   found: readonly RoleTab[] = findRegistryTabs(ss),
@@ -130,6 +132,14 @@ export function setupRegistryTabs(
   for (const t of found) if (t.byContent) markTab(t.sheet, t.role);
   const existing = new Set(found.map((t) => t.role));
   const created: string[] = [];
+  // A Plan History made before it had its columns gets them here, once: never in the weekly run,
+  // whose calls stay within their budget (ADR 19).
+  const sized: string[] = [];
+  const history = found.find((t) => t.role === 'planHistory');
+  if (history && !historyLaidOut()) {
+    layOutHistoryTab(history.sheet);
+    sized.push(history.sheet.getName());
+  }
   for (const role of [...GENERATED_ROLES, ...USER_ROLES]) {
     if (existing.has(role)) continue;
     const sheet = ss.insertSheet(uniqueName(ss, DEFAULT_TAB_NAMES[role]));
@@ -138,7 +148,7 @@ export function setupRegistryTabs(
     if (role === 'settings') createSettingsNames(ss, sheet);
     created.push(sheet.getName());
   }
-  return { created };
+  return { created, sized };
 }
 
 /** The settings named ranges the client tabs' formulas use; restored if a person removed them. */
