@@ -123,7 +123,7 @@ export function ImportPanel({ clients }: { clients: Clients }) {
         setDone(
           r.rows.length === 0
             ? `Nothing was added to ${r.clientName}.`
-            : `Added ${plural(r.rows.length, 'decision')} to ${r.clientName}'s Decisions: ${r.rows.map((x) => x.id).join(', ')}.`,
+            : `Added ${plural(r.rows.length, 'decision')} to the Decisions of ${r.clientName}: ${r.rows.map((x) => x.id).join(', ')}.`,
         );
         // Priorities follow the new decisions; a failure there does not undo the import.
         server.refreshPriorities().catch(() => undefined);
@@ -175,11 +175,6 @@ export function ImportPanel({ clients }: { clients: Clients }) {
         <button type="button" disabled={busy} onClick={showPreview}>
           Preview
         </button>
-        {preview && preview.rows.length > 0 && (
-          <button type="button" class="action" disabled={busy} onClick={confirm}>
-            {`Import ${plural(preview.rows.length, 'decision')}`}
-          </button>
-        )}
         {busy && <div class="progress" />}
         {error && (
           <p role="alert" class="form-error">
@@ -193,6 +188,13 @@ export function ImportPanel({ clients }: { clients: Clients }) {
         </div>
       )}
       {preview && <PreviewView preview={preview} />}
+      {preview && preview.rows.length > 0 && (
+        <div class="actions">
+          <button type="button" class="action" disabled={busy} onClick={confirm}>
+            {`Import ${plural(preview.rows.length, 'decision')}`}
+          </button>
+        </div>
+      )}
     </section>
   );
 }

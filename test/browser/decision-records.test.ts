@@ -105,7 +105,7 @@ describe('the Decision records dialog', () => {
     await dialog.getByRole('button', { name: 'Import 2 decisions' }).click();
     await dialog
       .getByRole('status')
-      .filter({ hasText: "Added 2 decisions to Lumen Logistics's Decisions: ADR-7, ADR-8." })
+      .filter({ hasText: 'Added 2 decisions to the Decisions of Lumen Logistics: ADR-7, ADR-8.' })
       .waitFor();
     await dialog.getByText('To add at').waitFor({ state: 'detached' });
     await screenshot(page, 'decision-records-imported');
