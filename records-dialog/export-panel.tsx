@@ -6,7 +6,7 @@ import { ClientSelect } from './client-select';
 import type { Clients } from './main';
 
 const FORMS = [
-  { form: 'madr', label: 'MADR 4 (front matter, docs/decisions style)' },
+  { form: 'madr', label: 'MADR 4 (with front matter)' },
   { form: 'nygard', label: "adr-tools (Nygard's form)" },
 ] as const;
 

@@ -124,4 +124,26 @@ describe('the Decision records dialog', () => {
     await screenshot(page, 'decision-records-in-grid');
     await page.close();
   }, 60000);
+
+  it("exports a client's decisions as MADR from the dialog and shows the zip's link in Drive", async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
+    await page.goto(playground.url);
+    await addonMenu(page).click();
+    await page.getByRole('menuitem', { name: 'Decision records…' }).click();
+    const dialog = page.frameLocator('#dialog-frame');
+    await dialog.getByRole('tab', { name: 'Export records' }).click();
+    await dialog.getByLabel('Client').selectOption({ label: 'Acorn Pay' });
+    await dialog.getByRole('button', { name: 'Export to Drive' }).click();
+    const link = dialog.getByRole('status').getByRole('link');
+    await link.waitFor();
+    expect(await link.textContent()).toMatch(
+      /^acorn-pay-decision-records-madr-\d{4}-\d{2}-\d{2}\.zip$/,
+    );
+    expect(await link.getAttribute('href')).toMatch(/^https:\/\/drive\.google\.com\//);
+    expect(await dialog.getByRole('status').textContent()).toMatch(
+      /^1 decision of 1 client in \d+ files: /,
+    );
+    await screenshot(page, 'decision-records-exported');
+    await page.close();
+  }, 60000);
 });
