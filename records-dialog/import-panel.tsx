@@ -18,7 +18,7 @@ function readFile(file: File): Promise<RecordFile> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
     reader.onload = () =>
-      resolve({ name: file.name, base64: String(reader.result).replace(/^[^,]*,/, '') });
+      resolve({ name: file.name, base64: (reader.result as string).replace(/^[^,]*,/, '') });
     reader.onerror = () => reject(new Error(`${file.name} could not be read: choose it again.`));
     reader.readAsDataURL(file);
   });
