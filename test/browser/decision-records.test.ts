@@ -3,6 +3,8 @@
  * previewed (rows to add, a title the client already has flagged), then imported into the
  * client's Decisions, where the grid shows them.
  */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -13,6 +15,7 @@ import {
   startPlayground,
   type Playground,
 } from '../support/playground.js';
+import { zipBytes } from '../../emulator/blob.js';
 
 let browser: Browser;
 let playground: Playground;
@@ -144,6 +147,45 @@ describe('the Decision records dialog', () => {
       /^1 decision of 1 client in \d+ files: /,
     );
     await screenshot(page, 'decision-records-exported');
+    await page.close();
+  }, 60000);
+
+  it("previews records chosen as an .md file and a zip of a repo's docs/adr, the zip's README skipped with why", async () => {
+    const fixtures = resolve(import.meta.dirname, '../fixtures/adr');
+    const inZip = [
+      'nygard/0001-record-architecture-decisions.md',
+      'nygard/0002-use-a-monolith.md',
+      'not-adr/README.md',
+    ];
+    const zip = zipBytes(
+      inZip.map((f) => ({
+        name: `docs/adr/${f.split('/')[1]}`,
+        bytes: readFileSync(resolve(fixtures, f)),
+      })),
+    );
+    const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
+    await page.goto(playground.url);
+    await addonMenu(page).click();
+    await page.getByRole('menuitem', { name: 'Decision records…' }).click();
+    const dialog = page.frameLocator('#dialog-frame');
+    await dialog.getByLabel('Client').selectOption({ label: 'Northwind Health' });
+    await dialog.getByLabel('Or choose .md files or a zip of docs/adr').setInputFiles([
+      {
+        name: '0007-use-postgresql-for-billing.md',
+        mimeType: 'text/markdown',
+        buffer: readFileSync(resolve(fixtures, 'madr4/0007-use-postgresql-for-billing.md')),
+      },
+      { name: 'adr.zip', mimeType: 'application/zip', buffer: zip },
+    ]);
+    await dialog.getByRole('button', { name: 'Preview' }).click();
+    const preview = dialog.locator('#import-preview');
+    await preview.getByText('To add at Northwind Health: 3 decisions').waitFor();
+    const rows = await preview
+      .locator('tbody tr')
+      .evaluateAll((trs) => trs.map((r) => r.querySelector('td')?.textContent ?? ''));
+    expect(rows).toEqual(['ADR-1', 'ADR-2', 'ADR-7']);
+    expect(await preview.textContent()).toMatch(/Skipped: 1README\.md: /);
+    await screenshot(page, 'decision-records-files-preview');
     await page.close();
   }, 60000);
 });
