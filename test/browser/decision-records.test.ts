@@ -11,6 +11,7 @@ import {
   addonMenu,
   demoRegistry,
   launchBrowser,
+  openSidebar,
   screenshot,
   startPlayground,
   type Playground,
@@ -186,6 +187,23 @@ describe('the Decision records dialog', () => {
     expect(rows).toEqual(['ADR-1', 'ADR-2', 'ADR-7']);
     expect(await preview.textContent()).toMatch(/Skipped: 1README\.md: /);
     await screenshot(page, 'decision-records-files-preview');
+    await page.close();
+  }, 60000);
+
+  it("opens the Decision records dialog from the sidebar's client view", async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
+    const side = await openSidebar(page, playground.url, 'Acorn Pay');
+    await side.getByRole('region', { name: 'Acorn Pay registry' }).waitFor();
+    await side.getByRole('button', { name: 'Import/export ADRs…' }).click();
+    const dialog = page.frameLocator('#dialog-frame');
+    await dialog.getByRole('tab', { name: 'Import records' }).waitFor();
+    expect(await page.getByRole('dialog', { name: 'Decision records' }).count()).toBe(1);
+    expect(await dialog.getByLabel('Client').locator('option').allTextContents()).toEqual([
+      'Acorn Pay',
+      'Lumen Logistics',
+      'Northwind Health',
+    ]);
+    await screenshot(page, 'decision-records-from-sidebar');
     await page.close();
   }, 60000);
 });
