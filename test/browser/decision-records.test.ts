@@ -73,6 +73,13 @@ Three carriers, three auth schemes.
 Proposed
 `;
 
+/** The dialog stays open in the playground until closed, as a modal dialog in Sheets does. */
+async function closeDialog(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Close dialog' }).click();
+  await page.locator('#addon-dialog').waitFor({ state: 'detached' });
+  await page.close();
+}
+
 async function gridRows(page: Page): Promise<string[][]> {
   return page.$$eval('#grid tr', (trs) =>
     trs.map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent ?? '')),
@@ -148,7 +155,7 @@ describe('the Decision records dialog', () => {
       /^1 decision of 1 client in \d+ files: /,
     );
     await screenshot(page, 'decision-records-exported');
-    await page.close();
+    await closeDialog(page);
   }, 60000);
 
   it("previews records chosen as an .md file and a zip of a repo's docs/adr, the zip's README skipped with why", async () => {
@@ -187,7 +194,7 @@ describe('the Decision records dialog', () => {
     expect(rows).toEqual(['ADR-1', 'ADR-2', 'ADR-7']);
     expect(await preview.textContent()).toMatch(/Skipped: 1README\.md: /);
     await screenshot(page, 'decision-records-files-preview');
-    await page.close();
+    await closeDialog(page);
   }, 60000);
 
   it("opens the Decision records dialog from the sidebar's client view", async () => {
@@ -204,6 +211,6 @@ describe('the Decision records dialog', () => {
       'Northwind Health',
     ]);
     await screenshot(page, 'decision-records-from-sidebar');
-    await page.close();
+    await closeDialog(page);
   }, 60000);
 });
