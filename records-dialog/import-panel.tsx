@@ -91,6 +91,8 @@ export function ImportPanel({ clients }: { clients: Clients }) {
   const [error, setError] = useState('');
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [done, setDone] = useState('');
+  /** A new key empties the file input once its files are imported. */
+  const [inputKey, setInputKey] = useState(0);
 
   const files = (): RecordFile[] => [...pastedRecords(pasted), ...picked];
   /** Anything changed after a preview needs a new one before it can be imported. */
@@ -120,6 +122,7 @@ export function ImportPanel({ clients }: { clients: Clients }) {
         setPreview(null);
         setPasted('');
         setPicked([]);
+        setInputKey((k) => k + 1);
         setDone(
           r.rows.length === 0
             ? `Nothing was added to ${r.clientName}.`
@@ -160,6 +163,7 @@ export function ImportPanel({ clients }: { clients: Clients }) {
       <div class="field">
         <label for="record-files">Or choose .md files or a zip of docs/adr</label>
         <input
+          key={inputKey}
           id="record-files"
           type="file"
           multiple
