@@ -1,5 +1,5 @@
-// Builds the add-on into dist/: Code.js (a classic Apps Script file), Sidebar.html (one
-// self-contained page) and appsscript.json. `clasp push` sends dist/ as it is. Then the local
+// Builds the add-on into dist/: Code.js (a classic Apps Script file), Sidebar.html and
+// DecisionRecords.html (self-contained pages) and appsscript.json. `clasp push` sends dist/ as it is. Then the local
 // playground's server into .playground/ (never pushed): bundled once here, it starts in Node
 // without compiling TypeScript, for `npm start` and for each browser test alike.
 import * as esbuild from 'esbuild';
@@ -62,9 +62,10 @@ async function buildCode(exportsList) {
   return code;
 }
 
-async function buildSidebar() {
+/** One self-contained page (HtmlService serves one file): `dir`'s main.tsx, CSS and index.html. */
+async function buildPage(dir, cssFiles) {
   const result = await esbuild.build({
-    entryPoints: ['sidebar/main.tsx'],
+    entryPoints: [`${dir}/main.tsx`],
     bundle: true,
     format: 'iife',
     target: 'es2022',
@@ -77,19 +78,36 @@ async function buildSidebar() {
   });
   const script = result.outputFiles[0].text.replace(/<\/script/gi, '<\\/script');
   const css = (
-    await esbuild.transform(readFileSync('sidebar/sidebar.css', 'utf8'), {
+    await esbuild.transform(cssFiles.map((f) => readFileSync(f, 'utf8')).join('\n'), {
       loader: 'css',
       minify: true,
     })
   ).code;
-  const template = readFileSync('sidebar/index.html', 'utf8');
+  const template = readFileSync(`${dir}/index.html`, 'utf8');
   return template.replace('/*STYLE*/', () => css).replace('/*SCRIPT*/', () => script);
 }
+
+/** Each page and the most bytes it may take (the sidebar's limit is the brief's). */
+const PAGES = [
+  { file: 'Sidebar.html', dir: 'sidebar', css: ['sidebar/sidebar.css'], limit: 61_440 },
+  {
+    file: 'DecisionRecords.html',
+    dir: 'records-dialog',
+    css: ['sidebar/sidebar.css', 'records-dialog/dialog.css'],
+    limit: 30_720,
+  },
+];
 
 mkdirSync(OUT, { recursive: true });
 const exportsList = await entryExports();
 writeFileSync(`${OUT}/Code.js`, await buildCode(exportsList));
-writeFileSync(`${OUT}/Sidebar.html`, await buildSidebar());
+for (const p of PAGES) {
+  const html = await buildPage(p.dir, p.css);
+  const size = Buffer.byteLength(html);
+  if (size > p.limit)
+    throw new Error(`${OUT}/${p.file} is ${size} bytes; its limit is ${p.limit}.`);
+  writeFileSync(`${OUT}/${p.file}`, html);
+}
 copyFileSync('appsscript.json', `${OUT}/appsscript.json`);
 await esbuild.build({
   entryPoints: ['playground/server.ts'],
@@ -105,5 +123,5 @@ await esbuild.build({
   logLevel: 'warning',
 });
 console.log(
-  `Built ${OUT}/Code.js (${exportsList.length} functions), ${OUT}/Sidebar.html, ${OUT}/appsscript.json and ${PLAYGROUND_SERVER}`,
+  `Built ${OUT}/Code.js (${exportsList.length} functions), ${PAGES.map((p) => `${OUT}/${p.file}`).join(', ')}, ${OUT}/appsscript.json and ${PLAYGROUND_SERVER}`,
 );

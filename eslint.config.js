@@ -49,10 +49,10 @@ export default tseslint.config(
   // The add-on and its sidebar are checked with type information too.
   ...tseslint.configs.recommendedTypeChecked.map((config) => ({
     ...config,
-    files: ['src/**/*.ts', 'sidebar/**/*.{ts,tsx}'],
+    files: ['src/**/*.ts', 'sidebar/**/*.{ts,tsx}', 'records-dialog/**/*.{ts,tsx}'],
   })),
   {
-    files: ['src/**/*.ts', 'sidebar/**/*.{ts,tsx}'],
+    files: ['src/**/*.ts', 'sidebar/**/*.{ts,tsx}', 'records-dialog/**/*.{ts,tsx}'],
     languageOptions: {
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
     },

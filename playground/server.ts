@@ -1,7 +1,7 @@
 /**
  * `npm start`: the local playground. Serves, on loopback only, an emulated spreadsheet with the
- * add-on's menu, the real built sidebar (its google.script.run reaches the emulator running
- * dist/Code.js), toasts, alerts, an outbox, the emulated Drive and a clock control. The workbook
+ * add-on's menu, the real built sidebar and dialogs (their google.script.run reaches the emulator
+ * running dist/Code.js), toasts, alerts, an outbox, the emulated Drive and a clock control. The workbook
  * is saved to a local file after every change and loaded on start.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -92,7 +92,8 @@ if (args.demo) startDemo();
 else if (existsSync(FILE)) boot(JSON.parse(readFileSync(FILE, 'utf8')) as RuntimeState);
 else boot();
 
-const SHIM = `<script>
+/** google.script.run and google.script.host for a page of the add-on; `closing` is what close() posts. */
+const shim = (closing: string): string => `<script>
 (function () {
   function runner(success, failure, userObject) {
     return new Proxy({}, {
@@ -114,7 +115,7 @@ const SHIM = `<script>
       }
     });
   }
-  window.google = { script: { run: runner(null, null, undefined), host: { close: function () { window.parent.postMessage({ type: 'close-sidebar' }, location.origin); } } } };
+  window.google = { script: { run: runner(null, null, undefined), host: { close: function () { window.parent.postMessage({ type: '${closing}' }, location.origin); } } } };
 })();
 </script>`;
 
@@ -207,8 +208,15 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
   if (req.method === 'GET' && (await servePageFile(url.pathname, res))) return;
   switch (route) {
     case 'GET /sidebar':
-      serveSidebar(res, readFileSync(SIDEBAR, 'utf8'), SHIM);
+      serveSidebar(res, readFileSync(SIDEBAR, 'utf8'), shim('close-sidebar'));
       return;
+    case 'GET /dialog': {
+      // The dialog the add-on opened last, as it handed it to showModalDialog.
+      const dialog = rt.ui.dialogs.at(-1);
+      if (!dialog) throw new HttpError(404, 'The add-on has no dialog open.');
+      serveSidebar(res, dialog.html, shim('close-dialog'));
+      return;
+    }
     case 'GET /api/state': {
       const tab = url.searchParams.get('tab');
       const tabId = tab === null ? undefined : Number(tab);
@@ -248,6 +256,10 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
     }
     case 'POST /api/sidebar/close':
       rt.ui.sidebars.length = 0;
+      json(res, 200, { ok: true });
+      return;
+    case 'POST /api/dialog/close':
+      rt.ui.dialogs.length = 0;
       json(res, 200, { ok: true });
       return;
     case 'POST /api/clock': {

@@ -3,6 +3,7 @@ import { SECTIONS, type SectionKind } from '../src/domain/registry-layout';
 import type { RegistryItem } from '../src/domain/section-items';
 import type { ClientDetail } from '../src/main';
 import { Matrix } from './matrix';
+import { server } from './server';
 import { SharePanel } from './share-panel';
 
 function headline(item: RegistryItem): string {
@@ -39,6 +40,9 @@ export function ClientView(props: {
             + {s.kind.charAt(0).toUpperCase() + s.kind.slice(1)}
           </button>
         ))}
+        <button type="button" onClick={() => void server.showDecisionRecords()}>
+          Import/export ADRs…
+        </button>
       </div>
       <SharePanel clientId={props.clientId} clientName={name} onMessage={props.onMessage} />
       <Matrix items={detail.items.debt} onOpen={(item) => props.onOpen(item.kind, name, item)} />

@@ -83,6 +83,7 @@ export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
     .addItem('Generate weekly plan', 'generateWeeklyPlan')
     .addItem('Close the week', 'closeWeek')
     .addItem('Sync shared views', 'syncSharedViews')
+    .addItem('Decision records…', 'showDecisionRecords')
     .addSeparator()
     .addItem('Set up registry', 'setupRegistry')
     .addToUi();
@@ -95,6 +96,12 @@ export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
 export function showSidebar(): void {
   const html = HtmlService.createHtmlOutputFromFile('Sidebar').setTitle(ADDON_TITLE);
   SpreadsheetApp.getUi().showSidebar(html);
+}
+
+/** Import and export of decision records, in a dialog of its own (dist/DecisionRecords.html). */
+export function showDecisionRecords(): void {
+  const html = HtmlService.createHtmlOutputFromFile('DecisionRecords').setWidth(640).setHeight(600);
+  SpreadsheetApp.getUi().showModalDialog(html, 'Decision records');
 }
 
 export const setupRegistry = (): SetupResult => setUp();

@@ -57,6 +57,7 @@ function Registry() {
       const type = (e.data as { type?: string } | null)?.type;
       if (type === 'registry-changed') void refresh();
       if (type === 'close-sidebar') void post('/api/sidebar/close').then(() => refresh());
+      if (type === 'close-dialog') void post('/api/dialog/close').then(() => refresh());
     };
     window.addEventListener('message', onMessage);
     return () => window.removeEventListener('message', onMessage);
@@ -205,6 +206,24 @@ function Registry() {
           </aside>
         )}
       </main>
+      {state.dialog && (
+        <div class="modal-backdrop">
+          <div class="addon-dialog" id="addon-dialog" role="dialog" aria-label={state.dialog.title}>
+            <div class="bar">
+              <span>{state.dialog.title}</span>
+              <button
+                type="button"
+                id="close-dialog"
+                aria-label="Close dialog"
+                onClick={() => void act('/api/dialog/close')}
+              >
+                ✕
+              </button>
+            </div>
+            <iframe id="dialog-frame" title={state.dialog.title} src="/dialog" />
+          </div>
+        </div>
+      )}
       <Panels state={state} error={error} onOpenMail={setMail} />
       {toast && (
         <div class="toast" id="toast" role="status">

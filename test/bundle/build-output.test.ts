@@ -79,4 +79,11 @@ describe('dist/Code.js', () => {
     expect(html).toContain('getSidebar');
     expect(Buffer.byteLength(html)).toBeLessThanOrEqual(60 * 1024);
   });
+
+  it('builds a self-contained Decision records dialog page under 30 KB', () => {
+    const html = readFileSync(BUNDLE.replace('Code.js', 'DecisionRecords.html'), 'utf8');
+    expect(html).not.toMatch(/<script[^>]+src=/i);
+    expect(html).toContain('previewImport');
+    expect(Buffer.byteLength(html)).toBeLessThanOrEqual(30 * 1024);
+  });
 });

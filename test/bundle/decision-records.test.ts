@@ -3,12 +3,13 @@
  * imported into an empty client, every field the same; the preview writes nothing; an import
  * writes every row in one block or none; typed text stays text; the call budgets.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { LoadedScript, Runtime } from '../../emulator/index.js';
 import { unzipBytes } from '../../emulator/blob.js';
 import { EXPORTED_DECISION_KEYS } from '../../src/domain/decision-records.js';
 import type { RegistryItem } from '../../src/domain/section-items.js';
-import { addClient, loadAddon, restorable, tab } from '../support/bundle.js';
+import { BUNDLE, addClient, loadAddon, restorable, tab } from '../support/bundle.js';
 import { attempt } from '../support/reliability.js';
 import { seededRegistry } from '../support/seed.js';
 
@@ -63,6 +64,26 @@ function zipFiles(rt: Runtime, url: string): { name: string; text: string }[] {
 }
 
 describe('decision records through the bundle', () => {
+  it('holds "Decision records…" in the add-on menu, which opens the built dialog page as a modal dialog', () => {
+    const { rt, addon } = loadAddon();
+    addon.callWith({ authMode: 'LIMITED' }, 'onOpen', { authMode: 'LIMITED' });
+    const items = rt.ui.menus.find((m) => m.addon)?.items ?? [];
+    expect(items).toContainEqual({
+      caption: 'Decision records…',
+      functionName: 'showDecisionRecords',
+    });
+    // Ui.showModalDialog(userInterface, title): the page in a dialog over the editor, which
+    // google.script.host.close() closes (developers.google.com/apps-script/guides/html/reference/host).
+    addon.call('showDecisionRecords');
+    expect(rt.ui.sidebars).toEqual([]);
+    expect(rt.ui.dialogs.map((d) => d.title)).toEqual(['Decision records']);
+    const html = rt.ui.dialogs[0]?.html ?? '';
+    expect(html).toBe(readFileSync(BUNDLE.replace('Code.js', 'DecisionRecords.html'), 'utf8'));
+    for (const call of ['getRegistry', 'previewImport', 'importDecisions', 'exportDecisions'])
+      expect(html).toContain(call);
+    expect(Buffer.byteLength(html)).toBeLessThanOrEqual(30 * 1024);
+  });
+
   for (const form of ['madr', 'nygard'] as const) {
     it(`exports a client's decisions (${form}) and imports them into an empty client with every field the same`, () => {
       const { rt, addon, acme, beta } = acmeWithDecisions();

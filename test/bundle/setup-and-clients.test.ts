@@ -26,6 +26,7 @@ describe('onOpen and onInstall', () => {
       { caption: 'Generate weekly plan', functionName: 'generateWeeklyPlan' },
       { caption: 'Close the week', functionName: 'closeWeek' },
       { caption: 'Sync shared views', functionName: 'syncSharedViews' },
+      { caption: 'Decision records…', functionName: 'showDecisionRecords' },
       { separator: true },
       { caption: 'Set up registry', functionName: 'setupRegistry' },
     ]);
