@@ -5,8 +5,12 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     reporters: ['default', './test/summary-reporter.ts'],
-    testTimeout: 30000,
+    // A browser test waits on a page, a playground server and the emulator together: on a busy
+    // 2-core machine one step can take several seconds, so the whole test gets a minute and a poll
+    // for what the page shows ten seconds (a value that never comes still fails the test).
+    testTimeout: 60000,
     hookTimeout: 60000,
+    expect: { poll: { timeout: 10000 } },
     allowOnly: false,
     pool: 'forks',
     // One process per worker for all its files, not one per file: the files share no state but
