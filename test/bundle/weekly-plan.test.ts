@@ -438,6 +438,30 @@ describe('closing the week', () => {
     const acme = overview.find((r) => String(r[0]).includes('Acme'));
     expect(acme?.[column]).toBe('2 h planned, 1.5 h actual (1 week)');
   });
+
+  it('a week closed with Actual hours left blank records no actual hours, and the Overview says the week was not recorded', () => {
+    const { rt, addon } = registry();
+    addon.call('generateWeeklyPlan');
+    rt.advanceClockTo('2026-11-23T08:00:00Z');
+    addon.call('generateWeeklyPlan');
+    person(rt).type('Weekly Plan', planRow(rt, 'Acme: 2 h this week'), 4, '2');
+    rt.advanceClockTo('2026-11-30T08:00:00Z');
+    addon.call('generateWeeklyPlan');
+    const acmeRows = values(rt, tab(rt, 'Plan History'))
+      .slice(2)
+      .filter((r) => r[2] === 'Acme')
+      .map((r) => [r[0], r[3], r[4]]);
+    expect(acmeRows).toEqual([
+      ['2026-11-16', 2, ''],
+      ['2026-11-23', 2, 2],
+      ['2026-11-30', 2, ''],
+    ]);
+    const overview = values(rt, tab(rt, 'Overview'));
+    const column = (overview[1] ?? []).indexOf('Hours, last 4 closed weeks');
+    const at = (name: string) => overview.find((r) => String(r[0]).includes(name))?.[column];
+    expect(at('Acme')).toBe('4 h planned, 2 h actual (1 of 2 weeks recorded)');
+    expect(at('Corvid')).toBe('2 h planned, actual not recorded (2 weeks)');
+  });
 });
 
 describe('Plan History made before the week could be closed', () => {
