@@ -5,6 +5,7 @@
  */
 import type { ClientSummary } from './client.js';
 import type { ClientTabLayout } from './client-tab-layout.js';
+import { HOURS_RULE } from './hours.js';
 import { isBlankValue, readLabelled, type ValueRule } from './labelled-values.js';
 import { CLIENT_STATUSES, DIGEST_CADENCES, PM_TOOLS, STAGES } from './registry-layout.js';
 import type { Problem } from './section-items.js';
@@ -28,7 +29,7 @@ const PROFILE_RULES: Record<string, { rule: ValueRule; meanwhile: string }> = {
   },
   'PM tool': { rule: { type: 'choice', choices: PM_TOOLS }, meanwhile: 'It is shown as typed.' },
   'Hours per week': {
-    rule: { type: 'number', min: 0, max: 40 },
+    rule: HOURS_RULE,
     meanwhile: 'The weekly plan gives this client no hours until it is fixed.',
   },
   'Review cadence': {

@@ -464,6 +464,54 @@ describe('closing the week', () => {
   });
 });
 
+describe('Actual hours that cannot be read', () => {
+  /** Tab, cell and reason of each row of the Problems area on Priorities. */
+  function problems(rt: Runtime): unknown[][] {
+    const grid = values(rt, tab(rt, 'Priorities'));
+    const header = grid.findIndex((r) => r[1] === 'Tab' && r[2] === 'Cell');
+    return grid.slice(header + 1).map((r) => [r[1], r[2], r[4]]);
+  }
+
+  it('"2h" typed in Actual hours is refused by Close the week, naming tab, cell and what is allowed, and nothing is recorded', () => {
+    const { rt, addon } = registry();
+    addon.call('generateWeeklyPlan');
+    const row = planRow(rt, 'Acme: 2 h this week');
+    person(rt).type('Weekly Plan', row, 4, '2h');
+    rt.advanceClockTo('2026-11-20T16:00:00Z');
+    const history = values(rt, tab(rt, 'Plan History'));
+    expect(() => addon.call('closeWeek')).toThrow(
+      `The week of 2026-11-16 was not closed, nothing was recorded: Actual hours must be a number from 0 to 40; found "2h" (Acme) (Weekly Plan, D${row}). Type the hours as a number, such as 2 or 1.5, then close the week again.`,
+    );
+    expect(values(rt, tab(rt, 'Plan History'))).toEqual(history);
+    addon.call('refreshPriorities');
+    expect(problems(rt)).toContainEqual([
+      'Weekly Plan',
+      `D${row}`,
+      'Actual hours must be a number from 0 to 40; found "2h" (Acme). Type the hours as a number, such as 2 or 1.5: until then Close the week records nothing, and the weekly run records the week without them.',
+    ]);
+    person(rt).type('Weekly Plan', row, 4, '2');
+    expect(addon.call('closeWeek')).toMatchObject({ weekStart: '2026-11-16', closed: true });
+    const acme = values(rt, tab(rt, 'Plan History')).find((r) => r[2] === 'Acme');
+    expect(acme?.slice(3, 5)).toEqual([2, 2]);
+  });
+
+  it('the weekly run closes a week whose Actual hours read "2h" without them, and says which cell', () => {
+    const { rt, addon } = registry();
+    addon.call('generateWeeklyPlan');
+    const row = planRow(rt, 'Acme: 2 h this week');
+    person(rt).type('Weekly Plan', row, 4, '2h');
+    rt.advanceClockTo('2026-11-23T08:00:00Z');
+    addon.call('runWeeklyPlan', {});
+    const acme = values(rt, tab(rt, 'Plan History')).find(
+      (r) => r[0] === '2026-11-16' && r[2] === 'Acme',
+    );
+    expect(acme?.slice(3, 6)).toEqual([2, '', 0]);
+    expect(planLines(rt)[2]).toContain(
+      `Actual hours must be a number from 0 to 40; found "2h" (Acme) (Weekly Plan, D${row}): the week was closed without them; type them in Plan History`,
+    );
+  });
+});
+
 describe('Plan History made before the week could be closed', () => {
   it('is migrated in place under the new header, every row kept', () => {
     const { rt, addon } = registry();
