@@ -54,6 +54,8 @@ export interface ClientProfileRead {
   status: string;
   hoursPerWeek: number | null;
   reviewCadence: number | null;
+  /** ISO date; blank when not typed or unreadable. */
+  engagementStart: string;
   founderEmails: string[];
   pmTool: string;
   pmLink: string;
@@ -89,7 +91,7 @@ export function readProfile(
     const v = read(label);
     return typeof v === 'number' ? v : null;
   };
-  read('Engagement start');
+  const engagementStart = read('Engagement start');
   read('Founder digest');
   const founders = read('Founder emails');
   const profile: ClientProfileRead = {
@@ -98,6 +100,7 @@ export function readProfile(
     status: choice('Status') || 'Active',
     hoursPerWeek: number('Hours per week'),
     reviewCadence: number('Review cadence'),
+    engagementStart: typeof engagementStart === 'string' ? engagementStart : '',
     founderEmails: str(founders ?? layout.profile.get('Founder emails')?.value ?? '')
       .split(/[,;]/)
       .map((e) => e.trim())

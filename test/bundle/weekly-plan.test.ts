@@ -299,6 +299,21 @@ describe('generateWeeklyPlan', () => {
     expect(rt.outbox).toHaveLength(0);
   });
 
+  it('a client added today is not drifting in its first plan; one engaged longer than its cadence without a review is', () => {
+    const { rt, addon } = loadAddon(RUNTIME);
+    addClient(addon, { name: 'Newco', hoursPerWeek: 2 });
+    addClient(addon, { name: 'Startday', hoursPerWeek: 2, engagementStart: '2026-11-18' });
+    addClient(addon, { name: 'Oldco', hoursPerWeek: 2, engagementStart: '2026-10-01' });
+    addon.call('generateWeeklyPlan');
+    const lines = planLines(rt);
+    const drift = (name: string) => section(lines, name).filter((l) => l.startsWith('Drifting'));
+    expect(drift('Newco')).toEqual([]);
+    expect(drift('Startday')).toEqual([]);
+    expect(drift('Oldco')).toEqual([
+      'Drifting: no weekly review logged since 2026-10-01, 48 days ago (cadence 7 days). Tick the review lines to log the review.',
+    ]);
+  });
+
   it('run on a Sunday, plans the week starting next Monday', () => {
     const { rt, addon } = loadAddon({ ...RUNTIME, now: '2026-11-22T18:00:00Z' });
     addClient(addon, { name: 'Acme', hoursPerWeek: 2 });
