@@ -12,6 +12,7 @@ import type { ItemFields } from '../domain/item-schemas.js';
 import type { PlanHistoryRead } from '../domain/plan-history.js';
 import { parseInput } from '../domain/validation.js';
 import {
+  closeRefusal,
   closeWeek,
   readPreviousPlan,
   reviewLogFields,
@@ -30,6 +31,7 @@ import { keptValue, writeCells, type CellInput } from '../sheets/cell-text.js';
 import { migrateHistory, readHistory, writeHistory } from '../sheets/plan-history-tab.js';
 import type { RegistrySnapshot } from '../sheets/rollup-refresh.js';
 import { snapshotRegistry } from '../sheets/rollup-refresh.js';
+import { DEFAULT_TAB_NAMES } from '../sheets/tab-roles.js';
 import { writeRunStatus } from '../sheets/weekly-plan-tab.js';
 import type { ReadTab } from '../sheets/workbook-read.js';
 import { ADDON_TITLE, activeSpreadsheet } from './active-spreadsheet.js';
@@ -153,6 +155,8 @@ export function closeWeekNow(): CloseResult {
       );
     const history = historyOf(snap, historyTab);
     const pending = pendingClose(snap, previous, history, today, true);
+    const refused = pending && closeRefusal(previous, DEFAULT_TAB_NAMES.weeklyPlan);
+    if (refused) throw new InputError(refused);
     const generatedAt = Utilities.formatDate(new Date(), timeZone, 'yyyy-MM-dd HH:mm');
     let logged: string[] = [];
     if (pending) {

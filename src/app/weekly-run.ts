@@ -46,9 +46,10 @@ import {
   writeRunStatus,
 } from '../sheets/weekly-plan-tab.js';
 import { writeHistory } from '../sheets/plan-history-tab.js';
-import { readPreviousPlan } from '../domain/week-closing.js';
+import { readPreviousPlan, unrecordedHoursNote } from '../domain/week-closing.js';
 import { commitClose, historyOf, pendingClose } from './close-week.js';
 import { findRegistryTabs } from '../sheets/registry-tabs.js';
+import { DEFAULT_TAB_NAMES } from '../sheets/tab-roles.js';
 import { syncAll, syncTrouble } from './sharing.js';
 import { mailFounderDigests } from './founder-digest.js';
 import { ADDON_TITLE, activeSpreadsheet } from './active-spreadsheet.js';
@@ -231,6 +232,8 @@ function writePlanFor(
   const trouble: string[] = snap.read.skipped.map(
     (s) => `${s.name} skipped, its tab could not be read (${s.error})`,
   );
+  if (closing && previous?.unreadableHours.length)
+    trouble.push(unrecordedHoursNote(previous, DEFAULT_TAB_NAMES.weeklyPlan));
   try {
     // Checkboxes and bold lines are set again only when they moved: most weeks keep the shape.
     const props = PropertiesService.getDocumentProperties();

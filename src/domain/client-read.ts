@@ -61,6 +61,7 @@ export function readClientRecord(
 ): { record: ClientRecord; problems: Problem[] } {
   const { items, problems } = readClientItems(layout, tabName);
   const summary = summarizeClient(id, tabName, layout);
+  const { profile } = readProfile(layout, tabName);
   return {
     record: {
       id,
@@ -69,7 +70,8 @@ export function readClientRecord(
       stage: summary.stage,
       status: summary.status,
       hoursPerWeek: summary.hoursPerWeek,
-      reviewCadence: readProfile(layout, tabName).profile.reviewCadence,
+      reviewCadence: profile.reviewCadence,
+      engagementStart: profile.engagementStart,
       pmTool: summary.pmTool,
       pmLink: summary.pmLink,
       repoLink: summary.repoLink,

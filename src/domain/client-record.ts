@@ -15,6 +15,8 @@ export interface ClientRecord {
   repoLink: string;
   /** The profile's "Focus this week": blank when not typed, or on a tab made before the row. */
   focus?: string;
+  /** The profile's "Engagement start" as an ISO date: blank when not typed or unreadable. */
+  engagementStart?: string;
   items: Record<SectionKind, RegistryItem[]>;
 }
 

@@ -5,6 +5,7 @@
  */
 import type { ClientSummary } from './client.js';
 import type { ClientTabLayout } from './client-tab-layout.js';
+import { HOURS_RULE } from './hours.js';
 import { isBlankValue, readLabelled, type ValueRule } from './labelled-values.js';
 import { CLIENT_STATUSES, DIGEST_CADENCES, PM_TOOLS, STAGES } from './registry-layout.js';
 import type { Problem } from './section-items.js';
@@ -28,7 +29,7 @@ const PROFILE_RULES: Record<string, { rule: ValueRule; meanwhile: string }> = {
   },
   'PM tool': { rule: { type: 'choice', choices: PM_TOOLS }, meanwhile: 'It is shown as typed.' },
   'Hours per week': {
-    rule: { type: 'number', min: 0, max: 40 },
+    rule: HOURS_RULE,
     meanwhile: 'The weekly plan gives this client no hours until it is fixed.',
   },
   'Review cadence': {
@@ -53,6 +54,8 @@ export interface ClientProfileRead {
   status: string;
   hoursPerWeek: number | null;
   reviewCadence: number | null;
+  /** ISO date; blank when not typed or unreadable. */
+  engagementStart: string;
   founderEmails: string[];
   pmTool: string;
   pmLink: string;
@@ -88,7 +91,7 @@ export function readProfile(
     const v = read(label);
     return typeof v === 'number' ? v : null;
   };
-  read('Engagement start');
+  const engagementStart = read('Engagement start');
   read('Founder digest');
   const founders = read('Founder emails');
   const profile: ClientProfileRead = {
@@ -97,6 +100,7 @@ export function readProfile(
     status: choice('Status') || 'Active',
     hoursPerWeek: number('Hours per week'),
     reviewCadence: number('Review cadence'),
+    engagementStart: typeof engagementStart === 'string' ? engagementStart : '',
     founderEmails: str(founders ?? layout.profile.get('Founder emails')?.value ?? '')
       .split(/[,;]/)
       .map((e) => e.trim())

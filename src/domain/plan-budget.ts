@@ -407,12 +407,39 @@ export function labelOf(headline: string, reasons: readonly string[], carried: n
   return `${headline}${why}${weeks}`;
 }
 
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * Since when a client is known to the registry: its profile's Engagement start, else the
+ * earliest date on its tab (an item raised, a decision proposed, …); '' when none is known.
+ */
+export function knownSince(c: ClientRecord): string {
+  if (c.engagementStart) return c.engagementStart;
+  let earliest = '';
+  for (const list of Object.values(c.items))
+    for (const i of list)
+      for (const v of Object.values(i.fields))
+        if (typeof v === 'string' && ISO_DATE.test(v) && (!earliest || v < earliest)) earliest = v;
+  return earliest;
+}
+
+/**
+ * Why a client is drifting, or '': its last review is older than its cadence. A client with no
+ * review logged is drifting only once it has been known longer than its cadence (a new
+ * engagement is not drifting in its first plan); when it is not known since when, it is not.
+ */
 function drifting(c: ClientRecord, settings: RegistrySettings, today: string): string {
   const cadence = c.reviewCadence ?? settings.reviewCadenceDays;
   const last = c.items.review
     .map((r) => str(r.fields['date']))
     .reduce((a, b) => (b > a ? b : a), '');
-  if (!last) return 'no weekly review logged yet';
+  if (!last) {
+    const since = knownSince(c);
+    const known = since && since <= today ? daysBetween(since, today) : 0;
+    return known > cadence
+      ? `no weekly review logged since ${since}, ${known} days ago (cadence ${cadence} days)`
+      : '';
+  }
   const days = daysBetween(last, today);
   return days > cadence ? `last review ${last}, ${days} days ago (cadence ${cadence} days)` : '';
 }

@@ -178,10 +178,17 @@ export function migratedHistory(
 export interface HoursTaken {
   weeks: number;
   planned: number;
+  /** Actual hours over the weeks they were recorded in; a blank is not a 0. */
   actual: number;
+  /** Of `weeks`, those whose Actual hours were recorded. */
+  recorded: number;
 }
 
-/** Per client id, planned and actual hours over its last `weeks` closed weeks. */
+/**
+ * Per client id, planned and actual hours over its last `weeks` closed weeks. A week closed with
+ * its Actual hours blank was not recorded: it adds nothing to the actual hours, and is not counted
+ * among the weeks recorded.
+ */
 export function hoursOfLastWeeks(
   rows: readonly PlanHistoryRow[],
   weeks = 4,
@@ -200,14 +207,23 @@ export function hoursOfLastWeeks(
       weeks: last.length,
       planned: last.reduce((n, r) => n + (r.plannedHours ?? 0), 0),
       actual: last.reduce((n, r) => n + (r.actualHours ?? 0), 0),
+      recorded: last.filter((r) => r.actualHours !== null).length,
     });
   }
   return out;
 }
 
-/** "8 h planned, 6.5 h actual (4 weeks)", or '' before a week was closed. */
+/**
+ * "8 h planned, 6.5 h actual (4 weeks)"; when some weeks' Actual hours were left blank,
+ * "12 h planned, 2 h actual (1 of 2 weeks recorded)", and "actual not recorded" when none were;
+ * '' before a week was closed.
+ */
 export function hoursTakenText(h: HoursTaken | undefined): string {
   if (!h) return '';
   const n = (x: number): string => String(Math.round(x * 100) / 100);
-  return `${n(h.planned)} h planned, ${n(h.actual)} h actual (${h.weeks} week${h.weeks === 1 ? '' : 's'})`;
+  const weeks = `${h.weeks} week${h.weeks === 1 ? '' : 's'}`;
+  if (h.recorded === 0) return `${n(h.planned)} h planned, actual not recorded (${weeks})`;
+  if (h.recorded < h.weeks)
+    return `${n(h.planned)} h planned, ${n(h.actual)} h actual (${h.recorded} of ${weeks} recorded)`;
+  return `${n(h.planned)} h planned, ${n(h.actual)} h actual (${weeks})`;
 }

@@ -3,6 +3,8 @@
  * the add-on wrote in its hidden column) into what Plan History records and what the review log
  * gains. The tab's columns are fixed here, for the writer and this reader alike.
  */
+import { readHours } from './hours.js';
+import type { Problem } from './section-items.js';
 import type { ReviewStep } from './weekly-plan.js';
 
 /** Columns of the Weekly Plan tab, 1-based. Key, State and Baseline are hidden. */
@@ -54,6 +56,8 @@ export interface PreviousPlan {
   today: string;
   baselineDate: string;
   clients: Map<string, PreviousClient>;
+  /** Actual hours cells that cannot be read (A1 cell, why): those clients' are not recorded. */
+  unreadableHours: { cell: string; problem: string }[];
 }
 
 function keyOf(cell: unknown): PlanKey | null {
@@ -66,33 +70,44 @@ function keyOf(cell: unknown): PlanKey | null {
   }
 }
 
-/** A number a person typed: a number cell, or digits typed as text ("1.5", "1,5"). */
-export function hoursTyped(v: unknown): number | null {
-  if (typeof v === 'number' && Number.isFinite(v) && v >= 0) return v;
-  if (typeof v !== 'string' || !v.trim()) return null;
-  const n = Number(v.trim().replace(',', '.').replace(/\s*h$/i, ''));
-  return Number.isFinite(n) && n >= 0 ? n : null;
-}
-
 const text = (v: unknown): string => (typeof v === 'string' ? v : '');
 
-/** The plan on the Weekly Plan tab, or null when the tab holds none the add-on can read back. */
+const ACTUAL_COLUMN = String.fromCharCode(64 + PLAN_COLUMNS.actualHours);
+
+/**
+ * The plan on the Weekly Plan tab, or null when the tab holds none the add-on can read back.
+ * A client's Actual hours are read by the rule of Hours per week (`readHours`): one that cannot
+ * be read is a problem naming its cell, and is not recorded.
+ */
 export function readPreviousPlan(grid: readonly (readonly unknown[])[]): PreviousPlan | null {
   let plan: PreviousPlan | null = null;
   let client: PreviousClient | null = null;
   const cell = (row: readonly unknown[], column: number): unknown => row[column - 1] ?? '';
-  for (const row of grid) {
+  for (const [index, row] of grid.entries()) {
     const key = keyOf(cell(row, PLAN_COLUMNS.key));
     if (!key) continue;
     if (key[0] === 'week') {
-      plan = { weekStart: key[1], today: key[2], baselineDate: key[3], clients: new Map() };
+      plan = {
+        weekStart: key[1],
+        today: key[2],
+        baselineDate: key[3],
+        clients: new Map(),
+        unreadableHours: [],
+      };
     } else if (plan && key[0] === 'client') {
       const label = text(cell(row, 1));
+      const name = /^(.*): [\d.]+ h this week/.exec(label)?.[1] ?? label;
+      const actual = readHours('Actual hours', cell(row, PLAN_COLUMNS.actualHours));
+      if ('problem' in actual)
+        plan.unreadableHours.push({
+          cell: `${ACTUAL_COLUMN}${index + 1}`,
+          problem: `${actual.problem} (${name})`,
+        });
       client = {
         clientId: key[1],
-        name: /^(.*): [\d.]+ h this week/.exec(label)?.[1] ?? label,
+        name,
         hours: key[2],
-        actualHours: hoursTyped(cell(row, PLAN_COLUMNS.actualHours)),
+        actualHours: 'problem' in actual ? null : actual.value,
         entries: [],
         state: text(cell(row, PLAN_COLUMNS.state)),
         baseline: text(cell(row, PLAN_COLUMNS.baseline)),
@@ -110,6 +125,38 @@ export function readPreviousPlan(grid: readonly (readonly unknown[])[]): Previou
     }
   }
   return plan;
+}
+
+const TYPE_HOURS = 'Type the hours as a number, such as 2 or 1.5';
+
+/** The Problems tab's lines for Actual hours that cannot be read, while the plan is on its tab. */
+export function actualHoursProblems(plan: PreviousPlan | null, tab: string): Problem[] {
+  return (plan?.unreadableHours ?? []).map((u) => ({
+    tab,
+    cell: u.cell,
+    reason: `${u.problem}. ${TYPE_HOURS}: until then Close the week records nothing, and the weekly run records the week without them.`,
+  }));
+}
+
+/**
+ * Why Close the week records nothing, or null: Actual hours that cannot be read are fixed first,
+ * not guessed and not lost (a person is there to fix them; the weekly run is not and records the
+ * week without them, saying so).
+ */
+export function closeRefusal(plan: PreviousPlan, tab: string): string | null {
+  if (plan.unreadableHours.length === 0) return null;
+  const each = plan.unreadableHours.map((u) => `${u.problem} (${tab}, ${u.cell})`).join('; ');
+  return `The week of ${plan.weekStart} was not closed, nothing was recorded: ${each}. ${TYPE_HOURS}, then close the week again.`;
+}
+
+/** The weekly run's note for Actual hours it could not read and recorded as not recorded. */
+export function unrecordedHoursNote(plan: PreviousPlan, tab: string): string {
+  return plan.unreadableHours
+    .map(
+      (u) =>
+        `${u.problem} (${tab}, ${u.cell}): the week was closed without them; type them in Plan History`,
+    )
+    .join('; ');
 }
 
 export interface ClosedClient {

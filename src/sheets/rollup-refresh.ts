@@ -3,6 +3,7 @@
  * Overview tabs whole. Client tabs are only read. The named ranges the live formulas use are
  * checked through the range checks on the Priorities tab, as read, and re-set where they drifted.
  */
+import { actualHoursProblems, readPreviousPlan } from '../domain/week-closing.js';
 import { clientRangeSpecs, type RangeSpec } from '../domain/client-ranges.js';
 import { readDependencies } from '../domain/dependencies.js';
 import { readPrinciples } from '../domain/principles.js';
@@ -22,7 +23,7 @@ import { realignDriftedRanges, restyleBelowList } from './priorities-write.js';
 import { writableRange } from './sheet-rows.js';
 import { hoursTakenByClient } from './plan-history-tab.js';
 import { setupRegistryTabs } from './registry-setup.js';
-import { GENERATED_ROLES, USER_ROLES } from './tab-roles.js';
+import { DEFAULT_TAB_NAMES, GENERATED_ROLES, USER_ROLES } from './tab-roles.js';
 import { readWorkbook, type ReadTab, type WorkbookRead } from './workbook-read.js';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -79,6 +80,11 @@ function recordsOf(read: WorkbookRead, timeZone: string): RegistryRead {
   const readClients = new Set(clients.map((c) => c.id));
   problems.push(...read.problems);
   problems.push(...settingsProblems(read.roles.settings));
+  const plan = read.roles.weeklyPlan;
+  if (plan)
+    problems.push(
+      ...actualHoursProblems(readPreviousPlan(plan.grid), DEFAULT_TAB_NAMES.weeklyPlan),
+    );
   clients.sort((a, b) => a.name.localeCompare(b.name));
   return {
     read: { ...read, clients: read.clients.filter((c) => readClients.has(c.id)), skipped },

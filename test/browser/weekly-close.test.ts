@@ -135,4 +135,52 @@ describe('closing the week from the sidebar', () => {
       await playground.stop();
     }
   }, 120000);
+
+  it('"2h" typed in Actual hours: Close the week records nothing and names the cell and what is allowed', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'playground-close-2h-')), 'registry.json');
+    writeRegistry(
+      file,
+      {
+        demo: true,
+        now: '2026-11-18T10:00:00Z',
+        user: 'cto@example.com',
+        timeZone: 'Europe/London',
+      },
+      (_rt, addon) => addon.call('generateWeeklyPlan'),
+    );
+    const playground = await startPlayground(file);
+    try {
+      const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+      const side = await openSidebar(page, playground.url);
+      await openTab(page, 'Weekly Plan');
+      const row = await page
+        .locator('#grid tr', { has: page.locator('td[data-c="3"]', { hasText: 'Actual hours' }) })
+        .first()
+        .getAttribute('data-row');
+      const nameBox = page.getByLabel('Name box');
+      await nameBox.fill(`D${row}`);
+      await nameBox.press('Enter');
+      await page.keyboard.type('2h');
+      await page.keyboard.press('Enter');
+      await page.locator(`#grid tr[data-row="${row}"] td[data-c="4"]`, { hasText: '2h' }).waitFor();
+      // Friday 20 November: the week can be closed by hand.
+      const moved = await page.request.post(`${playground.url}/api/clock`, {
+        data: { to: '2026-11-20T16:00:00Z' },
+      });
+      expect(moved.ok()).toBe(true);
+
+      const weekly = side.getByRole('region', { name: 'Weekly plan' });
+      await weekly.getByRole('button', { name: 'Close the week' }).click();
+      await side
+        .getByText(
+          `The week of 2026-11-16 was not closed, nothing was recorded: Actual hours must be a number from 0 to 40; found "2h"`,
+        )
+        .waitFor();
+      expect(await side.getByText(`(Weekly Plan, D${row})`).count()).toBe(1);
+      await screenshot(page, 'weekly-close-actual-hours-refused');
+      await page.close();
+    } finally {
+      await playground.stop();
+    }
+  }, 120000);
 });

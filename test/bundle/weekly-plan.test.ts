@@ -299,6 +299,21 @@ describe('generateWeeklyPlan', () => {
     expect(rt.outbox).toHaveLength(0);
   });
 
+  it('a client added today is not drifting in its first plan; one engaged longer than its cadence without a review is', () => {
+    const { rt, addon } = loadAddon(RUNTIME);
+    addClient(addon, { name: 'Newco', hoursPerWeek: 2 });
+    addClient(addon, { name: 'Startday', hoursPerWeek: 2, engagementStart: '2026-11-18' });
+    addClient(addon, { name: 'Oldco', hoursPerWeek: 2, engagementStart: '2026-10-01' });
+    addon.call('generateWeeklyPlan');
+    const lines = planLines(rt);
+    const drift = (name: string) => section(lines, name).filter((l) => l.startsWith('Drifting'));
+    expect(drift('Newco')).toEqual([]);
+    expect(drift('Startday')).toEqual([]);
+    expect(drift('Oldco')).toEqual([
+      'Drifting: no weekly review logged since 2026-10-01, 48 days ago (cadence 7 days). Tick the review lines to log the review.',
+    ]);
+  });
+
   it('run on a Sunday, plans the week starting next Monday', () => {
     const { rt, addon } = loadAddon({ ...RUNTIME, now: '2026-11-22T18:00:00Z' });
     addClient(addon, { name: 'Acme', hoursPerWeek: 2 });
@@ -437,6 +452,78 @@ describe('closing the week', () => {
     const column = (overview[1] ?? []).indexOf('Hours, last 4 closed weeks');
     const acme = overview.find((r) => String(r[0]).includes('Acme'));
     expect(acme?.[column]).toBe('2 h planned, 1.5 h actual (1 week)');
+  });
+
+  it('a week closed with Actual hours left blank records no actual hours, and the Overview says the week was not recorded', () => {
+    const { rt, addon } = registry();
+    addon.call('generateWeeklyPlan');
+    rt.advanceClockTo('2026-11-23T08:00:00Z');
+    addon.call('generateWeeklyPlan');
+    person(rt).type('Weekly Plan', planRow(rt, 'Acme: 2 h this week'), 4, '2');
+    rt.advanceClockTo('2026-11-30T08:00:00Z');
+    addon.call('generateWeeklyPlan');
+    const acmeRows = values(rt, tab(rt, 'Plan History'))
+      .slice(2)
+      .filter((r) => r[2] === 'Acme')
+      .map((r) => [r[0], r[3], r[4]]);
+    expect(acmeRows).toEqual([
+      ['2026-11-16', 2, ''],
+      ['2026-11-23', 2, 2],
+      ['2026-11-30', 2, ''],
+    ]);
+    const overview = values(rt, tab(rt, 'Overview'));
+    const column = (overview[1] ?? []).indexOf('Hours, last 4 closed weeks');
+    const at = (name: string) => overview.find((r) => String(r[0]).includes(name))?.[column];
+    expect(at('Acme')).toBe('4 h planned, 2 h actual (1 of 2 weeks recorded)');
+    expect(at('Corvid')).toBe('2 h planned, actual not recorded (2 weeks)');
+  });
+});
+
+describe('Actual hours that cannot be read', () => {
+  /** Tab, cell and reason of each row of the Problems area on Priorities. */
+  function problems(rt: Runtime): unknown[][] {
+    const grid = values(rt, tab(rt, 'Priorities'));
+    const header = grid.findIndex((r) => r[1] === 'Tab' && r[2] === 'Cell');
+    return grid.slice(header + 1).map((r) => [r[1], r[2], r[4]]);
+  }
+
+  it('"2h" typed in Actual hours is refused by Close the week, naming tab, cell and what is allowed, and nothing is recorded', () => {
+    const { rt, addon } = registry();
+    addon.call('generateWeeklyPlan');
+    const row = planRow(rt, 'Acme: 2 h this week');
+    person(rt).type('Weekly Plan', row, 4, '2h');
+    rt.advanceClockTo('2026-11-20T16:00:00Z');
+    const history = values(rt, tab(rt, 'Plan History'));
+    expect(() => addon.call('closeWeek')).toThrow(
+      `The week of 2026-11-16 was not closed, nothing was recorded: Actual hours must be a number from 0 to 40; found "2h" (Acme) (Weekly Plan, D${row}). Type the hours as a number, such as 2 or 1.5, then close the week again.`,
+    );
+    expect(values(rt, tab(rt, 'Plan History'))).toEqual(history);
+    addon.call('refreshPriorities');
+    expect(problems(rt)).toContainEqual([
+      'Weekly Plan',
+      `D${row}`,
+      'Actual hours must be a number from 0 to 40; found "2h" (Acme). Type the hours as a number, such as 2 or 1.5: until then Close the week records nothing, and the weekly run records the week without them.',
+    ]);
+    person(rt).type('Weekly Plan', row, 4, '2');
+    expect(addon.call('closeWeek')).toMatchObject({ weekStart: '2026-11-16', closed: true });
+    const acme = values(rt, tab(rt, 'Plan History')).find((r) => r[2] === 'Acme');
+    expect(acme?.slice(3, 5)).toEqual([2, 2]);
+  });
+
+  it('the weekly run closes a week whose Actual hours read "2h" without them, and says which cell', () => {
+    const { rt, addon } = registry();
+    addon.call('generateWeeklyPlan');
+    const row = planRow(rt, 'Acme: 2 h this week');
+    person(rt).type('Weekly Plan', row, 4, '2h');
+    rt.advanceClockTo('2026-11-23T08:00:00Z');
+    addon.call('runWeeklyPlan', {});
+    const acme = values(rt, tab(rt, 'Plan History')).find(
+      (r) => r[0] === '2026-11-16' && r[2] === 'Acme',
+    );
+    expect(acme?.slice(3, 6)).toEqual([2, '', 0]);
+    expect(planLines(rt)[2]).toContain(
+      `Actual hours must be a number from 0 to 40; found "2h" (Acme) (Weekly Plan, D${row}): the week was closed without them; type them in Plan History`,
+    );
   });
 });
 

@@ -120,8 +120,35 @@ describe('planned against actual hours', () => {
       row('2026-11-23', 2, '', ''),
     ]);
     const hours = hoursOfLastWeeks(rows).get('7');
-    expect(hours).toEqual({ weeks: 4, planned: 8, actual: 5 });
-    expect(hoursTakenText(hours)).toBe('8 h planned, 5 h actual (4 weeks)');
+    expect(hours).toEqual({ weeks: 4, planned: 8, actual: 5, recorded: 3 });
+    expect(hoursTakenText(hours)).toBe('8 h planned, 5 h actual (3 of 4 weeks recorded)');
     expect(hoursTakenText(undefined)).toBe('');
+  });
+
+  it('says "4 weeks" when every week has its Actual hours, a 0 typed counting as recorded', () => {
+    const { rows } = readPlanHistory([
+      header,
+      row('2026-10-26', 2, 0, 1),
+      row('2026-11-02', 2, 2.5, 3),
+      row('2026-11-09', 2, 1, 0),
+      row('2026-11-16', 2, 1.5, 4),
+    ]);
+    const hours = hoursOfLastWeeks(rows).get('7');
+    expect(hours).toEqual({ weeks: 4, planned: 8, actual: 5, recorded: 4 });
+    expect(hoursTakenText(hours)).toBe('8 h planned, 5 h actual (4 weeks)');
+  });
+
+  it('a week closed with Actual hours left blank records no actual hours, and the Overview says the week was not recorded', () => {
+    const { rows } = readPlanHistory([
+      header,
+      row('2026-11-09', 6, '', 2),
+      row('2026-11-16', 6, 2, 3),
+    ]);
+    expect(rows.map((r) => r.actualHours)).toEqual([null, 2]);
+    const hours = hoursOfLastWeeks(rows).get('7');
+    expect(hours).toEqual({ weeks: 2, planned: 12, actual: 2, recorded: 1 });
+    expect(hoursTakenText(hours)).toBe('12 h planned, 2 h actual (1 of 2 weeks recorded)');
+    const none = hoursOfLastWeeks(readPlanHistory([header, row('2026-11-09', 6, '', 2)]).rows);
+    expect(hoursTakenText(none.get('7'))).toBe('6 h planned, actual not recorded (1 week)');
   });
 });

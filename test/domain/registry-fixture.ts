@@ -31,6 +31,7 @@ export function client(shape: ClientShape = {}): ClientRecord {
     pmLink: shape.pmLink ?? 'https://linear.app/acme',
     repoLink: shape.repoLink ?? 'https://github.com/acme/app',
     ...(shape.focus === undefined ? {} : { focus: shape.focus }),
+    ...(shape.engagementStart === undefined ? {} : { engagementStart: shape.engagementStart }),
     items: {
       goal: [],
       debt: [],

@@ -5,7 +5,11 @@
 import { describe, expect, it } from 'vitest';
 import type { ClientRecord } from '../../src/domain/client-record.js';
 import { buildRollup } from '../../src/domain/rollup.js';
+import { profileRule } from '../../src/domain/client-summary.js';
+import { HOURS_RULE } from '../../src/domain/hours.js';
 import {
+  actualHoursProblems,
+  closeRefusal,
   closeWeek,
   readPreviousPlan,
   reviewLogFields,
@@ -107,13 +111,50 @@ describe('the Weekly Plan tab read back', () => {
     expect(readPreviousPlan([])).toBeNull();
   });
 
-  it('reads actual hours typed as text, and leaves out what is not a number', () => {
-    const typed = (v: unknown) =>
-      readPreviousPlan([
-        ['', '', '', '', '', key('week', '2026-11-16', '2026-11-18', '')],
-        ['Acme: 2 h this week', '', 'Actual hours', v, '', key('client', '1', 2)],
-      ])?.clients.get('1')?.actualHours;
-    expect([typed('1,5'), typed('2 h'), typed('lots'), typed(-1)]).toEqual([1.5, 2, null, null]);
+  const typed = (v: unknown) =>
+    readPreviousPlan([
+      ['', '', '', '', '', key('week', '2026-11-16', '2026-11-18', '')],
+      ['Acme: 2 h this week', '', 'Actual hours', v, '', key('client', '1', 2)],
+    ]) as PreviousPlan;
+
+  it('reads Actual hours by the rule of Hours per week: a number from 0 to 40, a blank not recorded', () => {
+    const read = [1.5, 0, 40, '', '  '].map(typed);
+    expect(read.map((p) => p.clients.get('1')?.actualHours)).toEqual([1.5, 0, 40, null, null]);
+    expect(read.flatMap((p) => p.unreadableHours)).toEqual([]);
+  });
+
+  it('"2h" typed in Actual hours is not taken as 2 but reported with its cell and what is allowed, as in Hours per week', () => {
+    const plans = ['2h', '1,5', 'lots', -1, 41].map(typed);
+    expect(plans.map((p) => p.clients.get('1')?.actualHours)).toEqual([
+      null,
+      null,
+      null,
+      null,
+      null,
+    ]);
+    expect(plans.map((p) => p.unreadableHours)).toEqual(
+      ['2h', '1,5', 'lots', '-1', '41'].map((found) => [
+        {
+          cell: 'D2',
+          problem: `Actual hours must be a number from 0 to 40; found "${found}" (Acme)`,
+        },
+      ]),
+    );
+    // One rule: Hours per week on a profile is read by the same (profile-and-settings.test.ts).
+    expect(profileRule('Hours per week')?.rule).toBe(HOURS_RULE);
+    const [first] = plans as [PreviousPlan];
+    expect(actualHoursProblems(first, 'Weekly Plan')).toEqual([
+      {
+        tab: 'Weekly Plan',
+        cell: 'D2',
+        reason:
+          'Actual hours must be a number from 0 to 40; found "2h" (Acme). Type the hours as a number, such as 2 or 1.5: until then Close the week records nothing, and the weekly run records the week without them.',
+      },
+    ]);
+    expect(closeRefusal(first, 'Weekly Plan')).toBe(
+      'The week of 2026-11-16 was not closed, nothing was recorded: Actual hours must be a number from 0 to 40; found "2h" (Acme) (Weekly Plan, D2). Type the hours as a number, such as 2 or 1.5, then close the week again.',
+    );
+    expect(closeRefusal(typed(2), 'Weekly Plan')).toBeNull();
   });
 });
 
@@ -198,6 +239,7 @@ describe('the next week, after closing', () => {
       weekStart: week2.weekStart,
       today: week2.today,
       baselineDate: week2.baselineDate,
+      unreadableHours: [],
       clients: new Map(
         week2.clients.map((c) => [
           c.clientId,
@@ -294,6 +336,7 @@ describe('since last week', () => {
     weekStart: '2026-11-16',
     today: '2026-11-16',
     baselineDate: '',
+    unreadableHours: [],
     clients: new Map([
       [
         '1',
@@ -342,6 +385,7 @@ describe('since last week', () => {
       weekStart: first.weekStart,
       today: first.today,
       baselineDate: first.baselineDate,
+      unreadableHours: [],
       clients: new Map(
         first.clients.map((c) => [
           c.clientId,

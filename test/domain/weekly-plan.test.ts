@@ -330,13 +330,36 @@ describe('staleness in the plan', () => {
     expect(drifting(at('2026-11-11'))).toBe(''); // 7 days ago: within the cadence
     expect(drifting(at('2026-11-10'))).toBe('last review 2026-11-10, 8 days ago (cadence 7 days)');
     expect(drifting(at('2026-11-10', 10))).toBe(''); // the client's own cadence of 10 days
-    expect(drifting(client())).toBe('no weekly review logged yet');
+    expect(drifting(client({ engagementStart: '2026-10-01' }))).toBe(
+      'no weekly review logged since 2026-10-01, 48 days ago (cadence 7 days)',
+    );
     expect(planFor([client()]).clients[0]?.agenda.map((a) => a.kind)).toEqual([
       'review',
       'review',
       'review',
       'review',
     ]);
+  });
+
+  it('a client added this week is not drifting in its first plan, with or without an Engagement start', () => {
+    expect(drifting(client({ engagementStart: '2026-11-18' }))).toBe('');
+    expect(drifting(client({ engagementStart: '2026-11-11' }))).toBe(''); // 7 days: the cadence
+    expect(drifting(client({ engagementStart: '2026-12-01' }))).toBe(''); // starts later
+    // No Engagement start: known since the earliest date on its tab, or not known at all.
+    const debt = (raised: string) => client({ items: { debt: [item('debt', 'D-1', { raised })] } });
+    expect(drifting(debt('2026-11-16'))).toBe('');
+    expect(drifting(client())).toBe('');
+  });
+
+  it('a client with no review logged for longer than its cadence is still drifting', () => {
+    expect(drifting(client({ engagementStart: '2026-11-10' }))).toBe(
+      'no weekly review logged since 2026-11-10, 8 days ago (cadence 7 days)',
+    );
+    expect(drifting(client({ engagementStart: '2026-11-10', reviewCadence: 10 }))).toBe('');
+    const debt = client({ items: { debt: [item('debt', 'D-1', { raised: '2026-09-01' })] } });
+    expect(drifting(debt)).toBe(
+      'no weekly review logged since 2026-09-01, 78 days ago (cadence 7 days)',
+    );
   });
 
   it('plans the quarterly debt review when no debt item was reviewed within 90 days', () => {
