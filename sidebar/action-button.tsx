@@ -5,14 +5,17 @@ import { useState } from 'preact/hooks';
 export type ActionButton = (label: string, run: () => Promise<string>) => JSX.Element;
 
 export function useActionButtons(
-  onMessage: (text: string) => void,
+  onMessage: (text: string, failed?: boolean) => void,
   reload: () => void,
 ): ActionButton {
   const [busy, setBusy] = useState(false);
   const act = (run: () => Promise<string>): void => {
     setBusy(true);
     run()
-      .then(onMessage, (e: Error) => onMessage(e.message))
+      .then(
+        (text) => onMessage(text),
+        (e: Error) => onMessage(e.message, true),
+      )
       .finally(() => {
         setBusy(false);
         reload();

@@ -21,7 +21,7 @@ export function ClientView(props: {
   detail: ClientDetail | string | null;
   /** A form for a new item of this kind, or for this item. */
   onOpen: (kind: SectionKind, clientName: string, item?: RegistryItem) => void;
-  onMessage: (text: string) => void;
+  onMessage: (text: string, failed?: boolean) => void;
 }) {
   const { detail } = props;
   if (typeof detail === 'string')

@@ -25,6 +25,12 @@ function App() {
   /** The client shown, or why it could not be read. */
   const [detail, setDetail] = useState<ClientDetail | string | null>(null);
   const [message, setMessage] = useState('');
+  /** Whether the message says what failed: shown as an error, not as done. */
+  const [failed, setFailed] = useState(false);
+  const say = (text: string, wrong = false): void => {
+    setMessage(text);
+    setFailed(wrong);
+  };
   const shown = useRef('');
 
   /** Everything the sidebar shows, in one call (the list, and this client or the first). */
@@ -53,7 +59,7 @@ function App() {
   /** After a write: the user goes on at once; Priorities follow shortly, outside the wait. */
   const done = (text: string, addedClientId?: string): void => {
     schedulePrioritiesRefresh();
-    setMessage(text);
+    say(text);
     setView({ name: 'home' });
     if (addedClientId) open(addedClientId);
     else if (current) showClient(current);
@@ -76,7 +82,7 @@ function App() {
   return (
     <main>
       <h1>CTO Registry</h1>
-      <div role="status" class="status">
+      <div role="status" class={failed ? 'status failed' : 'status'}>
         {message}
       </div>
       {loadError && (
@@ -109,7 +115,7 @@ function App() {
           Add client
         </button>
       </div>
-      <WeeklyPanel onMessage={setMessage} client={clients?.find((c) => c.id === current)} />
+      <WeeklyPanel onMessage={say} client={clients?.find((c) => c.id === current)} />
       {current && (
         <ClientView
           clientId={current}
@@ -118,7 +124,7 @@ function App() {
             setMessage(''),
             setView({ name: 'item', kind, clientName, item })
           )}
-          onMessage={setMessage}
+          onMessage={say}
         />
       )}
     </main>

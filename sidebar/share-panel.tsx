@@ -7,7 +7,7 @@ import { useActionButtons } from './action-button';
 export function SharePanel(props: {
   clientId: string;
   clientName: string;
-  onMessage: (text: string) => void;
+  onMessage: (text: string, failed?: boolean) => void;
 }) {
   const [entry, setEntry] = useState<SharingEntry | null>(null);
   const [emails, setEmails] = useState('');

@@ -26,7 +26,7 @@ function told(r: PlanResult, mailed: string): string {
 }
 
 export function WeeklyPanel(props: {
-  onMessage: (text: string) => void;
+  onMessage: (text: string, failed?: boolean) => void;
   client?: Pick<ClientSummary, 'id' | 'name'> | undefined;
 }) {
   const { client } = props;

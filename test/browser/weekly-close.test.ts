@@ -177,6 +177,8 @@ describe('closing the week from the sidebar', () => {
         )
         .waitFor();
       expect(await side.getByText(`(Weekly Plan, D${row})`).count()).toBe(1);
+      // Told as what failed (red), not as what was done (green).
+      expect(await side.getByRole('status').getAttribute('class')).toBe('status failed');
       await screenshot(page, 'weekly-close-actual-hours-refused');
       await page.close();
     } finally {
