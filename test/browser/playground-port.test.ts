@@ -37,6 +37,6 @@ describe('the playground on a port already in use', () => {
     expect(stderr.trim().split('\n')).toEqual([
       `Port ${port} is in use (another playground?): start on another with PORT=${port + 1} npm start.`,
     ]);
-    expect(stderr).not.toMatch(/EADDRINUSE|Unhandled 'error' event|    at /);
+    expect(stderr).not.toMatch(/EADDRINUSE|Unhandled 'error' event| {4}at /);
   }, 30000);
 });
