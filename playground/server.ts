@@ -293,6 +293,14 @@ const server = createServer((req, res) => {
 });
 
 const port = Number(args.port);
+server.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EADDRINUSE') {
+    console.error(
+      `Port ${port} is in use (another playground?): start on another with PORT=${port + 1} npm start.`,
+    );
+  } else console.error(`The playground could not listen on port ${port}: ${e.message}`);
+  process.exit(1);
+});
 server.listen(port, '127.0.0.1', () => {
   const address = server.address();
   const actual = typeof address === 'object' && address ? address.port : port;

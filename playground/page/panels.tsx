@@ -1,6 +1,6 @@
 /**
  * The panels under the sheet: toasts and alerts, the outbox (each mail opens with its HTML part
- * in a sandboxed frame beside its text part), and the emulated Drive with who each file is
+ * in a sandboxed frame beside its text part; newest first), and the emulated Drive with who each file is
  * shared with (each file opens in a browser tab of its own, as its viewers see it).
  */
 import type { PageState } from './api';
@@ -11,6 +11,15 @@ function when(iso: string): string {
   return iso.slice(0, 16).replace('T', ' ');
 }
 
+/** A list's items with their indexes, the newest (last) first: the panels show it at the top. */
+function newestFirst<T>(list: T[]): [T, number][] {
+  return list.map((item, i): [T, number] => [item, i]).reverse();
+}
+
+/**
+ * The panels keep one height whatever they hold, each list scrolling on its own with the newest
+ * item first, so the sheet above keeps its rows.
+ */
 export function Panels({
   state,
   error,
@@ -27,10 +36,10 @@ export function Panels({
       <div>
         <h2>Toasts and alerts</h2>
         <ul id="messages">
-          {state.toasts.map((t, i) => (
+          {newestFirst(state.toasts).map(([t, i]) => (
             <li key={`t${i}`}>{(t.title ? `${t.title}: ` : '') + t.message}</li>
           ))}
-          {state.alerts.map((a, i) => (
+          {newestFirst(state.alerts).map(([a, i]) => (
             <li key={`a${i}`}>{`Alert: ${a.title ? `${a.title} — ` : ''}${a.prompt}`}</li>
           ))}
         </ul>
@@ -42,7 +51,7 @@ export function Panels({
         <h2>Outbox</h2>
         <ul id="outbox">
           {state.outbox.length === 0 && <li>No mail sent yet.</li>}
-          {state.outbox.map((m, i) => (
+          {newestFirst(state.outbox).map(([m, i]) => (
             <li key={i}>
               <button type="button" class="link" onClick={() => onOpenMail(i)}>
                 {`${when(m.at)} to ${m.to}: ${m.subject}`}
