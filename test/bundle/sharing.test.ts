@@ -425,12 +425,12 @@ describe('syncSharedViews budget', () => {
     [1, 1],
     [5, 10],
     [10, 10],
-    [50, 50],
+    [20, 20],
   ];
   const shared = (count: number, clients: number) =>
     restorable(() => {
       const { rt, addon } = loadAddon();
-      // Few items each: 50 shares, each refreshing the registry, are built once for every test here.
+      // Few items each: 20 shares, each refreshing the registry, are built once for every test here.
       const ids = seedRegistry(rt, addon, clients, 4);
       for (const id of ids.slice(0, count))
         addon.call('shareClientView', { clientId: id, emails: 'founder@example.com' });
