@@ -1,6 +1,12 @@
 /** The dialog's client list; `all` adds "All clients" (an empty value) at the top. */
 import type { Clients } from './main';
 
+/** The client the sidebar showed when it opened the dialog (ADR 25), else the first. */
+export function firstChoice(clients: Clients): string {
+  const shown = (window as { ctorClientId?: unknown }).ctorClientId;
+  return clients.find((c) => c.id === shown)?.id ?? clients[0]?.id ?? '';
+}
+
 export function ClientSelect(props: {
   id: string;
   clients: Clients;

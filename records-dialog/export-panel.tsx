@@ -2,7 +2,7 @@
 import { useState } from 'preact/hooks';
 import type { ExportResult } from '../src/main';
 import { server } from '../sidebar/server';
-import { ClientSelect } from './client-select';
+import { ClientSelect, firstChoice } from './client-select';
 import type { Clients } from './main';
 
 const FORMS = [
@@ -11,7 +11,7 @@ const FORMS = [
 ] as const;
 
 export function ExportPanel({ clients }: { clients: Clients }) {
-  const [clientId, setClientId] = useState(clients[0]?.id ?? '');
+  const [clientId, setClientId] = useState(firstChoice(clients));
   const [form, setForm] = useState<'madr' | 'nygard'>('madr');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');

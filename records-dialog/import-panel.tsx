@@ -7,7 +7,7 @@ import { useState } from 'preact/hooks';
 import { pastedRecords } from '../src/domain/pasted-records';
 import type { ImportPreview, ImportResult } from '../src/main';
 import { server } from '../sidebar/server';
-import { ClientSelect } from './client-select';
+import { ClientSelect, firstChoice } from './client-select';
 import type { Clients } from './main';
 
 type RecordFile = { name: string; text: string } | { name: string; base64: string };
@@ -84,7 +84,7 @@ function PreviewView({ preview }: { preview: ImportPreview }) {
 }
 
 export function ImportPanel({ clients }: { clients: Clients }) {
-  const [clientId, setClientId] = useState(clients[0]?.id ?? '');
+  const [clientId, setClientId] = useState(firstChoice(clients));
   const [pasted, setPasted] = useState('');
   const [picked, setPicked] = useState<RecordFile[]>([]);
   const [busy, setBusy] = useState(false);

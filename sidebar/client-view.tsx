@@ -40,7 +40,10 @@ export function ClientView(props: {
             + {s.kind.charAt(0).toUpperCase() + s.kind.slice(1)}
           </button>
         ))}
-        <button type="button" onClick={() => void server.showDecisionRecords()}>
+        <button
+          type="button"
+          onClick={() => void server.showDecisionRecords({ clientId: props.clientId })}
+        >
           Import/export ADRs…
         </button>
       </div>

@@ -15,7 +15,7 @@ import type { RelatedDecision } from './domain/related-decisions.js';
 import type { RefreshResult } from './sheets/rollup-refresh.js';
 import type { SetupResult } from './sheets/registry-setup.js';
 import type { TriggerStatus } from './services/weekly-trigger.js';
-import { ADDON_TITLE } from './app/active-spreadsheet.js';
+import { buildMenu, showRecordsDialog, showSidebarPanel } from './app/add-on-ui.js';
 import {
   addNewClient,
   clientDetail,
@@ -53,56 +53,24 @@ import {
   type WeeklyStatus,
   type WeeklyTriggerInput,
 } from './app/weekly-plan-switch.js';
-import {
-  exportDecisionRecords,
-  importDecisionRecords,
-  previewDecisionImport,
-  type ExportResult,
-  type ImportPreview,
-  type ImportResult,
-} from './app/decision-records.js';
-import type {
-  ExportDecisionsInput,
-  ImportDecisionsInput,
-  ImportFilesInput,
-} from './domain/decision-records-input.js';
-import { clientRefSchema } from './domain/add-item.js';
-import { parseInput } from './domain/validation.js';
+import * as records from './app/decision-records.js';
+import type * as recordInput from './domain/decision-records-input.js';
 
-export type { ClientDetail, DecisionSignals, PlanResult, Registry, ShareInput, ShareResult };
-export type { SidebarOpen, SignalSources };
-export type { CloseResult, SharingEntry, SyncResult, WeeklyStatus, WeeklyTriggerInput };
-export type { ExportResult, ImportPreview, ImportResult };
+export type { ClientDetail, CloseResult, DecisionSignals, PlanResult, Registry, ShareInput };
+export type { ShareResult, SharingEntry };
+export type { ExportResult, ImportPreview, ImportResult } from './app/decision-records.js';
+export type { SidebarOpen, SignalSources, SyncResult, WeeklyStatus, WeeklyTriggerInput };
 
 /** Builds the add-on menu. Runs in AuthMode.NONE too, so it touches nothing but the menu. */
-export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
-  SpreadsheetApp.getUi()
-    .createAddonMenu()
-    .addItem('Open registry', 'showSidebar')
-    .addItem('Refresh priorities', 'refreshPriorities')
-    .addItem('Generate weekly plan', 'generateWeeklyPlan')
-    .addItem('Close the week', 'closeWeek')
-    .addItem('Sync shared views', 'syncSharedViews')
-    .addItem('Decision records…', 'showDecisionRecords')
-    .addSeparator()
-    .addItem('Set up registry', 'setupRegistry')
-    .addToUi();
-}
+export const onOpen = (_e?: GoogleAppsScript.Events.SheetsOnOpen): void => buildMenu();
 
-export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
-  onOpen(e as unknown as GoogleAppsScript.Events.SheetsOnOpen);
-}
+export const onInstall = (_e?: GoogleAppsScript.Events.AddonOnInstall): void => buildMenu();
 
-export function showSidebar(): void {
-  const html = HtmlService.createHtmlOutputFromFile('Sidebar').setTitle(ADDON_TITLE);
-  SpreadsheetApp.getUi().showSidebar(html);
-}
+export const showSidebar = (): void => showSidebarPanel();
 
-/** Import and export of decision records, in a dialog of its own (dist/DecisionRecords.html). */
-export function showDecisionRecords(): void {
-  const html = HtmlService.createHtmlOutputFromFile('DecisionRecords').setWidth(640).setHeight(600);
-  SpreadsheetApp.getUi().showModalDialog(html, 'Decision records');
-}
+/** Import and export of decision records; from the sidebar, for the client it shows. */
+export const showDecisionRecords = (input?: { clientId?: string }): void =>
+  showRecordsDialog(input);
 
 export const setupRegistry = (): SetupResult => setUp();
 
@@ -162,19 +130,18 @@ export const shareClientView = (input: ShareInput): ShareResult => shareView(inp
 
 export const syncSharedViews = (): SyncResult => syncViews();
 
-export function stopSharing(input: { clientId: string }): { clientId: string; removed: string[] } {
-  return stopSharingView(parseInput(clientRefSchema, input, 'Client').clientId);
-}
+export const stopSharing = (input: { clientId: string }): { clientId: string; removed: string[] } =>
+  stopSharingView(input);
 
 export const getSharing = (): SharingEntry[] => sharingList();
 
 /** A client's decisions (or every client's) as one zip of MADR or adr-tools records in Drive. */
-export const exportDecisions = (input: ExportDecisionsInput): ExportResult =>
-  exportDecisionRecords(input);
+export const exportDecisions = (input: recordInput.ExportDecisionsInput): records.ExportResult =>
+  records.exportDecisionRecords(input);
 
 /** What importing these record files at a client would add, flag and skip; writes nothing. */
-export const previewImport = (input: ImportFilesInput): ImportPreview =>
-  previewDecisionImport(input);
+export const previewImport = (input: recordInput.ImportFilesInput): records.ImportPreview =>
+  records.previewDecisionImport(input);
 
-export const importDecisions = (input: ImportDecisionsInput): ImportResult =>
-  importDecisionRecords(input);
+export const importDecisions = (input: recordInput.ImportDecisionsInput): records.ImportResult =>
+  records.importDecisionRecords(input);

@@ -3,6 +3,7 @@
  * `syncSharedViews` (and the weekly run's sync) and `stopSharing`. A Drive or Sheets error at one
  * client is that client's failure, reported by name; every other client still completes.
  */
+import { clientRefSchema } from '../domain/add-item.js';
 import { accountKey } from '../domain/google-account.js';
 import { InputError } from '../domain/input-error.js';
 import { emailsSchema, shareInputSchema } from '../domain/share-input.js';
@@ -348,7 +349,11 @@ export function syncViews(): SyncResult {
   );
 }
 
-export function stopSharingView(clientId: string): { clientId: string; removed: string[] } {
+export function stopSharingView(input: { clientId: string }): {
+  clientId: string;
+  removed: string[];
+} {
+  const { clientId } = parseInput(clientRefSchema, input, 'Client');
   return withDocumentLock(() => stopSharingClient(clientId));
 }
 

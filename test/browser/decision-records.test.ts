@@ -197,10 +197,10 @@ describe('the Decision records dialog', () => {
     await closeDialog(page);
   }, 60000);
 
-  it("opens the Decision records dialog from the sidebar's client view", async () => {
+  it("opens the Decision records dialog from the sidebar's client view, that client chosen", async () => {
     const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
-    const side = await openSidebar(page, playground.url, 'Acorn Pay');
-    await side.getByRole('region', { name: 'Acorn Pay registry' }).waitFor();
+    const side = await openSidebar(page, playground.url, 'Lumen Logistics');
+    await side.getByRole('region', { name: 'Lumen Logistics registry' }).waitFor();
     await side.getByRole('button', { name: 'Import/export ADRs…' }).click();
     const dialog = page.frameLocator('#dialog-frame');
     await dialog.getByRole('tab', { name: 'Import records' }).waitFor();
@@ -210,6 +210,11 @@ describe('the Decision records dialog', () => {
       'Lumen Logistics',
       'Northwind Health',
     ]);
+    // The client the sidebar shows, not the first in the list.
+    const select = dialog.getByLabel('Client');
+    expect(await select.evaluate((e) => (e as HTMLSelectElement).selectedOptions[0]?.text)).toBe(
+      'Lumen Logistics',
+    );
     await screenshot(page, 'decision-records-from-sidebar');
     await closeDialog(page);
   }, 60000);

@@ -84,6 +84,18 @@ describe('decision records through the bundle', () => {
     expect(Buffer.byteLength(html)).toBeLessThanOrEqual(30 * 1024);
   });
 
+  it('opened for a client, the dialog is handed that client as its first choice; a client id that is not one is refused, and no dialog opens', () => {
+    const { rt, addon } = loadAddon();
+    addon.call('showDecisionRecords', { clientId: '1234567' });
+    const html = rt.ui.dialogs[0]?.html ?? '';
+    expect(html.endsWith('<script>window.ctorClientId = "1234567";</script>')).toBe(true);
+    rt.ui.dialogs.length = 0;
+    expect(() => addon.call('showDecisionRecords', { clientId: '</script><b>' })).toThrow(
+      /client/i,
+    );
+    expect(rt.ui.dialogs).toEqual([]);
+  });
+
   for (const form of ['madr', 'nygard'] as const) {
     it(`exports a client's decisions (${form}) and imports them into an empty client with every field the same`, () => {
       const { rt, addon, acme, beta } = acmeWithDecisions();
