@@ -55,12 +55,14 @@ function alignmentDoubt(
   while (last > 0 && !str(header[last - 1]).trim()) last--;
   for (let c = 1; c < last; c++) {
     if (str(header[c - 1]).trim()) continue;
-    // Only the same gap in another section's header row shows a column inserted across the tab;
-    // without one, a cell may have been inserted into this header row alone.
-    const acrossTheTab = others.some((o) => {
-      const row = grid[o.headerRow - 1] ?? [];
-      return !str(row[c - 1]).trim() && row.slice(c).some((h) => str(h).trim() !== '');
-    });
+    // Only the same gap in every other header row that runs past it shows a column inserted
+    // across the tab; a gap in one of them alone may be a short header row's own (a column moved
+    // across the tab leaves one), and this header row may have had a cell inserted into it.
+    const runningPast = others
+      .map((o) => grid[o.headerRow - 1] ?? [])
+      .filter((row) => row.slice(c).some((h) => str(h).trim() !== ''));
+    const acrossTheTab =
+      runningPast.length > 0 && runningPast.every((row) => !str(row[c - 1]).trim());
     if (!acrossTheTab)
       return `its header row has an empty cell in column ${columnLetter(c)}: a column may not be where the header says. Type a header for it, or delete the cell`;
   }
