@@ -4,31 +4,17 @@
  * use for a status and for a superseding link. Export and import both use these, so the two can
  * never disagree. See docs/adr/0025-decision-records-export-and-import.md.
  */
+import { DECISION_FIELDS_SHARED } from './founder-allow-list.js';
 import type { ItemFields } from './item-schemas.js';
 import { idNumber } from './item-ids.js';
 import { DECISION_STATUSES, sectionOf } from './registry-layout.js';
 
 /**
- * The fields of a decision that leave the registry in a record file: an allow-list, never "all
- * but the private ones", so a column added later stays home until it is named here.
+ * The fields of a decision that leave the registry in a record file: the founder view's allow-list
+ * for decisions, never "all but the private ones", so a column added later stays home until it is
+ * named there.
  */
-export const EXPORTED_DECISION_KEYS = [
-  'id',
-  'title',
-  'status',
-  'proposedOn',
-  'decidedOn',
-  'due',
-  'deciders',
-  'context',
-  'optionsConsidered',
-  'decision',
-  'consequences',
-  'tags',
-  'supersedes',
-  'exception',
-  'link',
-] as const;
+export const EXPORTED_DECISION_KEYS = DECISION_FIELDS_SHARED;
 
 export type ExportedDecisionKey = (typeof EXPORTED_DECISION_KEYS)[number];
 

@@ -27,6 +27,28 @@ export const FOUNDER_PROFILE = [
  * Each section's shared fields, by key, in the order the founder reads them. The keys in
  * `FOUNDER_COMPUTED` are never read from a cell: they are computed from the typed fields.
  */
+/**
+ * A decision's fields that may leave the registry, to a founder and in an exported record file
+ * alike (ADR 25): typed, so the export can name each one.
+ */
+export const DECISION_FIELDS_SHARED = [
+  'id',
+  'title',
+  'status',
+  'proposedOn',
+  'decidedOn',
+  'due',
+  'deciders',
+  'context',
+  'optionsConsidered',
+  'decision',
+  'consequences',
+  'tags',
+  'supersedes',
+  'exception',
+  'link',
+] as const;
+
 export const FOUNDER_FIELDS: Record<SectionKind, readonly string[]> = {
   goal: ['id', 'goal', 'why', 'metricTarget', 'targetDate', 'status', 'owner', 'link'],
   debt: [
@@ -45,23 +67,7 @@ export const FOUNDER_FIELDS: Record<SectionKind, readonly string[]> = {
     'lastReviewed',
     'notes',
   ],
-  decision: [
-    'id',
-    'title',
-    'status',
-    'proposedOn',
-    'decidedOn',
-    'due',
-    'deciders',
-    'context',
-    'optionsConsidered',
-    'decision',
-    'consequences',
-    'tags',
-    'supersedes',
-    'exception',
-    'link',
-  ],
+  decision: DECISION_FIELDS_SHARED,
   risk: [
     'id',
     'risk',
