@@ -205,6 +205,11 @@ describe('the Decision records dialog', () => {
     const dialog = page.frameLocator('#dialog-frame');
     await dialog.getByRole('tab', { name: 'Import records' }).waitFor();
     expect(await page.getByRole('dialog', { name: 'Decision records' }).count()).toBe(1);
+    // The list comes from the dialog's one call: waited for before it is read.
+    await dialog
+      .getByLabel('Client')
+      .locator('option', { hasText: 'Northwind Health' })
+      .waitFor({ state: 'attached' });
     expect(await dialog.getByLabel('Client').locator('option').allTextContents()).toEqual([
       'Acorn Pay',
       'Lumen Logistics',
