@@ -34,6 +34,7 @@ import {
 } from './app/items.js';
 import { refresh } from './app/refresh-priorities.js';
 import { openSidebar, type SidebarOpen } from './app/sidebar-open.js';
+import { sidebarRadar, type RadarView } from './app/sidebar-radar.js';
 import {
   shareView,
   sharingList,
@@ -83,6 +84,7 @@ export const updateItem = (input: UpdateItemInput): UpdateItemResult => changeIt
 export const getRegistry = (): Registry => listClients();
 
 export const getSidebar = (input?: { clientId?: string }): SidebarOpen => openSidebar(input);
+export const getRadar = (): RadarView => sidebarRadar();
 
 export const getClient = (input: { clientId: string }): ClientDetail => clientDetail(input);
 

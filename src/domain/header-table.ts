@@ -2,10 +2,13 @@
 import { splitTags } from './item-states.js';
 import type { Grid } from './client-tab-layout.js';
 import { str } from './client-record.js';
+import { columnLetter } from './section-items.js';
 
 export interface TableRow {
   row: number;
   get(header: string): string;
+  /** The A1 address of this row's cell under the header, or '' when the header is missing. */
+  cell(header: string): string;
 }
 
 export function readHeaderTable(grid: Grid, expected: readonly string[]): TableRow[] {
@@ -25,6 +28,10 @@ export function readHeaderTable(grid: Grid, expected: readonly string[]): TableR
       get: (h) => {
         const j = header.indexOf(h);
         return j < 0 ? '' : str(cells[j]).trim();
+      },
+      cell: (h) => {
+        const j = header.indexOf(h);
+        return j < 0 ? '' : `${columnLetter(j + 1)}${i + 1}`;
       },
     });
   }

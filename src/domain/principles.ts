@@ -22,8 +22,14 @@ export const PRINCIPLE_HEADERS = [
 export interface Principle {
   id: string;
   principle: string;
+  category?: string;
   standard: string;
   avoid: string[];
+  /** Avoid as typed, for the names the radar shows. */
+  avoidText?: string;
+  rationale?: string;
+  /** As typed: an ISO date when the tab's dates were read as such. */
+  since?: string;
   active: boolean;
 }
 
@@ -32,8 +38,12 @@ export function readPrinciples(grid: Grid): Principle[] {
     .map((r) => ({
       id: r.get('ID'),
       principle: r.get('Principle'),
+      category: r.get('Category'),
       standard: r.get('Standard'),
       avoid: splitList(r.get('Avoid')),
+      avoidText: r.get('Avoid'),
+      rationale: r.get('Rationale'),
+      since: r.get('Since'),
       active: !/^(retired|inactive|deprecated|superseded)$/i.test(r.get('Status')),
     }))
     .filter((p) => p.principle || p.id);

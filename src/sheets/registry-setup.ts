@@ -7,6 +7,8 @@ import { SETTINGS, SETTINGS_HEADER } from '../domain/settings.js';
 import { writeCells } from './cell-text.js';
 import { PRINCIPLE_HEADERS } from '../domain/principles.js';
 import { DEPENDENCY_HEADERS } from '../domain/dependencies.js';
+import { RADAR_HEADER } from '../domain/radar-tab.js';
+import { RADAR_OVERRIDE_HEADERS } from '../domain/radar-overrides.js';
 import {
   DEFAULT_TAB_NAMES,
   GENERATED_ROLES,
@@ -21,6 +23,7 @@ import { HISTORY_HEADER, layOutPlanTab } from './weekly-plan-tab.js';
 import { historyLaidOut, layOutHistoryTab } from './plan-history-tab.js';
 import { GENERATED_TITLE_STYLE, HEADER_STYLE, TITLE_STYLE, styleRow } from './styles.js';
 import { formatOverviewDates, layOutPriorities, markLaidOut } from './priorities-layout.js';
+import { layOutRadarTab } from './radar-tab.js';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -73,6 +76,10 @@ function initialRows(role: RegistryRole): { title?: string; rows: (string | numb
       return {
         rows: [[...SETTINGS_HEADER], ...SETTINGS.map((s) => [s.label, s.value, s.about])],
       };
+    case 'radar':
+      return { rows: [[...RADAR_HEADER]] };
+    case 'radarOverrides':
+      return { rows: [[...RADAR_OVERRIDE_HEADERS]] };
   }
 }
 
@@ -108,6 +115,7 @@ function drawTab(sheet: Sheet, role: RegistryRole): void {
   }
   if (role === 'weeklyPlan') layOutPlanTab(sheet);
   if (role === 'planHistory') layOutHistoryTab(sheet);
+  if (role === 'radar' || role === 'radarOverrides') layOutRadarTab(sheet, role);
 }
 
 function createSettingsNames(ss: Spreadsheet, sheet: Sheet): void {

@@ -7,6 +7,7 @@ import { actualHoursProblems, readPreviousPlan } from '../domain/week-closing.js
 import { clientRangeSpecs, type RangeSpec } from '../domain/client-ranges.js';
 import { readDependencies } from '../domain/dependencies.js';
 import { readPrinciples } from '../domain/principles.js';
+import type { RadarEntry, RadarVocabulary } from '../domain/radar.js';
 import { buildRollup, type Rollup } from '../domain/rollup.js';
 import type { ClientRecord } from '../domain/client-record.js';
 import type { FounderRecord } from '../domain/founder-record.js';
@@ -21,6 +22,8 @@ import { CHECKS_COLUMN, overviewGrid, prioritiesGrid, type TabGrid } from './rol
 import { ensureRollupLayout } from './priorities-layout.js';
 import { realignDriftedRanges, restyleBelowList } from './priorities-write.js';
 import { writableRange } from './sheet-rows.js';
+import { isoDates } from './grid-dates.js';
+import { radarOf, writeRadarTab } from './radar-tab.js';
 import { hoursTakenByClient } from './plan-history-tab.js';
 import { setupRegistryTabs } from './registry-setup.js';
 import { DEFAULT_TAB_NAMES, GENERATED_ROLES, USER_ROLES } from './tab-roles.js';
@@ -44,6 +47,8 @@ export interface RegistrySnapshot {
   timeZone: string;
   /** Client id → its tab read for its founders, once shared (see founder-view-grids.ts). */
   founder: Map<string, FounderRecord>;
+  /** The technology radar, and what the CTO named as technologies (for the founders' radars). */
+  radar: { entries: RadarEntry[]; vocabulary: RadarVocabulary };
 }
 
 export interface RegistryRead {
@@ -131,15 +136,17 @@ export function snapshotRegistry(
     ranges.set(tab.id, clientRangeSpecs(tab.id, tab.layout, tab.grid, Number.MAX_SAFE_INTEGER));
   }
   const settings = readSettings(read.roles.settings?.grid ?? []);
+  const principles = readPrinciples(isoDates(read.roles.principles?.grid ?? [], timeZone));
   const rollup = buildRollup(
     clients,
-    readPrinciples(read.roles.principles?.grid ?? []),
+    principles,
     readDependencies(read.roles.dependencies?.grid ?? []),
     today,
     'Dependencies',
     { impact: settings.impactThreshold, effort: settings.effortThreshold },
   );
-  rollup.problems = [...problems, ...rollup.problems];
+  const radar = radarOf(read, clients, principles, today);
+  rollup.problems = [...problems, ...rollup.problems, ...radar.problems];
   return {
     read,
     clients,
@@ -150,6 +157,7 @@ export function snapshotRegistry(
     repaired,
     timeZone,
     founder: new Map(),
+    radar: { entries: radar.entries, vocabulary: radar.vocabulary },
   };
 }
 
@@ -230,6 +238,8 @@ export function refreshRollup(
   const realigned = options.checkRanges
     ? realignDriftedRanges(ss, snap.read.clients, grid.checks, priorities.grid)
     : [];
+
+  if (snap.read.roles.radar) writeRadarTab(snap.read.roles.radar, snap.radar.entries);
 
   const props = PropertiesService.getDocumentProperties();
   // The Overview is live formulas: it is rewritten only when the clients or their values

@@ -7,8 +7,14 @@
 
 export const TAB_ROLE_KEY = 'ctoRegistry.tab';
 
-export const GENERATED_ROLES = ['overview', 'priorities', 'weeklyPlan', 'planHistory'] as const;
-export const USER_ROLES = ['principles', 'dependencies', 'settings'] as const;
+export const GENERATED_ROLES = [
+  'overview',
+  'priorities',
+  'weeklyPlan',
+  'planHistory',
+  'radar',
+] as const;
+export const USER_ROLES = ['principles', 'dependencies', 'settings', 'radarOverrides'] as const;
 export type RegistryRole = (typeof GENERATED_ROLES)[number] | (typeof USER_ROLES)[number];
 export type TabRole = RegistryRole | 'client';
 
@@ -20,9 +26,14 @@ export const DEFAULT_TAB_NAMES: Record<RegistryRole, string> = {
   principles: 'Principles',
   dependencies: 'Dependencies',
   settings: 'Settings',
+  radar: 'Radar',
+  radarOverrides: 'Radar overrides',
 };
 
-/** The first cell of each generated tab: how a read recognises it without a metadata lookup. */
+/**
+ * The first cell of each generated tab: how a read recognises it without a metadata lookup. The
+ * Radar tab has none: Build Your Own Radar reads its first row as the header, so its header tells it.
+ */
 export const GENERATED_TITLES: Partial<Record<RegistryRole, string>> = {
   overview: 'Overview: one row per client',
   priorities: 'Priorities across clients',

@@ -12,7 +12,9 @@ import { DEPENDENCY_HEADERS } from '../domain/dependencies.js';
 import type { Problem } from '../domain/section-items.js';
 import { longTextProblem, shortenLongText } from '../domain/long-text.js';
 import { SETTINGS_HEADER } from '../domain/settings.js';
-import { findRoleTabs, type RegistryRole } from './tab-roles.js';
+import { RADAR_OVERRIDE_HEADERS } from '../domain/radar-overrides.js';
+import { RADAR_HEADER } from '../domain/radar-tab.js';
+import { GENERATED_ROLES, USER_ROLES, findRoleTabs, type RegistryRole } from './tab-roles.js';
 import { GENERATED_TITLES } from './tab-roles.js';
 import { readWholeTab } from './sheet-rows.js';
 import { CHECKS_COLUMN, readMark } from './client-named-ranges.js';
@@ -58,6 +60,8 @@ function roleOf(grid: unknown[][]): RegistryRole | undefined {
   if (headerMatches(grid, PRINCIPLE_HEADERS)) return 'principles';
   if (headerMatches(grid, DEPENDENCY_HEADERS)) return 'dependencies';
   if (headerMatches(grid, SETTINGS_HEADER)) return 'settings';
+  if (headerMatches(grid, RADAR_HEADER)) return 'radar';
+  if (headerMatches(grid, RADAR_OVERRIDE_HEADERS)) return 'radarOverrides';
   return undefined;
 }
 
@@ -133,7 +137,7 @@ export function readWorkbook(ss: Spreadsheet): WorkbookRead {
     const read = grids[i];
     if (!read) return;
     const role = roleOf(read);
-    if (role === 'principles' || role === 'dependencies' || !role) {
+    if (role === 'principles' || role === 'dependencies' || role === 'radarOverrides' || !role) {
       // A person's tab: its long text is cut before anything is built from it.
       const short = shortenLongText(read);
       if (short.cut.length) {
@@ -165,17 +169,7 @@ export function readWorkbook(ss: Spreadsheet): WorkbookRead {
     layout: c.layout,
   }));
   const copies = found.copies.map((c) => ({ sheet: sheetAt(c.position), name: c.name }));
-  const missing = (
-    [
-      'overview',
-      'priorities',
-      'weeklyPlan',
-      'planHistory',
-      'principles',
-      'dependencies',
-      'settings',
-    ] as const
-  ).filter((r) => !roles[r]);
+  const missing = [...GENERATED_ROLES, ...USER_ROLES].filter((r) => !roles[r]);
   if (missing.length) {
     for (const t of findRoleTabs(ss)) {
       if (t.role !== 'client' && !roles[t.role])
