@@ -81,9 +81,11 @@ describe('the playground in a browser', () => {
       'Priorities',
       'Weekly Plan',
       'Plan History',
+      'Radar',
       'Principles',
       'Dependencies',
       'Settings',
+      'Radar overrides',
     ]);
     expect((await gridText(page))[2]?.slice(1, 3)).toEqual(['Capacity (hours per week)', '20']);
     await screenshot(page, 'setup-registry');

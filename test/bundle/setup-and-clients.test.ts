@@ -8,9 +8,11 @@ const REGISTRY_TABS = [
   'Priorities',
   'Weekly Plan',
   'Plan History',
+  'Radar',
   'Principles',
   'Dependencies',
   'Settings',
+  'Radar overrides',
 ];
 
 describe('onOpen and onInstall', () => {
