@@ -12,6 +12,7 @@ import { SECTIONS } from './registry-layout.js';
 import { str } from './client-record.js';
 import { oneLine, type FounderSummary } from './founder-summary.js';
 import type { AgendaEntry, ClientPlan } from './weekly-plan.js';
+import { founderRadar, type RadarBlip, type RadarVocabulary } from './radar.js';
 
 /** The founder file's tabs by key, in the order the founder reads them: the Summary first. */
 export const SHARED_TABS = {
@@ -21,6 +22,7 @@ export const SHARED_TABS = {
   decisions: 'Decisions',
   risks: 'Risks',
   team: 'Team',
+  radar: 'Technology radar',
 } as const;
 export type SharedTabKey = keyof typeof SHARED_TABS;
 export const SHARE_ROLES = ['viewer', 'commenter'] as const;
@@ -274,7 +276,7 @@ export function summaryGrid(s: FounderSummary): SharedGrid {
   }
   rows.push([]);
   rows.push([
-    'The tabs after this one hold the details: goals, technical debt, decisions, risks and team.',
+    'The tabs after this one hold the details: goals, technical debt, decisions, risks, team and the technology radar.',
   ]);
   return {
     key: 'summary',
@@ -288,9 +290,68 @@ export function summaryGrid(s: FounderSummary): SharedGrid {
   };
 }
 
-/** Every tab of the founder's file, the Summary first. */
-export function founderTabs(view: FounderRecord, summary: FounderSummary): SharedGrid[] {
-  return [summaryGrid(summary), ...DETAIL_TABS.map(([key, kind]) => detailGrid(view, key, kind))];
+/**
+ * The client's own radar, from its shared decisions alone (ADR 28); null when its Decisions could
+ * not be read with confidence.
+ */
+export function founderRadarOf(
+  view: FounderRecord,
+  vocabulary: RadarVocabulary,
+  today: string,
+): RadarBlip[] | null {
+  const decisions = view.sections.find((s) => s.spec.kind === 'decision');
+  if (!decisions?.shared) return null;
+  return founderRadar(
+    vocabulary,
+    decisions.items.map((i) => ({ id: str(i.fields['id']), fields: i.fields })),
+    today,
+  );
+}
+
+/** What each ring means, in a founder's words. */
+const RING_MEANINGS = [
+  ['Adopt', 'Proven for you: the default choice.'],
+  ['Trial', 'Chosen in a decision: in use, still being proven.'],
+  ['Assess', 'Proposed: being looked into, not chosen yet.'],
+  ['Hold', 'Advised against for now.'],
+];
+
+/** The Technology radar tab: the client's technologies by ring, then what the rings mean. */
+export function radarGrid(blips: readonly RadarBlip[] | null): SharedGrid {
+  const rows: (string | number)[][] = [
+    ['Technology', 'Ring', 'Quadrant', 'New (last 90 days)', 'From your decisions'],
+  ];
+  if (blips === null) rows.push([NOT_AVAILABLE]);
+  else if (blips.length === 0) rows.push(['No technology named in your decisions yet.']);
+  for (const b of blips ?? [])
+    rows.push([b.name, b.ring, b.quadrant, b.isNew ? 'New' : '', b.description]);
+  rows.push([]);
+  const meaning = rows.length;
+  rows.push(['What the rings mean']);
+  rows.push(...RING_MEANINGS);
+  return {
+    key: 'radar',
+    title: SHARED_TABS.radar,
+    rows,
+    titles: [meaning],
+    headers: [0],
+    frozenRows: 1,
+    widths: [180, 80, 170, 120, 360],
+    fills: [],
+  };
+}
+
+/** Every tab of the founder's file, the Summary first, the radar last. */
+export function founderTabs(
+  view: FounderRecord,
+  summary: FounderSummary,
+  radar: readonly RadarBlip[] | null = null,
+): SharedGrid[] {
+  return [
+    summaryGrid(summary),
+    ...DETAIL_TABS.map(([key, kind]) => detailGrid(view, key, kind)),
+    radarGrid(radar),
+  ];
 }
 
 /** What an item is called in a line: its ID and its title, both as shared. */

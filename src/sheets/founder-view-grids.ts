@@ -6,7 +6,12 @@
  */
 import { InputError } from '../domain/input-error.js';
 import { readFounderRecord, type FounderRecord, type Withheld } from '../domain/founder-record.js';
-import { founderTabs, founderWeekLine, type SharedGrid } from '../domain/founder-view.js';
+import {
+  founderRadarOf,
+  founderTabs,
+  founderWeekLine,
+  type SharedGrid,
+} from '../domain/founder-view.js';
 import {
   founderSummary,
   withFocus,
@@ -158,7 +163,7 @@ export function sharedGrids(
     reviewCadenceDays: snap.settings.reviewCadenceDays,
   });
   return {
-    tabs: founderTabs(view, summary),
+    tabs: founderTabs(view, summary, founderRadarOf(view, snap.radar.vocabulary, plan.today)),
     summary,
     focus,
     name: view.name,

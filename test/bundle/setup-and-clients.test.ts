@@ -140,6 +140,14 @@ describe('setupRegistry', () => {
       'Notes',
     ]);
     expect(tab(rt, 'Principles').frozenRows).toBe(1);
+    // Build Your Own Radar reads the first row as the header: the Radar tab has no title row.
+    expect(values(rt, tab(rt, 'Radar'))).toEqual([
+      ['name', 'ring', 'quadrant', 'isNew', 'description', 'clients', 'source'],
+    ]);
+    expect(values(rt, tab(rt, 'Radar overrides'))).toEqual([
+      ['Technology', 'Ring', 'Quadrant', 'Description'],
+    ]);
+    expect(tab(rt, 'Radar overrides').frozenRows).toBe(1);
     const roles = rt.spreadsheet.metadata
       .filter((m) => m.key === 'ctoRegistry.tab')
       .map((m) => m.value);
@@ -149,6 +157,8 @@ describe('setupRegistry', () => {
       'planHistory',
       'principles',
       'priorities',
+      'radar',
+      'radarOverrides',
       'settings',
       'weeklyPlan',
     ]);

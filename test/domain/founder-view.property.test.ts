@@ -1,13 +1,16 @@
 /**
  * The founder view under hand edits, in the domain: random registries, random edits a person
  * makes in Sheets, then every client's view read as a sync reads it: the Summary, the detail tabs
- * and the digest mail. No founder ever sees a private token or anything of another client's.
+ * the technology radar and the digest mail. No founder ever sees a private token or anything of
+ * another client's, though the radar's vocabulary holds every text of every tab.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { discoverClients } from '../../src/domain/discover-clients.js';
 import { readFounderRecord } from '../../src/domain/founder-record.js';
-import { founderTabs, founderWeekLine } from '../../src/domain/founder-view.js';
+import { founderRadarOf, founderTabs, founderWeekLine } from '../../src/domain/founder-view.js';
+import { radarVocabulary } from '../../src/domain/radar.js';
+import { RINGS } from '../../src/domain/radar-overrides.js';
 import { founderSummary, withFocus } from '../../src/domain/founder-summary.js';
 import { founderDigestMail } from '../../src/domain/founder-digest.js';
 import { buildRollup } from '../../src/domain/rollup.js';
@@ -25,6 +28,7 @@ import { DEFAULT_SETTINGS } from './registry-fixture.js';
 import { recordOf } from './client-tab-fixture.js';
 
 const RUNS = 400;
+const TOKENS = /[ts]\d+x\d+y/g;
 
 const blank = { goal: [], debt: [], decision: [], risk: [], team: [], review: [] };
 type Shape = typeof registryShape extends fc.Arbitrary<infer T> ? T : never;
@@ -62,7 +66,7 @@ const MOVED_COLUMN_THEN_INSERTED_HEADER_CELL: [Shape, Edits] = [
 
 describe('a founder view under hand edits (property)', () => {
   it(`holds no private text and nothing of another client's, over ${RUNS} random registries and edits`, () => {
-    const seen = { views: 0, items: 0, withheld: 0, unnamed: 0 };
+    const seen = { views: 0, items: 0, withheld: 0, unnamed: 0, radar: 0 };
     const started = performance.now();
     fc.assert(
       fc.property(registryShape, editsShape, (shape, edits) => {
@@ -88,6 +92,37 @@ describe('a founder view under hand edits (property)', () => {
           matchTags: ['auth'],
         }));
         const rollup = buildRollup(records, [], dependencies, TODAY, 'Dependencies');
+        // The radar knows every text of every tab as a technology, with the CTO's own text about
+        // it holding private tokens: a founder's radar may show only this client's own tags.
+        const everyToken = [
+          ...new Set(
+            draft.tabs.flatMap((t) => t.grid.flat().flatMap((v) => String(v).match(TOKENS) ?? [])),
+          ),
+        ];
+        const vocabulary = radarVocabulary(
+          [
+            {
+              id: 'P-1',
+              principle: `Principle ${everyToken[0] ?? ''}`,
+              standard: everyToken.filter((_, i) => i % 3 === 0).join(', '),
+              avoid: [],
+              avoidText: everyToken.filter((_, i) => i % 3 === 1).join(', '),
+              rationale: `Rationale ${everyToken.join(' ')}`,
+              category: 'Platforms',
+              active: true,
+            },
+          ],
+          everyToken
+            .filter((_, i) => i % 3 === 2)
+            .map((name, i) => ({
+              key: name,
+              name,
+              row: i + 2,
+              cell: `A${i + 2}`,
+              ...(i % 2 ? { ring: RINGS[i % 4] } : {}),
+              description: `Seen at ${everyToken.join(', ')}`,
+            })),
+        );
         const plan = buildWeeklyPlan(records, rollup, DEFAULT_SETTINGS, TODAY);
         for (const c of found.clients) {
           const tab = draft.tabs[c.position]!;
@@ -119,13 +154,17 @@ describe('a founder view under hand edits (property)', () => {
           });
           const shared = JSON.stringify([
             view.name,
-            founderTabs(view, summary).map((t) => [t.title, t.rows]),
+            founderTabs(view, summary, founderRadarOf(view, vocabulary, TODAY)).map((t) => [
+              t.title,
+              t.rows,
+            ]),
             founderDigestMail(summary, 'https://docs.google.com/spreadsheets/d/x'),
           ]);
           const leak = leakIn(shared, tab.owner);
           if (leak)
             throw new Error(`${leak} reached the founders of client ${tab.owner}: ${shared}`);
           seen.views++;
+          seen.radar += founderRadarOf(view, vocabulary, TODAY)?.length ?? 0;
           seen.items += view.sections.reduce((n, s) => n + s.items.length, 0);
         }
       }),
@@ -139,5 +178,7 @@ describe('a founder view under hand edits (property)', () => {
     expect(seen.views).toBeGreaterThan(RUNS);
     expect(seen.items).toBeGreaterThan(RUNS);
     expect(seen.withheld).toBeGreaterThan(RUNS / 2);
+    // Founders' radars hold technologies: their own tags reach them.
+    expect(seen.radar).toBeGreaterThan(RUNS / 8);
   });
 });

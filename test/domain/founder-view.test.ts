@@ -6,10 +6,13 @@ import {
   DETAIL_COLUMNS,
   SHARED_TABS,
   SHARE_ROLES,
+  founderRadarOf,
   founderTabs,
   founderWeekLine,
+  radarGrid,
   type SharedGrid,
 } from '../../src/domain/founder-view.js';
+import { radarVocabulary } from '../../src/domain/radar.js';
 import { FOUNDER_FIELDS } from '../../src/domain/founder-allow-list.js';
 import { founderSummary, withFocus } from '../../src/domain/founder-summary.js';
 import type { FounderRecord } from '../../src/domain/founder-record.js';
@@ -151,7 +154,7 @@ describe("a founder's file", () => {
     expect(acmeView.withheld).toEqual([]);
   });
 
-  it("opens the founder's file on a Summary tab, then one tab per part of the registry", () => {
+  it("opens the founder's file on a Summary tab, then one tab per part of the registry, the technology radar last", () => {
     expect(Object.values(SHARED_TABS)[0]).toBe('Summary');
     expect(tabs.map((t) => t.title)).toEqual([
       'Summary',
@@ -160,6 +163,7 @@ describe("a founder's file", () => {
       'Decisions',
       'Risks',
       'Team',
+      'Technology radar',
     ]);
   });
 
@@ -372,5 +376,57 @@ describe("a plan entry as the founder's line", () => {
 describe('sharing', () => {
   it('gives founders the viewer or commenter role', () => {
     expect(SHARE_ROLES).toEqual(['viewer', 'commenter']);
+  });
+});
+
+describe("a founder's technology radar", () => {
+  const vocabulary = radarVocabulary(
+    [
+      {
+        id: 'P-2',
+        principle: 'Standardise on PostgreSQL',
+        standard: 'Postgres',
+        avoid: ['mongodb'],
+        avoidText: 'MongoDB',
+        rationale: 'Beta runs it well',
+        active: true,
+      },
+    ],
+    [
+      { key: 'auth', name: 'Auth', row: 2, cell: 'A2', description: 'Beta login tokens' },
+      { key: 'postgres', name: 'Postgres', row: 3, cell: 'A3', quadrant: 'Platforms' },
+    ],
+  );
+
+  it("holds the client's own technologies, placed by the CTO's rings and quadrants and described by its own decisions", () => {
+    const radar = radarGrid(founderRadarOf(acmeView, vocabulary, TODAY));
+    expect(radar.title).toBe('Technology radar');
+    expect(radar.rows.slice(0, 3)).toEqual([
+      ['Technology', 'Ring', 'Quadrant', 'New (last 90 days)', 'From your decisions'],
+      ['Postgres', 'Adopt', 'Platforms', 'New', 'Proposed: ADR-2 Pick a database'],
+      ['MongoDB', 'Hold', 'Tools', 'New', 'Proposed: ADR-2 Pick a database'],
+    ]);
+    expect(radar.rows.slice(3)).toEqual([
+      [],
+      ['What the rings mean'],
+      ['Adopt', 'Proven for you: the default choice.'],
+      ['Trial', 'Chosen in a decision: in use, still being proven.'],
+      ['Assess', 'Proposed: being looked into, not chosen yet.'],
+      ['Hold', 'Advised against for now.'],
+    ]);
+    // Nothing of Beta's, whose decisions name auth and postgres, nor the CTO's own text.
+    expect(JSON.stringify(radar.rows)).not.toMatch(/Beta|Auth|login|runs it well/i);
+  });
+
+  it('says it is not available when the Decisions could not be read with confidence', () => {
+    const grid = clientTabGrid(ACME_PROFILE, {
+      decision: [{ id: 'ADR-2', title: 'Pick a database', status: 'Proposed', tags: 'postgres' }],
+    });
+    grid.splice(
+      grid.findIndex((r) => r[0] === 'ID' && r[1] === 'Title' && r[2] === 'Status'),
+      1,
+    );
+    const radar = radarGrid(founderRadarOf(founderOf(grid), vocabulary, TODAY));
+    expect(radar.rows[1]).toEqual(['Not available at the moment: your CTO has been told why.']);
   });
 });

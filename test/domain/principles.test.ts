@@ -46,15 +46,36 @@ describe('reading the Principles tab', () => {
 
   it('reads each principle with its Avoid list trimmed and lower-cased', () => {
     expect(readPrinciples(grid)).toEqual([
-      { ...retired, avoid: ['kubernetes'] },
+      {
+        ...retired,
+        avoid: ['kubernetes'],
+        category: 'Hosting',
+        avoidText: 'Kubernetes',
+        rationale: '',
+        since: '',
+      },
       {
         id: 'P-2',
         principle: 'Standardise on PostgreSQL',
+        category: 'Data',
         standard: 'PostgreSQL',
         avoid: ['mongodb', 'dynamodb'],
+        avoidText: 'MongoDB, dynamodb ,',
+        rationale: '',
+        since: '',
         active: true,
       },
-      { id: 'P-4', principle: 'Typed APIs', standard: 'OpenAPI', avoid: [], active: true },
+      {
+        id: 'P-4',
+        principle: 'Typed APIs',
+        category: 'API',
+        standard: 'OpenAPI',
+        avoid: [],
+        avoidText: '',
+        rationale: '',
+        since: '',
+        active: true,
+      },
     ]);
   });
 

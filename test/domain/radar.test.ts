@@ -1,10 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import type { Principle } from '../../src/domain/principles.js';
-import { readRadarOverrides, type RadarOverride } from '../../src/domain/radar-overrides.js';
+import {
+  RADAR_QUADRANTS,
+  RINGS,
+  readRadarOverrides,
+  type RadarOverride,
+  type RadarQuadrant,
+  type Ring,
+} from '../../src/domain/radar-overrides.js';
 import {
   founderRadar,
   radarVocabulary,
   registryRadar,
+  type RadarBlip,
   type RadarClient,
 } from '../../src/domain/radar.js';
 import { radarTabRows, readRadarTab } from '../../src/domain/radar-tab.js';
@@ -385,12 +393,10 @@ describe('the Radar tab and its drawing', () => {
   });
 
   it('keeps every blip inside its quadrant and its ring', () => {
-    const many = Array.from({ length: 40 }, (_, i) => ({
+    const many: RadarBlip[] = Array.from({ length: 40 }, (_, i) => ({
       name: `T${i}`,
-      ring: (['Adopt', 'Trial', 'Assess', 'Hold'] as const)[i % 4],
-      quadrant: (['Techniques', 'Tools', 'Platforms', 'Languages & Frameworks'] as const)[
-        Math.floor(i / 10)
-      ],
+      ring: RINGS[i % 4] as Ring,
+      quadrant: RADAR_QUADRANTS[Math.floor(i / 10)] as RadarQuadrant,
       isNew: false,
       description: '',
     }));

@@ -109,7 +109,9 @@ function cellOf(
       return choices[(shape.choice + bit) % choices.length] as string;
     }
     case 'tags':
-      return shape.tags.join(', ');
+      // A technology of this client's own among the shared tags: the radar may show it to this
+      // client's founders only.
+      return [...shape.tags, token(draft, owner, false)].join(', ');
     default:
       return '';
   }
