@@ -11,6 +11,7 @@ import type { ClientDetail } from '../src/main';
 import { schedulePrioritiesRefresh } from './priorities-refresh';
 import { server } from './server';
 import { WeeklyPanel } from './weekly-panel';
+import { RadarPanel } from './radar-panel';
 
 type View =
   | { name: 'home' }
@@ -116,6 +117,7 @@ function App() {
         </button>
       </div>
       <WeeklyPanel onMessage={say} client={clients?.find((c) => c.id === current)} />
+      <RadarPanel />
       {current && (
         <ClientView
           clientId={current}
