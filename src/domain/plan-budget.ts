@@ -4,7 +4,7 @@
  * plan, the quarterly debt review), each item once with every reason that placed it, then filled
  * into the client's hours. What does not fit waits and is not counted.
  */
-import { addDays, daysBetween } from './dates.js';
+import { ISO_DATE_FORM, addDays, daysBetween } from './dates.js';
 import type { Rollup } from './rollup.js';
 import { relatedDecisionIndex } from './related-decisions.js';
 import { num, str, type ClientRecord } from './client-record.js';
@@ -407,8 +407,6 @@ export function labelOf(headline: string, reasons: readonly string[], carried: n
   return `${headline}${why}${weeks}`;
 }
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
 /**
  * Since when a client is known to the registry: its profile's Engagement start, else the
  * earliest date on its tab (an item raised, a decision proposed, …); '' when none is known.
@@ -423,7 +421,7 @@ export function knownSince(c: ClientRecord): string {
         const v = fields[name];
         // Only a text of a date's length can be one; the pattern then decides.
         if (typeof v !== 'string' || v.length !== 10 || (earliest && v >= earliest)) continue;
-        if (ISO_DATE.test(v)) earliest = v;
+        if (ISO_DATE_FORM.test(v)) earliest = v;
       }
     }
   return earliest;
