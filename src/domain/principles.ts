@@ -54,9 +54,9 @@ export interface Conflict {
 /** What a principle conflict needs of a principle; all the sidebar is given of one (ADR 22). */
 export type PrincipleRule = Pick<Principle, 'id' | 'principle' | 'avoid' | 'active'>;
 
-/** "conflicts with P-2: standardise on PostgreSQL" */
+/** "conflicts with P-2: Standardise on PostgreSQL": the principle as the CTO wrote it ("AWS only" stays so). */
 export function conflictMessage(p: Pick<Principle, 'id' | 'principle'>): string {
-  return `conflicts with ${p.id}: ${p.principle.charAt(0).toLowerCase()}${p.principle.slice(1)}`;
+  return `conflicts with ${p.id}: ${p.principle}`;
 }
 
 export function conflictsOf<P extends PrincipleRule>(
