@@ -17,6 +17,7 @@ import {
   type RegistryRole,
 } from './tab-roles.js';
 import { findRegistryTabs } from './registry-tabs.js';
+import { layOutPrinciplesTab } from './principles-tab.js';
 import { HISTORY_HEADER, layOutPlanTab } from './weekly-plan-tab.js';
 import { historyLaidOut, layOutHistoryTab } from './plan-history-tab.js';
 import { GENERATED_TITLE_STYLE, HEADER_STYLE, TITLE_STYLE, styleRow } from './styles.js';
@@ -108,6 +109,7 @@ function drawTab(sheet: Sheet, role: RegistryRole): void {
   }
   if (role === 'weeklyPlan') layOutPlanTab(sheet);
   if (role === 'planHistory') layOutHistoryTab(sheet);
+  if (role === 'principles') layOutPrinciplesTab(sheet);
 }
 
 function createSettingsNames(ss: Spreadsheet, sheet: Sheet): void {

@@ -153,6 +153,26 @@ describe('setupRegistry', () => {
     expect(rt.ui.toasts.at(-1)?.message).toMatch(/^Created Overview/);
   });
 
+  it('gives the Principles tab a Status dropdown (Active, Retired; other words warned, not refused) and a note on each column that takes a set form', () => {
+    const { rt, addon } = loadAddon();
+    addon.call('setupRegistry');
+    const principles = tab(rt, 'Principles');
+    const rule = principles.cell(2, 8)?.validation;
+    expect(rule).toMatchObject({
+      criteria: 'VALUE_IN_LIST',
+      args: [['Active', 'Retired'], true],
+      allowInvalid: true,
+      helpText: 'Active or Retired: a retired principle flags nothing.',
+    });
+    expect(principles.cell(principles.maxRows, 8)?.validation?.criteria).toBe('VALUE_IN_LIST');
+    expect(principles.cell(2, 7)?.validation).toBeUndefined();
+    expect(principles.cell(1, 5)?.note).toMatch(
+      /^Tags, separated by commas .*flagged as a conflict\.$/,
+    );
+    expect(principles.cell(1, 2)?.note ?? '').toBe('');
+    expect(principles.columnWidths.get(2)).toBe(260);
+  });
+
   it('changes nothing when run a second time', () => {
     const { rt, addon } = loadAddon();
     addon.call('setupRegistry');
