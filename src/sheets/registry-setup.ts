@@ -110,6 +110,13 @@ function drawTab(sheet: Sheet, role: RegistryRole): void {
   if (role === 'weeklyPlan') layOutPlanTab(sheet);
   if (role === 'planHistory') layOutHistoryTab(sheet);
   if (role === 'principles') layOutPrinciplesTab(sheet);
+  if (role === 'settings') {
+    // Setting, Value, About: each About on one line at 1,280 pixels, the longest wrapped.
+    sheet.setColumnWidth(1, 230);
+    sheet.setColumnWidth(2, 150);
+    sheet.setColumnWidth(3, 560);
+    sheet.getRange(1, 3, rows.length, 1).setWrap(true);
+  }
 }
 
 function createSettingsNames(ss: Spreadsheet, sheet: Sheet): void {

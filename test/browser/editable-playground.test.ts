@@ -118,6 +118,7 @@ describe('the playground is a spreadsheet you can type in', () => {
     await openTab(page, 'Settings');
     await go(page, 'B2');
     await page.keyboard.press('F2');
+    await screenshot(page, 'settings-tab');
     const editor = page.getByRole('textbox', { name: 'Edit B2' });
     expect(await editor.inputValue()).toBe('20');
     await editor.fill('12');

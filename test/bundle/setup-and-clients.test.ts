@@ -173,6 +173,16 @@ describe('setupRegistry', () => {
     expect(principles.columnWidths.get(2)).toBe(260);
   });
 
+  it('gives the Settings tab columns wide enough for its labels and explanations, the explanations wrapped', () => {
+    const { rt, addon } = loadAddon();
+    addon.call('setupRegistry');
+    const settings = tab(rt, 'Settings');
+    expect([1, 2, 3].map((c) => settings.columnWidths.get(c))).toEqual([230, 150, 560]);
+    const rows = values(rt, settings).length;
+    expect(settings.cell(rows, 3)?.format?.wrap).toBe(true);
+    expect(settings.cell(rows, 1)?.format?.wrap).toBeFalsy();
+  });
+
   it('changes nothing when run a second time', () => {
     const { rt, addon } = loadAddon();
     addon.call('setupRegistry');
