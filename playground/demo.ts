@@ -217,7 +217,7 @@ export function loadDemo(rt: Runtime, addon: LoadedScript): void {
       'P-1',
       'Standardise on PostgreSQL',
       'Data',
-      'PostgreSQL for transactional and event data',
+      'PostgreSQL',
       'mongodb, dynamodb',
       'One database to run, back up and hire for',
       '2026-01-15',
