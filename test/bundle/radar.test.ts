@@ -5,7 +5,15 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { LoadedScript, Runtime } from '../../emulator/index.js';
-import { addClient, loadAddon, restorable, tab, values } from '../support/bundle.js';
+import {
+  addClient,
+  fileText,
+  loadAddon,
+  restorable,
+  sharedFiles,
+  tab,
+  values,
+} from '../support/bundle.js';
 
 const typed = (rows: string[][]) =>
   rows.map((r) => r.map((value) => ({ kind: 'value' as const, value })));
@@ -25,7 +33,11 @@ function decide(
  */
 const registry = restorable(() => {
   const { rt, addon } = loadAddon();
-  const acme = addClient(addon, { name: 'Acme', hoursPerWeek: 2 }).id;
+  const acme = addClient(addon, {
+    name: 'Acme',
+    hoursPerWeek: 2,
+    founderEmails: 'ann@acme.io',
+  }).id;
   const corvid = addClient(addon, { name: 'Corvid', hoursPerWeek: 2 }).id;
   const delta = addClient(addon, { name: 'Delta', hoursPerWeek: 1 }).id;
   decide(addon, acme, {
@@ -264,5 +276,36 @@ describe('the sidebar radar', () => {
     addon.call('getRadar');
     addon.call('getRadar');
     expect(rt.lastExecution?.spreadsheetCalls).toBeLessThanOrEqual(4);
+  });
+});
+
+describe("a founder's Technology radar", () => {
+  it("holds the client's own technologies only, ringed without any other client, and nothing private", () => {
+    const { rt, addon } = registry();
+    const clients = (addon.call('getRegistry') as { clients: { id: string; name: string }[] })
+      .clients;
+    const acme = clients.find((c) => c.name === 'Acme')?.id as string;
+    addon.call('shareClientView', { clientId: acme });
+    const file = sharedFiles(rt)[0];
+    if (!file) throw new Error('no founder file');
+    const radar = file.sheets.find((s) => s.name === 'Technology radar');
+    if (!radar) throw new Error('no Technology radar tab');
+    expect(values(rt, radar).slice(0, 3)).toEqual([
+      ['Technology', 'Ring', 'Quadrant', 'New (last 90 days)', 'From your decisions'],
+      // Accepted at Acme and Corvid: Adopt on the registry's radar, Trial on Acme's own.
+      ['Kafka', 'Trial', 'Platforms', 'New', 'Accepted: ADR-1 Kafka for events'],
+      ['MongoDB', 'Hold', 'Platforms', 'New', 'Proposed: ADR-2 MongoDB for logs'],
+    ]);
+    expect(values(rt, radar)[3]).toEqual(['', '', '', '', '']);
+    const text = fileText(file);
+    for (const other of [
+      'Corvid',
+      'Delta',
+      'Terraform',
+      'Temporal',
+      'Acme private',
+      'One database',
+    ])
+      expect(text, other).not.toContain(other);
   });
 });

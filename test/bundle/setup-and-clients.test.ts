@@ -179,7 +179,7 @@ describe('setupRegistry', () => {
     expect(principles.cell(principles.maxRows, 8)?.validation?.criteria).toBe('VALUE_IN_LIST');
     expect(principles.cell(2, 7)?.validation).toBeUndefined();
     expect(principles.cell(1, 5)?.note).toMatch(
-      /^Tags, separated by commas .*flagged as a conflict\.$/,
+      /^Tags, separated by commas .*flagged as a conflict; each is on the Radar in Hold\.$/,
     );
     expect(principles.cell(1, 2)?.note ?? '').toBe('');
     expect(principles.columnWidths.get(2)).toBe(260);

@@ -99,6 +99,7 @@ describe('shareClientView', () => {
       'Decisions',
       'Risks',
       'Team',
+      'Technology radar',
     ]);
     const text = fileText(file);
     expect(text).toContain('Rotate leaked keys');
@@ -197,10 +198,19 @@ describe('shareClientView', () => {
       'Decisions',
       'Risks',
       'Team',
+      'Technology radar',
     ]);
     expect(fileText(file)).not.toContain('Review the codebase');
     const ids = (JSON.parse(rt.properties.document.get(key)!) as { sheetIds: object }).sheetIds;
-    expect(Object.keys(ids)).toEqual(['summary', 'goals', 'debt', 'decisions', 'risks', 'team']);
+    expect(Object.keys(ids)).toEqual([
+      'summary',
+      'goals',
+      'debt',
+      'decisions',
+      'risks',
+      'team',
+      'radar',
+    ]);
   });
 
   it('changes the role, recreates a deleted file and reports it, and stops sharing without deleting the file', () => {
