@@ -224,6 +224,16 @@ export function loadDemo(rt: Runtime, addon: LoadedScript): void {
       'Active',
     ],
   ]);
+  // The radar: what the CTO places by hand; PostgreSQL, MongoDB and DynamoDB come from P-1.
+  typeTable(rt, person, 'Radar overrides', [
+    ['Trunk-based development', 'Adopt', 'Techniques', 'Short-lived branches, merged daily'],
+    ['TypeScript', 'Adopt', 'Languages & Frameworks', ''],
+    ['GitHub Actions', 'Trial', 'Tools', ''],
+    ['Temporal', 'Assess', 'Platforms', 'Durable workflows for long jobs'],
+    ['PostgreSQL', '', 'Platforms', ''],
+    ['MongoDB', '', 'Platforms', ''],
+    ['DynamoDB', '', 'Platforms', ''],
+  ]);
   typeTable(rt, person, 'Dependencies', [
     [
       'Northwind Health',

@@ -88,20 +88,24 @@ export function radarSvg(blips: readonly RadarBlip[]): string {
     corner('Languages & Frameworks', WIDTH - 2, WIDTH - 3, 'end'),
   );
   const numbered = blips.map((b, i) => ({ ...b, n: i + 1 }));
+  // Placed group by group, drawn in number order: Tab reaches the blips as the legend lists them.
+  const at = new Map<number, { x: number; y: number }>();
   for (const q of RADAR_QUADRANTS) {
     for (const ring of RINGS) {
       const here = numbered.filter((b) => b.quadrant === q && b.ring === ring);
-      here.forEach((b, i) => {
-        const { x, y } = place(q, ring, i, here.length);
-        const label = escapeXml(said(b.n, b));
-        const shape = b.isNew
-          ? `<path d="M${x} ${round(y - BLIP - 1)}L${round(x + BLIP + 1)} ${round(y + BLIP - 1)}L${round(x - BLIP - 1)} ${round(y + BLIP - 1)}Z" fill="${COLOURS[ring]}"/>`
-          : `<circle cx="${x}" cy="${y}" r="${BLIP}" fill="${COLOURS[ring]}"/>`;
-        out.push(
-          `<g class="rb" tabindex="0" role="img" aria-label="${label}"><title>${label}</title>${shape}<text x="${x}" y="${round(y + 3)}" text-anchor="middle" class="rn">${b.n}</text></g>`,
-        );
-      });
+      here.forEach((b, i) => at.set(b.n, place(q, ring, i, here.length)));
     }
+  }
+  for (const b of numbered) {
+    const { x, y } = at.get(b.n) as { x: number; y: number };
+    const label = escapeXml(said(b.n, b));
+    const fill = COLOURS[b.ring];
+    const shape = b.isNew
+      ? `<path d="M${x} ${round(y - BLIP - 1)}L${round(x + BLIP + 1)} ${round(y + BLIP - 1)}L${round(x - BLIP - 1)} ${round(y + BLIP - 1)}Z" fill="${fill}"/>`
+      : `<circle cx="${x}" cy="${y}" r="${BLIP}" fill="${fill}"/>`;
+    out.push(
+      `<g class="rb" tabindex="0" role="img" aria-label="${label}"><title>${label}</title>${shape}<text x="${x}" y="${round(y + 3)}" text-anchor="middle" class="rn">${b.n}</text></g>`,
+    );
   }
   let y = WIDTH + 8;
   if (numbered.length === 0) {

@@ -34,7 +34,8 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 /** Document property: the Radar tab's sheet id, where the sidebar reads the radar. */
 export const RADAR_TAB_KEY = 'registry.radarTab';
 
-const RADAR_WIDTHS = [180, 70, 160, 60, 420, 220, 360];
+/** Every column on screen at 1,280 pixels; description, clients and source wrapped. */
+const RADAR_WIDTHS = [170, 60, 170, 55, 330, 180, 260];
 const OVERRIDE_WIDTHS = [180, 90, 170, 420];
 /** Rows of Radar overrides that get the Ring and Quadrant dropdowns when the tab is made. */
 const OVERRIDE_ROWS = 200;
@@ -42,7 +43,10 @@ const OVERRIDE_ROWS = 200;
 export function layOutRadarTab(sheet: Sheet, role: 'radar' | 'radarOverrides'): void {
   const widths = role === 'radar' ? RADAR_WIDTHS : OVERRIDE_WIDTHS;
   widths.forEach((w, i) => sheet.setColumnWidth(i + 1, w));
-  if (role === 'radar') return;
+  if (role === 'radar') {
+    sheet.getRange(1, 5, sheet.getMaxRows(), 3).setWrap(true);
+    return;
+  }
   const list = (choices: readonly string[]) =>
     SpreadsheetApp.newDataValidation()
       .requireValueInList([...choices], true)

@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ITEM_KINDS } from '../../src/domain/add-item.js';
-import { addDebt } from '../support/bundle.js';
+import type { Runtime } from '../../emulator/index.js';
+import { addDebt, tab, values } from '../support/bundle.js';
 import { seededRegistry } from '../support/seed.js';
 
 const FIELDS: Record<string, Record<string, unknown>> = {
@@ -54,6 +55,36 @@ describe('call budgets', () => {
   );
 });
 
+/**
+ * A radar of 42 technologies: 40 placed by hand in Radar overrides, two by a principle; each
+ * client's first debt item's title holds no tag, so only the radar grows.
+ */
+function fillRadar(rt: Runtime): void {
+  const value = (v: string) => ({ kind: 'value' as const, value: v });
+  const rings = ['Adopt', 'Trial', 'Assess', 'Hold'];
+  const quadrants = ['Techniques', 'Tools', 'Platforms', 'Languages & Frameworks'];
+  rt.spreadsheet.writeBlock(
+    tab(rt, 'Radar overrides'),
+    2,
+    1,
+    Array.from({ length: 40 }, (_, i) =>
+      [`Technology ${i + 1}`, rings[i % 4]!, quadrants[(i >> 2) % 4]!, `Why ${i + 1}`].map(value),
+    ),
+  );
+  rt.spreadsheet.writeBlock(tab(rt, 'Principles'), 2, 1, [
+    [
+      'P-1',
+      'One database',
+      'Platforms',
+      'PostgreSQL',
+      'MongoDB',
+      'Fewer',
+      '2026-01-15',
+      'Active',
+    ].map(value),
+  ]);
+}
+
 describe('refreshPriorities budget', () => {
   it.each([1, 10, 50])(
     'makes at most tabs + 12 Spreadsheet service calls with %i clients of 300 items, 3 more when it grows the tab',
@@ -68,6 +99,86 @@ describe('refreshPriorities budget', () => {
         expect(grew).toBe(i === 0 && clients > 1);
         expect(rt.lastExecution?.spreadsheetCalls).toBeLessThanOrEqual(tabs + 12 + (grew ? 3 : 0));
       }
+    },
+    120000,
+  );
+});
+
+describe('refreshPriorities budget with the Radar tab written', () => {
+  it.each([1, 10, 50])(
+    'a decision tagged with a technology, then the refresh after it, makes at most tabs + 12 Spreadsheet service calls with %i clients of 300 items and 42 technologies on the radar',
+    (clients) => {
+      const { rt, addon, ids } = seededRegistry(clients, 300);
+      addon.call('refreshPriorities');
+      fillRadar(rt);
+      addon.call('refreshPriorities');
+      const last = ids[ids.length - 1] as string;
+      for (const [status, ring] of [
+        ['Accepted', 'Trial'],
+        ['Proposed', 'Assess'],
+      ] as const) {
+        const tag = `${status.toLowerCase()} tech`;
+        rt.spreadsheet.writeBlock(tab(rt, 'Radar overrides'), 42, 1, [
+          [{ kind: 'value', value: tag }],
+        ]);
+        addon.call('addItem', {
+          clientId: last,
+          kind: 'decision',
+          fields: { title: `Use ${tag}`, status, tags: tag },
+        });
+        addon.call('refreshPriorities');
+        const tabs = rt.spreadsheet.sheets.length;
+        const calls = rt.lastExecution?.spreadsheetCalls ?? 0;
+        // A pending decision lengthens the ranked list: the tab may grow, as the budget allows.
+        const grew = (rt.lastExecution?.calls['Sheet.insertRowsAfter'] ?? 0) > 0;
+        console.log(
+          `refresh after a ${status} decision, ${clients} clients, Radar tab written: ${calls} calls, ${tabs} tabs (budget ${tabs + 12}${grew ? ' + 3, grew' : ''})`,
+        );
+        expect(values(rt, tab(rt, 'Radar')).find((r) => r[0] === tag)?.[1]).toBe(ring);
+        expect(calls).toBeLessThanOrEqual(tabs + 12 + (grew ? 3 : 0));
+      }
+    },
+    120000,
+  );
+
+  it.each([1, 10, 50])(
+    'the first refresh of a registry whose Priorities, Overview and Radar all change makes tabs + 13 Spreadsheet calls with %i clients of 300 items (the Radar write, getRange and setValues, is one over: ADR 28), 3 more when it grows the tab',
+    (clients) => {
+      const { rt, addon } = seededRegistry(clients, 300);
+      fillRadar(rt);
+      addon.call('refreshPriorities');
+      const tabs = rt.spreadsheet.sheets.length;
+      const grew = (rt.lastExecution?.calls['Sheet.insertRowsAfter'] ?? 0) > 0;
+      const calls = rt.lastExecution?.spreadsheetCalls ?? 0;
+      console.log(
+        `first refresh, ${clients} clients, radar of 42: ${calls} calls, ${tabs} tabs (budget ${tabs + 12}${grew ? ' + 3' : ''})`,
+      );
+      expect(values(rt, tab(rt, 'Radar'))).toHaveLength(43);
+      expect(calls).toBeLessThanOrEqual(tabs + 13 + (grew ? 3 : 0));
+      addon.call('refreshPriorities');
+      expect(rt.lastExecution?.spreadsheetCalls).toBeLessThanOrEqual(
+        rt.spreadsheet.sheets.length + 12,
+      );
+    },
+    120000,
+  );
+
+  it.each([1, 10, 50])(
+    'the weekly run makes at most tabs + 12 Spreadsheet service calls with %i clients and a radar of 42 technologies, the Radar tab written in the run',
+    (clients) => {
+      const { rt, addon } = seededRegistry(clients, 300);
+      addon.call('refreshPriorities');
+      addon.call('runWeeklyPlan', {});
+      // A technology added meanwhile: the next run writes the Radar tab.
+      fillRadar(rt);
+      addon.call('runWeeklyPlan', {});
+      const tabs = rt.spreadsheet.sheets.length;
+      const calls = rt.lastExecution?.spreadsheetCalls ?? 0;
+      console.log(
+        `weekly run, ${clients} clients, Radar tab written: ${calls} calls, ${tabs} tabs`,
+      );
+      expect(values(rt, tab(rt, 'Radar'))).toHaveLength(43);
+      expect(calls).toBeLessThanOrEqual(tabs + 12);
     },
     120000,
   );

@@ -407,28 +407,21 @@ describe('the Radar tab and its drawing', () => {
       Number(m[2]) - 138,
     ]);
     expect(points).toHaveLength(40);
-    // In drawing order: quadrant by quadrant, ring by ring.
-    let at = 0;
-    for (const [q, signs] of [
-      ['Techniques', [-1, -1]],
-      ['Tools', [1, -1]],
-      ['Platforms', [-1, 1]],
-      ['Languages & Frameworks', [1, 1]],
-    ] as const) {
-      for (const [r] of ['Adopt', 'Trial', 'Assess', 'Hold'].entries()) {
-        const here = many.filter(
-          (b) => b.quadrant === q && b.ring === ['Adopt', 'Trial', 'Assess', 'Hold'][r],
-        );
-        for (let i = 0; i < here.length; i++) {
-          const [x, y] = points[at++] as [number, number];
-          expect(Math.sign(x)).toBe(signs[0]);
-          expect(Math.sign(y)).toBe(signs[1]);
-          const d = Math.hypot(x, y);
-          expect(d).toBeGreaterThan(edges[r] as number);
-          expect(d).toBeLessThan(edges[r + 1] as number);
-        }
-      }
-    }
+    // Drawn in the order given, each where its quadrant and ring say.
+    const signs: Record<RadarQuadrant, [number, number]> = {
+      Techniques: [-1, -1],
+      Tools: [1, -1],
+      Platforms: [-1, 1],
+      'Languages & Frameworks': [1, 1],
+    };
+    many.forEach((b, i) => {
+      const [x, y] = points[i] as [number, number];
+      expect([Math.sign(x), Math.sign(y)]).toEqual(signs[b.quadrant]);
+      const r = RINGS.indexOf(b.ring);
+      const d = Math.hypot(x, y);
+      expect(d).toBeGreaterThan(edges[r] as number);
+      expect(d).toBeLessThan(edges[r + 1] as number);
+    });
   });
 
   it('says how to put something on an empty radar', () => {
