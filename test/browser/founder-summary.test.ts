@@ -92,6 +92,7 @@ describe("the founder's file in the playground", () => {
         'Decisions',
         'Risks',
         'Team',
+        'Technology radar',
       ]);
       const grid = (await view.locator('#grid').textContent()) ?? '';
       expect(grid).toContain('At risk');
@@ -104,6 +105,15 @@ describe("the founder's file in the playground", () => {
       await view.getByRole('tab', { name: 'Risks' }).click();
       await view.locator('#grid td', { hasText: 'Likelihood (1–5)' }).first().waitFor();
       await screenshot(view, 'founder-risks-tab');
+      // Lumen's own technology only: its Proposed MongoDB decision, held by the CTO's principle.
+      await view.getByRole('tab', { name: 'Technology radar' }).click();
+      await view.locator('#grid td', { hasText: 'From your decisions' }).first().waitFor();
+      const radar = (await view.locator('#grid').textContent()) ?? '';
+      expect(radar).toContain('Proposed: ADR-1 Move shipment events to MongoDB');
+      expect(radar).toContain('What the rings mean');
+      for (const other of ['PostgreSQL', 'TypeScript', 'Temporal', 'Acorn', 'One database'])
+        expect(radar, other).not.toContain(other);
+      await screenshot(view, 'founder-radar-tab');
       await view.close();
 
       await page
