@@ -10,9 +10,9 @@ export function RadarPanel() {
   const [drawn, setDrawn] = useState<string | Error>('');
   return (
     <details
-      onToggle={(e) =>
-        e.currentTarget.open && server.getRadar().then((r) => setDrawn(r.svg), setDrawn)
-      }
+      onToggle={(e) => {
+        if (e.currentTarget.open) void server.getRadar().then((r) => setDrawn(r.svg), setDrawn);
+      }}
     >
       <summary>Technology radar</summary>
       {drawn instanceof Error ? (
