@@ -1,7 +1,8 @@
 /**
  * Refresh priorities: read every tab once, compute the rollup, and rewrite the Priorities and
- * Overview tabs whole. Client tabs are only read. The named ranges the live formulas use are
- * checked through the range checks on the Priorities tab, as read, and re-set where they drifted.
+ * Overview tabs whole, and the Radar tab when it changed. Client tabs are only read. The named
+ * ranges the live formulas use are checked through the range checks on the Priorities tab, as
+ * read, and re-set where they drifted.
  */
 import { actualHoursProblems, readPreviousPlan } from '../domain/week-closing.js';
 import { clientRangeSpecs, type RangeSpec } from '../domain/client-ranges.js';
