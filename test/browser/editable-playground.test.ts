@@ -189,14 +189,16 @@ describe('the playground is a spreadsheet you can type in', () => {
     await page.getByRole('textbox', { name: 'Sheet name' }).fill('Scratch');
     await page.getByRole('textbox', { name: 'Sheet name' }).press('Enter');
     await page.getByRole('tab', { name: 'Scratch' }).waitFor();
+    // A sheet added is named as Sheets names it: Sheet and the count of tabs with it.
+    const added = `Sheet${(await page.getByRole('tab').count()) + 1}`;
     await page.getByRole('button', { name: 'Add sheet' }).click();
-    await page.getByRole('tab', { name: 'Sheet12' }).click({ button: 'right' });
+    await page.getByRole('tab', { name: added }).click({ button: 'right' });
     await page.getByRole('menuitem', { name: 'Delete' }).click();
     await page
       .getByRole('alertdialog', { name: 'Are you sure?' })
       .getByRole('button', { name: 'OK' })
       .click();
-    await expect.poll(() => page.getByRole('tab', { name: 'Sheet12' }).count()).toBe(0);
+    await expect.poll(() => page.getByRole('tab', { name: added }).count()).toBe(0);
 
     await menu(page, 'Refresh priorities');
     await openTab(page, 'Priorities');
