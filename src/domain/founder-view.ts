@@ -309,7 +309,7 @@ export function founderRadarOf(
 }
 
 /** What each ring means, in a founder's words. */
-const RING_MEANINGS = [
+const RING_MEANINGS: [string, string][] = [
   ['Adopt', 'Proven for you: the default choice.'],
   ['Trial', 'Chosen in a decision: in use, still being proven.'],
   ['Assess', 'Proposed: being looked into, not chosen yet.'],
@@ -328,7 +328,8 @@ export function radarGrid(blips: readonly RadarBlip[] | null): SharedGrid {
   rows.push([]);
   const meaning = rows.length;
   rows.push(['What the rings mean']);
-  rows.push(...RING_MEANINGS);
+  // Each meaning in the widest column, so it reads on one line.
+  for (const [ring, meaning] of RING_MEANINGS) rows.push([ring, '', '', '', meaning]);
   return {
     key: 'radar',
     title: SHARED_TABS.radar,

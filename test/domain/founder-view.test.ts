@@ -409,10 +409,10 @@ describe("a founder's technology radar", () => {
     expect(radar.rows.slice(3)).toEqual([
       [],
       ['What the rings mean'],
-      ['Adopt', 'Proven for you: the default choice.'],
-      ['Trial', 'Chosen in a decision: in use, still being proven.'],
-      ['Assess', 'Proposed: being looked into, not chosen yet.'],
-      ['Hold', 'Advised against for now.'],
+      ['Adopt', '', '', '', 'Proven for you: the default choice.'],
+      ['Trial', '', '', '', 'Chosen in a decision: in use, still being proven.'],
+      ['Assess', '', '', '', 'Proposed: being looked into, not chosen yet.'],
+      ['Hold', '', '', '', 'Advised against for now.'],
     ]);
     // Nothing of Beta's, whose decisions name auth and postgres, nor the CTO's own text.
     expect(JSON.stringify(radar.rows)).not.toMatch(/Beta|Auth|login|runs it well/i);
