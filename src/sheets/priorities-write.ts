@@ -73,7 +73,7 @@ export function restyleBelowList(
   grid: PrioritiesGrid,
   height: number,
   laidOut: boolean,
-): void {
+): boolean {
   const props = PropertiesService.getDocumentProperties();
   const lowerEnd = grid.rows.length;
   const signature = fingerprint([
@@ -81,7 +81,7 @@ export function restyleBelowList(
     grid.styles.slice(grid.lowerStart - 1).map((s) => s?.background ?? ''),
   ]);
   const previous = laidOut ? null : storedLowerPart(props.getProperty(LOWER_KEY));
-  if (previous?.signature === signature) return;
+  if (previous?.signature === signature) return false;
   const from = Math.min(grid.lowerStart, previous?.start ?? grid.lowerStart);
   const to = Math.min(height, Math.max(lowerEnd, previous?.end ?? lowerEnd));
   const ps = styles(grid, from, to - from + 1, LIST_WIDTH);
@@ -92,6 +92,7 @@ export function restyleBelowList(
     LOWER_KEY,
     JSON.stringify({ start: grid.lowerStart, end: lowerEnd, signature } satisfies LowerPart),
   );
+  return true;
 }
 
 /**

@@ -19,6 +19,7 @@ import { clientRecord } from './client-record-from-tab.js';
 import { settingsProblems } from './settings-tab.js';
 import { CHECKS_COLUMN, overviewGrid, prioritiesGrid, type TabGrid } from './rollup-tabs.js';
 import { ensureRollupLayout } from './priorities-layout.js';
+import { decisionLogGrid, decisionLogShows, refreshDecisionLog } from './decision-log-tab.js';
 import { realignDriftedRanges, restyleBelowList } from './priorities-write.js';
 import { writableRange } from './sheet-rows.js';
 import { hoursTakenByClient } from './plan-history-tab.js';
@@ -202,6 +203,8 @@ export interface RefreshResult {
   repaired: string[];
   /** Tabs skipped this time, with why; every other client was refreshed. */
   skipped: WorkbookRead['skipped'];
+  /** The Decision log is written by the next refresh: this one had no calls to spare. */
+  decisionLogWaits?: boolean;
 }
 
 /**
@@ -226,7 +229,7 @@ export function refreshRollup(
   const p = pad(grid, priorities, CHECKS_COLUMN + 4);
   writeCells(writableRange(priorities.sheet, p.height, p.width), p.values);
 
-  restyleBelowList(priorities.sheet, grid, p.height, laidOut);
+  const restyled = restyleBelowList(priorities.sheet, grid, p.height, laidOut);
   const realigned = options.checkRanges
     ? realignDriftedRanges(ss, snap.read.clients, grid.checks, priorities.grid)
     : [];
@@ -235,21 +238,21 @@ export function refreshRollup(
   // The Overview is live formulas: it is rewritten only when the clients or their values
   // that are not formulas changed. Its title and header keep the formatting setup gave them.
   const o = overviewGrid(
-    snap.rollup.overview,
     snap.clients,
     snap.shared,
     hoursTakenByClient(snap.read.roles.planHistory, snap.timeZone),
   );
   const op = pad(o, overview, 15);
   const overviewSignature = fingerprint(op.values);
-  if (
+  const overviewWritten =
     props.getProperty(OVERVIEW_KEY) !== overviewSignature ||
     overview.grid.length !== o.rows.length ||
-    !overviewShowsDomain(overview.grid, snap)
-  ) {
+    !overviewShowsDomain(overview.grid, snap);
+  if (overviewWritten) {
     writeCells(writableRange(overview.sheet, op.height, op.width), op.values);
     props.setProperty(OVERVIEW_KEY, overviewSignature);
   }
+  const decisionLogWaits = writeDecisionLog(snap, restyled && overviewWritten, realigned);
 
   return {
     refreshedAt,
@@ -260,5 +263,27 @@ export function refreshRollup(
     realigned,
     repaired: snap.repaired,
     skipped: snap.read.skipped,
+    ...(decisionLogWaits ? { decisionLogWaits } : {}),
   };
+}
+
+/**
+ * The Decision log, when it does not show what the domain computes. A refresh that restyled
+ * Priorities and rewrote the Overview, or re-set named ranges, has spent the calls the log's
+ * write would need: the log waits for the next refresh, and the refresh stays within tabs + 12
+ * (ADR 24). Says whether it waits.
+ */
+function writeDecisionLog(
+  snap: RegistrySnapshot,
+  spareCallsTaken: boolean,
+  realigned: readonly string[],
+): boolean {
+  const log = snap.read.roles.decisionLog;
+  if (!log) return false;
+  const medians = new Map(snap.rollup.overview.map((o) => [o.clientId, o.medianDecisionDays]));
+  const grid = decisionLogGrid(snap.clients, medians);
+  if (decisionLogShows(log.grid, grid, snap.timeZone)) return false;
+  if (spareCallsTaken || realigned.length > 0) return true;
+  refreshDecisionLog(log, grid);
+  return false;
 }
