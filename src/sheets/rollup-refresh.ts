@@ -19,8 +19,13 @@ import { clientRecord } from './client-record-from-tab.js';
 import { settingsProblems } from './settings-tab.js';
 import { CHECKS_COLUMN, overviewGrid, prioritiesGrid, type TabGrid } from './rollup-tabs.js';
 import { ensureRollupLayout } from './priorities-layout.js';
-import { decisionLogGrid, decisionLogShows, refreshDecisionLog } from './decision-log-tab.js';
-import { realignDriftedRanges, restyleBelowList } from './priorities-write.js';
+import {
+  decisionLogGrid,
+  decisionLogShows,
+  refreshDecisionLog,
+  type DecisionLogGrid,
+} from './decision-log-tab.js';
+import { realignDriftedRanges, restyleBelowList, restyleNextTime } from './priorities-write.js';
 import { writableRange } from './sheet-rows.js';
 import { hoursTakenByClient } from './plan-history-tab.js';
 import { setupRegistryTabs } from './registry-setup.js';
@@ -229,7 +234,6 @@ export function refreshRollup(
   const p = pad(grid, priorities, CHECKS_COLUMN + 4);
   writeCells(writableRange(priorities.sheet, p.height, p.width), p.values);
 
-  const restyled = restyleBelowList(priorities.sheet, grid, p.height, laidOut);
   const realigned = options.checkRanges
     ? realignDriftedRanges(ss, snap.read.clients, grid.checks, priorities.grid)
     : [];
@@ -252,7 +256,14 @@ export function refreshRollup(
     writeCells(writableRange(overview.sheet, op.height, op.width), op.values);
     props.setProperty(OVERVIEW_KEY, overviewSignature);
   }
-  const decisionLogWaits = writeDecisionLog(snap, restyled && overviewWritten, realigned);
+  const log = decisionLogChange(snap);
+  // Restyling the rows below the list, the Overview and the log together would take one call
+  // more than tabs + 12 (ADR 24): the restyle, which only moves bold and colour, waits for the
+  // next refresh; the log waits only when named ranges had to be re-set.
+  if (overviewWritten && log) restyleNextTime(grid, laidOut);
+  else restyleBelowList(priorities.sheet, grid, p.height, laidOut);
+  const decisionLogWaits = log !== null && realigned.length > 0;
+  if (log && !decisionLogWaits) refreshDecisionLog(log.tab, log.grid);
 
   return {
     refreshedAt,
@@ -267,23 +278,11 @@ export function refreshRollup(
   };
 }
 
-/**
- * The Decision log, when it does not show what the domain computes. A refresh that restyled
- * Priorities and rewrote the Overview, or re-set named ranges, has spent the calls the log's
- * write would need: the log waits for the next refresh, and the refresh stays within tabs + 12
- * (ADR 24). Says whether it waits.
- */
-function writeDecisionLog(
-  snap: RegistrySnapshot,
-  spareCallsTaken: boolean,
-  realigned: readonly string[],
-): boolean {
-  const log = snap.read.roles.decisionLog;
-  if (!log) return false;
+/** The Decision log's tab and what it should show, when it does not show that now. */
+function decisionLogChange(snap: RegistrySnapshot): { tab: ReadTab; grid: DecisionLogGrid } | null {
+  const tab = snap.read.roles.decisionLog;
+  if (!tab) return null;
   const medians = new Map(snap.rollup.overview.map((o) => [o.clientId, o.medianDecisionDays]));
   const grid = decisionLogGrid(snap.clients, medians);
-  if (decisionLogShows(log.grid, grid, snap.timeZone)) return false;
-  if (spareCallsTaken || realigned.length > 0) return true;
-  refreshDecisionLog(log, grid);
-  return false;
+  return decisionLogShows(tab.grid, grid, snap.timeZone) ? null : { tab, grid };
 }
