@@ -102,15 +102,27 @@ function logRow(r: DecisionLogRow): { cells: CellInput[]; shown: string[] } {
 export function decisionLogGrid(
   clients: readonly ClientRecord[],
   medians: ReadonlyMap<string, number | null> = new Map(),
+  /** Client id → rows the log may show; every decision when not given. */
+  loggable?: ReadonlyMap<string, ReadonlySet<number>>,
 ): DecisionLogGrid {
+  const leftOut: string[] = [];
   const log = decisionLog(
-    clients.map((c) => ({ clientId: c.id, clientName: c.name, decisions: c.items.decision })),
+    clients.map((c) => {
+      const rows = loggable?.get(c.id);
+      const decisions = rows ? c.items.decision.filter((d) => rows.has(d.row)) : c.items.decision;
+      const missing = c.items.decision.length - decisions.length;
+      if (missing) leftOut.push(`${c.name} (${missing})`);
+      return { clientId: c.id, clientName: c.name, decisions };
+    }),
   );
   const withDecisions = new Set(log.map((r) => r.clientId)).size;
+  const doubts = leftOut.length
+    ? ` Left out, as their Decisions rows cannot be read with confidence (see Problems on Priorities): ${leftOut.join(', ')}.`
+    : '';
   const head = [
     [GENERATED_TITLES.decisionLog ?? ''],
     [
-      `${plural(log.length, 'decision', 'decisions')} across ${plural(withDecisions, 'client', 'clients')}, newest first. ${DECISION_LOG_NOTE}`,
+      `${plural(log.length, 'decision', 'decisions')} across ${plural(withDecisions, 'client', 'clients')}, newest first.${doubts} ${DECISION_LOG_NOTE}`,
     ],
     [...DECISION_LOG_HEADER],
   ];

@@ -14,6 +14,7 @@ import { readSettings, type RegistrySettings } from '../domain/settings.js';
 import type { Problem } from '../domain/section-items.js';
 import { InputError } from '../domain/input-error.js';
 import { fingerprint } from '../domain/fingerprint.js';
+import { loggableRows } from '../domain/decision-log.js';
 import { writeCells, type CellInput } from './cell-text.js';
 import { clientRecord } from './client-record-from-tab.js';
 import { settingsProblems } from './settings-tab.js';
@@ -50,12 +51,15 @@ export interface RegistrySnapshot {
   timeZone: string;
   /** Client id → its tab read for its founders, once shared (see founder-view-grids.ts). */
   founder: Map<string, FounderRecord>;
+  /** Client id → the rows of the decisions the Decision log may show (read with confidence). */
+  loggable: Map<string, Set<number>>;
 }
 
 export interface RegistryRead {
   read: WorkbookRead;
   clients: ClientRecord[];
   problems: Problem[];
+  loggable: Map<string, Set<number>>;
 }
 
 /** Every tab in one call each, and the clients as records; writes nothing. */
@@ -67,12 +71,14 @@ export function readRegistry(ss: Spreadsheet, timeZone: string): RegistryRead {
 function recordsOf(read: WorkbookRead, timeZone: string): RegistryRead {
   const problems: Problem[] = [];
   const clients: ClientRecord[] = [];
+  const loggable = new Map<string, Set<number>>();
   const skipped = [...read.skipped];
   for (const tab of read.clients) {
     try {
-      const { record, problems: found } = clientRecord(tab, tab.name, timeZone);
+      const { record, problems: found, layout, grid } = clientRecord(tab, tab.name, timeZone);
       clients.push(record);
       problems.push(...found);
+      loggable.set(record.id, loggableRows(grid, layout, tab.name));
     } catch (e) {
       const error = e instanceof Error ? e.message : String(e);
       skipped.push({ id: tab.id, name: tab.name, error });
@@ -96,6 +102,7 @@ function recordsOf(read: WorkbookRead, timeZone: string): RegistryRead {
     read: { ...read, clients: read.clients.filter((c) => readClients.has(c.id)), skipped },
     clients,
     problems,
+    loggable,
   };
 }
 
@@ -131,7 +138,7 @@ export function snapshotRegistry(
     repaired.push(...setupRegistryTabs(ss).created);
     workbook = readWorkbook(ss);
   }
-  const { read, clients, problems } = recordsOf(workbook, timeZone);
+  const { read, clients, problems, loggable } = recordsOf(workbook, timeZone);
   const ranges = new Map<string, RangeSpec[]>();
   for (const tab of read.clients) {
     ranges.set(tab.id, clientRangeSpecs(tab.id, tab.layout, tab.grid, Number.MAX_SAFE_INTEGER));
@@ -156,6 +163,7 @@ export function snapshotRegistry(
     repaired,
     timeZone,
     founder: new Map(),
+    loggable,
   };
 }
 
@@ -283,6 +291,6 @@ function decisionLogChange(snap: RegistrySnapshot): { tab: ReadTab; grid: Decisi
   const tab = snap.read.roles.decisionLog;
   if (!tab) return null;
   const medians = new Map(snap.rollup.overview.map((o) => [o.clientId, o.medianDecisionDays]));
-  const grid = decisionLogGrid(snap.clients, medians);
+  const grid = decisionLogGrid(snap.clients, medians, snap.loggable);
   return decisionLogShows(tab.grid, grid, snap.timeZone) ? null : { tab, grid };
 }
