@@ -17,7 +17,9 @@ import {
   type RegistryRole,
 } from './tab-roles.js';
 import { findRegistryTabs } from './registry-tabs.js';
+import { layOutPrinciplesTab } from './principles-tab.js';
 import { HISTORY_HEADER, layOutPlanTab } from './weekly-plan-tab.js';
+import { emptyDecisionLog, layOutDecisionLog } from './decision-log-tab.js';
 import { historyLaidOut, layOutHistoryTab } from './plan-history-tab.js';
 import { GENERATED_TITLE_STYLE, HEADER_STYLE, TITLE_STYLE, styleRow } from './styles.js';
 import { formatOverviewDates, layOutPriorities, markLaidOut } from './priorities-layout.js';
@@ -65,6 +67,8 @@ function initialRows(role: RegistryRole): { title?: string; rows: (string | numb
       };
     case 'planHistory':
       return { title: GENERATED_TITLES.planHistory, rows: [HISTORY_HEADER] };
+    case 'decisionLog':
+      return { rows: emptyDecisionLog() };
     case 'principles':
       return { rows: [PRINCIPLES_HEADER] };
     case 'dependencies':
@@ -82,7 +86,7 @@ function uniqueName(ss: Spreadsheet, wanted: string): string {
   return name;
 }
 
-function drawTab(sheet: Sheet, role: RegistryRole): void {
+function drawTab(ss: Spreadsheet, sheet: Sheet, role: RegistryRole): void {
   const { title, rows } = initialRows(role);
   const width = Math.max(...rows.map((r) => r.length));
   const block = [...(title ? [[title]] : []), ...rows].map((r) => [
@@ -93,6 +97,10 @@ function drawTab(sheet: Sheet, role: RegistryRole): void {
   if (role === 'priorities') {
     layOutPriorities(sheet);
     markLaidOut();
+    return;
+  }
+  if (role === 'decisionLog') {
+    layOutDecisionLog(ss, sheet);
     return;
   }
   const headerRow = title ? 2 : 1;
@@ -108,6 +116,14 @@ function drawTab(sheet: Sheet, role: RegistryRole): void {
   }
   if (role === 'weeklyPlan') layOutPlanTab(sheet);
   if (role === 'planHistory') layOutHistoryTab(sheet);
+  if (role === 'principles') layOutPrinciplesTab(sheet);
+  if (role === 'settings') {
+    // Setting, Value, About: each About on one line at 1,280 pixels, the longest wrapped.
+    sheet.setColumnWidth(1, 230);
+    sheet.setColumnWidth(2, 150);
+    sheet.setColumnWidth(3, 560);
+    sheet.getRange(1, 3, rows.length, 1).setWrap(true);
+  }
 }
 
 function createSettingsNames(ss: Spreadsheet, sheet: Sheet): void {
@@ -144,7 +160,7 @@ export function setupRegistryTabs(
     if (existing.has(role)) continue;
     const sheet = ss.insertSheet(uniqueName(ss, DEFAULT_TAB_NAMES[role]));
     markTab(sheet, role);
-    drawTab(sheet, role);
+    drawTab(ss, sheet, role);
     if (role === 'settings') createSettingsNames(ss, sheet);
     created.push(sheet.getName());
   }
