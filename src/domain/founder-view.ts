@@ -137,6 +137,9 @@ const WIDTH: Record<ColumnType, number> = {
   tags: 150,
   link: 220,
   formula: 110,
+  count: 90,
+  hours: 90,
+  percent: 90,
 };
 
 const NOT_AVAILABLE = 'Not available at the moment: your CTO has been told why.';
