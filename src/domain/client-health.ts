@@ -35,6 +35,7 @@ export interface Deliverable {
   status: string;
   due: string;
   deliveredOn: string;
+  link: string;
 }
 
 export interface ExitCriterion {
@@ -95,7 +96,8 @@ function readRows(
   return out;
 }
 
-function deliveryWeek(row: number, f: Record<string, FieldValue>): DeliveryWeek {
+/** A Delivery row's typed fields as a week with its bands. */
+export function deliveryWeek(row: number, f: Record<string, FieldValue>): DeliveryWeek {
   const n = (k: string) => num(f[k]);
   const values: Record<Measure, number | null> = {
     deploy: n('deployments'),
@@ -121,6 +123,11 @@ function deliveryWeek(row: number, f: Record<string, FieldValue>): DeliveryWeek 
   };
 }
 
+/** Weeks oldest first, as the trends and signals read them. */
+export function byWeek(weeks: DeliveryWeek[]): DeliveryWeek[] {
+  return weeks.sort((a, b) => a.week.localeCompare(b.week) || a.row - b.row);
+}
+
 /** The health sections of a located client tab; `problems` names every cell that did not read. */
 export function readClientHealth(
   layout: ClientTabLayout,
@@ -136,10 +143,7 @@ export function readClientHealth(
   const exit = rowsOf('exitCriterion');
   return {
     health: {
-      delivery:
-        delivery
-          ?.map((r) => deliveryWeek(r.row, r.fields))
-          .sort((a, b) => a.week.localeCompare(b.week) || a.row - b.row) ?? null,
+      delivery: delivery ? byWeek(delivery.map((r) => deliveryWeek(r.row, r.fields))) : null,
       deliverables:
         deliverables?.map((r) => ({
           row: r.row,
@@ -148,6 +152,7 @@ export function readClientHealth(
           status: str(r.fields['status']),
           due: str(r.fields['due']),
           deliveredOn: str(r.fields['deliveredOn']),
+          link: str(r.fields['link']),
         })) ?? null,
       exitCriteria:
         exit?.map((r) => ({

@@ -86,3 +86,49 @@ export function reliability(
 export function bandRank(band: Band): number {
   return BANDS.length - BANDS.indexOf(band);
 }
+
+export const MEASURE_NAMES: Record<Measure, string> = {
+  deploy: 'Deployment frequency',
+  leadTime: 'Lead time for changes',
+  changeFailure: 'Change failure rate',
+  restore: 'Time to restore service',
+};
+
+/** Each band in plain words, for a founder: what the week's value was. */
+export const BAND_WORDS: Record<Measure, Partial<Record<Band, string>>> = {
+  deploy: {
+    Elite: 'shipping daily or more often',
+    High: 'shipping between weekly and daily',
+    Low: 'nothing shipped that week',
+  },
+  leadTime: {
+    Elite: 'a change reaches users within a day',
+    High: 'a change reaches users within a week',
+    Medium: 'a change takes one week to a month to reach users',
+    Low: 'a change takes more than a month to reach users',
+  },
+  changeFailure: {
+    Elite: '5% or fewer of changes cause a failure',
+    High: 'up to 10% of changes cause a failure',
+    Medium: 'up to 15% of changes cause a failure',
+    Low: 'more than 15% of changes cause a failure',
+  },
+  restore: {
+    Elite: 'service restored within an hour',
+    High: 'service restored within a day',
+    Medium: 'service restored within a week',
+    Low: 'service took more than a week to restore',
+  },
+};
+
+export const TREND_WORDS: Record<'↑' | '→' | '↓', string> = {
+  '↑': 'better than four weeks ago',
+  '→': 'the same as four weeks ago',
+  '↓': 'worse than four weeks ago',
+};
+
+/** "Change failure rate: High (up to 10% of changes cause a failure), worse than four weeks ago." */
+export function bandSentence(measure: Measure, band: Band, trend: '↑' | '→' | '↓' | ''): string {
+  const words = BAND_WORDS[measure][band];
+  return `${MEASURE_NAMES[measure]}: ${band}${words ? ` (${words})` : ''}${trend ? `, ${TREND_WORDS[trend]}` : ''}.`;
+}

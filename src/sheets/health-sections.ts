@@ -5,7 +5,6 @@
  * group's deliverables, appended below its own rows.
  */
 import type { ClientTabLayout } from '../domain/client-tab-layout.js';
-import { readClientHealth } from '../domain/client-health.js';
 import { DELIVERABLE_STATUSES, EXIT_STATUSES } from '../domain/health-layout.js';
 import type { HealthKind, SectionSpec } from '../domain/registry-layout.js';
 import {
@@ -13,11 +12,18 @@ import {
   EXIT_CRITERIA,
   STAGE_DELIVERABLES,
   stageGroupOf,
+  type DeliverableLine,
 } from '../domain/stage-deliverables.js';
 import { writeCells, type CellInput } from './cell-text.js';
 import { deliveryRowFormulas } from './formulas.js';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/**
+ * Blank rows a new tab's Deliverables section keeps below its stage's: room for the next stage
+ * group's five, so that seeding them inserts no sheet row (and moves nothing below).
+ */
+export const DELIVERABLE_SPARE_ROWS = 6;
 
 /** Weeks drawn with their formulas: a quarter. Later weeks: copy the last row down (README). */
 export const DELIVERY_ROWS = 13;
@@ -71,7 +77,7 @@ export function healthRows(
       const rows = group
         ? STAGE_DELIVERABLES[group].map((d) => deliverableRow(spec, d, group))
         : [];
-      return [...rows, []];
+      return [...rows, ...Array.from({ length: DELIVERABLE_SPARE_ROWS }, () => [])];
     }
     case 'exitCriterion':
       return [
@@ -99,13 +105,13 @@ export function seedStageDeliverables(
   sheet: Sheet,
   layout: ClientTabLayout,
   stage: string,
-  tabName: string,
-): string[] {
+  existing: readonly DeliverableLine[] | null,
+): { added: string[]; insertedRows: number } {
+  const none = { added: [], insertedRows: 0 };
   const section = layout.health.get('deliverable');
-  const existing = readClientHealth(layout, tabName).health.deliverables;
-  if (!section || !existing) return [];
+  if (!section || !existing) return none;
   const seed = deliverablesToSeed(stage, existing);
-  if (!seed) return [];
+  if (!seed) return none;
   const n = seed.deliverables.length;
   const empty = section.lastFilledRow === section.headerRow;
   const first = section.lastFilledRow + 1;
@@ -114,9 +120,10 @@ export function seedStageDeliverables(
   );
   // Keep one blank row before the next section's title; the last section may run to the end.
   const spare = followed ? section.endRow - section.lastFilledRow - 1 : Number.MAX_SAFE_INTEGER;
-  if (spare < n) {
-    if (empty) sheet.insertRowsBefore(first, n - Math.max(0, spare));
-    else sheet.insertRowsAfter(section.lastFilledRow, n - Math.max(0, spare));
+  const insertedRows = spare < n ? n - Math.max(0, spare) : 0;
+  if (insertedRows) {
+    if (empty) sheet.insertRowsBefore(first, insertedRows);
+    else sheet.insertRowsAfter(section.lastFilledRow, insertedRows);
   }
   const width = Math.max(...section.columns.values());
   const lines = seed.deliverables.map((d) => {
@@ -131,5 +138,5 @@ export function seedStageDeliverables(
     return line;
   });
   writeCells(sheet.getRange(first, 1, n, width), lines);
-  return seed.deliverables;
+  return { added: seed.deliverables, insertedRows };
 }
