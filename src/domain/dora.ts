@@ -51,7 +51,13 @@ export function deployBand(deployments: number | null | undefined): Band | null 
 export function leadTimeBand(hours: number | null | undefined): Band | null {
   if (!isValue(hours)) return null;
   const t = THRESHOLDS.leadTime;
-  return hours < t.elite ? 'Elite' : hours <= t.high ? 'High' : hours <= t.medium ? 'Medium' : 'Low';
+  return hours < t.elite
+    ? 'Elite'
+    : hours <= t.high
+      ? 'High'
+      : hours <= t.medium
+        ? 'Medium'
+        : 'Low';
 }
 
 export function changeFailureBand(rate: number | null | undefined): Band | null {

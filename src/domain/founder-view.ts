@@ -278,7 +278,7 @@ export function summaryGrid(s: FounderSummary): SharedGrid {
   }
   if (s.performance?.length) {
     rows.push([]);
-    rows.push([`How the team ships (bands of the ${DORA_SOURCE})`]);
+    rows.push([`How the team ships: bands by ${DORA_SOURCE}`]);
     for (const line of s.performance) rows.push([line]);
   }
   rows.push([]);

@@ -36,7 +36,10 @@ export const HEALTH_FORMATS: Record<string, string> = {
   'Time to restore (hours)': '0.#',
 };
 
-function rowOf(spec: SectionSpec<HealthKind>, byHeader: ReadonlyMap<string, CellInput>): CellInput[] {
+function rowOf(
+  spec: SectionSpec<HealthKind>,
+  byHeader: ReadonlyMap<string, CellInput>,
+): CellInput[] {
   return spec.columns.map((c) => byHeader.get(c.header) ?? '');
 }
 
@@ -120,7 +123,7 @@ export function seedStageDeliverables(
   );
   // Keep one blank row before the next section's title; the last section may run to the end.
   const spare = followed ? section.endRow - section.lastFilledRow - 1 : Number.MAX_SAFE_INTEGER;
-  const insertedRows = spare < n ? n - Math.max(0, spare) : 0;
+  const insertedRows = spare < n ? n - spare : 0;
   if (insertedRows) {
     if (empty) sheet.insertRowsBefore(first, insertedRows);
     else sheet.insertRowsAfter(section.lastFilledRow, insertedRows);

@@ -120,8 +120,7 @@ export function prioritiesGrid(
     rows.push(row);
     styles.push(style);
   };
-  const signals =
-    rollup.conflicts.length + 2 * rollup.notices.length + rollup.deliveryFalls.length;
+  const signals = rollup.conflicts.length + 2 * rollup.notices.length + rollup.deliveryFalls.length;
   push([GENERATED_TITLES.priorities ?? ''], TITLE_STYLE);
   push([
     `Refreshed ${refreshedAt}: ${plural(rollup.priorities.length, 'open item', 'open items')}; ${plural(signals, 'signal', 'signals')}, ${plural(rollup.problems.length, 'problem', 'problems')} and the count by quadrant below the list. Rewritten whole by Refresh priorities; edit the client tabs, not this one.`,
