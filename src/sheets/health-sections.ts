@@ -32,8 +32,6 @@ export const DELIVERY_ROWS = 13;
 export const HEALTH_FORMATS: Record<string, string> = {
   'Change failure (%)': '0%',
   Reliability: '0%',
-  'Lead time (hours)': '0.#',
-  'Time to restore (hours)': '0.#',
 };
 
 function rowOf(
