@@ -1,5 +1,20 @@
 /** ISO calendar dates (YYYY-MM-DD), compared and subtracted as days. */
 
+/** Text in the form of an ISO date, whether or not the day exists. */
+export const ISO_DATE_FORM = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A day that exists (not 2026-02-30), given as YYYY-MM-DD. */
+export function isRealDate(iso: string): boolean {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+/** An ISO date naming a day that exists: the one test of a date typed or read as text. */
+export function isIsoDate(text: string): boolean {
+  return ISO_DATE_FORM.test(text) && isRealDate(text);
+}
+
 /** The day an ISO date names, counted from 1970-01-01. */
 export function dayNumber(iso: string): number {
   return Math.round(

@@ -7,6 +7,7 @@
  */
 import {
   SUPERSEDED_BY_WORD,
+  REGISTRY_LABELS,
   SUPERSEDES_WORD,
   adrNumber,
   exportedFields,
@@ -136,7 +137,11 @@ function madrRecord(r: Numbered, l: ReturnType<typeof links>): string {
   if (text(r, 'consequences'))
     parts.push(section('Consequences', escapeBlock(text(r, 'consequences')), 3));
   const more = [
-    ...registryBullets(r, ['proposedOn', 'decidedOn', 'due', 'tags', 'exception', 'link']),
+    // The deciders are the front matter's decision-makers.
+    ...registryBullets(
+      r,
+      REGISTRY_LABELS.filter((k) => k !== 'deciders'),
+    ),
     ...(target ? [`${SUPERSEDES_WORD.madr} ${madrRef(target)}`] : []),
     ...by.map((x) => `${SUPERSEDED_BY_WORD.madr} ${madrRef(x)}`),
   ];
@@ -169,15 +174,7 @@ function nygardRecord(r: Numbered, l: ReturnType<typeof links>): string {
   parts.push(section('Decision', escapeBlock(text(r, 'decision'))));
   parts.push(section('Consequences', escapeBlock(text(r, 'consequences'))));
   const more = [
-    ...registryBullets(r, [
-      'deciders',
-      'proposedOn',
-      'decidedOn',
-      'due',
-      'tags',
-      'exception',
-      'link',
-    ]),
+    ...registryBullets(r, REGISTRY_LABELS),
     ...(superseded ? [] : by.map((x) => `${SUPERSEDED_BY_WORD.nygard} ${ref(x)}`)),
   ];
   if (more.length) parts.push(section('More Information', bullets(more)));

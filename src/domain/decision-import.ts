@@ -7,6 +7,7 @@
  */
 import {
   MAX_RECORD_NUMBER,
+  REGISTRY_LABELS,
   SUPERSEDED_BY_LINE,
   SUPERSEDES_LINE,
   headerOf,
@@ -15,7 +16,7 @@ import {
 } from './decision-records.js';
 import { readFrontMatter, type FrontMatterValue } from './front-matter.js';
 import { unescapeBlock, unescapeInline } from './markdown-text.js';
-import { isRealDate } from './fields.js';
+import { isRealDate } from './dates.js';
 
 /** A link to another record: by its file name, or by its number. */
 export interface RecordRef {
@@ -166,17 +167,6 @@ const FIELD_LABELS: Partial<Record<string, ExportedDecisionKey>> = {
   'decision makers': 'deciders',
   tags: 'tags',
 };
-
-/** Labels this add-on writes under More Information: each Decisions header. */
-const REGISTRY_LABELS: readonly ExportedDecisionKey[] = [
-  'deciders',
-  'proposedOn',
-  'decidedOn',
-  'due',
-  'tags',
-  'exception',
-  'link',
-];
 
 interface Collected {
   meta: Map<string, string>;

@@ -18,6 +18,20 @@ export const EXPORTED_DECISION_KEYS = DECISION_FIELDS_SHARED;
 
 export type ExportedDecisionKey = (typeof EXPORTED_DECISION_KEYS)[number];
 
+/**
+ * The Decisions fields a record carries as labelled lines under More Information (Nygard: below
+ * the Consequences), in this order; the import reads them back by the same labels.
+ */
+export const REGISTRY_LABELS: readonly ExportedDecisionKey[] = [
+  'deciders',
+  'proposedOn',
+  'decidedOn',
+  'due',
+  'tags',
+  'exception',
+  'link',
+];
+
 export type DecisionStatus = (typeof DECISION_STATUSES)[number];
 
 /** A decision as a record file is made from: its ID and its exported fields only. */

@@ -5,17 +5,10 @@
  */
 import { normalizeTag } from './item-states.js';
 import * as z from 'zod/mini';
-
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+import { isIsoDate } from './dates.js';
 
 /** Longest free text the registry keeps in one cell; Sheets itself refuses more than 50,000. */
 export const MAX_TEXT = 5000;
-
-export function isRealDate(iso: string): boolean {
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
-}
 
 export function textBase(label: string, max: number, required: boolean) {
   const missing = required ? `${label} is required.` : `${label} must be text.`;
@@ -31,7 +24,7 @@ export function textBase(label: string, max: number, required: boolean) {
 export function dateBase(label: string) {
   return z.string({ error: `${label} must be a date (YYYY-MM-DD).` }).check(
     z.trim(),
-    z.refine((s) => s === '' || (ISO_DATE.test(s) && isRealDate(s)), {
+    z.refine((s) => s === '' || isIsoDate(s), {
       error: `${label} must be a real date written YYYY-MM-DD.`,
     }),
   );

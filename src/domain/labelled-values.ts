@@ -2,7 +2,8 @@
  * Reading one labelled value (a client's profile row, a setting) by its rule, or saying why it
  * cannot be read: the same kind of reason a section cell gets, so every tab reports alike.
  */
-import { isEmail, isRealDate } from './fields.js';
+import { isIsoDate } from './dates.js';
+import { isEmail } from './fields.js';
 
 export type ValueRule =
   | { type: 'number'; min: number; max: number; whole?: boolean }
@@ -13,8 +14,6 @@ export type ValueRule =
   | { type: 'text' };
 
 export type LabelledRead<T> = { value: T } | { problem: string };
-
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 function shown(v: unknown): string {
   const s = v instanceof Date ? v.toISOString().slice(0, 10) : String(v);
@@ -69,7 +68,7 @@ export function readLabelled(
     case 'date': {
       // Readers turn the sheet's dates into ISO dates in its zone before the domain sees them.
       const text = raw instanceof Date ? shown(raw) : String(raw).trim();
-      return ISO_DATE.test(text) && isRealDate(text) ? { value: text } : problem;
+      return isIsoDate(text) ? { value: text } : problem;
     }
     case 'email': {
       const text = String(raw).trim();

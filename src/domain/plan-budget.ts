@@ -4,7 +4,7 @@
  * plan, the quarterly debt review), each item once with every reason that placed it, then filled
  * into the client's hours. What does not fit waits and is not counted.
  */
-import { addDays, daysBetween } from './dates.js';
+import { ISO_DATE_FORM, addDays, daysBetween } from './dates.js';
 import type { Rollup } from './rollup.js';
 import { relatedDecisionIndex } from './related-decisions.js';
 import { num, str, type ClientRecord } from './client-record.js';
@@ -425,8 +425,6 @@ export function labelOf(headline: string, reasons: readonly string[], carried: n
   return `${headline}${why}${weeks}`;
 }
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
 /**
  * Since when a client is known to the registry: its profile's Engagement start, else the
  * earliest date on its tab (an item raised, a decision proposed, …); '' when none is known.
@@ -434,10 +432,16 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 export function knownSince(c: ClientRecord): string {
   if (c.engagementStart) return c.engagementStart;
   let earliest = '';
-  for (const list of Object.values(c.items))
-    for (const i of list)
-      for (const v of Object.values(i.fields))
-        if (typeof v === 'string' && ISO_DATE.test(v) && (!earliest || v < earliest)) earliest = v;
+  for (const kind in c.items)
+    for (const i of c.items[kind as keyof ClientRecord['items']]) {
+      const fields = i.fields;
+      for (const name in fields) {
+        const v = fields[name];
+        // Only a text of a date's length can be one; the pattern then decides.
+        if (typeof v !== 'string' || v.length !== 10 || (earliest && v >= earliest)) continue;
+        if (ISO_DATE_FORM.test(v)) earliest = v;
+      }
+    }
   return earliest;
 }
 
@@ -520,7 +524,6 @@ export function fillBudget(
         k.done = p.done;
       } else if (!p.done && k.kind !== 'review') k.carried = p.carried + 1;
     }
-    k.label = labelOf(k.headline, k.reasons, k.carried);
     const e: AgendaEntry = k;
     if (tier <= 1) {
       agenda.push(e);
@@ -529,7 +532,12 @@ export function fillBudget(
     } else if (used + e.minutes <= budget) {
       agenda.push(e);
       used += e.minutes;
-    } else waits.push(e);
+    } else {
+      waits.push(e);
+      // Only the first waits are listed: the others are counted, their labels never read.
+      if (waits.length > WAITS_SHOWN) continue;
+    }
+    k.label = labelOf(k.headline, k.reasons, k.carried);
   }
   const reviewMinutes = Math.min(settings.reviewMinutes, budget);
   const overMinutes = Math.max(0, reviewMinutes + fixed - budget);

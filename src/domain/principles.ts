@@ -19,6 +19,19 @@ export const PRINCIPLE_HEADERS = [
   'Status',
 ] as const;
 
+/** The Status a principle is given from the tab's dropdown; Inactive, Deprecated, Superseded read as Retired. */
+export const PRINCIPLE_STATUSES = ['Active', 'Retired'] as const;
+
+/** What each column of the Principles tab takes, as its header cell's note says it. */
+export const PRINCIPLE_HEADER_NOTES: Partial<Record<(typeof PRINCIPLE_HEADERS)[number], string>> = {
+  ID: 'P-1, P-2, …: how a conflict names the principle.',
+  Standard: 'What to use (PostgreSQL for transactional data).',
+  Avoid:
+    'Tags, separated by commas (mongodb, dynamodb): a Proposed or Accepted decision tagged with one is flagged as a conflict.',
+  Since: 'The date the principle was agreed (YYYY-MM-DD).',
+  Status: 'Active or Retired: a retired principle flags nothing.',
+};
+
 export interface Principle {
   id: string;
   principle: string;
@@ -54,9 +67,9 @@ export interface Conflict {
 /** What a principle conflict needs of a principle; all the sidebar is given of one (ADR 22). */
 export type PrincipleRule = Pick<Principle, 'id' | 'principle' | 'avoid' | 'active'>;
 
-/** "conflicts with P-2: standardise on PostgreSQL" */
+/** "conflicts with P-2: Standardise on PostgreSQL": the principle as the CTO wrote it ("AWS only" stays so). */
 export function conflictMessage(p: Pick<Principle, 'id' | 'principle'>): string {
-  return `conflicts with ${p.id}: ${p.principle.charAt(0).toLowerCase()}${p.principle.slice(1)}`;
+  return `conflicts with ${p.id}: ${p.principle}`;
 }
 
 export function conflictsOf<P extends PrincipleRule>(

@@ -215,6 +215,8 @@ export function collectPriorities(
 ): PriorityEntry[] {
   const out: PriorityEntry[] = [];
   const todayNumber = dayNumber(today);
+  // Items raised the same day are many: each date is turned into its day number once.
+  const days = once(dayNumber);
   for (const c of clients) {
     if (!isActiveClient(c.status)) continue;
     for (const d of c.items.debt) {
@@ -238,7 +240,7 @@ export function collectPriorities(
         owner: str(d.fields['owner']),
         due: '',
         added,
-        ageDays: added ? todayNumber - dayNumber(added) : null,
+        ageDays: added ? todayNumber - days(added) : null,
         overdue: false,
         link: str(d.fields['trackedIn']),
         impact,
@@ -290,7 +292,7 @@ export function collectPriorities(
         owner: str(d.fields['deciders']),
         due,
         added: proposed,
-        ageDays: proposed ? todayNumber - dayNumber(proposed) : null,
+        ageDays: proposed ? todayNumber - days(proposed) : null,
         overdue: isOverdue(d, today),
         link: str(d.fields['link']),
         impact: null,

@@ -6,7 +6,7 @@ import { splitTags } from './item-states.js';
 import type { LocatedSection } from './client-tab-layout.js';
 import type { FieldValue, ItemFields } from './item-schemas.js';
 import type { ColumnSpec, SectionKind } from './registry-layout.js';
-import { isRealDate } from './fields.js';
+import { isIsoDate } from './dates.js';
 import { itemRefs } from './item-ids.js';
 import { str } from './client-record.js';
 
@@ -28,7 +28,6 @@ export interface RegistryItem {
 }
 
 const ERROR_VALUE = /^#(REF!|N\/A|NAME\?|VALUE!|DIV\/0!|NUM!|ERROR!|NULL!)$/;
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export function columnLetter(column: number): string {
   let n = column;
@@ -77,8 +76,7 @@ export function readCell(
       };
     case 'date':
       if (empty) return { value: '' };
-      if (typeof raw === 'string' && ISO_DATE.test(raw.trim()) && isRealDate(raw.trim()))
-        return { value: raw.trim() };
+      if (typeof raw === 'string' && isIsoDate(raw.trim())) return { value: raw.trim() };
       return { problem: `${col.header} must be a date; found "${shown(raw)}"`, value: '' };
     case 'scale':
       if (empty) return { value: null };

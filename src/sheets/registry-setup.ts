@@ -17,6 +17,7 @@ import {
   type RegistryRole,
 } from './tab-roles.js';
 import { findRegistryTabs } from './registry-tabs.js';
+import { layOutPrinciplesTab } from './principles-tab.js';
 import { HISTORY_HEADER, layOutPlanTab } from './weekly-plan-tab.js';
 import { historyLaidOut, layOutHistoryTab } from './plan-history-tab.js';
 import { GENERATED_TITLE_STYLE, HEADER_STYLE, TITLE_STYLE, styleRow } from './styles.js';
@@ -114,6 +115,14 @@ function drawTab(sheet: Sheet, role: RegistryRole): void {
   }
   if (role === 'weeklyPlan') layOutPlanTab(sheet);
   if (role === 'planHistory') layOutHistoryTab(sheet);
+  if (role === 'principles') layOutPrinciplesTab(sheet);
+  if (role === 'settings') {
+    // Setting, Value, About: each About on one line at 1,280 pixels, the longest wrapped.
+    sheet.setColumnWidth(1, 230);
+    sheet.setColumnWidth(2, 150);
+    sheet.setColumnWidth(3, 560);
+    sheet.getRange(1, 3, rows.length, 1).setWrap(true);
+  }
 }
 
 function createSettingsNames(ss: Spreadsheet, sheet: Sheet): void {

@@ -84,7 +84,7 @@ describe('the client registry in the sidebar', () => {
     await page.waitForTimeout(700);
     expect(await conflicts.count()).toBe(0);
     await tags.pressSequentially('db', { delay: 60 });
-    await conflicts.getByText('conflicts with P-1: standardise on PostgreSQL (mongodb)').waitFor();
+    await conflicts.getByText('conflicts with P-1: Standardise on PostgreSQL (mongodb)').waitFor();
     await page.waitForTimeout(700);
     await tags.pressSequentially(', Infra', { delay: 60 });
     await page.waitForTimeout(700);

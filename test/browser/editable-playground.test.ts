@@ -93,6 +93,11 @@ describe('the playground is a spreadsheet you can type in', () => {
     });
     await expect.poll(() => cell(page, 3, 5).textContent()).toBe('auth');
     expect(await cell(page, 3, 7).textContent()).toBe('2026-11-02');
+    // Setup gave Status its dropdown and the columns that take a set form their notes.
+    expect(await cell(page, 3, 8).getAttribute('class')).toMatch(/\bdd\b/);
+    expect(await cell(page, 1, 5).getAttribute('class')).toMatch(/\bnote\b/);
+    expect(await cell(page, 1, 2).getAttribute('class')).not.toMatch(/\bnote\b/);
+    await screenshot(page, 'principles-tab');
 
     // A dependency typed cell by cell; Escape leaves a cell as it was.
     await openTab(page, 'Dependencies');
@@ -113,6 +118,7 @@ describe('the playground is a spreadsheet you can type in', () => {
     await openTab(page, 'Settings');
     await go(page, 'B2');
     await page.keyboard.press('F2');
+    await screenshot(page, 'settings-tab');
     const editor = page.getByRole('textbox', { name: 'Edit B2' });
     expect(await editor.inputValue()).toBe('20');
     await editor.fill('12');

@@ -128,7 +128,7 @@ describe('sidebar interactions', () => {
       const last = find({ tags: ['auth', 'mongodb'], excludeClientId: writing, exception: '' });
       expect(last.related).toHaveLength(clients - 1);
       expect(last.conflicts.map((c) => c.message)).toEqual([
-        'conflicts with P-1: standardise on PostgreSQL',
+        'conflicts with P-1: Standardise on PostgreSQL',
       ]);
     },
     120000,

@@ -271,7 +271,7 @@ describe('refreshPriorities: the ranked list, signals and problems', () => {
         'Beacon',
         'Principle conflict',
         'ADR-1',
-        'Move events to MongoDB: conflicts with P-2: standardise on PostgreSQL (tags: mongodb)',
+        'Move events to MongoDB: conflicts with P-2: Standardise on PostgreSQL (tags: mongodb)',
       ],
     ]);
     const sidebar = addon.call('decisionSignals', {
@@ -279,7 +279,7 @@ describe('refreshPriorities: the ranked list, signals and problems', () => {
       excludeClientId: beacon.id,
     }) as { conflicts: { message: string }[] };
     expect(sidebar.conflicts.map((c) => c.message)).toEqual([
-      'conflicts with P-2: standardise on PostgreSQL',
+      'conflicts with P-2: Standardise on PostgreSQL',
     ]);
     addon.call('updateItem', {
       clientId: beacon.id,

@@ -153,6 +153,36 @@ describe('setupRegistry', () => {
     expect(rt.ui.toasts.at(-1)?.message).toMatch(/^Created Overview/);
   });
 
+  it('gives the Principles tab a Status dropdown (Active, Retired; other words warned, not refused) and a note on each column that takes a set form', () => {
+    const { rt, addon } = loadAddon();
+    addon.call('setupRegistry');
+    const principles = tab(rt, 'Principles');
+    const rule = principles.cell(2, 8)?.validation;
+    expect(rule).toMatchObject({
+      criteria: 'VALUE_IN_LIST',
+      args: [['Active', 'Retired'], true],
+      allowInvalid: true,
+      helpText: 'Active or Retired: a retired principle flags nothing.',
+    });
+    expect(principles.cell(principles.maxRows, 8)?.validation?.criteria).toBe('VALUE_IN_LIST');
+    expect(principles.cell(2, 7)?.validation).toBeUndefined();
+    expect(principles.cell(1, 5)?.note).toMatch(
+      /^Tags, separated by commas .*flagged as a conflict\.$/,
+    );
+    expect(principles.cell(1, 2)?.note ?? '').toBe('');
+    expect(principles.columnWidths.get(2)).toBe(260);
+  });
+
+  it('gives the Settings tab columns wide enough for its labels and explanations, the explanations wrapped', () => {
+    const { rt, addon } = loadAddon();
+    addon.call('setupRegistry');
+    const settings = tab(rt, 'Settings');
+    expect([1, 2, 3].map((c) => settings.columnWidths.get(c))).toEqual([230, 150, 560]);
+    const rows = values(rt, settings).length;
+    expect(settings.cell(rows, 3)?.format?.wrap).toBe(true);
+    expect(settings.cell(rows, 1)?.format?.wrap).toBeFalsy();
+  });
+
   it('changes nothing when run a second time', () => {
     const { rt, addon } = loadAddon();
     addon.call('setupRegistry');

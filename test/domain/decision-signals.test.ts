@@ -215,7 +215,7 @@ describe('a decision form signals, from its sources', () => {
         principleId: 'P-1',
         principle: 'Standardise on PostgreSQL',
         matched: ['mongodb'],
-        message: 'conflicts with P-1: standardise on PostgreSQL',
+        message: 'conflicts with P-1: Standardise on PostgreSQL',
       },
     ]);
     expect(

@@ -5,7 +5,6 @@ import {
   dateBase,
   emails,
   isEmail,
-  isRealDate,
   isoDate,
   link,
   optionalChoice,
@@ -14,6 +13,7 @@ import {
   scaleBase,
   tagsBase,
 } from '../../src/domain/fields.js';
+import { isIsoDate, isRealDate } from '../../src/domain/dates.js';
 
 function firstMessage(result: { success: boolean; error?: { issues: { message: string }[] } }) {
   return result.error?.issues[0]?.message;
@@ -27,6 +27,14 @@ describe('a real calendar date', () => {
     expect(isRealDate('2026-04-31')).toBe(false);
     expect(isRealDate('2026-13-01')).toBe(false);
     expect(isRealDate('2026-00-10')).toBe(false);
+  });
+
+  it('is written YYYY-MM-DD and names a day that exists, as typed dates are checked everywhere', () => {
+    expect(isIsoDate('2026-11-18')).toBe(true);
+    expect(isIsoDate('2026-02-29')).toBe(false);
+    expect(isIsoDate('2026-11-8')).toBe(false);
+    expect(isIsoDate('18/11/2026')).toBe(false);
+    expect(isIsoDate('2026-11-18T10:00')).toBe(false);
   });
 });
 

@@ -118,8 +118,11 @@ describe('a principle conflict', () => {
     ]);
   });
 
-  it('is told as "conflicts with <ID>: <principle>", the principle starting in lower case', () => {
-    expect(conflictMessage(postgres)).toBe('conflicts with P-2: standardise on PostgreSQL');
+  it('is told as "conflicts with <ID>: <principle>", the principle as written, capitals kept', () => {
+    expect(conflictMessage(postgres)).toBe('conflicts with P-2: Standardise on PostgreSQL');
+    expect(conflictMessage({ id: 'P-4', principle: 'AWS only' })).toBe(
+      'conflicts with P-4: AWS only',
+    );
   });
 });
 
@@ -158,7 +161,7 @@ describe('principle conflicts across clients', () => {
         principleId: 'P-2',
         principle: 'Standardise on PostgreSQL',
         matched: ['mongodb'],
-        message: 'conflicts with P-2: standardise on PostgreSQL',
+        message: 'conflicts with P-2: Standardise on PostgreSQL',
       },
     ]);
   });

@@ -224,7 +224,7 @@ describe("a client's agenda", () => {
     expect(lines.map((a) => [a.kind, a.label, a.minutes])).toEqual([
       [
         'due',
-        'Decision ADR-5 Events in MongoDB: due Thu; conflicts with P-2: standardise on PostgreSQL',
+        'Decision ADR-5 Events in MongoDB: due Thu; conflicts with P-2: Standardise on PostgreSQL',
         30,
       ],
     ]);
@@ -257,7 +257,7 @@ describe("a client's agenda", () => {
     });
     const agenda = planFor([accepted], TODAY, { principles: [postgres] }).clients[0]?.agenda ?? [];
     expect(agenda.slice(4).map((a) => [a.kind, a.label])).toEqual([
-      ['conflict', 'Decision ADR-6 Mongo for logs: conflicts with P-2: standardise on PostgreSQL'],
+      ['conflict', 'Decision ADR-6 Mongo for logs: conflicts with P-2: Standardise on PostgreSQL'],
       ['doNow', 'Debt D-2 Slow build: Do now'],
     ]);
   });
