@@ -32,6 +32,9 @@ import { readClientItems } from '../../src/domain/client-read.js';
 import { HEALTH_SECTIONS } from '../../src/domain/health-layout.js';
 import { CLIENT_TAB_WIDTH, STAGES } from '../../src/domain/registry-layout.js';
 import { clientTabGrid, type Cell } from './client-tab-fixture.js';
+import { deliveryRowFormulas, doraBandFormula } from '../../src/sheets/formulas.js';
+
+const DELIVERY_COLUMNS = HEALTH_SECTIONS[0]!.columns.map((c) => c.header);
 
 describe('DORA 2023 bands at every edge', () => {
   it.each<[number, Band | null]>([
@@ -281,6 +284,23 @@ describe('the health sections, read by the one client-tab reader', () => {
   it('fits every health section within the client tab width the six sections set', () => {
     expect(Math.max(...HEALTH_SECTIONS.map((s) => s.columns.length))).toBeLessThanOrEqual(
       CLIENT_TAB_WIDTH,
+    );
+  });
+});
+
+describe('the Delivery formulas, in the dialect Sheets and HyperFormula share', () => {
+  it('use only IF, OR and COUNT over the row’s own cells: no array, no open range, no bare TRUE or FALSE', () => {
+    const formulas = [...deliveryRowFormulas(40, (h) => DELIVERY_COLUMNS.indexOf(h) + 1).values()];
+    expect(formulas).toHaveLength(5);
+    for (const { formula } of formulas) {
+      expect(new Set(formula.match(/[A-Z]+(?=\()/g))).toEqual(
+        new Set(formula.includes('OR(') ? ['IF', 'COUNT', 'OR'] : ['IF', 'COUNT']),
+      );
+      expect(formula).not.toMatch(/[{}]|TRUE|FALSE|[A-Z]+\d*:[A-Z]+(?!\d)/);
+      expect(formula.match(/[A-Z]+\d+/g)?.every((ref) => ref.endsWith('40'))).toBe(true);
+    }
+    expect(doraBandFormula('changeFailure', 'D40').formula).toBe(
+      '=IF(COUNT(D40)=0,"",IF(OR(D40<0,D40>1),"",IF(D40<=0.05,"Elite",IF(D40<=0.1,"High",IF(D40<=0.15,"Medium","Low")))))',
     );
   });
 });
