@@ -5,7 +5,7 @@ import type { Thresholds } from './debt.js';
 import { str, type ClientRecord } from './client-record.js';
 import { isOpenDebt, isOpenRisk, isOverdue, isPendingDecision } from './item-states.js';
 import { exitCriteriaMet, latestBands, type MeasureNow } from './client-health.js';
-import type { Measure } from './dora.js';
+import { MEASURES, type Measure } from './dora.js';
 
 export interface OverviewRow {
   clientId: string;
@@ -35,6 +35,13 @@ export function bandCell(now: MeasureNow | undefined): string {
 /** "2 of 6 met". */
 export function exitCell(exit: { met: number; total: number } | null): string {
   return exit && exit.total ? `${exit.met} of ${exit.total} met` : '';
+}
+
+/** The Overview's health cells of a client: each measure's band and trend, then exit criteria. */
+export function overviewHealthCells(c: ClientRecord): string[] {
+  const delivery = c.health?.delivery ? latestBands(c.health.delivery) : null;
+  const exit = c.health?.exitCriteria ? exitCriteriaMet(c.health.exitCriteria) : null;
+  return [...MEASURES.map((m) => bandCell(delivery?.[m])), exitCell(exit)];
 }
 
 export function overviewRow(c: ClientRecord, today: string, _thresholds?: Thresholds): OverviewRow {

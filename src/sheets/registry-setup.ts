@@ -19,6 +19,7 @@ import {
 import { findRegistryTabs } from './registry-tabs.js';
 import { layOutPrinciplesTab } from './principles-tab.js';
 import { HISTORY_HEADER, layOutPlanTab } from './weekly-plan-tab.js';
+import { emptyDecisionLog, layOutDecisionLog } from './decision-log-tab.js';
 import { historyLaidOut, layOutHistoryTab } from './plan-history-tab.js';
 import { GENERATED_TITLE_STYLE, HEADER_STYLE, TITLE_STYLE, styleRow } from './styles.js';
 import { formatOverviewDates, layOutPriorities, markLaidOut } from './priorities-layout.js';
@@ -72,6 +73,8 @@ function initialRows(role: RegistryRole): { title?: string; rows: (string | numb
       };
     case 'planHistory':
       return { title: GENERATED_TITLES.planHistory, rows: [HISTORY_HEADER] };
+    case 'decisionLog':
+      return { rows: emptyDecisionLog() };
     case 'principles':
       return { rows: [PRINCIPLES_HEADER] };
     case 'dependencies':
@@ -89,7 +92,7 @@ function uniqueName(ss: Spreadsheet, wanted: string): string {
   return name;
 }
 
-function drawTab(sheet: Sheet, role: RegistryRole): void {
+function drawTab(ss: Spreadsheet, sheet: Sheet, role: RegistryRole): void {
   const { title, rows } = initialRows(role);
   const width = Math.max(...rows.map((r) => r.length));
   const block = [...(title ? [[title]] : []), ...rows].map((r) => [
@@ -100,6 +103,10 @@ function drawTab(sheet: Sheet, role: RegistryRole): void {
   if (role === 'priorities') {
     layOutPriorities(sheet);
     markLaidOut();
+    return;
+  }
+  if (role === 'decisionLog') {
+    layOutDecisionLog(ss, sheet);
     return;
   }
   const headerRow = title ? 2 : 1;
@@ -159,7 +166,7 @@ export function setupRegistryTabs(
     if (existing.has(role)) continue;
     const sheet = ss.insertSheet(uniqueName(ss, DEFAULT_TAB_NAMES[role]));
     markTab(sheet, role);
-    drawTab(sheet, role);
+    drawTab(ss, sheet, role);
     if (role === 'settings') createSettingsNames(ss, sheet);
     created.push(sheet.getName());
   }

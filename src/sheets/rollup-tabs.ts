@@ -3,8 +3,7 @@
  * each client's named ranges. Written whole, in one batch each, through `writeCells`.
  */
 import { rangeName, type RangeSpec } from '../domain/client-ranges.js';
-import { bandCell, exitCell, type OverviewRow } from '../domain/overview.js';
-import { MEASURES } from '../domain/dora.js';
+import { overviewHealthCells } from '../domain/overview.js';
 import type { Rollup } from '../domain/rollup.js';
 import type { ClientRecord } from '../domain/client-record.js';
 import { QUADRANTS } from '../domain/debt.js';
@@ -21,6 +20,7 @@ import { columnLetter } from './formulas.js';
 import { OVERVIEW_HEADER } from './registry-setup.js';
 import { RANKED_HEADER } from './priorities-layout.js';
 import { GENERATED_TITLES } from './tab-roles.js';
+import { medianFormula } from './decision-log-tab.js';
 import { GENERATED_TITLE_STYLE as TITLE_STYLE, HEADER_STYLE, type RowStyle } from './styles.js';
 
 export interface TabGrid {
@@ -234,7 +234,6 @@ export function prioritiesGrid(
 }
 
 export function overviewGrid(
-  overview: readonly OverviewRow[],
   clients: readonly ClientRecord[],
   shared: ReadonlyMap<string, string>,
   /** Client id → planned and actual hours over its last four closed weeks (Plan History). */
@@ -246,12 +245,10 @@ export function overviewGrid(
   styles.push(TITLE_STYLE);
   rows.push([...OVERVIEW_HEADER]);
   styles.push(HEADER_STYLE);
-  const byId = new Map(overview.map((o) => [o.clientId, o]));
   const first = rows.length + 1;
   clients.forEach((c) => {
     const r = rows.length + 1;
     const n = (what: string) => rangeName(c.id, what);
-    const o = byId.get(c.id);
     const E = `E${r}`;
     rows.push([
       clientLink(c),
@@ -269,13 +266,12 @@ export function overviewGrid(
       formula(
         `=${['High', 'Critical'].map((band) => countWhere(n('risk_status'), OPEN_RISK, [[n('risk_band'), `"${band}"`]])).join('+')}`,
       ),
-      o?.medianDecisionDays ?? '',
+      formula(medianFormula(c.id)),
       shared.has(c.id)
         ? formula(`=HYPERLINK(${formulaString(shared.get(c.id) ?? '')},"Shared view")`)
         : '',
       hoursTaken.get(c.id) ?? '',
-      ...MEASURES.map((m) => bandCell(o?.delivery?.[m])),
-      exitCell(o?.exitCriteria ?? null),
+      ...overviewHealthCells(c),
     ]);
     styles.push(null);
   });

@@ -7,7 +7,13 @@
 
 export const TAB_ROLE_KEY = 'ctoRegistry.tab';
 
-export const GENERATED_ROLES = ['overview', 'priorities', 'weeklyPlan', 'planHistory'] as const;
+export const GENERATED_ROLES = [
+  'overview',
+  'priorities',
+  'weeklyPlan',
+  'planHistory',
+  'decisionLog',
+] as const;
 export const USER_ROLES = ['principles', 'dependencies', 'settings'] as const;
 export type RegistryRole = (typeof GENERATED_ROLES)[number] | (typeof USER_ROLES)[number];
 export type TabRole = RegistryRole | 'client';
@@ -17,6 +23,7 @@ export const DEFAULT_TAB_NAMES: Record<RegistryRole, string> = {
   priorities: 'Priorities',
   weeklyPlan: 'Weekly Plan',
   planHistory: 'Plan History',
+  decisionLog: 'Decision log',
   principles: 'Principles',
   dependencies: 'Dependencies',
   settings: 'Settings',
@@ -28,6 +35,7 @@ export const GENERATED_TITLES: Partial<Record<RegistryRole, string>> = {
   priorities: 'Priorities across clients',
   weeklyPlan: 'Weekly plan',
   planHistory: 'Plan history',
+  decisionLog: 'Decision log: every decision across clients, newest first',
 };
 
 export interface RoleTab {

@@ -171,6 +171,7 @@ export function readWorkbook(ss: Spreadsheet): WorkbookRead {
       'priorities',
       'weeklyPlan',
       'planHistory',
+      'decisionLog',
       'principles',
       'dependencies',
       'settings',

@@ -8,6 +8,7 @@ const REGISTRY_TABS = [
   'Priorities',
   'Weekly Plan',
   'Plan History',
+  'Decision log',
   'Principles',
   'Dependencies',
   'Settings',
@@ -147,6 +148,7 @@ describe('setupRegistry', () => {
       .filter((m) => m.key === 'ctoRegistry.tab')
       .map((m) => m.value);
     expect(roles.sort()).toEqual([
+      'decisionLog',
       'dependencies',
       'overview',
       'planHistory',
