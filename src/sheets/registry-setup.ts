@@ -44,6 +44,12 @@ export const OVERVIEW_HEADER = [
   'Median decision cycle (days)',
   'Shared view',
   'Hours, last 4 closed weeks',
+  // Written by refresh from the Delivery and Exit criteria rows (ADR 29): latest band, 4-week trend.
+  'Deploy band',
+  'Lead time band',
+  'Change failure band',
+  'Restore band',
+  'Exit criteria',
 ];
 export { GENERATED_TITLES };
 

@@ -3,6 +3,7 @@
  * each client's named ranges. Written whole, in one batch each, through `writeCells`.
  */
 import { rangeName, type RangeSpec } from '../domain/client-ranges.js';
+import { overviewHealthCells } from '../domain/overview.js';
 import type { Rollup } from '../domain/rollup.js';
 import type { ClientRecord } from '../domain/client-record.js';
 import { QUADRANTS } from '../domain/debt.js';
@@ -119,7 +120,7 @@ export function prioritiesGrid(
     rows.push(row);
     styles.push(style);
   };
-  const signals = rollup.conflicts.length + 2 * rollup.notices.length;
+  const signals = rollup.conflicts.length + 2 * rollup.notices.length + rollup.deliveryFalls.length;
   push([GENERATED_TITLES.priorities ?? ''], TITLE_STYLE);
   push([
     `Refreshed ${refreshedAt}: ${plural(rollup.priorities.length, 'open item', 'open items')}; ${plural(signals, 'signal', 'signals')}, ${plural(rollup.problems.length, 'problem', 'problems')} and the count by quadrant below the list. Rewritten whole by Refresh priorities; edit the client tabs, not this one.`,
@@ -190,7 +191,17 @@ export function prioritiesGrid(
       `${n.title}: tell ${n.consumerName}, which depends on ${n.component || 'this'}`,
     ]);
   }
-  if (signals === 0) push(['No principle conflicts or dependency notices.']);
+  for (const f of rollup.deliveryFalls) {
+    push([
+      '',
+      f.clientName,
+      'Change failure falling',
+      `week of ${f.week}`,
+      `The change failure band fell two weeks running (${f.bands}): look at what broke and why`,
+    ]);
+  }
+  if (signals === 0)
+    push(['No principle conflicts, dependency notices or falling change failure bands.']);
   push([]);
   push(['Problems'], TITLE_STYLE);
   // The reason goes in the wide Title column, where it wraps.
@@ -260,6 +271,7 @@ export function overviewGrid(
         ? formula(`=HYPERLINK(${formulaString(shared.get(c.id) ?? '')},"Shared view")`)
         : '',
       hoursTaken.get(c.id) ?? '',
+      ...overviewHealthCells(c),
     ]);
     styles.push(null);
   });

@@ -63,7 +63,7 @@ describe('setupRegistry', () => {
     expect(result.created).toEqual(REGISTRY_TABS);
     expect(rt.spreadsheet.sheets.map((s) => s.name)).toEqual(['Sheet1', ...REGISTRY_TABS]);
     expect(values(rt, tab(rt, 'Overview')).slice(0, 2)).toEqual([
-      ['Overview: one row per client', ...Array<string>(15).fill('')],
+      ['Overview: one row per client', ...Array<string>(20).fill('')],
       [
         'Client',
         'Stage',
@@ -81,6 +81,11 @@ describe('setupRegistry', () => {
         'Median decision cycle (days)',
         'Shared view',
         'Hours, last 4 closed weeks',
+        'Deploy band',
+        'Lead time band',
+        'Change failure band',
+        'Restore band',
+        'Exit criteria',
       ],
     ]);
     // The generated Priorities and Weekly Plan say how to fill them until they are generated.
