@@ -109,6 +109,12 @@ for (const p of PAGES) {
   writeFileSync(`${OUT}/${p.file}`, html);
 }
 copyFileSync('appsscript.json', `${OUT}/appsscript.json`);
+// The playground page's script, built here once and put into the server's bundle
+// (playground/page-files.ts), not again at each start of the server.
+const pageBuild = JSON.parse(readFileSync('playground/page-build.json', 'utf8'));
+const pageScript = (
+  await esbuild.build({ ...pageBuild.options, entryPoints: [`playground/${pageBuild.entry}`] })
+).outputFiles[0].text;
 await esbuild.build({
   entryPoints: ['playground/server.ts'],
   bundle: true,
@@ -118,7 +124,10 @@ await esbuild.build({
   // HyperFormula, esbuild and Preact are loaded from node_modules, as they are under tsx.
   packages: 'external',
   // The server finds the repository, the page and the built add-on from its own folder.
-  define: { 'import.meta.dirname': JSON.stringify(resolve('playground')) },
+  define: {
+    'import.meta.dirname': JSON.stringify(resolve('playground')),
+    'globalThis.PLAYGROUND_PAGE_SCRIPT': JSON.stringify(pageScript),
+  },
   outfile: PLAYGROUND_SERVER,
   logLevel: 'warning',
 });

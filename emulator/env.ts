@@ -205,6 +205,7 @@ const SPREADSHEET_CLASSES = new Set([
   'DeveloperMetadataFinder',
   'DeveloperMetadataLocation',
   'Protection',
+  'Filter',
   'Sheets',
 ]);
 

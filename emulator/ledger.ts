@@ -107,6 +107,7 @@ const SPREADSHEET_CLASSES = new Set([
   'DeveloperMetadataFinder',
   'DeveloperMetadataLocation',
   'Protection',
+  'Filter',
 ]);
 
 /** Builders are made in the script itself; building a rule makes no round trip to Sheets. */

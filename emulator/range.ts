@@ -6,6 +6,7 @@ import { fillFormula } from './formula-fill.js';
 import { isDate, type Env } from './env.js';
 import { EmuDataValidation } from './validation.js';
 import { EmuProtection } from './protection.js';
+import { EmuFilter, FILTER_EXISTS } from './filter.js';
 import type { Content, SheetData, Workbook, Scalar, CellFormat } from './workbook.js';
 
 type GRange = GoogleAppsScript.Spreadsheet.Range;
@@ -72,6 +73,8 @@ export class EmuRange implements Pick<
   | 'isBlank'
   | 'protect'
   | 'activate'
+  | 'createFilter'
+  | 'getFilter'
 > {
   constructor(
     private readonly env: Env,
@@ -575,6 +578,25 @@ export class EmuRange implements Pick<
     ) as unknown as GoogleAppsScript.Spreadsheet.Protection;
   }
 
+  /** A basic filter over this range; a sheet holds one at most (emulator/filter.ts). */
+  createFilter(): GoogleAppsScript.Spreadsheet.Filter {
+    this.env.record('Range.createFilter');
+    if (this.sheet.filter) throw this.env.fail(FILTER_EXISTS);
+    this.sheet.filter = {
+      row: this.row,
+      column: this.column,
+      numRows: this.numRows,
+      numColumns: this.numColumns,
+    };
+    return filterOf(this.env, this.wb, this.host, this.sheet);
+  }
+
+  /** The filter of this range's sheet, or null: the reference gives the sheet's filter. */
+  getFilter(): GoogleAppsScript.Spreadsheet.Filter | null {
+    this.env.record('Range.getFilter');
+    return this.sheet.filter ? filterOf(this.env, this.wb, this.host, this.sheet) : null;
+  }
+
   activate(): GRange {
     this.env.record('Range.activate');
     this.wb.activeSheetId = this.sheet.id;
@@ -623,4 +645,28 @@ export function makeRange(
     throw env.fail('The coordinates of the range are outside the dimensions of the sheet.');
   }
   return new EmuRange(env, wb, host, sheet, row, column, numRows, numColumns, whole);
+}
+
+/** The Filter object for a sheet that has one; its range is read when asked. */
+export function filterOf(
+  env: Env,
+  wb: Workbook,
+  host: RangeHost,
+  sheet: SheetData,
+): GoogleAppsScript.Spreadsheet.Filter {
+  return new EmuFilter(
+    env,
+    sheet,
+    (box) =>
+      makeRange(
+        env,
+        wb,
+        host,
+        sheet,
+        box.row,
+        box.column,
+        box.numRows,
+        box.numColumns,
+      ) as unknown as GRange,
+  ) as unknown as GoogleAppsScript.Spreadsheet.Filter;
 }

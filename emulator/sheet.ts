@@ -9,7 +9,7 @@ import {
   visibleTo,
 } from './metadata.js';
 import { EmuProtection } from './protection.js';
-import { makeRange, type RangeHost } from './range.js';
+import { filterOf, makeRange, type RangeHost } from './range.js';
 import type { SheetData, Workbook } from './workbook.js';
 
 type GSheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -64,6 +64,7 @@ export class EmuSheet implements Pick<
   | 'isColumnHiddenByUser'
   | 'activate'
   | 'getParent'
+  | 'getFilter'
 > {
   constructor(
     private readonly env: Env,
@@ -104,6 +105,12 @@ export class EmuSheet implements Pick<
   getSheetId(): number {
     this.live('getSheetId');
     return this.data.id;
+  }
+
+  /** The sheet's basic filter, or null (emulator/filter.ts). */
+  getFilter(): GoogleAppsScript.Spreadsheet.Filter | null {
+    this.live('getFilter');
+    return this.data.filter ? filterOf(this.env, this.wb, this.host, this.data) : null;
   }
 
   getIndex(): number {

@@ -12,6 +12,7 @@ import { isDate } from './env.js';
 import { toSerial, fromSerial } from './time.js';
 import { typedContent } from './typed-input.js';
 import { registerClockFunctions, setFormulaClock } from './formula-clock.js';
+import { deletedFrom, insertedInto, type FilterBox } from './filter.js';
 
 registerClockFunctions();
 
@@ -81,6 +82,8 @@ export class SheetData {
   columnWidths = new Map<number, number>();
   /** Columns hidden by a person or `hideColumns`. */
   hiddenColumns = new Set<number>();
+  /** The sheet's basic filter, if any (emulator/filter.ts). */
+  filter: FilterBox | null = null;
 
   constructor(
     public id: number,
@@ -419,6 +422,10 @@ export class Workbook {
     // Spliced in place without spreading: a large insert would overflow the call stack.
     sheet.grid = [...sheet.grid.slice(0, before - 1), ...fresh, ...sheet.grid.slice(before - 1)];
     sheet.maxRows += count;
+    if (sheet.filter) {
+      const moved = insertedInto(sheet.filter.row, sheet.filter.numRows, before, count);
+      sheet.filter = { ...sheet.filter, row: moved.start, numRows: moved.size };
+    }
     this.hf.addRows(this.hfSheet(sheet), [before - 1, count]);
     for (const nr of this.namedRanges.values()) {
       if (nr.sheetId !== sheet.id) continue;
@@ -436,6 +443,10 @@ export class Workbook {
   deleteRows(sheet: SheetData, first: number, count: number): void {
     sheet.grid.splice(first - 1, count);
     sheet.maxRows -= count;
+    if (sheet.filter) {
+      const left = deletedFrom(sheet.filter.row, sheet.filter.numRows, first, count);
+      sheet.filter = left && { ...sheet.filter, row: left.start, numRows: left.size };
+    }
     this.hf.removeRows(this.hfSheet(sheet), [first - 1, count]);
     const last = first + count - 1;
     for (const [name, nr] of this.namedRanges) {
@@ -460,6 +471,10 @@ export class Workbook {
       row.splice(before - 1, 0, ...new Array<Cell | undefined>(count).fill(undefined));
     }
     sheet.maxColumns += count;
+    if (sheet.filter) {
+      const moved = insertedInto(sheet.filter.column, sheet.filter.numColumns, before, count);
+      sheet.filter = { ...sheet.filter, column: moved.start, numColumns: moved.size };
+    }
     shiftColumnSettings(sheet, before, count);
     this.hf.addColumns(this.hfSheet(sheet), [before - 1, count]);
     for (const nr of this.namedRanges.values()) {
@@ -473,6 +488,10 @@ export class Workbook {
   deleteColumns(sheet: SheetData, first: number, count: number): void {
     for (const row of sheet.grid) row?.splice(first - 1, count);
     sheet.maxColumns -= count;
+    if (sheet.filter) {
+      const left = deletedFrom(sheet.filter.column, sheet.filter.numColumns, first, count);
+      sheet.filter = left && { ...sheet.filter, column: left.start, numColumns: left.size };
+    }
     shiftColumnSettings(sheet, first, -count);
     this.hf.removeColumns(this.hfSheet(sheet), [first - 1, count]);
     const last = first + count - 1;
@@ -566,6 +585,8 @@ export interface SheetSnapshot {
   columnWidths: [number, number][];
   /** Absent in saves from before hidden columns. */
   hiddenColumns?: number[];
+  /** The basic filter's rectangle; absent when none (and in older saves). */
+  filter?: FilterBox;
   /** Non-empty cells as [row, column, content]; rows and columns are 1-based. */
   cells: [
     number,
@@ -626,6 +647,7 @@ export function snapshotOf(wb: Workbook): WorkbookSnapshot {
         tabColor: sheet.tabColor,
         columnWidths: [...sheet.columnWidths.entries()],
         hiddenColumns: [...sheet.hiddenColumns],
+        ...(sheet.filter ? { filter: { ...sheet.filter } } : {}),
         cells,
       };
     }),
@@ -661,6 +683,7 @@ export function workbookFromSnapshot(snap: WorkbookSnapshot): Workbook {
     sheet.tabColor = s.tabColor;
     sheet.columnWidths = new Map(s.columnWidths);
     sheet.hiddenColumns = new Set(s.hiddenColumns ?? []);
+    sheet.filter = s.filter ? { ...s.filter } : null;
   });
   wb.restoreSheetCounter(snap.sheets.length);
   restoreContents(wb, snap);

@@ -1,7 +1,8 @@
 /**
  * The demo registry: three clients with realistic debt, a pending decision that breaks a
- * principle, and a dependency between two clients. Debt goes in through the add-on; decisions,
- * risks, the principle and the dependency are typed into the sheet, as a person would.
+ * principle, a dependency between two clients, and six weeks of delivery each (one whose change
+ * failure band falls two weeks running). Debt goes in through the add-on; decisions, risks,
+ * delivery weeks, the principle and the dependency are typed into the sheet, as a person would.
  */
 import {
   SheetsEditor,
@@ -16,6 +17,16 @@ interface DemoClient {
   debt: Record<string, unknown>[];
   decisions?: Record<string, string>[];
   risks?: Record<string, string | number>[];
+  /**
+   * The last six weeks of Delivery, oldest first, from Deployments to Incidents (Week is filled
+   * in from the clock); a note on the latest week.
+   */
+  weeks: (string | number)[][];
+  lastWeekNote?: string;
+  /** Deliverable → Status, and days from today to its Due date. */
+  deliverables?: Record<string, [string, number?]>;
+  /** How many of the exit criteria are met, from the first. */
+  exitMet?: number;
 }
 
 const CLIENTS: DemoClient[] = [
@@ -81,6 +92,21 @@ const CLIENTS: DemoClient[] = [
         Tags: 'team',
       },
     ],
+    weeks: [
+      [4, 52, '10%', 6, 12, 9, 3, 1],
+      [5, 40, '8%', 3, 12, 11, 2, 1],
+      [3, 60, '15%', 9, 10, 7, 4, 2],
+      [6, 30, '6%', 2, 12, 11, 1, 1],
+      [7, 22, '5%', '', 12, 12, 1, 0],
+      [8, 20, '4%', 0.5, 12, 11, 1, 1],
+    ],
+    lastWeekNote: 'Feature flags on the export job: deploys no longer wait for the weekly window.',
+    deliverables: {
+      'Debt inventory': ['Done', -40],
+      'Engineering process playbook': ['In progress', 14],
+      'Security and compliance review': ['In progress', -5],
+    },
+    exitMet: 2,
   },
   {
     fields: {
@@ -132,6 +158,16 @@ const CLIENTS: DemoClient[] = [
         Tags: 'database, mongodb',
       },
     ],
+    weeks: [
+      [2, 120, '5%', 20, 8, 7, 2, 1],
+      [3, 96, '4%', '', 8, 6, 3, 0],
+      [2, 140, '5%', 30, 8, 7, 2, 1],
+      [3, 100, '9%', 12, 9, 6, 4, 1],
+      [2, 160, '14%', 26, 8, 5, 5, 2],
+      [1, 200, '25%', 48, 8, 4, 6, 3],
+    ],
+    lastWeekNote: 'Two rollbacks after the carrier API changed its date format.',
+    deliverables: { 'Scalability assessment': ['In progress', 9] },
   },
   {
     fields: {
@@ -172,8 +208,44 @@ const CLIENTS: DemoClient[] = [
         Decision: 'Upgrade in two steps behind a flag.',
       },
     ],
+    weeks: [
+      [1, 200, '0%', '', 6, 4, 1, 0],
+      [0, '', '', '', 6, 3, 2, 0],
+      [2, 150, '0%', '', 5, 5, 0, 0],
+      [1, 170, '0%', '', 6, 4, 1, 0],
+      [2, 120, '0%', '', 6, 5, 1, 0],
+      [3, 90, '33%', 4, 6, 6, 0, 1],
+    ],
+    deliverables: { 'Architecture document': ['Done', -20], 'MVP scope': ['In progress', 5] },
   },
 ];
+
+/** The Monday `weeksBack` weeks before this week's, as an ISO date in UTC. */
+function monday(now: Date, weeksBack: number): string {
+  const d = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+  d.setUTCDate(d.getUTCDate() - ((d.getUTCDay() + 6) % 7) - 7 * weeksBack);
+  return d.toISOString().slice(0, 10);
+}
+
+function daysFrom(now: Date, days: number): string {
+  return new Date(now.getTime() + days * 86400000).toISOString().slice(0, 10);
+}
+
+/** The Delivery weeks, deliverables' progress and exit criteria met, typed as a person would. */
+function typeHealth(rt: Runtime, person: SheetsEditor, sheet: SheetData, c: DemoClient): void {
+  const file = rt.spreadsheet.id;
+  const at = (row: number, column: number) => ({ sheetId: sheet.id, row, column });
+  const first = findRow(rt, sheet, 'Delivery') + 2;
+  const weeks = c.weeks.map((w, i) => [monday(rt.now, c.weeks.length - 1 - i), ...w.map(String)]);
+  person.paste(file, at(first, 1), weeks);
+  if (c.lastWeekNote) person.paste(file, at(first + weeks.length - 1, 15), [[c.lastWeekNote]]);
+  for (const [name, [status, due]] of Object.entries(c.deliverables ?? {})) {
+    const row = findRow(rt, sheet, name);
+    person.paste(file, at(row, 3), [[status, due === undefined ? '' : daysFrom(rt.now, due)]]);
+  }
+  const exit = findRow(rt, sheet, 'Exit criteria') + 2;
+  for (let i = 0; i < (c.exitMet ?? 0); i++) person.paste(file, at(exit + i, 2), [['Met']]);
+}
 
 function findRow(rt: Runtime, sheet: SheetData, first: string): number {
   for (let r = 1; r <= sheet.lastRow(); r++)
@@ -211,6 +283,7 @@ export function loadDemo(rt: Runtime, addon: LoadedScript): void {
     const sheet = rt.spreadsheet.sheetById(Number(id)) as SheetData;
     if (c.decisions) typeRows(rt, person, sheet, 'decision', c.decisions);
     if (c.risks) typeRows(rt, person, sheet, 'risk', c.risks);
+    typeHealth(rt, person, sheet, c);
   }
   typeTable(rt, person, 'Principles', [
     [

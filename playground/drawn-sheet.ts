@@ -52,6 +52,8 @@ export interface DrawnSheet {
   /** Width in pixels of each drawn column, 1-based (index 0 unused). */
   widths: number[];
   hidden: number[];
+  /** The basic filter's first row and columns: its header cells are drawn with a filter button. */
+  filter?: { row: number; column: number; numColumns: number };
   lists: string[][];
   /** Rows of cells from row 1; null for a cell with nothing to draw. */
   grid: (DrawnCell | null)[][];
@@ -126,6 +128,15 @@ export function drawSheet(wb: Workbook, sheet: SheetData, driveIds: Set<string>)
     maxColumns: sheet.maxColumns,
     widths,
     hidden: [...sheet.hiddenColumns].filter((c) => c <= columns).sort((a, b) => a - b),
+    ...(sheet.filter
+      ? {
+          filter: {
+            row: sheet.filter.row,
+            column: sheet.filter.column,
+            numColumns: sheet.filter.numColumns,
+          },
+        }
+      : {}),
     lists,
     grid,
   };

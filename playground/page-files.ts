@@ -1,6 +1,7 @@
 /**
  * The files the playground serves to a browser: the page (built from `page/main.tsx` with
- * esbuild when the server starts), its stylesheet, the built sidebar, and a local stand-in for
+ * esbuild by build.mjs into the server it bundles, or as the server starts when it is run from
+ * source), its stylesheet, the built sidebar, and a local stand-in for
  * Google's add-on stylesheet. Each goes out with a Content-Security-Policy that lets the browser
  * fetch nothing from anywhere but the playground itself, so nothing it serves reaches the network.
  */
@@ -8,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import { resolve } from 'node:path';
 import * as esbuild from 'esbuild';
+import pageBuild from './page-build.json' with { type: 'json' };
 
 const HERE = import.meta.dirname;
 const GOOGLE_ADDON_CSS = 'https://ssl.gstatic.com/docs/script/css/add-ons1.css';
@@ -34,23 +36,25 @@ const SIDEBAR_POLICY = [
   "form-action 'none'",
 ].join('; ');
 
-let pageScript: Promise<string> | undefined;
+/**
+ * The page's script as build.mjs built it beside the server it bundled (an esbuild `define`):
+ * each start of the bundled server, one per browser test file, then builds nothing. Run from
+ * source (tsx), there is none and the server builds it.
+ */
+const PREBUILT: string | undefined = (globalThis as { PLAYGROUND_PAGE_SCRIPT?: string })
+  .PLAYGROUND_PAGE_SCRIPT;
+
+let pageScript: Promise<string> | undefined =
+  PREBUILT === undefined ? undefined : Promise.resolve(PREBUILT);
+
+/** The page's build, here and in build.mjs: page-build.json. */
+const PAGE_BUILD: esbuild.BuildOptions = {
+  ...(pageBuild.options as esbuild.BuildOptions),
+  entryPoints: [resolve(HERE, pageBuild.entry)],
+};
 
 function buildPage(): Promise<string> {
-  pageScript ??= esbuild
-    .build({
-      entryPoints: [resolve(HERE, 'page/main.tsx')],
-      bundle: true,
-      format: 'iife',
-      target: 'es2022',
-      jsx: 'automatic',
-      jsxImportSource: 'preact',
-      minify: true,
-      legalComments: 'none',
-      write: false,
-      logLevel: 'warning',
-    })
-    .then((r) => r.outputFiles[0]?.text ?? '');
+  pageScript ??= esbuild.build(PAGE_BUILD).then((r) => r.outputFiles?.[0]?.text ?? '');
   return pageScript;
 }
 

@@ -1,7 +1,7 @@
 /**
  * One cell as Sheets draws it: its text in its format and colours, numbers and dates to the
- * right, a checkbox, a dropdown's arrow, a note's or an invalid value's corner, a link, text
- * running on over empty neighbours, and the selection.
+ * right, a checkbox, a dropdown's arrow, a filter's button on its header, a note's or an invalid
+ * value's corner, a link, text running on over empty neighbours, and the selection.
  */
 import { columnName, type DrawnCell } from './api';
 import { px, type Spill } from './grid-layout';
@@ -16,6 +16,8 @@ interface Props {
   active: boolean;
   inBox: boolean;
   freezeLine: boolean;
+  /** A header cell of the sheet's filter: drawn with the filter button Sheets puts there. */
+  filterButton: boolean;
   onMouseDown(e: MouseEvent): void;
   onDblClick(): void;
   onContextMenu(e: MouseEvent): void;
@@ -50,6 +52,7 @@ export function GridCell(props: Props) {
   if (props.active) classes.push('active');
   else if (props.inBox) classes.push('in-box');
   if (props.freezeLine) classes.push('freeze-line');
+  if (props.filterButton) classes.push('filter-button');
   const title = [cell?.n, cell?.bad ? `Invalid: ${cell.bad}` : ''].filter(Boolean).join('\n');
   return (
     <td
@@ -60,6 +63,7 @@ export function GridCell(props: Props) {
       onMouseDown={props.onMouseDown}
       onDblClick={props.onDblClick}
       onContextMenu={props.onContextMenu}
+      aria-description={props.filterButton ? 'filter' : undefined}
     >
       {cell?.cb !== undefined ? (
         <span

@@ -288,6 +288,11 @@ export function Grid({ sheet, readOnly, onEdit, onLink, onUndo, goTo = null }: P
                       active={r === sel.row && c === sel.column}
                       inBox={inBox(r, c)}
                       freezeLine={r === sheet.frozenRows}
+                      filterButton={
+                        r === sheet.filter?.row &&
+                        c >= sheet.filter.column &&
+                        c < sheet.filter.column + sheet.filter.numColumns
+                      }
                       onMouseDown={(e) => pressCell(e, r, c)}
                       onDblClick={() => {
                         const cell = line[c - 1];

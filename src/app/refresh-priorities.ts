@@ -7,10 +7,37 @@
  */
 import { withDocumentLock } from '../services/document-lock.js';
 import { spreadsheetTimeZone, todayIn } from '../services/time-zone.js';
-import { refreshRollup, snapshotRegistry, type RefreshResult } from '../sheets/rollup-refresh.js';
+import {
+  refreshRollup,
+  snapshotRegistry,
+  type RefreshResult,
+  type RegistrySnapshot,
+} from '../sheets/rollup-refresh.js';
+import { seedStageDeliverables } from '../sheets/health-sections.js';
 import { activeSpreadsheet } from './active-spreadsheet.js';
 import { clientsAdded } from './sidebar-client-index.js';
 import { withShares } from './weekly-run.js';
+
+/**
+ * Gives each client whose Stage moved it into a new stage group that group's deliverables
+ * (ADR 29); true when rows had to be inserted to hold them.
+ */
+function seedNewStages(snap: RegistrySnapshot): boolean {
+  const records = new Map(snap.clients.map((c) => [c.id, c]));
+  let inserted = false;
+  for (const tab of snap.read.clients) {
+    const c = records.get(tab.id);
+    if (!c) continue;
+    const { insertedRows } = seedStageDeliverables(
+      tab.sheet,
+      tab.layout,
+      c.stage,
+      c.health?.deliverables ?? null,
+    );
+    if (insertedRows) inserted = true;
+  }
+  return inserted;
+}
 
 export function refresh(): RefreshResult {
   const ss = activeSpreadsheet();
@@ -19,7 +46,11 @@ export function refresh(): RefreshResult {
   const early = snapshotRegistry(ss, timeZone, todayIn(timeZone), { repair: false });
   return withDocumentLock(() => {
     const unchanged = early !== null && clientsAdded() === added;
-    const snap = withShares(unchanged ? early : snapshotRegistry(ss, timeZone, todayIn(timeZone)));
+    let snap = unchanged ? early : snapshotRegistry(ss, timeZone, todayIn(timeZone));
+    // A stage change's deliverables go into the rows the section keeps blank; only when it had to
+    // insert rows (moving what is below) is the registry read again.
+    if (seedNewStages(snap)) snap = snapshotRegistry(ss, timeZone, todayIn(timeZone));
+    snap = withShares(snap);
     const at = Utilities.formatDate(new Date(), timeZone, 'yyyy-MM-dd HH:mm');
     return refreshRollup(ss, snap, at, { checkRanges: true });
   });

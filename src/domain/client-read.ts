@@ -4,6 +4,7 @@
  */
 import type { ClientRecord } from './client-record.js';
 import { readProfile, summarizeClient } from './client-summary.js';
+import { readClientHealth } from './client-health.js';
 import type { ClientTabLayout } from './client-tab-layout.js';
 import { SECTIONS, type SectionKind } from './registry-layout.js';
 import {
@@ -44,6 +45,7 @@ export function readClientItems(
     problems.push(...read.problems);
     if (spec.kind === 'decision') problems.push(...supersedeProblems(read.items, section, tabName));
   }
+  problems.push(...readClientHealth(layout, tabName).problems);
   return { items, problems };
 }
 
@@ -60,6 +62,8 @@ export function readClientRecord(
   layout: ClientTabLayout,
 ): { record: ClientRecord; problems: Problem[] } {
   const { items, problems } = readClientItems(layout, tabName);
+  // Its problems are among readClientItems' already.
+  const health = readClientHealth(layout, tabName);
   const summary = summarizeClient(id, tabName, layout);
   const { profile } = readProfile(layout, tabName);
   return {
@@ -77,6 +81,7 @@ export function readClientRecord(
       repoLink: summary.repoLink,
       focus: focusOf(layout),
       items,
+      health: health.health,
     },
     problems,
   };

@@ -1,6 +1,7 @@
 /** A client as the cross-client rules see it: its tab's profile and every item, by kind. */
 import type { SectionKind } from './registry-layout.js';
 import type { RegistryItem } from './section-items.js';
+import type { ClientHealth } from './client-health.js';
 
 export interface ClientRecord {
   id: string;
@@ -18,6 +19,8 @@ export interface ClientRecord {
   /** The profile's "Engagement start" as an ISO date: blank when not typed or unreadable. */
   engagementStart?: string;
   items: Record<SectionKind, RegistryItem[]>;
+  /** Delivery weeks, deliverables and exit criteria; absent from records built before them. */
+  health?: ClientHealth;
 }
 
 /**

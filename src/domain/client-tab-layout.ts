@@ -3,12 +3,24 @@
  * are found by their title rows and columns by header name, never by position, so a person may
  * insert, reorder or type rows and columns by hand.
  */
-import { PROFILE, SECTIONS, type SectionKind, type SectionSpec } from './registry-layout.js';
+import { HEALTH_SECTIONS } from './health-layout.js';
+import {
+  PROFILE,
+  SECTIONS,
+  type SectionKind,
+  type SectionSpec,
+  type TabSectionKind,
+  type HealthKind,
+} from './registry-layout.js';
+
+/** Every section a client tab may hold: the six, then the health sections (absent on older tabs). */
+type AnySectionSpec = SectionSpec<TabSectionKind>;
+const ALL_SECTIONS: readonly AnySectionSpec[] = [...SECTIONS, ...HEALTH_SECTIONS];
 
 export type Grid = readonly (readonly unknown[])[];
 
-export interface LocatedSection {
-  spec: SectionSpec;
+export interface LocatedSection<S extends AnySectionSpec = SectionSpec> {
+  spec: S;
   /** 1-based rows, as in the sheet. */
   titleRow: number;
   headerRow: number;
@@ -32,6 +44,8 @@ export interface ProfileCell {
 export interface ClientTabLayout {
   profile: Map<string, ProfileCell>;
   sections: Map<SectionKind, LocatedSection>;
+  /** The health sections found; an older tab without them has none (read as absent). */
+  health: Map<HealthKind, LocatedSection<SectionSpec<HealthKind>>>;
 }
 
 function text(v: unknown): string {
@@ -42,14 +56,14 @@ function isBlank(cells: readonly unknown[] | undefined): boolean {
   return !cells || cells.every((c) => c === '' || c === null || c === undefined);
 }
 
-const EXPECTED = SECTIONS.map((spec) => ({
+const EXPECTED = ALL_SECTIONS.map((spec) => ({
   spec,
   headers: spec.columns.map((c) => c.header.toLowerCase()),
   need: Math.ceil(spec.columns.length / 2),
 }));
 
 /** The sections whose header row `cells` could be: it holds at least half of their headers. */
-export function headerSectionsOf(cells: readonly unknown[] | undefined): SectionSpec[] {
+export function headerSectionsOf(cells: readonly unknown[] | undefined): AnySectionSpec[] {
   if (!cells) return [];
   const present = new Set<string>();
   for (const c of cells) if (typeof c === 'string' && c) present.add(c.trim().toLowerCase());
@@ -64,7 +78,7 @@ export function headerSectionsOf(cells: readonly unknown[] | undefined): Section
 export function locateClientTab(grid: Grid): ClientTabLayout {
   // A section is found by its header row; its title row above is expected but not required, so a
   // deleted title does not let the section's rows run into the one above.
-  const titles: { row: number; spec: SectionSpec; titleMissing: boolean }[] = [];
+  const titles: { row: number; spec: AnySectionSpec; titleMissing: boolean }[] = [];
   grid.forEach((cells, i) => {
     const spec = headerSectionsOf(cells).find((s) => !titles.some((t) => t.spec === s));
     if (!spec) return;
@@ -85,6 +99,7 @@ export function locateClientTab(grid: Grid): ClientTabLayout {
   }
 
   const sections = new Map<SectionKind, LocatedSection>();
+  const health = new Map<HealthKind, LocatedSection<SectionSpec<HealthKind>>>();
   titles.forEach((t, i) => {
     const headerRow = t.titleMissing ? t.row : t.row + 1;
     const next = titles[i + 1];
@@ -102,8 +117,7 @@ export function locateClientTab(grid: Grid): ClientTabLayout {
       rows.push({ row: r, cells: cells ?? [] });
       lastFilledRow = r;
     }
-    sections.set(t.spec.kind, {
-      spec: t.spec,
+    const located = {
       titleRow: t.row,
       headerRow,
       endRow,
@@ -111,14 +125,21 @@ export function locateClientTab(grid: Grid): ClientTabLayout {
       columns,
       rows,
       titleMissing: t.titleMissing,
-    });
+    };
+    const spec = t.spec;
+    if (isHealthSpec(spec)) health.set(spec.kind, { spec, ...located });
+    else sections.set(spec.kind as SectionKind, { spec: spec as SectionSpec, ...located });
   });
-  return { profile, sections };
+  return { profile, sections, health };
+}
+
+function isHealthSpec(spec: AnySectionSpec): spec is SectionSpec<HealthKind> {
+  return (HEALTH_SECTIONS as readonly AnySectionSpec[]).includes(spec);
 }
 
 /** The value under `header` in a data row, or '' when the section has no such column. */
 export function cellUnder(
-  section: LocatedSection,
+  section: LocatedSection<AnySectionSpec>,
   cells: readonly unknown[],
   header: string,
 ): unknown {

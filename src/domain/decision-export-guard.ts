@@ -29,6 +29,8 @@ export interface WithheldRow {
 export type ExportableDecisions =
   | {
       decisions: DecisionRow[];
+      /** Each decision's row in its client tab, in the same order. */
+      rows: number[];
       withheld: WithheldRow[];
       /** The profile's Client name, typed (not a formula, nor a spill): safe to write. */
       typedName: boolean;
@@ -83,6 +85,7 @@ export function exportableDecisions(
     return null;
   };
   const decisions: DecisionRow[] = [];
+  const rows: number[] = [];
   const withheld: WithheldRow[] = [];
   for (const i of items) {
     if (i.row > lastRow) continue;
@@ -91,9 +94,12 @@ export function exportableDecisions(
       (i.id && !DECISION_ID.test(i.id) ? `its ID ${i.id} is not a decision's (ADR-n)` : null) ??
       computedIn(i.row);
     if (reason) withheld.push({ row: i.row, reason });
-    else decisions.push({ id: i.id, fields: i.fields });
+    else {
+      decisions.push({ id: i.id, fields: i.fields });
+      rows.push(i.row);
+    }
   }
   const nameRow = layout.profile.get('Client')?.row;
   const typedName = nameRow !== undefined && computed(formulas, spills, nameRow, 2) === null;
-  return { decisions, withheld, typedName };
+  return { decisions, rows, withheld, typedName };
 }

@@ -4,7 +4,9 @@
  * Switch to MongoDB (2026-11-18). Rationale: …"), so a decision at one client reads as context
  * for another. Built from the allow-listed decision fields only: no private note reaches it.
  */
+import type { ClientTabLayout, Grid } from './client-tab-layout.js';
 import { daysBetween } from './dates.js';
+import { exportableDecisions } from './decision-export-guard.js';
 import { adrNumber, exportedFields, fieldText } from './decision-records.js';
 import { SHOWN_TEXT_LIMIT } from './long-text.js';
 import type { ItemFields } from './item-schemas.js';
@@ -32,6 +34,17 @@ export interface DecisionLogRow {
   supersedes: string;
   supersededBy: string;
   summary: string;
+}
+
+/**
+ * The rows of a client tab's decisions the log may show: those an export may carry (ADR 25). A
+ * Decisions section in doubt, or a row that is another section's (its header row deleted, a
+ * private note would stand under Tags), is left out rather than shown on a guess. The tab's
+ * formulas are not read here (one more call per tab): the log stays inside the registry.
+ */
+export function loggableRows(grid: Grid, layout: ClientTabLayout, tabName: string): Set<number> {
+  const kept = exportableDecisions(grid, [], layout, tabName);
+  return new Set('doubt' in kept ? [] : kept.rows);
 }
 
 /** Decision cycle time: days from proposed to decided, when both are known. */

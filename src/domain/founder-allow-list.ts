@@ -103,3 +103,16 @@ export const FOUNDER_KEY_FIELD: Record<SectionKind, string> = {
   team: 'personRole',
   review: 'date',
 };
+
+/**
+ * The Delivery section's fields a founder's Summary is computed from (its bands, in words): the
+ * week and the four measures. Planned, Shipped, Blocked items, Incidents and Notes stay in the
+ * registry.
+ */
+export const FOUNDER_DELIVERY_FIELDS = [
+  'week',
+  'deployments',
+  'leadTime',
+  'changeFailure',
+  'timeToRestore',
+] as const;

@@ -144,6 +144,7 @@ export function founderDigestMail(s: FounderSummary, fileUrl: string): PlanMail 
       : [
           `Last review: ${s.delivery.lastReview || 'none logged yet'}`,
           `Next review: ${s.delivery.nextReview || 'after the first review'}`,
+          ...(s.performance ?? []),
         ],
   );
   text.push(`The full view: ${fileUrl}`);

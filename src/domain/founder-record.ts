@@ -16,6 +16,7 @@ import { SECTIONS, type SectionSpec } from './registry-layout.js';
 import type { ItemFields } from './item-schemas.js';
 import { num, str } from './client-record.js';
 import {
+  FOUNDER_DELIVERY_FIELDS,
   FOUNDER_COMPUTED,
   FOUNDER_FIELDS,
   FOUNDER_KEY_FIELD,
@@ -53,6 +54,11 @@ export interface FounderRecord {
   /** Allow-listed profile values that were read, by label. */
   profile: Map<string, string | number>;
   sections: FounderSection[];
+  /**
+   * The Delivery weeks' allow-listed measures (FOUNDER_DELIVERY_FIELDS), for the Summary's bands;
+   * null when the tab has no Delivery section or a shared column's header is missing.
+   */
+  delivery: FounderItem[] | null;
   withheld: Withheld[];
 }
 
@@ -258,9 +264,59 @@ export function readFounderRecord(founderTab: FounderTab): FounderRecord {
       withheld,
     );
   });
+  const delivery = readDelivery(tab, layout, withheld);
   withheld.push(...regions.withheld);
   withheld.sort((a, b) => rowOf(a.cell) - rowOf(b.cell));
-  return { name, profile, sections, withheld };
+  return { name, profile, sections, delivery, withheld };
+}
+
+/**
+ * The Delivery rows' typed measures, each cell through the one parser: a row with a formula in a
+ * shared column, or a cell that does not read, is withheld whole. The band columns are formulas
+ * and never read: the Summary computes the bands from the measures (dora.ts).
+ */
+function readDelivery(
+  tab: ReadTab,
+  layout: ReturnType<typeof locateClientTab>,
+  withheld: Withheld[],
+): FounderItem[] | null {
+  const section = layout.health.get('delivery');
+  if (!section) return null;
+  const spec = section.spec;
+  const columns = FOUNDER_DELIVERY_FIELDS.map((key) => {
+    const col = spec.columns.find((c) => c.key === key);
+    return { key, col, column: col && section.columns.get(col.header) };
+  });
+  const missing = columns.find((c) => c.column === undefined);
+  if (missing) {
+    withheld.push({
+      cell: `A${section.headerRow}`,
+      where: `${spec.title}, ${missing.col?.header ?? missing.key} column`,
+      reason: `row ${section.headerRow} has no "${missing.col?.header ?? missing.key}" header: the delivery bands are not shared`,
+    });
+    return null;
+  }
+  const items: FounderItem[] = [];
+  for (const { row, cells } of section.rows) {
+    const fields: ItemFields = {};
+    const reasons: Withheld[] = [];
+    for (const { key, col, column } of columns) {
+      if (!col || column === undefined) continue;
+      const at = `${columnLetter(column)}${row}`;
+      const where = `${spec.title}, row ${row}, ${col.header} (${at})`;
+      const formula = formulaIn(tab, row, column);
+      if (formula) {
+        reasons.push({ cell: at, where, reason: formula });
+        continue;
+      }
+      const read = readCell(col, cells[column - 1]);
+      if ('problem' in read) reasons.push({ cell: at, where, reason: read.problem });
+      fields[key] = read.value;
+    }
+    if (reasons.length) withheld.push(...reasons);
+    else if (str(fields['week'])) items.push({ row, fields });
+  }
+  return items;
 }
 
 function rowOf(cell: string): number {

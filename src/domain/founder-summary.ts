@@ -12,6 +12,8 @@ import type { ItemFields } from './item-schemas.js';
 import { isOpenDebt, isOpenRisk, isOverdue, isPendingDecision } from './item-states.js';
 import type { SectionKind } from './registry-layout.js';
 import { num, str } from './client-record.js';
+import { byWeek, deliveryWeek, latestBands } from './client-health.js';
+import { bandSentence, MEASURES } from './dora.js';
 
 export const FOUNDER_STATUSES = ['At risk', 'Needs attention', 'On track'] as const;
 export type FounderStatus = (typeof FOUNDER_STATUSES)[number];
@@ -40,6 +42,11 @@ export interface FounderSummary {
   risks: { risk: string; band: string; owner: string; mitigation: string; due: string }[] | null;
   debt: { open: { quadrant: string; count: number }[]; doNow: DoNow[] } | null;
   delivery: { lastReview: string; nextReview: string } | null;
+  /**
+   * The latest DORA band of each measure, in words (dora.ts), with its four-week trend; [] before
+   * any week is typed, null when the tab has no Delivery section or it cannot be shared.
+   */
+  performance: string[] | null;
   /** Something of the registry was withheld: the Summary says it may be incomplete. */
   incomplete: boolean;
 }
@@ -264,8 +271,17 @@ export function founderSummary(input: SummaryInput): FounderSummary {
       lastReview: lastReview ?? '',
       nextReview: lastReview ? addDays(lastReview, cadence) : '',
     },
+    performance: view.delivery && performanceLines(view.delivery),
     incomplete: view.withheld.length > 0,
   };
+}
+
+function performanceLines(items: readonly FounderItem[]): string[] {
+  const now = latestBands(byWeek(items.map((i) => deliveryWeek(i.row, i.fields))));
+  return MEASURES.flatMap((m) => {
+    const { band, trend } = now[m];
+    return band ? [bandSentence(m, band, trend)] : [];
+  });
 }
 
 /** The focus lines kept for a client: this week's replaces any earlier one of its week; last four. */

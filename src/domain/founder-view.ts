@@ -9,6 +9,7 @@ import type { FounderItem, FounderRecord } from './founder-record.js';
 import type { FieldValue } from './item-schemas.js';
 import type { ColumnType, SectionKind } from './registry-layout.js';
 import { SECTIONS } from './registry-layout.js';
+import { DORA_SOURCE } from './dora.js';
 import { str } from './client-record.js';
 import { oneLine, type FounderSummary } from './founder-summary.js';
 import type { AgendaEntry, ClientPlan } from './weekly-plan.js';
@@ -139,6 +140,9 @@ const WIDTH: Record<ColumnType, number> = {
   tags: 150,
   link: 220,
   formula: 110,
+  count: 90,
+  hours: 90,
+  percent: 90,
 };
 
 const NOT_AVAILABLE = 'Not available at the moment: your CTO has been told why.';
@@ -273,6 +277,11 @@ export function summaryGrid(s: FounderSummary): SharedGrid {
   else {
     rows.push(['Last review', s.delivery.lastReview || 'No review logged yet.']);
     rows.push(['Next review', s.delivery.nextReview || 'After the first review.']);
+  }
+  if (s.performance?.length) {
+    rows.push([]);
+    rows.push([`How the team ships: bands by ${DORA_SOURCE}`]);
+    for (const line of s.performance) rows.push([line]);
   }
   rows.push([]);
   rows.push([

@@ -29,6 +29,11 @@ function baseSchema(kind: SectionKind, col: ColumnSpec): z.ZodMiniType | null {
       return dateBase(label);
     case 'scale':
       return scaleBase(label);
+    // Delivery columns are typed in the sheet, not through the sidebar (health-layout.ts).
+    case 'count':
+    case 'hours':
+    case 'percent':
+      return null;
     case 'choice': {
       const values = col.choices ?? [];
       const blankAllowed = sectionOf(kind).defaults?.[col.key] === undefined;

@@ -4,6 +4,8 @@ import { decisionCycleDays } from './decision-log.js';
 import type { Thresholds } from './debt.js';
 import { str, type ClientRecord } from './client-record.js';
 import { isOpenDebt, isOpenRisk, isOverdue, isPendingDecision } from './item-states.js';
+import { exitCriteriaMet, latestBands, type MeasureNow } from './client-health.js';
+import { MEASURES, type Measure } from './dora.js';
 
 export interface OverviewRow {
   clientId: string;
@@ -19,6 +21,27 @@ export interface OverviewRow {
   overdue: number;
   openHighRisks: number;
   medianDecisionDays: number | null;
+  /** Each DORA measure's latest band and four-week trend; null without a Delivery section. */
+  delivery: Record<Measure, MeasureNow> | null;
+  /** Exit criteria met of all; null without an Exit criteria section. */
+  exitCriteria: { met: number; total: number } | null;
+}
+
+/** "High ↑": a band with its trend, as the Overview shows it; '' without a band. */
+export function bandCell(now: MeasureNow | undefined): string {
+  return now?.band ? `${now.band}${now.trend ? ` ${now.trend}` : ''}` : '';
+}
+
+/** "2 of 6 met". */
+export function exitCell(exit: { met: number; total: number } | null): string {
+  return exit && exit.total ? `${exit.met} of ${exit.total} met` : '';
+}
+
+/** The Overview's health cells of a client: each measure's band and trend, then exit criteria. */
+export function overviewHealthCells(c: ClientRecord): string[] {
+  const delivery = c.health?.delivery ? latestBands(c.health.delivery) : null;
+  const exit = c.health?.exitCriteria ? exitCriteriaMet(c.health.exitCriteria) : null;
+  return [...MEASURES.map((m) => bandCell(delivery?.[m])), exitCell(exit)];
 }
 
 export function overviewRow(c: ClientRecord, today: string, _thresholds?: Thresholds): OverviewRow {
@@ -52,5 +75,7 @@ export function overviewRow(c: ClientRecord, today: string, _thresholds?: Thresh
     openHighRisks: openRisks.filter((r) => ['High', 'Critical'].includes(str(r.fields['band'])))
       .length,
     medianDecisionDays: median(cycles),
+    delivery: c.health?.delivery ? latestBands(c.health.delivery) : null,
+    exitCriteria: c.health?.exitCriteria ? exitCriteriaMet(c.health.exitCriteria) : null,
   };
 }

@@ -17,6 +17,7 @@ import {
   tagsOf,
 } from './item-states.js';
 import { riskBand, riskScore } from './risk.js';
+import { isOverdueDeliverable } from './client-health.js';
 import type { RegistrySettings } from './settings.js';
 import type { SectionKind } from './registry-layout.js';
 import type { RegistryItem } from './section-items.js';
@@ -39,6 +40,7 @@ export const MINUTES = {
   conflict: 15,
   team: 15,
   quarterly: 30,
+  deliverable: 30,
 } as const;
 
 /** Shares of the review's minutes: PM board, codebase, lead sync, registry update. */
@@ -251,6 +253,22 @@ export function clientCandidates(
       }
     };
     pass((due) => (due && due < today ? `overdue since ${due}` : ''), 'overdue', false);
+    // An overdue stage deliverable; no subject, so no founder line is rebuilt from it.
+    for (const d of c.health?.deliverables ?? []) {
+      if (!isOverdueDeliverable(d, today)) continue;
+      const key = `deliverable:${d.deliverable.toLowerCase() || `row ${d.row}`}`;
+      add(
+        1,
+        'overdue',
+        key,
+        `Deliverable ${d.deliverable}`,
+        `overdue since ${d.due}`,
+        MINUTES.deliverable,
+        {
+          link: d.link,
+        },
+      );
+    }
     pass(() => '', 'critical', true);
     pass((due) => (due && due >= today && due <= weekEnd ? dueReason(due) : ''), 'due', false);
 

@@ -67,9 +67,25 @@ export const PROFILE = [
 export type ProfileKey = (typeof PROFILE)[number]['key'];
 
 export type SectionKind = 'goal' | 'debt' | 'decision' | 'risk' | 'team' | 'review';
+/** The engineering-health sections below the six (health-layout.ts): read, never added through the sidebar. */
+export type HealthKind = 'delivery' | 'deliverable' | 'exitCriterion';
+/** Every section a client tab can hold. */
+export type TabSectionKind = SectionKind | HealthKind;
 
+/** `count`: a whole number from 0; `hours`: a number from 0; `percent`: a fraction 0–1 shown as %. */
 export type ColumnType =
-  'id' | 'text' | 'longText' | 'date' | 'scale' | 'choice' | 'tags' | 'link' | 'formula';
+  | 'id'
+  | 'text'
+  | 'longText'
+  | 'date'
+  | 'scale'
+  | 'choice'
+  | 'tags'
+  | 'link'
+  | 'formula'
+  | 'count'
+  | 'hours'
+  | 'percent';
 
 export interface ColumnSpec {
   header: string;
@@ -80,8 +96,8 @@ export interface ColumnSpec {
   choices?: readonly string[];
 }
 
-export interface SectionSpec {
-  kind: SectionKind;
+export interface SectionSpec<K extends TabSectionKind = SectionKind> {
+  kind: K;
   title: string;
   /** What one row is called, for messages ("Technical debt item"). */
   noun: string;
@@ -109,7 +125,10 @@ function keyOf(header: string): string {
  * out). A column's key is its header in camelCase, without a part in brackets; a scale offers 1 to
  * 5, a choice the list `choices` gives for its key. Compact, as the sidebar ships this table.
  */
-function columns(spec: string, choices: Record<string, readonly string[]> = {}): ColumnSpec[] {
+export function columns(
+  spec: string,
+  choices: Record<string, readonly string[]> = {},
+): ColumnSpec[] {
   return spec.split('|').map((column) => {
     const [header = '', type = 'text'] = column.split(':') as [string, ColumnType?];
     const key = keyOf(header);
@@ -200,7 +219,10 @@ export function sectionOf(kind: SectionKind): SectionSpec {
   return s;
 }
 
-/** The widest section decides how many columns a client tab needs. */
+/**
+ * The widest section decides how many columns a client tab needs: Decisions' 16, wider than any
+ * health section (health-layout.ts; a test holds it).
+ */
 export const CLIENT_TAB_WIDTH = Math.max(...SECTIONS.map((s) => s.columns.length));
 
 /** A header whose text starts with "Private" never leaves the registry. */

@@ -40,6 +40,11 @@ export function columnLetter(column: number): string {
   return s;
 }
 
+/** A column read as a number or null: the 1–5 scale and the delivery measures. */
+export function isNumeric(col: ColumnSpec): boolean {
+  return ['scale', 'count', 'hours', 'percent'].includes(col.type);
+}
+
 function shown(v: unknown): string {
   const s = String(v);
   return s.length > 40 ? `${s.slice(0, 40)}…` : s;
@@ -54,7 +59,7 @@ export function readCell(
   if (typeof raw === 'string' && ERROR_VALUE.test(raw)) {
     return {
       problem: `${col.header} shows the error ${raw}`,
-      value: col.type === 'scale' ? null : '',
+      value: isNumeric(col) ? null : '',
     };
   }
   switch (col.type) {
@@ -81,6 +86,10 @@ export function readCell(
         problem: `${col.header} must be a whole number from 1 to 5; found "${shown(raw)}"`,
         value: null,
       };
+    case 'count':
+    case 'hours':
+    case 'percent':
+      return readMeasure(col.header, col.type, raw, empty);
     case 'choice': {
       if (empty) return { value: '' };
       const text = str(raw).trim();
@@ -92,6 +101,33 @@ export function readCell(
       };
     }
   }
+}
+
+const MEASURE_RULE: Record<'count' | 'hours' | 'percent', string> = {
+  count: 'a whole number from 0, such as 4',
+  hours: 'a number of hours from 0, such as 36 or 1.5',
+  percent: 'a percentage from 0% to 100%, such as 12%',
+};
+
+/** A count, a number of hours, or a percentage (stored as a fraction, as Sheets stores 12%). */
+function readMeasure(
+  header: string,
+  type: 'count' | 'hours' | 'percent',
+  raw: unknown,
+  empty: boolean,
+): { value: FieldValue } | { problem: string; value: FieldValue } {
+  if (empty) return { value: null };
+  const ok =
+    typeof raw === 'number' &&
+    Number.isFinite(raw) &&
+    raw >= 0 &&
+    (type !== 'count' || Number.isInteger(raw)) &&
+    (type !== 'percent' || raw <= 1);
+  if (ok) return { value: raw };
+  return {
+    problem: `${header} must be ${MEASURE_RULE[type]}; found "${shown(raw)}"`,
+    value: null,
+  };
 }
 
 export function readSectionItems(
@@ -106,7 +142,7 @@ export function readSectionItems(
     for (const col of section.spec.columns) {
       const column = section.columns.get(col.header);
       if (column === undefined) {
-        fields[col.key] = col.type === 'scale' ? null : col.type === 'tags' ? [] : '';
+        fields[col.key] = isNumeric(col) ? null : col.type === 'tags' ? [] : '';
         continue;
       }
       const read = readCell(col, cells[column - 1]);

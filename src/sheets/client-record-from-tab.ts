@@ -2,7 +2,7 @@
  * Client tabs, once read, as the domain's client records with the problems found reading them
  * (the profile's among them: see `readClientItems`), dates as ISO dates in the sheet's zone.
  */
-import { locateClientTab } from '../domain/client-tab-layout.js';
+import { locateClientTab, type ClientTabLayout, type Grid } from '../domain/client-tab-layout.js';
 import type { ClientRecord } from '../domain/client-record.js';
 import type { Problem } from '../domain/section-items.js';
 import { readClientRecord } from '../domain/client-read.js';
@@ -13,6 +13,8 @@ export function clientRecord(
   tab: ClientTab,
   tabName: string,
   timeZone: string,
-): { record: ClientRecord; problems: Problem[] } {
-  return readClientRecord(tab.id, tabName, locateClientTab(isoDates(tab.grid, timeZone)));
+): { record: ClientRecord; problems: Problem[]; layout: ClientTabLayout; grid: Grid } {
+  const grid = isoDates(tab.grid, timeZone);
+  const layout = locateClientTab(grid);
+  return { ...readClientRecord(tab.id, tabName, layout), layout, grid };
 }

@@ -13,7 +13,11 @@ import {
   PROFILE,
   SECTIONS,
   type SectionKind,
+  type SectionSpec,
+  type TabSectionKind,
 } from '../domain/registry-layout.js';
+import { HEALTH_SECTIONS } from '../domain/health-layout.js';
+import { healthRows, HEALTH_FORMATS } from './health-sections.js';
 import { asDate, asNumber, writeCells, type CellInput } from './cell-text.js';
 import { HEADER_STYLE, LABEL_STYLE, TITLE_STYLE, type RowStyle } from './styles.js';
 import { InputError } from '../domain/input-error.js';
@@ -58,8 +62,11 @@ interface Drawing {
   values: CellInput[][];
   styles: (RowStyle | null)[];
   /** Per row: the dropdown list or number format of each column, for data rows only. */
-  dataRows: { row: number; section: (typeof SECTIONS)[number] }[];
+  dataRows: { row: number; section: SectionSpec<TabSectionKind> }[];
 }
+
+/** Where the health sections are drawn: after Team, before the Review log, which stays last. */
+const HEALTH_BEFORE: SectionKind = 'review';
 
 function draw(profile: ClientProfile): Drawing {
   const width = CLIENT_TAB_WIDTH;
@@ -76,23 +83,30 @@ function draw(profile: ClientProfile): Drawing {
   }
   values.push(pad([]));
   styles.push(null);
-  for (const section of SECTIONS) {
+  const drawSection = (section: SectionSpec<TabSectionKind>, rows: CellInput[][]): void => {
     values.push(pad([section.title]));
     styles.push(TITLE_STYLE);
     values.push(pad(section.columns.map((c) => c.header)));
     styles.push(HEADER_STYLE);
-    for (let i = 0; i < STARTING_ROWS; i++) {
-      values.push(pad([]));
+    for (const r of rows) {
+      values.push(pad(r));
       styles.push(null);
       dataRows.push({ row: values.length, section });
     }
+  };
+  const blank = (): CellInput[][] => Array.from({ length: STARTING_ROWS }, () => []);
+  for (const section of SECTIONS) {
+    if (section.kind === HEALTH_BEFORE)
+      for (const health of HEALTH_SECTIONS)
+        drawSection(health, healthRows(health, profile.stage, values.length + 3));
+    drawSection(section, blank());
   }
   return { values, styles, dataRows };
 }
 
 function dropdowns(): Map<string, Rule> {
   const rules = new Map<string, Rule>();
-  for (const section of SECTIONS) {
+  for (const section of [...SECTIONS, ...HEALTH_SECTIONS]) {
     for (const c of section.columns) {
       if (!c.choices) continue;
       const key = c.choices.join('|');
@@ -149,6 +163,8 @@ export function createClientTab(
       if (c.choices)
         (validations[row - 1] as (Rule | null)[])[j] = rules.get(c.choices.join('|')) ?? null;
       if (c.type === 'date') (formats[row - 1] as string[])[j] = 'yyyy-mm-dd';
+      const health = HEALTH_FORMATS[c.header];
+      if (health) (formats[row - 1] as string[])[j] = health;
     });
   }
   const engagementRow = PROFILE.findIndex((p) => p.key === 'engagementStart');

@@ -12,6 +12,9 @@ export function cellFor(col: ColumnSpec, value: FieldValue | undefined): CellInp
     case 'choice':
       return String(v ?? '');
     case 'scale':
+    case 'count':
+    case 'hours':
+    case 'percent':
       return asNumber(typeof v === 'number' ? v : null);
     case 'date':
       return asDate(String(v ?? ''));

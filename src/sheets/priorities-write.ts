@@ -63,6 +63,14 @@ function storedLowerPart(value: string | null): LowerPart | null {
   }
 }
 
+/** Where the part below the list starts and which of its rows are titles. */
+function lowerSignature(grid: PrioritiesGrid): string {
+  return fingerprint([
+    grid.lowerStart,
+    grid.styles.slice(grid.lowerStart - 1).map((s) => s?.background ?? ''),
+  ]);
+}
+
 /**
  * The part below the list moves with the list's length. It is restyled, together with the rows it
  * held last time, only when it moved or its titles changed: two calls, whatever the list's length.
@@ -76,10 +84,7 @@ export function restyleBelowList(
 ): void {
   const props = PropertiesService.getDocumentProperties();
   const lowerEnd = grid.rows.length;
-  const signature = fingerprint([
-    grid.lowerStart,
-    grid.styles.slice(grid.lowerStart - 1).map((s) => s?.background ?? ''),
-  ]);
+  const signature = lowerSignature(grid);
   const previous = laidOut ? null : storedLowerPart(props.getProperty(LOWER_KEY));
   if (previous?.signature === signature) return;
   const from = Math.min(grid.lowerStart, previous?.start ?? grid.lowerStart);
@@ -92,6 +97,19 @@ export function restyleBelowList(
     LOWER_KEY,
     JSON.stringify({ start: grid.lowerStart, end: lowerEnd, signature } satisfies LowerPart),
   );
+}
+
+/**
+ * The restyle left to the next refresh: the rows styled last time are kept on record with no
+ * signature, so the next refresh restyles them together with wherever the part below has moved.
+ */
+export function restyleNextTime(grid: PrioritiesGrid, laidOut: boolean): void {
+  const props = PropertiesService.getDocumentProperties();
+  const previous = laidOut ? null : storedLowerPart(props.getProperty(LOWER_KEY));
+  if (previous?.signature === lowerSignature(grid)) return;
+  const start = previous?.start ?? grid.lowerStart;
+  const end = previous?.end ?? grid.rows.length;
+  props.setProperty(LOWER_KEY, JSON.stringify({ start, end, signature: '' } satisfies LowerPart));
 }
 
 /**

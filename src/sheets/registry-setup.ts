@@ -21,6 +21,7 @@ import {
 import { findRegistryTabs } from './registry-tabs.js';
 import { layOutPrinciplesTab } from './principles-tab.js';
 import { HISTORY_HEADER, layOutPlanTab } from './weekly-plan-tab.js';
+import { emptyDecisionLog, layOutDecisionLog } from './decision-log-tab.js';
 import { historyLaidOut, layOutHistoryTab } from './plan-history-tab.js';
 import { GENERATED_TITLE_STYLE, HEADER_STYLE, TITLE_STYLE, styleRow } from './styles.js';
 import { formatOverviewDates, layOutPriorities, markLaidOut } from './priorities-layout.js';
@@ -46,6 +47,12 @@ export const OVERVIEW_HEADER = [
   'Median decision cycle (days)',
   'Shared view',
   'Hours, last 4 closed weeks',
+  // Written by refresh from the Delivery and Exit criteria rows (ADR 29): latest band, 4-week trend.
+  'Deploy band',
+  'Lead time band',
+  'Change failure band',
+  'Restore band',
+  'Exit criteria',
 ];
 export { GENERATED_TITLES };
 
@@ -69,6 +76,8 @@ function initialRows(role: RegistryRole): { title?: string; rows: (string | numb
       };
     case 'planHistory':
       return { title: GENERATED_TITLES.planHistory, rows: [HISTORY_HEADER] };
+    case 'decisionLog':
+      return { rows: emptyDecisionLog() };
     case 'principles':
       return { rows: [PRINCIPLES_HEADER] };
     case 'dependencies':
@@ -90,7 +99,7 @@ function uniqueName(ss: Spreadsheet, wanted: string): string {
   return name;
 }
 
-function drawTab(sheet: Sheet, role: RegistryRole): void {
+function drawTab(ss: Spreadsheet, sheet: Sheet, role: RegistryRole): void {
   const { title, rows } = initialRows(role);
   const width = Math.max(...rows.map((r) => r.length));
   const block = [...(title ? [[title]] : []), ...rows].map((r) => [
@@ -101,6 +110,10 @@ function drawTab(sheet: Sheet, role: RegistryRole): void {
   if (role === 'priorities') {
     layOutPriorities(sheet);
     markLaidOut();
+    return;
+  }
+  if (role === 'decisionLog') {
+    layOutDecisionLog(ss, sheet);
     return;
   }
   const headerRow = title ? 2 : 1;
@@ -161,7 +174,7 @@ export function setupRegistryTabs(
     if (existing.has(role)) continue;
     const sheet = ss.insertSheet(uniqueName(ss, DEFAULT_TAB_NAMES[role]));
     markTab(sheet, role);
-    drawTab(sheet, role);
+    drawTab(ss, sheet, role);
     if (role === 'settings') createSettingsNames(ss, sheet);
     created.push(sheet.getName());
   }

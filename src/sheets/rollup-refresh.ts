@@ -16,12 +16,19 @@ import { readSettings, type RegistrySettings } from '../domain/settings.js';
 import type { Problem } from '../domain/section-items.js';
 import { InputError } from '../domain/input-error.js';
 import { fingerprint } from '../domain/fingerprint.js';
+import { loggableRows } from '../domain/decision-log.js';
 import { writeCells, type CellInput } from './cell-text.js';
 import { clientRecord } from './client-record-from-tab.js';
 import { settingsProblems } from './settings-tab.js';
 import { CHECKS_COLUMN, overviewGrid, prioritiesGrid, type TabGrid } from './rollup-tabs.js';
 import { ensureRollupLayout } from './priorities-layout.js';
-import { realignDriftedRanges, restyleBelowList } from './priorities-write.js';
+import {
+  decisionLogGrid,
+  decisionLogShows,
+  refreshDecisionLog,
+  type DecisionLogGrid,
+} from './decision-log-tab.js';
+import { realignDriftedRanges, restyleBelowList, restyleNextTime } from './priorities-write.js';
 import { writableRange } from './sheet-rows.js';
 import { isoDates } from './grid-dates.js';
 import { radarOf, writeRadarTab } from './radar-tab.js';
@@ -50,12 +57,15 @@ export interface RegistrySnapshot {
   founder: Map<string, FounderRecord>;
   /** The technology radar, and what the CTO named as technologies (for the founders' radars). */
   radar: { entries: RadarEntry[]; vocabulary: RadarVocabulary };
+  /** Client id → the rows of the decisions the Decision log may show (read with confidence). */
+  loggable: Map<string, Set<number>>;
 }
 
 export interface RegistryRead {
   read: WorkbookRead;
   clients: ClientRecord[];
   problems: Problem[];
+  loggable: Map<string, Set<number>>;
 }
 
 /** Every tab in one call each, and the clients as records; writes nothing. */
@@ -67,12 +77,14 @@ export function readRegistry(ss: Spreadsheet, timeZone: string): RegistryRead {
 function recordsOf(read: WorkbookRead, timeZone: string): RegistryRead {
   const problems: Problem[] = [];
   const clients: ClientRecord[] = [];
+  const loggable = new Map<string, Set<number>>();
   const skipped = [...read.skipped];
   for (const tab of read.clients) {
     try {
-      const { record, problems: found } = clientRecord(tab, tab.name, timeZone);
+      const { record, problems: found, layout, grid } = clientRecord(tab, tab.name, timeZone);
       clients.push(record);
       problems.push(...found);
+      loggable.set(record.id, loggableRows(grid, layout, tab.name));
     } catch (e) {
       const error = e instanceof Error ? e.message : String(e);
       skipped.push({ id: tab.id, name: tab.name, error });
@@ -96,6 +108,7 @@ function recordsOf(read: WorkbookRead, timeZone: string): RegistryRead {
     read: { ...read, clients: read.clients.filter((c) => readClients.has(c.id)), skipped },
     clients,
     problems,
+    loggable,
   };
 }
 
@@ -131,7 +144,7 @@ export function snapshotRegistry(
     repaired.push(...setupRegistryTabs(ss).created);
     workbook = readWorkbook(ss);
   }
-  const { read, clients, problems } = recordsOf(workbook, timeZone);
+  const { read, clients, problems, loggable } = recordsOf(workbook, timeZone);
   const ranges = new Map<string, RangeSpec[]>();
   for (const tab of read.clients) {
     ranges.set(tab.id, clientRangeSpecs(tab.id, tab.layout, tab.grid, Number.MAX_SAFE_INTEGER));
@@ -159,6 +172,7 @@ export function snapshotRegistry(
     timeZone,
     founder: new Map(),
     radar: { entries: radar.entries, vocabulary: radar.vocabulary },
+    loggable,
   };
 }
 
@@ -211,6 +225,8 @@ export interface RefreshResult {
   repaired: string[];
   /** Tabs skipped this time, with why; every other client was refreshed. */
   skipped: WorkbookRead['skipped'];
+  /** The Decision log is written by the next refresh: this one had no calls to spare. */
+  decisionLogWaits?: boolean;
 }
 
 /**
@@ -235,7 +251,6 @@ export function refreshRollup(
   const p = pad(grid, priorities, CHECKS_COLUMN + 4);
   writeCells(writableRange(priorities.sheet, p.height, p.width), p.values);
 
-  restyleBelowList(priorities.sheet, grid, p.height, laidOut);
   const realigned = options.checkRanges
     ? realignDriftedRanges(ss, snap.read.clients, grid.checks, priorities.grid)
     : [];
@@ -246,21 +261,28 @@ export function refreshRollup(
   // The Overview is live formulas: it is rewritten only when the clients or their values
   // that are not formulas changed. Its title and header keep the formatting setup gave them.
   const o = overviewGrid(
-    snap.rollup.overview,
     snap.clients,
     snap.shared,
     hoursTakenByClient(snap.read.roles.planHistory, snap.timeZone),
   );
   const op = pad(o, overview, 15);
   const overviewSignature = fingerprint(op.values);
-  if (
+  const overviewWritten =
     props.getProperty(OVERVIEW_KEY) !== overviewSignature ||
     overview.grid.length !== o.rows.length ||
-    !overviewShowsDomain(overview.grid, snap)
-  ) {
+    !overviewShowsDomain(overview.grid, snap);
+  if (overviewWritten) {
     writeCells(writableRange(overview.sheet, op.height, op.width), op.values);
     props.setProperty(OVERVIEW_KEY, overviewSignature);
   }
+  const log = decisionLogChange(snap);
+  // Restyling the rows below the list, the Overview and the log together would take one call
+  // more than tabs + 12 (ADR 24): the restyle, which only moves bold and colour, waits for the
+  // next refresh; the log waits only when named ranges had to be re-set.
+  if (overviewWritten && log) restyleNextTime(grid, laidOut);
+  else restyleBelowList(priorities.sheet, grid, p.height, laidOut);
+  const decisionLogWaits = log !== null && realigned.length > 0;
+  if (log && !decisionLogWaits) refreshDecisionLog(log.tab, log.grid);
 
   return {
     refreshedAt,
@@ -271,5 +293,15 @@ export function refreshRollup(
     realigned,
     repaired: snap.repaired,
     skipped: snap.read.skipped,
+    ...(decisionLogWaits ? { decisionLogWaits } : {}),
   };
+}
+
+/** The Decision log's tab and what it should show, when it does not show that now. */
+function decisionLogChange(snap: RegistrySnapshot): { tab: ReadTab; grid: DecisionLogGrid } | null {
+  const tab = snap.read.roles.decisionLog;
+  if (!tab) return null;
+  const medians = new Map(snap.rollup.overview.map((o) => [o.clientId, o.medianDecisionDays]));
+  const grid = decisionLogGrid(snap.clients, medians, snap.loggable);
+  return decisionLogShows(tab.grid, grid, snap.timeZone) ? null : { tab, grid };
 }

@@ -3,7 +3,7 @@
  * each client's named ranges. Written whole, in one batch each, through `writeCells`.
  */
 import { rangeName, type RangeSpec } from '../domain/client-ranges.js';
-import type { OverviewRow } from '../domain/overview.js';
+import { overviewHealthCells } from '../domain/overview.js';
 import type { Rollup } from '../domain/rollup.js';
 import type { ClientRecord } from '../domain/client-record.js';
 import { QUADRANTS } from '../domain/debt.js';
@@ -20,6 +20,7 @@ import { columnLetter } from './formulas.js';
 import { OVERVIEW_HEADER } from './registry-setup.js';
 import { RANKED_HEADER } from './priorities-layout.js';
 import { GENERATED_TITLES } from './tab-roles.js';
+import { medianFormula } from './decision-log-tab.js';
 import { GENERATED_TITLE_STYLE as TITLE_STYLE, HEADER_STYLE, type RowStyle } from './styles.js';
 
 export interface TabGrid {
@@ -119,7 +120,7 @@ export function prioritiesGrid(
     rows.push(row);
     styles.push(style);
   };
-  const signals = rollup.conflicts.length + 2 * rollup.notices.length;
+  const signals = rollup.conflicts.length + 2 * rollup.notices.length + rollup.deliveryFalls.length;
   push([GENERATED_TITLES.priorities ?? ''], TITLE_STYLE);
   push([
     `Refreshed ${refreshedAt}: ${plural(rollup.priorities.length, 'open item', 'open items')}; ${plural(signals, 'signal', 'signals')}, ${plural(rollup.problems.length, 'problem', 'problems')} and the count by quadrant below the list. Rewritten whole by Refresh priorities; edit the client tabs, not this one.`,
@@ -190,7 +191,17 @@ export function prioritiesGrid(
       `${n.title}: tell ${n.consumerName}, which depends on ${n.component || 'this'}`,
     ]);
   }
-  if (signals === 0) push(['No principle conflicts or dependency notices.']);
+  for (const f of rollup.deliveryFalls) {
+    push([
+      '',
+      f.clientName,
+      'Change failure falling',
+      `week of ${f.week}`,
+      `The change failure band fell two weeks running (${f.bands}): look at what broke and why`,
+    ]);
+  }
+  if (signals === 0)
+    push(['No principle conflicts, dependency notices or falling change failure bands.']);
   push([]);
   push(['Problems'], TITLE_STYLE);
   // The reason goes in the wide Title column, where it wraps.
@@ -223,7 +234,6 @@ export function prioritiesGrid(
 }
 
 export function overviewGrid(
-  overview: readonly OverviewRow[],
   clients: readonly ClientRecord[],
   shared: ReadonlyMap<string, string>,
   /** Client id → planned and actual hours over its last four closed weeks (Plan History). */
@@ -235,12 +245,10 @@ export function overviewGrid(
   styles.push(TITLE_STYLE);
   rows.push([...OVERVIEW_HEADER]);
   styles.push(HEADER_STYLE);
-  const byId = new Map(overview.map((o) => [o.clientId, o]));
   const first = rows.length + 1;
   clients.forEach((c) => {
     const r = rows.length + 1;
     const n = (what: string) => rangeName(c.id, what);
-    const o = byId.get(c.id);
     const E = `E${r}`;
     rows.push([
       clientLink(c),
@@ -258,11 +266,12 @@ export function overviewGrid(
       formula(
         `=${['High', 'Critical'].map((band) => countWhere(n('risk_status'), OPEN_RISK, [[n('risk_band'), `"${band}"`]])).join('+')}`,
       ),
-      o?.medianDecisionDays ?? '',
+      formula(medianFormula(c.id)),
       shared.has(c.id)
         ? formula(`=HYPERLINK(${formulaString(shared.get(c.id) ?? '')},"Shared view")`)
         : '',
       hoursTaken.get(c.id) ?? '',
+      ...overviewHealthCells(c),
     ]);
     styles.push(null);
   });

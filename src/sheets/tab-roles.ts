@@ -12,6 +12,7 @@ export const GENERATED_ROLES = [
   'priorities',
   'weeklyPlan',
   'planHistory',
+  'decisionLog',
   'radar',
 ] as const;
 export const USER_ROLES = ['principles', 'dependencies', 'settings', 'radarOverrides'] as const;
@@ -23,6 +24,7 @@ export const DEFAULT_TAB_NAMES: Record<RegistryRole, string> = {
   priorities: 'Priorities',
   weeklyPlan: 'Weekly Plan',
   planHistory: 'Plan History',
+  decisionLog: 'Decision log',
   principles: 'Principles',
   dependencies: 'Dependencies',
   settings: 'Settings',
@@ -39,6 +41,7 @@ export const GENERATED_TITLES: Partial<Record<RegistryRole, string>> = {
   priorities: 'Priorities across clients',
   weeklyPlan: 'Weekly plan',
   planHistory: 'Plan history',
+  decisionLog: 'Decision log: every decision across clients, newest first',
 };
 
 export interface RoleTab {

@@ -38,13 +38,16 @@ async function openClient(name: string): Promise<{ page: Page; side: FrameLocato
   return { page, side };
 }
 
-/** The grid's row whose first column reads `firstCell`, cell by cell (the row number first). */
+/**
+ * The grid's last row whose first column reads `firstCell`, cell by cell (the row number first):
+ * the Review log is the tab's last section, and a date may also start a Delivery week above it.
+ */
 async function gridRow(page: Page, firstCell: string): Promise<string[]> {
   await page.locator('#grid td', { hasText: firstCell }).first().waitFor();
   const rows = await page.$$eval('#grid tr', (trs) =>
     trs.map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent ?? '')),
   );
-  return rows.find((r) => r[1] === firstCell) ?? [];
+  return rows.filter((r) => r[1] === firstCell).at(-1) ?? [];
 }
 
 /** Opens a section's list in the client view (Team and Review log start closed). */

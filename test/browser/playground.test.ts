@@ -81,6 +81,7 @@ describe('the playground in a browser', () => {
       'Priorities',
       'Weekly Plan',
       'Plan History',
+      'Decision log',
       'Radar',
       'Principles',
       'Dependencies',

@@ -102,6 +102,49 @@ describe('refreshPriorities budget', () => {
     },
     120000,
   );
+
+  it.each([1, 10, 50])(
+    'a decision proposed, then accepted, is refreshed into the Decision log within tabs + 12 with %i clients of 300 items',
+    (clients) => {
+      const { rt, addon, ids } = seededRegistry(clients, 300);
+      addon.call('refreshPriorities');
+      const last = ids[ids.length - 1] as string;
+      const { id } = addon.call('addItem', {
+        clientId: last,
+        kind: 'decision',
+        fields: { title: 'Budget queue', status: 'Proposed', proposedOn: '2026-11-10' },
+      }) as { id: string };
+      const steps: [string, () => void][] = [
+        ['proposed', () => undefined],
+        [
+          'accepted',
+          () =>
+            addon.call('updateItem', {
+              clientId: last,
+              kind: 'decision',
+              id,
+              fields: { status: 'Accepted', decidedOn: '2026-11-17' },
+            }),
+        ],
+      ];
+      for (const [status, step] of steps) {
+        step();
+        addon.call('refreshPriorities');
+        const tabs = rt.spreadsheet.sheets.length;
+        const grew = (rt.lastExecution?.calls['Sheet.insertRowsAfter'] ?? 0) > 0;
+        expect(rt.lastExecution?.spreadsheetCalls, status).toBeLessThanOrEqual(
+          tabs + 12 + (grew ? 3 : 0),
+        );
+        const log = rt.spreadsheet.sheetByName('Decision log');
+        if (!log) throw new Error('no Decision log tab');
+        expect([rt.spreadsheet.read(log, 4, 3), rt.spreadsheet.read(log, 4, 4)]).toEqual([
+          'Budget queue',
+          status === 'proposed' ? 'Proposed' : 'Accepted',
+        ]);
+      }
+    },
+    120000,
+  );
 });
 
 describe('refreshPriorities budget with the Radar tab written', () => {

@@ -9,7 +9,7 @@ import type { LoadedScript, Runtime } from '../../emulator/index.js';
 import { unzipBytes } from '../../emulator/blob.js';
 import { EXPORTED_DECISION_KEYS } from '../../src/domain/decision-records.js';
 import type { RegistryItem } from '../../src/domain/section-items.js';
-import { BUNDLE, addClient, loadAddon, restorable, tab } from '../support/bundle.js';
+import { BUNDLE, addClient, loadAddon, restorable, rowWith, tab } from '../support/bundle.js';
 import { attempt } from '../support/reliability.js';
 import { seededRegistry } from '../support/seed.js';
 
@@ -145,7 +145,8 @@ describe('decision records through the bundle', () => {
     const sheet = tab(rt, 'Beta');
     const formulas: string[] = [];
     const texts: unknown[] = [];
-    for (let r = 1; r <= sheet.lastRow(); r++)
+    // The imported cells: the Decisions section's rows, down to the Risks title.
+    for (let r = rowWith(rt, sheet, 'Decisions'); r < rowWith(rt, sheet, 'Risks'); r++)
       for (let c = 1; c <= sheet.lastColumn(); c++) {
         const f = rt.spreadsheet.formula(sheet, r, c);
         if (f) formulas.push(f);

@@ -34,11 +34,14 @@ const refreshed = new Map<number, () => Loaded & { ids: string[] }>();
 function registry(clients: number): Loaded & { ids: string[] } {
   let restore = refreshed.get(clients);
   if (!restore) {
-    restore = restorable(() => {
-      const loaded = seededRegistry(clients, 300);
-      loaded.addon.call('refreshPriorities');
-      return loaded;
-    });
+    restore = restorable(
+      () => {
+        const loaded = seededRegistry(clients, 300);
+        loaded.addon.call('refreshPriorities');
+        return loaded;
+      },
+      { cacheAs: `seeded-${clients}x300-refreshed` },
+    );
     refreshed.set(clients, restore);
   }
   return restore();

@@ -30,6 +30,9 @@ function sectionRows(rt: Runtime, tabName: string, kind: SectionKind): Record<st
     'Decisions',
     'Risks',
     'Team',
+    'Delivery',
+    'Deliverables',
+    'Exit criteria',
     'Review log',
   ]);
   const out: Record<string, unknown>[] = [];

@@ -288,7 +288,9 @@ describe('refreshPriorities: the ranked list, signals and problems', () => {
       fields: { exception: 'Time-series volume; approved by board' },
     });
     addon.call('refreshPriorities');
-    expect(signals(rt)).toEqual([['No principle conflicts or dependency notices.']]);
+    expect(signals(rt)).toEqual([
+      ['No principle conflicts, dependency notices or falling change failure bands.'],
+    ]);
   });
 
   it('tells both clients when a provider records an auth decision, for 7 days', () => {
@@ -320,7 +322,9 @@ describe('refreshPriorities: the ranked list, signals and problems', () => {
     expect(signals(rt)).toHaveLength(2);
     rt.advanceClockTo('2026-11-25T10:00:00Z');
     addon.call('refreshPriorities');
-    expect(signals(rt)).toEqual([['No principle conflicts or dependency notices.']]);
+    expect(signals(rt)).toEqual([
+      ['No principle conflicts, dependency notices or falling change failure bands.'],
+    ]);
   });
 });
 

@@ -8,6 +8,7 @@ const REGISTRY_TABS = [
   'Priorities',
   'Weekly Plan',
   'Plan History',
+  'Decision log',
   'Radar',
   'Principles',
   'Dependencies',
@@ -64,7 +65,7 @@ describe('setupRegistry', () => {
     expect(result.created).toEqual(REGISTRY_TABS);
     expect(rt.spreadsheet.sheets.map((s) => s.name)).toEqual(['Sheet1', ...REGISTRY_TABS]);
     expect(values(rt, tab(rt, 'Overview')).slice(0, 2)).toEqual([
-      ['Overview: one row per client', ...Array<string>(15).fill('')],
+      ['Overview: one row per client', ...Array<string>(20).fill('')],
       [
         'Client',
         'Stage',
@@ -82,6 +83,11 @@ describe('setupRegistry', () => {
         'Median decision cycle (days)',
         'Shared view',
         'Hours, last 4 closed weeks',
+        'Deploy band',
+        'Lead time band',
+        'Change failure band',
+        'Restore band',
+        'Exit criteria',
       ],
     ]);
     // The generated Priorities and Weekly Plan say how to fill them until they are generated.
@@ -152,6 +158,7 @@ describe('setupRegistry', () => {
       .filter((m) => m.key === 'ctoRegistry.tab')
       .map((m) => m.value);
     expect(roles.sort()).toEqual([
+      'decisionLog',
       'dependencies',
       'overview',
       'planHistory',

@@ -1,7 +1,7 @@
 /**
  * Decision records, export then import, over random decisions: whatever a person typed (Markdown
  * characters, line breaks, links between decisions) comes back field for field, in both forms;
- * and no private note's text is in any exported file.
+ * and no private note's text is in any exported file, nor in the Decision log.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -20,6 +20,7 @@ import {
 } from '../support/hand-edits.js';
 import { recordOf } from './client-tab-fixture.js';
 import { exportableDecisions } from '../../src/domain/decision-export-guard.js';
+import { decisionLog, loggableRows } from '../../src/domain/decision-log.js';
 
 const RUNS = 300;
 
@@ -189,5 +190,43 @@ describe('decision records, export then import (property)', () => {
     // The runs export decisions, and withhold sections in doubt.
     expect(exported).toBeGreaterThan(RUNS);
     expect(withheld).toBeGreaterThan(0);
+  });
+
+  // The log is read from values alone, as Priorities is (reading each tab's formulas would cost a
+  // call per client on every refresh): a formula a person typed into a decision's field shows
+  // there, and in the log, whatever it points at, in the registry itself (ADR 24). Every other
+  // hand edit is made.
+  it(`the Decision log holds no private note or private column, over ${RUNS} random registries under hand edits but formulas`, () => {
+    let logged = 0;
+    fc.assert(
+      fc.property(registryShape, editsShape, (shape, edits) => {
+        const draft = draftRegistry(shape);
+        for (const { tab, edit } of edits)
+          if (edit.kind !== 'formula' && edit.kind !== 'spillingFormula')
+            applyEdit(draft, tab, edit);
+        const found = discoverClients(
+          draft.tabs.map((t, i) => ({
+            grid: t.grid,
+            rangesOf: () => null,
+            id: () => String(i),
+            tabName: () => t.name,
+          })),
+        );
+        const clients = found.clients.map((c) => {
+          const tab = draft.tabs[c.position]!;
+          const record = recordOf(tab.grid, c.id, tab.name, c.layout);
+          const rows = loggableRows(tab.grid, c.layout, tab.name);
+          const decisions = record.items.decision.filter((d) => rows.has(d.row));
+          return { clientId: c.id, clientName: record.name, decisions };
+        });
+        const log = decisionLog(clients);
+        // Every client's typed text may be in the log; no secret token of any client may.
+        const secret = /s\d+x\d+y/.exec(JSON.stringify(log));
+        if (secret) throw new Error(`${secret[0]} reached the Decision log`);
+        logged += log.length;
+      }),
+      { numRuns: RUNS },
+    );
+    expect(logged).toBeGreaterThan(RUNS);
   });
 });

@@ -50,6 +50,7 @@ const SUMMARY: FounderSummary = {
   risks: null,
   debt: { open: [{ quadrant: 'Do now', count: 1 }], doNow: [{ title: 'Flaky CI', trackedIn: '' }] },
   delivery: { lastReview: '2026-11-16', nextReview: '2026-11-23' },
+  performance: ['Change failure rate: High (up to 10% of changes cause a failure).'],
   incomplete: false,
 };
 

@@ -2,7 +2,8 @@
  * The founder view under hand edits, in the domain: random registries, random edits a person
  * makes in Sheets, then every client's view read as a sync reads it: the Summary, the detail tabs
  * the technology radar and the digest mail. No founder ever sees a private token or anything of
- * another client's, though the radar's vocabulary holds every text of every tab.
+ * another client's, the Delivery, Deliverables and Exit criteria sections included, though the
+ * radar's vocabulary holds every text of every tab.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -51,12 +52,13 @@ const MOVED_COLUMN_THEN_INSERTED_HEADER_CELL: [Shape, Edits] = [
           },
         ],
       },
+      delivery: [],
       stage: 0,
       hours: 1,
       below: [],
     },
-    { sections: blank, stage: 0, hours: 1, below: [] },
-    { sections: blank, stage: 0, hours: 1, below: [] },
+    { sections: blank, delivery: [], stage: 0, hours: 1, below: [] },
+    { sections: blank, delivery: [], stage: 0, hours: 1, below: [] },
   ],
   [
     { tab: 0, edit: { kind: 'moveColumn', from: 3, to: 6 } },
@@ -66,7 +68,7 @@ const MOVED_COLUMN_THEN_INSERTED_HEADER_CELL: [Shape, Edits] = [
 
 describe('a founder view under hand edits (property)', () => {
   it(`holds no private text and nothing of another client's, over ${RUNS} random registries and edits`, () => {
-    const seen = { views: 0, items: 0, withheld: 0, unnamed: 0, radar: 0 };
+    const seen = { views: 0, items: 0, withheld: 0, unnamed: 0, weeks: 0, bandLines: 0, radar: 0 };
     const started = performance.now();
     fc.assert(
       fc.property(registryShape, editsShape, (shape, edits) => {
@@ -166,6 +168,8 @@ describe('a founder view under hand edits (property)', () => {
           seen.views++;
           seen.radar += founderRadarOf(view, vocabulary, TODAY)?.length ?? 0;
           seen.items += view.sections.reduce((n, s) => n + s.items.length, 0);
+          seen.weeks += view.delivery?.length ?? 0;
+          seen.bandLines += summary.performance?.length ?? 0;
         }
       }),
       // Always tried first: a column moved across the tab left a gap in a short header row, and
@@ -178,6 +182,10 @@ describe('a founder view under hand edits (property)', () => {
     expect(seen.views).toBeGreaterThan(RUNS);
     expect(seen.items).toBeGreaterThan(RUNS);
     expect(seen.withheld).toBeGreaterThan(RUNS / 2);
+    // Delivery weeks are read for the Summary's bands; their Notes, the deliverables and the exit
+    // criteria (private tokens in Notes and Evidence) never reach a founder.
+    expect(seen.weeks).toBeGreaterThan(RUNS / 2);
+    expect(seen.bandLines).toBeGreaterThan(RUNS / 2);
     // Founders' radars hold technologies: their own tags reach them.
     expect(seen.radar).toBeGreaterThan(RUNS / 8);
   });

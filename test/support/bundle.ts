@@ -1,5 +1,7 @@
 /** Loads the built add-on into a fresh emulator, as every bundle test does. */
-import { resolve } from 'node:path';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 import {
   createRuntime,
   snapshotOf,
@@ -49,21 +51,75 @@ export function loadAddon(options: RuntimeOptions = {}): Loaded {
  * that save (with the add-on loaded), and its own copy of what the build returned besides. The
  * save is kept as parsed JSON, as a file would give it, and used again for every restore: a
  * runtime copies what it restores and keeps no part of the state it was given (an emulator test
- * holds that), so a restore costs no JSON parse of the whole registry.
+ * holds that), so a restore costs no JSON parse of the whole registry. With `cacheAs`, the save is
+ * also kept on disk for other test processes and later runs (`cachedOnDisk`).
  */
-export function restorable<T extends object>(build: () => Loaded & T): () => Loaded & T {
-  let saved: { state: RuntimeState; extra: string } | undefined;
+export function restorable<T extends object>(
+  build: () => Loaded & T,
+  { cacheAs }: { cacheAs?: string } = {},
+): () => Loaded & T {
+  let saved: Saved | undefined;
   return () => {
-    if (!saved) {
-      const built: Partial<Loaded> & T = build();
-      const state = JSON.parse(JSON.stringify(built.rt?.saveState())) as RuntimeState;
-      delete built.rt;
-      delete built.addon;
-      saved = { state, extra: JSON.stringify(built) };
-    }
+    saved ??= cacheAs
+      ? cachedOnDisk(cacheAs, build.toString(), () => save(build()))
+      : save(build());
     const rt = createRuntime({ state: saved.state });
     return { ...(JSON.parse(saved.extra) as T), rt, addon: rt.load(BUNDLE) };
   };
+}
+
+interface Saved {
+  state: RuntimeState;
+  extra: string;
+}
+
+function save<T extends object>(built: Partial<Loaded> & T): Saved {
+  const state = JSON.parse(JSON.stringify(built.rt?.saveState())) as RuntimeState;
+  delete built.rt;
+  delete built.addon;
+  return { state, extra: JSON.stringify(built) };
+}
+
+const CACHE = resolve(import.meta.dirname, '../../node_modules/.cache/cto-registry-tests');
+let sourcesHash: string | undefined;
+
+/**
+ * A hash of everything a saved registry depends on: the built add-on, the emulator and these
+ * helpers. Any change to one of them is a new key, so a stale registry is never restored.
+ */
+function sources(): string {
+  if (sourcesHash) return sourcesHash;
+  const hash = createHash('sha256').update(readFileSync(BUNDLE));
+  const emulator = resolve(import.meta.dirname, '../../emulator');
+  const files = readdirSync(emulator, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.ts'))
+    .sort()
+    .map((f) => join(emulator, f));
+  for (const f of [...files, import.meta.filename, join(import.meta.dirname, 'seed.ts')])
+    hash.update(relative(emulator, f)).update(readFileSync(f));
+  return (sourcesHash = hash.digest('hex').slice(0, 16));
+}
+
+/**
+ * A registry saved once for every test process and every run, under node_modules/.cache, as long
+ * as the add-on, the emulator, these helpers and the build's own text are unchanged. For
+ * registries whose building costs seconds (50 clients of 300 items); `name` must say every value
+ * the build reads from outside its text (a size, say).
+ */
+function cachedOnDisk(name: string, text: string, build: () => Saved): Saved {
+  const key = createHash('sha256').update(sources()).update(text).digest('hex').slice(0, 16);
+  const file = join(CACHE, `${name}-${key}.json`);
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as Saved;
+  } catch {
+    const saved = build();
+    mkdirSync(CACHE, { recursive: true });
+    // Written whole, then renamed: a process reading it at the same time never sees half of it.
+    const partial = `${file}.${process.pid}.tmp`;
+    writeFileSync(partial, JSON.stringify(saved));
+    renameSync(partial, file);
+    return saved;
+  }
 }
 
 export function tab(rt: Runtime, name: string): SheetData {

@@ -13,6 +13,9 @@ import { riskBand, riskScore } from '../../src/domain/risk.js';
 import { locateClientTab } from '../../src/domain/client-tab-layout.js';
 import { columnLetter } from '../../src/domain/section-items.js';
 import { PROFILE, SECTIONS, type ColumnSpec } from '../../src/domain/registry-layout.js';
+import { HEALTH_SECTIONS } from '../../src/domain/health-layout.js';
+import { deliveryWeek } from '../../src/domain/client-health.js';
+import type { Band } from '../../src/domain/dora.js';
 
 export const TODAY = '2026-11-18';
 
@@ -62,6 +65,8 @@ export const registryShape = fc.array(
       team: items,
       review: items,
     }),
+    /** Delivery weeks; each also makes a deliverable and an exit criterion. */
+    delivery: items,
     stage: fc.nat(6),
     hours: fc.integer({ min: 1, max: 8 }),
     /** Lines of private text typed below the Review log, each in a column. */
@@ -143,6 +148,8 @@ export function draftRegistry(shape: RegistryShape): Draft {
     grid.push([]);
     formulas.push([]);
     for (const spec of SECTIONS) {
+      // The health sections sit between Team and the Review log, as the add-on draws them.
+      if (spec.kind === 'review') drawHealth(draft, owner, c.delivery, grid, formulas);
       grid.push(
         [spec.title],
         spec.columns.map((col) => col.header),
@@ -185,6 +192,74 @@ export function draftRegistry(shape: RegistryShape): Draft {
     draft.tabs.push({ name, owner, grid, formulas });
   });
   return draft;
+}
+
+/**
+ * Delivery weeks with their band formulas, deliverables and exit criteria: public tokens where a
+ * founder could be shown them, and private ones in the columns the founder view never reads
+ * (Notes, Evidence), so any path that shared them is found.
+ */
+function drawHealth(
+  draft: Draft,
+  owner: number,
+  weeks: readonly ItemShape[],
+  grid: Value[][],
+  formulas: string[][],
+): void {
+  const push = (cells: Value[], live: string[] = []) => {
+    grid.push(cells);
+    formulas.push(live);
+  };
+  for (const spec of HEALTH_SECTIONS) {
+    push([spec.title]);
+    push(spec.columns.map((col) => col.header));
+    weeks.forEach((w, n) => {
+      const row = grid.length + 1;
+      const byKey: Record<string, Value> =
+        spec.kind === 'delivery'
+          ? {
+              week: addDays(TODAY, -7 * (weeks.length - n)),
+              deployments: w.scales[0] * 2 - 2,
+              leadTime: w.scales[1] * 40,
+              changeFailure: w.scales[0] / 25,
+              timeToRestore: w.scales[1] * 10,
+              planned: 10,
+              shipped: w.scales[1],
+              notes: text(draft, owner, w, true),
+            }
+          : spec.kind === 'deliverable'
+            ? {
+                deliverable: text(draft, owner, w),
+                forStage: 'Growth',
+                status: 'In progress',
+                due: addDays(TODAY, w.day),
+                notes: text(draft, owner, w, true),
+              }
+            : {
+                exitCriterion: text(draft, owner, w),
+                status: 'Met',
+                evidence: text(draft, owner, w, true),
+              };
+      const cells = spec.columns.map((col) => byKey[col.key] ?? '');
+      const live = spec.columns.map(() => '');
+      if (spec.kind === 'delivery') {
+        const week = deliveryWeek(row, byKey);
+        const at = (key: string) => spec.columns.findIndex((col) => col.key === key);
+        const bands: [string, Band | null, string][] = [
+          ['deployBand', week.bands.deploy, `B${row}`],
+          ['leadTimeBand', week.bands.leadTime, `C${row}`],
+          ['changeFailureBand', week.bands.changeFailure, `D${row}`],
+          ['restoreBand', week.bands.restore, `E${row}`],
+        ];
+        for (const [key, band, cell] of bands) {
+          cells[at(key)] = band ?? '';
+          live[at(key)] = `=IF(COUNT(${cell})=0,"","${band ?? ''}")`;
+        }
+      }
+      push(cells, live);
+    });
+    push([]);
+  }
 }
 
 const section = fc.nat(SECTIONS.length - 1);

@@ -1,9 +1,8 @@
-/** Starts and stops the playground server and a headless Chromium from npm, for browser tests. */
+/** Starts and stops the playground server, and connects to the headless Chromium, for browser tests. */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import chromium from '@sparticuz/chromium';
 import {
   chromium as playwright,
   type Browser,
@@ -11,6 +10,7 @@ import {
   type Locator,
   type Page,
 } from 'playwright-core';
+import { inject } from 'vitest';
 import {
   createRuntime,
   type LoadedScript,
@@ -19,6 +19,7 @@ import {
 } from '../../emulator/index.js';
 import { loadDemo } from '../../playground/demo.js';
 import { BUNDLE } from './bundle.js';
+import { browserOptions } from './browser.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 export const SCREENSHOTS = resolve(ROOT, 'test-results/screenshots');
@@ -113,14 +114,15 @@ export function addonMenu(page: Page): Locator {
   return page.getByRole('button', { name: /^Extensions ▸ / });
 }
 
+/**
+ * The run's shared Chromium (test/global-setup.ts), connected to for this file: `close()` closes
+ * the file's pages and contexts and disconnects. Without it (a filter the setup misread), a
+ * Chromium of the file's own.
+ */
 export async function launchBrowser(): Promise<Browser> {
-  // One process per page: the Lambda-oriented --single-process ends the browser when a page closes.
-  const args = chromium.args.filter((a) => a !== '--single-process');
-  return playwright.launch({
-    executablePath: await chromium.executablePath(),
-    args,
-    headless: true,
-  });
+  const endpoint = inject('browserEndpoint');
+  if (endpoint) return playwright.connect(endpoint);
+  return playwright.launch(await browserOptions());
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {
