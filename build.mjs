@@ -73,6 +73,8 @@ async function buildPage(dir, cssFiles) {
     jsx: 'automatic',
     jsxImportSource: 'preact',
     legalComments: 'none',
+    // HtmlService serves the file as UTF-8: a dash or an ellipsis is 3 bytes, not a 6-byte escape.
+    charset: 'utf8',
     write: false,
     logLevel: 'warning',
   });

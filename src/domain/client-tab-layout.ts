@@ -4,6 +4,7 @@
  * insert, reorder or type rows and columns by hand.
  */
 import { HEALTH_SECTIONS } from './health-layout.js';
+import { cellUnder } from './section-cell.js';
 import {
   PROFILE,
   SECTIONS,
@@ -138,11 +139,4 @@ function isHealthSpec(spec: AnySectionSpec): spec is SectionSpec<HealthKind> {
 }
 
 /** The value under `header` in a data row, or '' when the section has no such column. */
-export function cellUnder(
-  section: LocatedSection<AnySectionSpec>,
-  cells: readonly unknown[],
-  header: string,
-): unknown {
-  const c = section.columns.get(header);
-  return c === undefined ? '' : (cells[c - 1] ?? '');
-}
+export { cellUnder };

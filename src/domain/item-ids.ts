@@ -1,5 +1,6 @@
 /** Per-client, per-kind IDs: `D-7`, `ADR-3`. Allocation happens under the document lock. */
-import { cellUnder, type LocatedSection } from './client-tab-layout.js';
+import type { LocatedSection } from './client-tab-layout.js';
+import { cellUnder } from './section-cell.js';
 import { fingerprint } from './fingerprint.js';
 
 export function idNumber(id: unknown, prefix: string): number | null {

@@ -1,9 +1,6 @@
 /** The Principles tab's look when setup makes it: column widths, header notes, a Status dropdown. */
-import {
-  PRINCIPLE_HEADERS,
-  PRINCIPLE_HEADER_NOTES,
-  PRINCIPLE_STATUSES,
-} from '../domain/principles.js';
+import { PRINCIPLE_HEADERS } from '../domain/principles.js';
+import { PRINCIPLE_HEADER_NOTES, PRINCIPLE_STATUSES } from '../domain/principles-tab-notes.js';
 
 /** ID, Principle, Category, Standard, Avoid, Rationale, Since, Status: readable at 1,280 pixels. */
 const WIDTHS = [60, 260, 110, 140, 180, 280, 100, 90];
