@@ -190,13 +190,13 @@ describe('the playground is a spreadsheet you can type in', () => {
     await page.getByRole('textbox', { name: 'Sheet name' }).press('Enter');
     await page.getByRole('tab', { name: 'Scratch' }).waitFor();
     await page.getByRole('button', { name: 'Add sheet' }).click();
-    await page.getByRole('tab', { name: 'Sheet12' }).click({ button: 'right' });
+    await page.getByRole('tab', { name: 'Sheet13' }).click({ button: 'right' });
     await page.getByRole('menuitem', { name: 'Delete' }).click();
     await page
       .getByRole('alertdialog', { name: 'Are you sure?' })
       .getByRole('button', { name: 'OK' })
       .click();
-    await expect.poll(() => page.getByRole('tab', { name: 'Sheet12' }).count()).toBe(0);
+    await expect.poll(() => page.getByRole('tab', { name: 'Sheet13' }).count()).toBe(0);
 
     await menu(page, 'Refresh priorities');
     await openTab(page, 'Priorities');
