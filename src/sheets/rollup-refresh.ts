@@ -232,12 +232,14 @@ export interface RefreshResult {
 /**
  * `checkRanges` repairs the named ranges the range checks showed drifted when the tab was read;
  * the weekly run leaves repairs to the interactive refresh, to stay within its call budget.
+ * `decisionLog` writes the Decision log too: only Refresh priorities does; the weekly run and
+ * sharing, which write their own tabs besides, leave it to the next refresh (ADR 24).
  */
 export function refreshRollup(
   ss: Spreadsheet,
   snap: RegistrySnapshot,
   refreshedAt: string,
-  options: { checkRanges: boolean },
+  options: { checkRanges: boolean; decisionLog?: boolean },
 ): RefreshResult {
   const priorities = snap.read.roles.priorities;
   const overview = snap.read.roles.overview;
@@ -275,7 +277,7 @@ export function refreshRollup(
     writeCells(writableRange(overview.sheet, op.height, op.width), op.values);
     props.setProperty(OVERVIEW_KEY, overviewSignature);
   }
-  const log = decisionLogChange(snap);
+  const log = options.decisionLog ? decisionLogChange(snap) : null;
   // Restyling the rows below the list, the Overview and the log together would take one call
   // more than tabs + 12 (ADR 24): the restyle, which only moves bold and colour, waits for the
   // next refresh; the log waits only when named ranges had to be re-set.

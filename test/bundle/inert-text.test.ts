@@ -50,7 +50,7 @@ function textsOf(file: Workbook, sheet: SheetData): unknown[] {
   return out;
 }
 
-const GENERATED = ['Priorities', 'Overview', 'Weekly Plan', 'Plan History'];
+const GENERATED = ['Priorities', 'Overview', 'Weekly Plan', 'Plan History', 'Decision log'];
 
 /** Acme (shared with its founder) and Beacon, each with every payload typed into its tab. */
 const registry = restorable(() => {
