@@ -29,7 +29,16 @@ export function withAutomaticDates(
 ): ItemFields {
   const out = { ...fields };
   const created = CREATED_ON[kind];
-  if (change.isNew && created && !out[created]) out[created] = today();
+  // A decision recorded after it was made was proposed no later than it was decided.
+  const decided = kind === 'decision' ? str(out['decidedOn']) : '';
+  if (change.isNew && created && !out[created])
+    out[created] = decided && decided < today() ? decided : today();
+  const proposed = kind === 'decision' ? str(out['proposedOn']) : '';
+  if (decided && proposed && decided < proposed)
+    throw new InputError(
+      `Decided on (${decided}) cannot be before Proposed on (${proposed}).`,
+      'decidedOn',
+    );
   const decidedBefore = !change.isNew && str(change.decidedOnBefore) !== '';
   if (kind === 'decision' && out['status'] === 'Accepted' && !out['decidedOn'] && !decidedBefore)
     out['decidedOn'] = today();

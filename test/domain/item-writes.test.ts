@@ -40,6 +40,24 @@ describe('automatic dates', () => {
     ).toBe('2026-01-05');
   });
 
+  it('gives a decision recorded after it was made its decided date as proposed date, never a later one', () => {
+    const added = withAutomaticDates(
+      'decision',
+      { status: 'Accepted', decidedOn: '2026-01-05' },
+      today,
+      { isNew: true },
+    );
+    expect([added['proposedOn'], added['decidedOn']]).toEqual(['2026-01-05', '2026-01-05']);
+  });
+
+  it('refuses a decided date before the proposed one, naming Decided on', () => {
+    expect(() =>
+      withAutomaticDates('decision', { proposedOn: '2026-02-01', decidedOn: '2026-01-05' }, today, {
+        isNew: true,
+      }),
+    ).toThrow('Decided on (2026-01-05) cannot be before Proposed on (2026-02-01).');
+  });
+
   it('adds no creation date to goals, risks and team rows, nor to a change', () => {
     for (const kind of ['goal', 'risk', 'team'] as const)
       expect(withAutomaticDates(kind, { title: 'x' }, today, { isNew: true })).toEqual({
