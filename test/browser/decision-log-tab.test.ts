@@ -2,7 +2,7 @@
  * The Decision log tab in the playground: every decision across the demo's clients newest first,
  * the filter's buttons on its header, no private note, and an ID that opens its row.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   demoRegistry,
@@ -10,6 +10,7 @@ import {
   screenshot,
   startPlayground,
   type Playground,
+  gridCell,
 } from '../support/playground.js';
 
 let browser: Browser;
@@ -54,9 +55,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-function cell(page: Page, row: number, column: number) {
-  return page.locator(`#grid tr[data-row="${row}"] td[data-c="${column}"]`);
-}
+const cell = gridCell;
 
 describe('the Decision log tab', () => {
   it('lists every decision newest first under a filter, without private notes, and an ID opens its row', async () => {

@@ -15,6 +15,7 @@ import {
   startPlayground,
   writeRegistry,
   type Playground,
+  gridCell,
 } from '../support/playground.js';
 
 let browser: Browser;
@@ -32,9 +33,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-function cell(page: Page, row: number, column: number) {
-  return page.locator(`#grid tr[data-row="${row}"] td[data-c="${column}"]`);
-}
+const cell = gridCell;
 
 async function go(page: Page, a1: string): Promise<void> {
   const box = page.getByLabel('Name box');

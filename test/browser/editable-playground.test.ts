@@ -13,6 +13,7 @@ import {
   screenshot,
   startPlayground,
   type Playground,
+  gridCell,
 } from '../support/playground.js';
 
 let browser: Browser;
@@ -50,9 +51,7 @@ async function go(page: Page, a1: string): Promise<void> {
 }
 
 /** The text a cell shows. */
-function cell(page: Page, row: number, column: number) {
-  return page.locator(`#grid tr[data-row="${row}"] td[data-c="${column}"]`);
-}
+const cell = gridCell;
 
 /** Types into the selected cells from `a1` rightwards, Tab between them, Enter at the end. */
 async function typeRow(page: Page, a1: string, values: string[]): Promise<void> {

@@ -3,7 +3,7 @@
  * column of it on screen without scrolling sideways, titles wrapped rather than cut, the range
  * checks out of sight, and an ID that opens its row in the client tab.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   demoRegistry,
@@ -11,6 +11,7 @@ import {
   screenshot,
   startPlayground,
   type Playground,
+  gridCell,
 } from '../support/playground.js';
 
 let browser: Browser;
@@ -30,9 +31,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-function cell(page: Page, row: number, column: number) {
-  return page.locator(`#grid tr[data-row="${row}"] td[data-c="${column}"]`);
-}
+const cell = gridCell;
 
 describe('the Priorities tab at 1,280 pixels', () => {
   it('shows the ranked list from row 5 with every column on screen, titles wrapped, and an ID that opens its row', async () => {

@@ -129,3 +129,8 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: resolve(SCREENSHOTS, `${name}.png`) });
 }
+
+/** A cell of the drawn grid, by its 1-based row and column. */
+export function gridCell(page: Page, row: number, column: number) {
+  return page.locator(`#grid tr[data-row="${row}"] td[data-c="${column}"]`);
+}
