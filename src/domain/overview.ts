@@ -44,19 +44,43 @@ export function overviewHealthCells(c: ClientRecord): string[] {
   return [...MEASURES.map((m) => bandCell(delivery?.[m])), exitCell(exit)];
 }
 
+/**
+ * One pass over each section, counting as it goes: the Overview is worked out for every client at
+ * every refresh, and lists of a large tab's items would be made only to be counted.
+ */
 export function overviewRow(c: ClientRecord, today: string, _thresholds?: Thresholds): OverviewRow {
-  const openDebt = c.items.debt.filter((d) => isOpenDebt(d.fields));
-  const openRisks = c.items.risk.filter((r) => isOpenRisk(r.fields));
-  const pending = c.items.decision.filter((d) => isPendingDecision(d.fields));
-  const reviews = c.items.review
-    .map((r) => str(r.fields['date']))
-    .filter(Boolean)
-    .sort();
-  const lastReview = reviews[reviews.length - 1] ?? '';
-  const cycles = c.items.decision
-    .map((d) => decisionCycleDays(d.fields))
-    .filter((days): days is number => days !== null);
-  const count = (p: string) => openDebt.filter((d) => str(d.fields['priority']) === p).length;
+  const openDebt = { High: 0, Medium: 0, Low: 0 };
+  let doNow = 0;
+  for (const d of c.items.debt) {
+    if (!isOpenDebt(d.fields)) continue;
+    const priority = str(d.fields['priority']);
+    if (priority === 'High' || priority === 'Medium' || priority === 'Low') openDebt[priority]++;
+    // As the sheet's COUNTIFS do: over the Quadrant and Band cells the formulas fill.
+    if (str(d.fields['quadrant']) === 'Do now') doNow++;
+  }
+  let overdue = 0;
+  let openHighRisks = 0;
+  for (const r of c.items.risk) {
+    if (isOverdue(r, today)) overdue++;
+    if (!isOpenRisk(r.fields)) continue;
+    const band = str(r.fields['band']);
+    if (band === 'High' || band === 'Critical') openHighRisks++;
+  }
+  let pendingDecisions = 0;
+  const cycles: number[] = [];
+  for (const d of c.items.decision) {
+    if (isPendingDecision(d.fields)) pendingDecisions++;
+    if (isOverdue(d, today)) overdue++;
+    const days = decisionCycleDays(d.fields);
+    if (days !== null) cycles.push(days);
+  }
+  for (const g of c.items.goal) if (isOverdue(g, today)) overdue++;
+  // The latest review date: the greatest of the dates typed, compared as text.
+  let lastReview = '';
+  for (const r of c.items.review) {
+    const date = str(r.fields['date']);
+    if (date > lastReview) lastReview = date;
+  }
   return {
     clientId: c.id,
     name: c.name,
@@ -65,15 +89,11 @@ export function overviewRow(c: ClientRecord, today: string, _thresholds?: Thresh
     hoursPerWeek: c.hoursPerWeek,
     lastReview,
     daysSinceReview: lastReview ? daysBetween(lastReview, today) : null,
-    openDebt: { High: count('High'), Medium: count('Medium'), Low: count('Low') },
-    // As the sheet's COUNTIFS do: over the Quadrant and Band cells the formulas fill.
-    doNow: openDebt.filter((d) => str(d.fields['quadrant']) === 'Do now').length,
-    pendingDecisions: pending.length,
-    overdue: [...c.items.risk, ...c.items.decision, ...c.items.goal].filter((i) =>
-      isOverdue(i, today),
-    ).length,
-    openHighRisks: openRisks.filter((r) => ['High', 'Critical'].includes(str(r.fields['band'])))
-      .length,
+    openDebt,
+    doNow,
+    pendingDecisions,
+    overdue,
+    openHighRisks,
     medianDecisionDays: median(cycles),
     delivery: c.health?.delivery ? latestBands(c.health.delivery) : null,
     exitCriteria: c.health?.exitCriteria ? exitCriteriaMet(c.health.exitCriteria) : null,

@@ -62,6 +62,14 @@ export interface Candidate extends AgendaEntry {
   tier: number;
 }
 
+/** What a new entry shows besides its headline and reasons. */
+interface Extra {
+  link?: string;
+  privateNote?: string;
+  subject?: AgendaSubject;
+}
+const NO_EXTRA: Extra = {};
+
 const DAY_NAMES = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 
 const WEEKDAYS = new Map<string, string>();
@@ -151,6 +159,13 @@ export function clientCandidates(
 
   return (c) => {
     const byKey = new Map<string, Candidate>();
+    /** Another reason for an entry placed before: one entry per key, every reason listed once. */
+    const merge = (found: Candidate, reason: string, minutes: number, link: string): void => {
+      if (reason && !found.reasons.includes(reason)) found.reasons.push(reason);
+      // One entry for the item: it takes the longest of the estimates its reasons give.
+      found.minutes = Math.max(found.minutes, minutes);
+      if (!found.link && link) found.link = link;
+    };
     const add = (
       tier: number,
       kind: AgendaKind,
@@ -158,14 +173,11 @@ export function clientCandidates(
       headline: string,
       reason: string,
       minutes: number,
-      extra: { link?: string; privateNote?: string; subject?: AgendaSubject } = {},
+      extra: Extra = NO_EXTRA,
     ): void => {
       const found = byKey.get(key);
       if (found) {
-        if (reason && !found.reasons.includes(reason)) found.reasons.push(reason);
-        // One entry for the item: it takes the longest of the estimates its reasons give.
-        found.minutes = Math.max(found.minutes, minutes);
-        if (!found.link && extra.link) found.link = extra.link;
+        merge(found, reason, minutes, extra.link ?? '');
         return;
       }
       const candidate: Candidate = {
@@ -184,11 +196,6 @@ export function clientCandidates(
       if (extra.subject) candidate.subject = extra.subject;
       byKey.set(key, candidate);
     };
-    const about = (section: SectionKind, item: RegistryItem) => ({
-      link: str(item.fields['link']),
-      privateNote: str(item.fields['privateNote']),
-      subject: { kind: 'item', section, row: item.row } as AgendaSubject,
-    });
 
     const budget = Math.max(0, (c.hoursPerWeek ?? 0) * 60);
     const review = Math.min(settings.reviewMinutes, budget);
@@ -214,7 +221,12 @@ export function clientCandidates(
       });
     });
 
-    /** An item's entry: merged when placed before, made (headline, link, note) only when new. */
+    /**
+     * An item's entry: merged when placed before (taking `link` when it has none), else made, its
+     * headline, link (`link`, else the item's) and private note worked out only then: most items
+     * a plan places twice, once as due and once as a decision, and the second time they are
+     * thrown away unread.
+     */
     const placeItem = (
       tier: number,
       kind: AgendaKind,
@@ -222,10 +234,17 @@ export function clientCandidates(
       item: RegistryItem,
       reason: string,
       minutes: number,
+      link?: string,
     ): void => {
       const key = itemKey(section, item);
-      if (byKey.has(key)) add(tier, kind, key, '', reason, minutes);
-      else add(tier, kind, key, headlineOf(section, item), reason, minutes, about(section, item));
+      const found = byKey.get(key);
+      if (found) merge(found, reason, minutes, link ?? '');
+      else
+        add(tier, kind, key, headlineOf(section, item), reason, minutes, {
+          link: link ?? str(item.fields['link']),
+          privateNote: str(item.fields['privateNote']),
+          subject: { kind: 'item', section, row: item.row },
+        });
     };
 
     // What must not wait: overdue first, then open Critical risks, then what is due this week.
@@ -296,17 +315,18 @@ export function clientCandidates(
       if (!pending && own.length === 0) continue;
       const key = itemKey('decision', d);
       const others = pending ? relatedOf(d) : '';
-      const reasons = [...(others ? [others] : []), ...own.map((k) => k.message)];
-      add(
+      const reasons = others ? [others] : [];
+      for (const k of own) reasons.push(k.message);
+      placeItem(
         2,
         pending ? 'decision' : 'conflict',
-        key,
-        headlineOf('decision', d),
+        'decision',
+        d,
         reasons[0] ?? (byKey.has(key) ? '' : 'to decide'),
         pending ? MINUTES.decision : MINUTES.conflict,
-        about('decision', d),
+        str(d.fields['link']),
       );
-      for (const r of reasons.slice(1)) add(2, 'decision', key, '', r, 0);
+      for (let i = 1; i < reasons.length; i++) add(2, 'decision', key, '', reasons[i] as string, 0);
     }
     for (const n of noticesByClient.get(c.id) ?? []) {
       if (n.consumerId === c.id)
@@ -320,41 +340,30 @@ export function clientCandidates(
         );
       if (n.providerId === c.id) {
         const item = c.items[n.kind].find((i) => i.id === n.itemId);
-        const key = item ? itemKey(n.kind, item) : `${n.kind}:${n.itemId}`;
-        const headline = item ? headlineOf(n.kind, item) : `${NOUN[n.kind]} ${n.itemId} ${n.title}`;
-        add(
-          2,
-          'notice',
-          key,
-          headline,
-          `tell ${n.consumerName}: it depends on ${n.component || 'this'}`,
-          MINUTES.notice,
-          item ? about(n.kind, item) : {},
-        );
+        const reason = `tell ${n.consumerName}: it depends on ${n.component || 'this'}`;
+        if (item)
+          placeItem(2, 'notice', n.kind, item, reason, MINUTES.notice, str(item.fields['link']));
+        else
+          add(
+            2,
+            'notice',
+            `${n.kind}:${n.itemId}`,
+            `${NOUN[n.kind]} ${n.itemId} ${n.title}`,
+            reason,
+            MINUTES.notice,
+          );
       }
     }
 
     for (const p of doNowByClient.get(c.id) ?? []) {
       const item = c.items.debt.find((d) => d.id === p.id && d.row === p.row);
-      if (item)
-        add(3, 'doNow', itemKey('debt', item), headlineOf('debt', item), 'Do now', MINUTES.debt, {
-          ...about('debt', item),
-          link: p.link,
-        });
+      if (item) placeItem(3, 'doNow', 'debt', item, 'Do now', MINUTES.debt, p.link);
     }
     for (const g of c.items.goal) {
       const target = dueDateOf('goal', g.fields);
       // One due this week is already among what must not wait.
       if (isOpenGoal(g.fields) && target > weekEnd && target <= goalHorizon)
-        add(
-          4,
-          'goal',
-          itemKey('goal', g),
-          headlineOf('goal', g),
-          `target ${target}`,
-          MINUTES.goal,
-          about('goal', g),
-        );
+        placeItem(4, 'goal', 'goal', g, `target ${target}`, MINUTES.goal, str(g.fields['link']));
     }
     for (const t of c.items.team) {
       const gaps = str(t.fields['gaps']).trim();
@@ -466,29 +475,16 @@ function drifting(c: ClientRecord, settings: RegistrySettings, today: string): s
   return days > cadence ? `last review ${last}, ${days} days ago (cadence ${cadence} days)` : '';
 }
 
-type Filled = Omit<ClientPlan, 'actualHours' | 'state' | 'baseline'>;
-
-/**
- * Fills the client's hours in order. The review and what must not wait are always planned (when
- * they need more than the hours, that is the warning); the rest is planned while it fits and
- * waits when it does not. `prior` is the plan on the tab: the same week's (its ticks kept) or the
- * week before's (what was left unticked comes back, carried over one more week).
- */
-export function fillBudget(
+/** The entries of the plan on the tab that no rule places this week and come back. */
+function returningEntries(
   c: ClientRecord,
-  candidates: Candidate[],
-  settings: RegistrySettings,
-  today: string,
-  prior: PreviousClient | undefined,
+  candidates: readonly Candidate[],
+  prior: PreviousClient,
   sameWeek: boolean,
-): Filled {
-  const hours = c.hoursPerWeek ?? 0;
-  const budget = Math.max(0, hours * 60);
-  const before = new Map((prior?.entries ?? []).map((e) => [e.key, e]));
+): Candidate[] {
   const generated = new Set(candidates.map((k) => k.key));
-  const open = prior ? openKeys(c) : new Set<string>();
-  // An entry left unticked that no rule places this week comes back while its item is open.
-  const returning: Candidate[] = (prior?.entries ?? [])
+  const open = openKeys(c);
+  return prior.entries
     .filter(
       (p) =>
         !generated.has(p.key) &&
@@ -509,7 +505,33 @@ export function fillBudget(
       carried: 0,
       done: false,
     }));
-  const ordered = [...candidates, ...returning].sort((a, b) => a.tier - b.tier);
+}
+
+type Filled = Omit<ClientPlan, 'actualHours' | 'state' | 'baseline'>;
+
+/**
+ * Fills the client's hours in order. The review and what must not wait are always planned (when
+ * they need more than the hours, that is the warning); the rest is planned while it fits and
+ * waits when it does not. `prior` is the plan on the tab: the same week's (its ticks kept) or the
+ * week before's (what was left unticked comes back, carried over one more week).
+ */
+export function fillBudget(
+  c: ClientRecord,
+  candidates: Candidate[],
+  settings: RegistrySettings,
+  today: string,
+  prior: PreviousClient | undefined,
+  sameWeek: boolean,
+): Filled {
+  const hours = c.hoursPerWeek ?? 0;
+  const budget = Math.max(0, hours * 60);
+  const before = new Map((prior?.entries ?? []).map((e) => [e.key, e]));
+  // An entry left unticked that no rule places this week comes back while its item is open.
+  const returning = prior ? returningEntries(c, candidates, prior, sameWeek) : [];
+  // The candidates come in the budget's order: sorted again only with entries returning.
+  const ordered = returning.length
+    ? [...candidates, ...returning].sort((a, b) => a.tier - b.tier)
+    : candidates;
 
   const agenda: AgendaEntry[] = [];
   const waits: AgendaEntry[] = [];

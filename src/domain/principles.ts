@@ -91,12 +91,15 @@ export function principleConflicts(
   principles: readonly Principle[],
 ): Conflict[] {
   const out: Conflict[] = [];
+  // Without an active principle nothing conflicts: the decisions are not read at all.
+  if (!principles.some((p) => p.active)) return out;
   for (const c of clients) {
     for (const d of c.items.decision) {
-      for (const { principle, matched } of conflictsOf(
-        { fields: { ...d.fields, tags: tagsOf(d) } },
-        principles,
-      )) {
+      // Tags read from a tab are a list of texts already: only others are read (tagsOf) into a copy.
+      const tags = d.fields['tags'];
+      const listed = Array.isArray(tags) && tags.every((t) => typeof t === 'string');
+      const decision = listed ? d : { fields: { ...d.fields, tags: tagsOf(d) } };
+      for (const { principle, matched } of conflictsOf(decision, principles)) {
         out.push({
           clientId: c.id,
           clientName: c.name,

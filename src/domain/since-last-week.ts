@@ -12,6 +12,7 @@ import { str, type ClientRecord } from './client-record.js';
 import { isOpenDebt, isOpenRisk } from './item-states.js';
 import { BANDS } from './risk.js';
 import { bandOf } from './plan-budget.js';
+import type { RegistryItem } from './section-items.js';
 
 interface State {
   /** Open debt IDs. */
@@ -72,7 +73,8 @@ export function sinceLastWeek(
     };
     const named = (id: string, title: unknown): string =>
       `${id}${str(title) ? ` ${str(title)}` : ''}`;
-    const byId = new Map(c.items.decision.map((d) => [d.id, d]));
+    // Decisions by ID, for the few that supersede another: made at the first of them.
+    let byId: Map<string, RegistryItem> | null = null;
     for (const d of c.items.decision) {
       const title = named(d.id, d.fields['title']);
       const proposed = str(d.fields['proposedOn']);
@@ -81,7 +83,8 @@ export function sinceLastWeek(
       if (inWindow(proposed)) push(proposed, `proposed ${title}`);
       if (status === 'Accepted' && inWindow(decided)) push(decided, `accepted ${title}`);
       const replaced = str(d.fields['supersedes']).trim();
-      const old = replaced ? byId.get(replaced) : undefined;
+      if (replaced && !byId) byId = new Map(c.items.decision.map((x) => [x.id, x]));
+      const old = replaced ? byId?.get(replaced) : undefined;
       if (old && inWindow(decided) && str(old.fields['status']) === 'Superseded')
         push(decided, `superseded ${named(old.id, old.fields['title'])} by ${d.id}`);
     }
