@@ -131,17 +131,7 @@ export function comparePriorities(a: PriorityEntry, b: PriorityEntry): number {
   return compareKeys(keyOf(a), keyOf(b));
 }
 
-/** Each distinct text's place in an order of texts, equal texts sharing one. */
-function placesOf(
-  texts: readonly string[],
-  order: (a: string, b: string) => number,
-): Map<string, number> {
-  const places = new Map<string, number>();
-  [...new Set(texts)].sort(order).forEach((t, i) => places.set(t, i));
-  return places;
-}
-
-/** A value worked out once per distinct input: client names and IDs repeat across entries. */
+/** A value worked out once per distinct input: dates repeat across entries. */
 function once<T>(work: (input: string) => T): (input: string) => T {
   const known = new Map<string, T>();
   return (input) => {
@@ -151,51 +141,64 @@ function once<T>(work: (input: string) => T): (input: string) => T {
   };
 }
 
+/** Each distinct text's place in an order of texts (one that holds only equal texts equal). */
+function placesOf(
+  texts: Iterable<string>,
+  order: (a: string, b: string) => number,
+): Map<string, number> {
+  const places = new Map<string, number>();
+  [...texts].sort(order).forEach((t, i) => places.set(t, i));
+  return places;
+}
+
 /**
  * Sorts by the comparator, each entry's key worked out once and its texts turned into their
  * places in the comparator's order of them, so that the many comparisons compare numbers only.
- * Every pair compares with the sign compareKeys gives it, so the order is the same.
+ * Every pair compares with the sign compareKeys gives it, so the order is the same. Texts repeat
+ * (a registry has a few hundred names, IDs and dates among tens of thousands of entries): each
+ * distinct one is lowered, split and placed once, and an entry's key is read from maps, with no
+ * list of the entries' texts in between.
  */
 export function rankPriorities(entries: readonly PriorityEntry[]): PriorityEntry[] {
   const n = entries.length;
-  const lower = once((name) => name.toLowerCase());
-  const parts = once(idParts);
-  const clients: string[] = [];
-  const prefixes: string[] = [];
+  const dueTexts = new Set<string>();
+  const addedTexts = new Set<string>();
+  const names = new Set<string>();
+  const ids = new Set<string>();
+  for (const e of entries) {
+    dueTexts.add(e.due);
+    addedTexts.add(e.added);
+    names.add(e.clientName);
+    ids.add(e.id);
+  }
+  const dues = placesOf(dueTexts, blankLast);
+  const addeds = placesOf(addedTexts, blankLast);
+  // A client by its name in lower case (names differing only in case share a place); an ID by
+  // its prefix's place and its number.
+  const lowered = placesOf(new Set([...names].map((name) => name.toLowerCase())), text);
+  const clientPlace = new Map([...names].map((name) => [name, lowered.get(name.toLowerCase())]));
+  const parts = new Map([...ids].map((id) => [id, idParts(id)]));
+  const prefixes = placesOf(new Set([...parts.values()].map((p) => p.prefix)), text);
+  // Due and added as one number, client and ID prefix as another: a place times the count of
+  // places of the next step, plus that step's place.
   const standings = new Float64Array(n);
   const ratios = new Float64Array(n);
+  const dueAndAdded = new Float64Array(n);
+  const clientAndKind = new Float64Array(n);
   const numbers = new Float64Array(n);
   const rows = new Float64Array(n);
   entries.forEach((e, i) => {
-    const id = parts(e.id);
-    clients.push(lower(e.clientName));
-    prefixes.push(id.prefix);
+    const id = parts.get(e.id) as IdParts;
     standings[i] = standing(e);
     ratios[i] = ratio(e);
+    dueAndAdded[i] = (dues.get(e.due) as number) * addeds.size + (addeds.get(e.added) as number);
+    clientAndKind[i] =
+      (clientPlace.get(e.clientName) as number) * prefixes.size +
+      (prefixes.get(id.prefix) as number);
     numbers[i] = id.number;
     rows[i] = e.row;
   });
-  // Due and added as one number, client and ID prefix as another: a place times the count of
-  // places of the next step, plus that step's place.
-  const dues = placesOf(
-    entries.map((e) => e.due),
-    blankLast,
-  );
-  const addeds = placesOf(
-    entries.map((e) => e.added),
-    blankLast,
-  );
-  const names = placesOf(clients, text);
-  const kinds = placesOf(prefixes, text);
-  const dueAndAdded = new Float64Array(n);
-  const clientAndKind = new Float64Array(n);
-  entries.forEach((e, i) => {
-    dueAndAdded[i] = (dues.get(e.due) ?? 0) * addeds.size + (addeds.get(e.added) ?? 0);
-    clientAndKind[i] =
-      (names.get(clients[i] as string) ?? 0) * kinds.size + (kinds.get(prefixes[i] as string) ?? 0);
-  });
-  const order: number[] = [];
-  for (let i = 0; i < n; i++) order.push(i);
+  const order = Array.from({ length: n }, (_, i) => i);
   order.sort(
     (a, b) =>
       (standings[a] as number) - (standings[b] as number) ||
