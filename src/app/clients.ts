@@ -16,7 +16,7 @@ import { parseInput } from '../domain/validation.js';
 import { withDocumentLock } from '../services/document-lock.js';
 import { registryUrl, spreadsheetTimeZone } from '../services/time-zone.js';
 import { noteNewClient } from '../sheets/client-marks.js';
-import { clientIdOf, clientTabById, createClientTab, readClientTab } from '../sheets/client-tab.js';
+import { clientIdOf, clientTabById, createClientTab } from '../sheets/client-tab.js';
 import { isoDates } from '../sheets/grid-dates.js';
 import { findRegistryTabs } from '../sheets/registry-tabs.js';
 import {

@@ -28,9 +28,7 @@ export function rememberPrioritiesTab(sheet: GoogleAppsScript.Spreadsheet.Sheet)
  * no remembered tab, a tab that is no longer Priorities, or a mark written before the index
  * (no status), which the next refresh rewrites.
  */
-export function readClientIndex(
-  ss: Spreadsheet,
-): {
+export function readClientIndex(ss: Spreadsheet): {
   entries: ClientEntry[];
   grid: unknown[][];
   sheet: GoogleAppsScript.Spreadsheet.Sheet;

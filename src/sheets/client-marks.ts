@@ -86,7 +86,9 @@ export function noteNewClient(
     last + 1 > (priorities.maxRows ?? priorities.sheet.getMaxRows())
   )
     priorities.sheet.insertRowsAfter(last, 1);
-  writeCells(priorities.sheet.getRange(last + 1, CHECKS_COLUMN, 1, 4), [indexRow(id, refs, last + 1)]);
+  writeCells(priorities.sheet.getRange(last + 1, CHECKS_COLUMN, 1, 4), [
+    indexRow(id, refs, last + 1),
+  ]);
 }
 
 /** `="<id>|"&'<tab>'!$B$1…`: a mark's id and the tab its references name, as Sheets keeps it. */
