@@ -62,14 +62,6 @@ export interface Candidate extends AgendaEntry {
   tier: number;
 }
 
-/** What a new entry shows besides its headline and reasons. */
-interface Extra {
-  link?: string;
-  privateNote?: string;
-  subject?: AgendaSubject;
-}
-const NO_EXTRA: Extra = {};
-
 const DAY_NAMES = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 
 const WEEKDAYS = new Map<string, string>();
@@ -168,6 +160,7 @@ export function clientCandidates(
       found.minutes = Math.max(found.minutes, minutes);
       if (!found.link && link) found.link = link;
     };
+    /** An entry for `key`, or another reason for the one placed before. */
     const add = (
       tier: number,
       kind: AgendaKind,
@@ -175,11 +168,13 @@ export function clientCandidates(
       headline: string,
       reason: string,
       minutes: number,
-      extra: Extra = NO_EXTRA,
+      link = '',
+      privateNote = '',
+      subject?: AgendaSubject,
     ): void => {
       const found = byKey.get(key);
       if (found) {
-        merge(found, reason, minutes, extra.link ?? '');
+        merge(found, reason, minutes, link);
         return;
       }
       const candidate: Candidate = {
@@ -190,12 +185,12 @@ export function clientCandidates(
         reasons: reason ? [reason] : [],
         label: '',
         minutes,
-        link: extra.link ?? '',
-        privateNote: extra.privateNote ?? '',
+        link,
+        privateNote,
         carried: 0,
         done: false,
       };
-      if (extra.subject) candidate.subject = extra.subject;
+      if (subject) candidate.subject = subject;
       byKey.set(key, candidate);
     };
 
@@ -217,9 +212,9 @@ export function clientCandidates(
     REVIEW_SHARES.forEach(([step, share], i) => {
       const minutes = i === REVIEW_SHARES.length - 1 ? review - given : Math.round(review * share);
       given += minutes;
-      add(0, 'review', `review:${step}`, stepLabel[step], '', minutes, {
-        link: stepLink[step],
-        subject: { kind: 'review', step },
+      add(0, 'review', `review:${step}`, stepLabel[step], '', minutes, stepLink[step], '', {
+        kind: 'review',
+        step,
       });
     });
 
@@ -242,11 +237,17 @@ export function clientCandidates(
       const found = byKey.get(key);
       if (found) merge(found, reason, minutes, link ?? '');
       else
-        add(tier, kind, key, headlineOf(section, item), reason, minutes, {
-          link: link ?? str(item.fields['link']),
-          privateNote: str(item.fields['privateNote']),
-          subject: { kind: 'item', section, row: item.row },
-        });
+        add(
+          tier,
+          kind,
+          key,
+          headlineOf(section, item),
+          reason,
+          minutes,
+          link ?? str(item.fields['link']),
+          str(item.fields['privateNote']),
+          { kind: 'item', section, row: item.row },
+        );
     };
 
     // What must not wait: overdue first, then open Critical risks, then what is due this week.
@@ -285,9 +286,7 @@ export function clientCandidates(
         `Deliverable ${d.deliverable}`,
         `overdue since ${d.due}`,
         MINUTES.deliverable,
-        {
-          link: d.link,
-        },
+        d.link,
       );
     }
     pass(() => '', 'critical', true);
@@ -379,7 +378,9 @@ export function clientCandidates(
         `Team gap${who ? ` (${who})` : ''}: ${gaps}`,
         `plan: ${plan}`,
         MINUTES.team,
-        { subject: { kind: 'item', section: 'team', row: t.row } },
+        '',
+        '',
+        { kind: 'item', section: 'team', row: t.row },
       );
     }
     const quarterly = quarterlyReviewDue(c, today, settings.debtReviewCadenceDays);
