@@ -165,12 +165,15 @@ export function rankPriorities(entries: readonly PriorityEntry[]): PriorityEntry
   const addedTexts = new Set<string>();
   const names = new Set<string>();
   const ids = new Set<string>();
-  for (const e of entries) {
+  // Every pass over the entries is a callback (forEach, map, sort), none a loop of this function:
+  // it runs once a rollup, and a loop in it would be optimised on its own while it runs, then
+  // thrown away at the first step after the loop not yet seen, again at every rollup.
+  entries.forEach((e) => {
     dueTexts.add(e.due);
     addedTexts.add(e.added);
     names.add(e.clientName);
     ids.add(e.id);
-  }
+  });
   const dues = placesOf(dueTexts, blankLast);
   const addeds = placesOf(addedTexts, blankLast);
   // A client by its name in lower case (names differing only in case share a place); an ID by
