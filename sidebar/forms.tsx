@@ -2,6 +2,7 @@
 import { clientInputSchema } from '../src/domain/client';
 import { PM_TOOLS, STAGES } from '../src/domain/registry-layout';
 import { AreaField, SelectField, TextField } from './fields';
+import type { SidebarOpen } from '../src/main';
 import { server } from './server';
 import { numberOrAbsent, useForm, type FormState } from './use-form';
 
@@ -26,7 +27,8 @@ export function Actions(props: { form: FormState; label: string; onCancel: () =>
 }
 
 export function AddClientForm(props: {
-  onDone: (message: string, clientId: string) => void;
+  /** What the sidebar shows next: the list and the new client, in the same answer. */
+  onAdded: (opened: SidebarOpen) => void;
   onCancel: () => void;
 }) {
   const form = useForm(
@@ -50,8 +52,8 @@ export function AddClientForm(props: {
       reviewCadence: numberOrAbsent(v['reviewCadence']),
     }),
     async (input) => {
-      const added = await server.addClient(input as Parameters<typeof server.addClient>[0]);
-      props.onDone(`${added.name} added`, added.id);
+      const opened = await server.addClient(input as Parameters<typeof server.addClient>[0]);
+      props.onAdded(opened);
     },
   );
   const f = (name: string) => ({

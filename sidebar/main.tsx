@@ -7,7 +7,7 @@ import type { RegistryItem } from '../src/domain/section-items';
 import { ClientView, loading } from './client-view';
 import { AddClientForm } from './forms';
 import { ItemForm } from './item-form';
-import type { ClientDetail } from '../src/main';
+import type { ClientDetail, SidebarOpen } from '../src/main';
 import { schedulePrioritiesRefresh } from './priorities-refresh';
 import { server } from './server';
 import { WeeklyPanel } from './weekly-panel';
@@ -34,16 +34,18 @@ function App() {
   };
   const shown = useRef('');
 
-  /** Everything the sidebar shows, in one call (the list, and this client or the first). */
+  /** Shows what one call answered: the list, and this client or the first. */
+  const show = (r: SidebarOpen): void => {
+    setClients(r.clients);
+    shown.current = r.current?.client.id ?? '';
+    setCurrent(shown.current);
+    setDetail(r.current);
+  };
+  /** Everything the sidebar shows, in one call. */
   const open = (clientId?: string): void => {
     server
       .getSidebar({ clientId })
-      .then((r) => {
-        setClients(r.clients);
-        shown.current = r.current?.client.id ?? '';
-        setCurrent(shown.current);
-        setDetail(r.current);
-      })
+      .then(show)
       .catch((e: Error) => setLoadError(e.message));
   };
   useEffect(() => open(), []);
@@ -58,16 +60,22 @@ function App() {
   };
 
   /** After a write: the user goes on at once; Priorities follow shortly, outside the wait. */
-  const done = (text: string, addedClientId?: string): void => {
+  const done = (text: string): void => {
     schedulePrioritiesRefresh();
     say(text);
     setView({ name: 'home' });
-    if (addedClientId) open(addedClientId);
-    else if (current) showClient(current);
+    if (current) showClient(current);
+  };
+  /** A client added: the answer already holds the list and the new client. */
+  const added = (opened: SidebarOpen): void => {
+    schedulePrioritiesRefresh();
+    say(`${opened.current?.client.name ?? 'The client'} added`);
+    setView({ name: 'home' });
+    show(opened);
   };
   const back = (): void => setView({ name: 'home' });
 
-  if (view.name === 'addClient') return <AddClientForm onDone={done} onCancel={back} />;
+  if (view.name === 'addClient') return <AddClientForm onAdded={added} onCancel={back} />;
   if (view.name === 'item') {
     return (
       <ItemForm

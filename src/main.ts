@@ -21,6 +21,7 @@ import {
   clientDetail,
   listClients,
   setUp,
+  type AddedClient,
   type ClientDetail,
   type Registry,
 } from './app/clients.js';
@@ -75,7 +76,7 @@ export const showDecisionRecords = (input?: { clientId?: string }): void =>
 
 export const setupRegistry = (): SetupResult => setUp();
 
-export const addClient = (input: ClientInput): { id: string; name: string } => addNewClient(input);
+export const addClient = (input: ClientInput): AddedClient => addNewClient(input);
 
 export const addItem = (input: AddItemInput): AddItemResult => addNewItem(input);
 

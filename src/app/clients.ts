@@ -2,7 +2,7 @@
  * Setting the registry up, adding a client, and reading clients for the sidebar. Which tabs are
  * clients is decided by `discoverClients` alone, whichever of these asks.
  */
-import { locateClientTab } from '../domain/client-tab-layout.js';
+import { locateClientTab, type ClientTabLayout } from '../domain/client-tab-layout.js';
 import { checkNewClientName } from '../domain/client-name.js';
 import { clientOfTab } from '../domain/discover-clients.js';
 import { clientInputSchema, type ClientInput, type ClientSummary } from '../domain/client.js';
@@ -15,8 +15,8 @@ import type { Problem, RegistryItem } from '../domain/section-items.js';
 import { parseInput } from '../domain/validation.js';
 import { withDocumentLock } from '../services/document-lock.js';
 import { registryUrl, spreadsheetTimeZone } from '../services/time-zone.js';
-import { createClientRanges, noteNewClient } from '../sheets/client-named-ranges.js';
-import { clientIdOf, clientTabById, createClientTab, readClientTab } from '../sheets/client-tab.js';
+import { noteNewClient } from '../sheets/client-marks.js';
+import { clientIdOf, clientTabById, createClientTab } from '../sheets/client-tab.js';
 import { isoDates } from '../sheets/grid-dates.js';
 import { findRegistryTabs } from '../sheets/registry-tabs.js';
 import {
@@ -29,6 +29,7 @@ import { readWholeTab } from '../sheets/sheet-rows.js';
 import { readWorkbook } from '../sheets/workbook-read.js';
 import { ADDON_TITLE, activeSpreadsheet } from './active-spreadsheet.js';
 import { noteClientAdded, readClientIndex, rememberPrioritiesTab } from './sidebar-client-index.js';
+import { openSidebar, type SidebarOpen } from './sidebar-open.js';
 
 /** Creates the registry's tabs; running it again changes nothing. */
 export function setUp(): SetupResult {
@@ -47,42 +48,73 @@ export function setUp(): SetupResult {
   });
 }
 
-/** Adds a client: a new tab with its profile and every section, ready for items. */
-export function addNewClient(input: ClientInput): { id: string; name: string } {
+/**
+ * Adds a client: a new tab with its profile and every section, ready for items. Returns what the
+ * sidebar shows next (the client list and the new client), so adding needs no second call. With
+ * the client index (the usual case) it reads no client tab and makes no named range: about 20
+ * Spreadsheet calls whatever the registry's size (ADR 32).
+ */
+/** The client added, and what the sidebar shows next. */
+export interface AddedClient extends SidebarOpen {
+  id: string;
+  name: string;
+}
+
+export function addNewClient(input: ClientInput): AddedClient {
   const profile = parseInput(clientInputSchema, input, 'Client');
-  return withDocumentLock(() => {
+  const added = withDocumentLock((): { id: string; open: SidebarOpen | null } => {
     const ss = activeSpreadsheet();
     // The client index answers "is this name taken" in one read; without it, every tab is read,
-    // and missing registry tabs are made (with it, Priorities is there; a refresh makes the rest).
+    // and missing registry tabs and Settings names are made (with it, the registry was refreshed
+    // since it was set up; a refresh makes what is missing again).
     const index = readClientIndex(ss);
-    if (!index) setupRegistryTabs(ss, findRegistryTabs(ss));
-    ensureSettingsNames(ss);
+    if (!index) {
+      setupRegistryTabs(ss, findRegistryTabs(ss));
+      ensureSettingsNames(ss);
+    }
     registryUrl(ss);
     const workbook = index ? null : readWorkbook(ss);
     checkNewClientName(
       profile.name,
       index ? index.entries.map((c) => c.name) : (workbook?.clients ?? []).map((c) => c.name),
     );
-    const sameName = ss.getSheetByName(profile.name);
-    // An empty tab of that name is what an attempt that failed half-way left: it is reused.
-    if (sameName && sameName.getLastRow() > 0) {
-      throw new InputError(
-        `A tab named ${profile.name} already exists. Choose another client name.`,
-        'name',
-      );
-    }
-    const sheet = createClientTab(ss, profile, sameName);
+    const { sheet, grid } = createClientTab(ss, profile, () => {
+      const sameName = ss.getSheetByName(profile.name);
+      // An empty tab of that name is what an attempt that failed half-way left: it is reused.
+      if (sameName && sameName.getLastRow() > 0) {
+        throw new InputError(
+          `A tab named ${profile.name} already exists. Choose another client name.`,
+          'name',
+        );
+      }
+      return sameName;
+    });
     const id = clientIdOf(sheet);
-    const { grid, layout } = readClientTab(sheet);
-    createClientRanges(ss, sheet, id, layout, grid);
+    const layout = locateClientTab(grid);
     const priorities = index ?? workbook?.roles.priorities;
     if (priorities) {
-      noteNewClient(priorities, id);
+      noteNewClient(priorities, id, profile.name, profileRows(layout));
       if (!index) rememberPrioritiesTab(priorities.sheet);
     }
     noteClientAdded();
-    return { id, name: profile.name };
+    if (!index) return { id, open: null };
+    const { items, problems } = readClientItems(layout, profile.name);
+    const entry = { id, name: profile.name, status: profile.status };
+    const clients = [...index.entries, entry].sort((a, b) => a.name.localeCompare(b.name));
+    const client = summarizeClient(id, profile.name, layout);
+    return { id, open: { clients, problems: [], current: { client, items, problems } } };
   });
+  // Without the index the sidebar's usual open follows, which reads what it needs.
+  const open = added.open ?? openSidebar({ clientId: added.id });
+  return { id: added.id, name: profile.name, ...open };
+}
+
+/** The rows of the Client and Status cells the client index's mark reads. */
+function profileRows(layout: ClientTabLayout): { name: number; status: number } {
+  return {
+    name: layout.profile.get('Client')?.row ?? 1,
+    status: layout.profile.get('Status')?.row ?? 3,
+  };
 }
 
 export interface Registry {

@@ -52,6 +52,6 @@ export function refresh(): RefreshResult {
     if (seedNewStages(snap)) snap = snapshotRegistry(ss, timeZone, todayIn(timeZone));
     snap = withShares(snap);
     const at = Utilities.formatDate(new Date(), timeZone, 'yyyy-MM-dd HH:mm');
-    return refreshRollup(ss, snap, at, { checkRanges: true, decisionLog: true });
+    return refreshRollup(ss, snap, at, { decisionLog: true });
   });
 }

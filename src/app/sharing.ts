@@ -313,9 +313,7 @@ export function shareView(input: ShareInput): ShareResult {
       true,
     );
     snap.shared.set(request.clientId, result.url);
-    refreshRollup(ss, snap, Utilities.formatDate(new Date(), timeZone, 'yyyy-MM-dd HH:mm'), {
-      checkRanges: false,
-    });
+    refreshRollup(ss, snap, Utilities.formatDate(new Date(), timeZone, 'yyyy-MM-dd HH:mm'));
     return result;
   });
 }

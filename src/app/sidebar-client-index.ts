@@ -5,7 +5,8 @@
  */
 import type { ClientSummary } from '../domain/client.js';
 import { clientKey } from '../domain/discover-clients.js';
-import { CHECKS_COLUMN, readMark } from '../sheets/client-named-ranges.js';
+import { columnLetter } from '../domain/section-items.js';
+import { CHECKS_COLUMN, readMark } from '../sheets/client-marks.js';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -27,15 +28,21 @@ export function rememberPrioritiesTab(sheet: GoogleAppsScript.Spreadsheet.Sheet)
  * no remembered tab, a tab that is no longer Priorities, or a mark written before the index
  * (no status), which the next refresh rewrites.
  */
-export function readClientIndex(
-  ss: Spreadsheet,
-): { entries: ClientEntry[]; grid: unknown[][]; sheet: GoogleAppsScript.Spreadsheet.Sheet } | null {
+export function readClientIndex(ss: Spreadsheet): {
+  entries: ClientEntry[];
+  grid: unknown[][];
+  sheet: GoogleAppsScript.Spreadsheet.Sheet;
+  maxRows: number;
+} | null {
   const id = PropertiesService.getDocumentProperties().getProperty(PRIORITIES_TAB_KEY);
   if (!id) return null;
   const sheet = ss.getSheetById(Number(id));
   if (!sheet) return null;
-  // Only the check columns: the ranked list beside them is thousands of rows nobody needs here.
-  const checks: unknown[][] = sheet.getRange(1, CHECKS_COLUMN, sheet.getMaxRows(), 4).getValues();
+  // Only the index columns, to the tab's last row (`O1:R`, open-ended as Sheets' A1 notation
+  // allows: the Sheets API's GridRange reference reads `Sheet1!A5:B` so): the ranked list beside
+  // them is thousands of rows nobody needs here.
+  const columns = `${columnLetter(CHECKS_COLUMN)}1:${columnLetter(CHECKS_COLUMN + 3)}`;
+  const checks: unknown[][] = sheet.getRange(columns).getValues();
   const entries: ClientEntry[] = [];
   const seen = new Set<string>();
   let last = 0;
@@ -58,7 +65,7 @@ export function readClientIndex(
   const grid = checks
     .slice(0, last)
     .map((row) => [...new Array<unknown>(CHECKS_COLUMN - 1).fill(''), ...row]);
-  return { entries, grid, sheet };
+  return { entries, grid, sheet, maxRows: checks.length };
 }
 
 /** Document property: how many clients were ever added, so a refresh sees one added meanwhile. */

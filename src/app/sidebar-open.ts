@@ -17,7 +17,6 @@ export type { ClientEntry };
 export interface SidebarOpen {
   clients: ClientEntry[];
   problems: Problem[];
-  timeZone: string;
   /** The client shown first: the one asked for if it is still there, else the first by name. */
   current: ClientDetail | null;
 }
@@ -50,8 +49,8 @@ export function openSidebar(input?: { clientId?: string }): SidebarOpen {
       clients = registry.clients.map((c) => ({ id: c.id, name: c.name, status: c.status }));
       const again = clients.find((c) => c.id === wanted) ?? clients[0];
       current = again ? clientDetailIn(ss, registry.timeZone, again.id) : null;
-      return { clients, problems: registry.problems, timeZone: registry.timeZone, current };
+      return { clients, problems: registry.problems, current };
     }
   }
-  return { clients, problems, timeZone, current };
+  return { clients, problems, current };
 }

@@ -225,7 +225,7 @@ function writePlanFor(
     commitClose(ss, closing, null, generatedAt, today);
     writeHistory(historyTab, history, closing, plan, generatedAt);
   }
-  refreshRollup(ss, snap, generatedAt, { checkRanges: false });
+  refreshRollup(ss, snap, generatedAt);
   const drawn = writePlanTab(planTab, plan, generatedAt);
   progress.planWritten = true;
   // A client whose tab could not be read is left out of this plan, and the run says so.

@@ -124,17 +124,32 @@ function dropdowns(): Map<string, Rule> {
   return rules;
 }
 
-/** Draws a new client tab in a handful of batched calls and marks it as a client tab. */
 /**
- * `emptyTab` is a tab of that name left empty by an earlier attempt that failed half-way; it is
- * the add-on's own and holds nothing, so it is used instead of refusing the name.
+ * Draws a new client tab in a handful of batched calls and marks it as a client tab. When Sheets
+ * will not make a tab of that name, `sameNameTab` says which tab holds it: one left empty by an
+ * earlier attempt that failed half-way is the add-on's own and holds nothing, so it is used
+ * instead of refusing the name; it throws when the name is really taken.
  */
 export function createClientTab(
   ss: Spreadsheet,
   profile: ClientProfile,
-  emptyTab: Sheet | null,
-): Sheet {
-  const sheet = emptyTab ?? ss.insertSheet(profile.name);
+  sameNameTab: () => Sheet | null,
+): { sheet: Sheet; grid: unknown[][] } {
+  let emptyTab: Sheet | null = null;
+  let sheet: Sheet;
+  try {
+    sheet = ss.insertSheet(profile.name);
+  } catch (e) {
+    emptyTab = sameNameTab();
+    if (!emptyTab) {
+      const why = e instanceof Error ? e.message : String(e);
+      throw new InputError(
+        `Sheets would not make a tab named ${profile.name} (${why}). Choose another client name.`,
+        'name',
+      );
+    }
+    sheet = emptyTab;
+  }
   if (!emptyTab || !emptyTab.getDeveloperMetadata().some((m) => m.getKey() === TAB_ROLE_KEY))
     markTab(sheet, 'client');
   const { values, styles, dataRows } = draw(profile);
@@ -174,7 +189,17 @@ export function createClientTab(
   sheet.setFrozenRows(1);
   sheet.setColumnWidths(1, width, 130);
   sheet.setColumnWidth(2, 240);
-  return sheet;
+  return { sheet, grid: values.map((row) => row.map(asRead)) };
+}
+
+/**
+ * A cell as a read of the tab just drawn returns it, dates as ISO text: the new client is known
+ * without reading it back. A formula (in the health sections only) reads as blank here; the
+ * sidebar shows none of them.
+ */
+function asRead(cell: CellInput): unknown {
+  if (typeof cell !== 'object' || cell instanceof Date) return cell;
+  return 'date' in cell ? cell.date : '';
 }
 
 export interface ClientTabRead {

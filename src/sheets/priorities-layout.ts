@@ -5,7 +5,7 @@
  * made (or, for a registry made before this layout, by the first refresh that finds it missing),
  * so a refresh spends no call on it and a width a person changes by hand stays as they set it.
  */
-import { CHECKS_COLUMN } from './client-named-ranges.js';
+import { CHECKS_COLUMN } from './client-marks.js';
 import { GENERATED_TITLE_STYLE, HEADER_STYLE, type RowStyle } from './styles.js';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;

@@ -1,16 +1,12 @@
 /**
  * What a refresh does to the Priorities tab besides writing its cells: restyle the part below the
- * ranked list when it moved, and re-set the named ranges its range checks show drifted.
+ * ranked list when it moved.
  */
-import type { RangeSpec } from '../domain/client-ranges.js';
 import { fingerprint } from '../domain/fingerprint.js';
-import { CHECKS_COLUMN, setClientRanges } from './client-named-ranges.js';
 import { LIST_WIDTH, LOWER_KEY } from './priorities-layout.js';
 import type { PrioritiesGrid } from './rollup-tabs.js';
-import type { ClientTab } from './workbook-read.js';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 /** Font weights and backgrounds of `rows` grid rows from `from` (1-based), `width` wide. */
 function styles(
@@ -29,17 +25,6 @@ function styles(
     backgrounds.push(new Array<string>(width).fill(s?.background ?? ''));
   }
   return { weights, backgrounds };
-}
-
-/** Each range check on the tab as read: the range's name → its rows and filled cells. */
-function rangeChecks(grid: readonly (readonly unknown[])[]): Map<string, unknown[]> {
-  const out = new Map<string, unknown[]>();
-  for (const row of grid) {
-    const name = row[CHECKS_COLUMN - 1];
-    if (typeof name === 'string' && name.startsWith('CTOR_'))
-      out.set(name, [row[CHECKS_COLUMN], row[CHECKS_COLUMN + 1]]);
-  }
-  return out;
 }
 
 /** Where the part below the ranked list was styled last, and how. */
@@ -110,33 +95,4 @@ export function restyleNextTime(grid: PrioritiesGrid, laidOut: boolean): void {
   const start = previous?.start ?? grid.lowerStart;
   const end = previous?.end ?? grid.rows.length;
   props.setProperty(LOWER_KEY, JSON.stringify({ start, end, signature: '' } satisfies LowerPart));
-}
-
-/**
- * The range checks are live formulas: as the refresh read the tab, they showed each named range
- * as it was then. A range without a check yet (a client added since the last refresh) was made
- * by the add-on moments before, and is checked from the next refresh on. Returns the names re-set.
- */
-export function realignDriftedRanges(
-  ss: Spreadsheet,
-  clients: readonly ClientTab[],
-  checks: readonly { clientId: string; spec: RangeSpec }[],
-  tabAsRead: readonly (readonly unknown[])[],
-): string[] {
-  const realigned: string[] = [];
-  const sheets = new Map(clients.map((c) => [c.id, c.sheet]));
-  const shown = rangeChecks(tabAsRead);
-  for (const { clientId, spec } of checks) {
-    const line = shown.get(spec.name);
-    if (!line) continue;
-    const [rows, filled] = line;
-    const rowsOk = spec.toSheetEnd ? typeof rows === 'number' : rows === spec.numRows;
-    if (rowsOk && (spec.filled < 0 ? typeof filled === 'number' : filled === spec.filled)) continue;
-    const sheet = sheets.get(clientId);
-    if (!sheet) continue;
-    const fixed = spec.toSheetEnd ? { ...spec, numRows: sheet.getMaxRows() - spec.row + 1 } : spec;
-    setClientRanges(ss, sheet, [fixed]);
-    realigned.push(spec.name);
-  }
-  return realigned;
 }

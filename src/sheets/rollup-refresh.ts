@@ -5,7 +5,7 @@
  * read, and re-set where they drifted.
  */
 import { actualHoursProblems, readPreviousPlan } from '../domain/week-closing.js';
-import { clientRangeSpecs, type RangeSpec } from '../domain/client-ranges.js';
+import { clientRanges } from '../domain/client-ranges.js';
 import { readDependencies } from '../domain/dependencies.js';
 import { readPrinciples } from '../domain/principles.js';
 import type { RadarEntry, RadarVocabulary } from '../domain/radar.js';
@@ -28,7 +28,8 @@ import {
   refreshDecisionLog,
   type DecisionLogGrid,
 } from './decision-log-tab.js';
-import { realignDriftedRanges, restyleBelowList, restyleNextTime } from './priorities-write.js';
+import { restyleBelowList, restyleNextTime } from './priorities-write.js';
+import { clientTabNames } from './client-marks.js';
 import { writableRange } from './sheet-rows.js';
 import { isoDates } from './grid-dates.js';
 import { radarOf, writeRadarTab } from './radar-tab.js';
@@ -46,7 +47,6 @@ export interface RegistrySnapshot {
   clients: ClientRecord[];
   settings: RegistrySettings;
   rollup: Rollup;
-  ranges: Map<string, RangeSpec[]>;
   /** Client id → shared view address, for the Overview's link; filled by the caller. */
   shared: Map<string, string>;
   /** Registry tabs that were missing and made again. */
@@ -145,10 +145,6 @@ export function snapshotRegistry(
     workbook = readWorkbook(ss);
   }
   const { read, clients, problems, loggable } = recordsOf(workbook, timeZone);
-  const ranges = new Map<string, RangeSpec[]>();
-  for (const tab of read.clients) {
-    ranges.set(tab.id, clientRangeSpecs(tab.id, tab.layout, tab.grid, Number.MAX_SAFE_INTEGER));
-  }
   const settings = readSettings(read.roles.settings?.grid ?? []);
   const principles = readPrinciples(isoDates(read.roles.principles?.grid ?? [], timeZone));
   const rollup = buildRollup(
@@ -166,7 +162,6 @@ export function snapshotRegistry(
     clients,
     settings,
     rollup,
-    ranges,
     shared: new Map(),
     repaired,
     timeZone,
@@ -221,25 +216,22 @@ export interface RefreshResult {
   conflicts: number;
   notices: number;
   problems: Problem[];
-  realigned: string[];
   repaired: string[];
   /** Tabs skipped this time, with why; every other client was refreshed. */
   skipped: WorkbookRead['skipped'];
-  /** The Decision log is written by the next refresh: this one had no calls to spare. */
-  decisionLogWaits?: boolean;
 }
 
 /**
- * `checkRanges` repairs the named ranges the range checks showed drifted when the tab was read;
- * the weekly run leaves repairs to the interactive refresh, to stay within its call budget.
- * `decisionLog` writes the Decision log too: only Refresh priorities does; the weekly run and
+ * Writes Priorities, the Overview when it changed, the Radar and (`decisionLog`) the Decision
+ * log. Every client's references are written again from its tab as read, so a section a person
+ * moved or grew since is counted in full again (ADR 32). `decisionLog` writes the Decision log too: only Refresh priorities does; the weekly run and
  * sharing, which write their own tabs besides, leave it to the next refresh (ADR 24).
  */
 export function refreshRollup(
   ss: Spreadsheet,
   snap: RegistrySnapshot,
   refreshedAt: string,
-  options: { checkRanges: boolean; decisionLog?: boolean },
+  options: { decisionLog?: boolean } = {},
 ): RefreshResult {
   const priorities = snap.read.roles.priorities;
   const overview = snap.read.roles.overview;
@@ -249,13 +241,16 @@ export function refreshRollup(
     );
   }
   const laidOut = ensureRollupLayout(priorities.sheet, overview.sheet);
-  const grid = prioritiesGrid(snap.rollup, snap.clients, snap.ranges, refreshedAt);
+  const tabNames = clientTabNames(priorities, snap.read.clients);
+  const ranges = new Map(
+    snap.read.clients.map((tab) => [
+      tab.id,
+      clientRanges(tabNames.get(tab.id) ?? tab.name, tab.layout, tab.grid.length),
+    ]),
+  );
+  const grid = prioritiesGrid(snap.rollup, snap.clients, ranges, refreshedAt);
   const p = pad(grid, priorities, CHECKS_COLUMN + 4);
   writeCells(writableRange(priorities.sheet, p.height, p.width), p.values);
-
-  const realigned = options.checkRanges
-    ? realignDriftedRanges(ss, snap.read.clients, grid.checks, priorities.grid)
-    : [];
 
   if (snap.read.roles.radar) writeRadarTab(snap.read.roles.radar, snap.radar.entries);
 
@@ -264,6 +259,7 @@ export function refreshRollup(
   // that are not formulas changed. Its title and header keep the formatting setup gave them.
   const o = overviewGrid(
     snap.clients,
+    ranges,
     snap.shared,
     hoursTakenByClient(snap.read.roles.planHistory, snap.timeZone),
   );
@@ -280,11 +276,10 @@ export function refreshRollup(
   const log = options.decisionLog ? decisionLogChange(snap) : null;
   // Restyling the rows below the list, the Overview and the log together would take one call
   // more than tabs + 12 (ADR 24): the restyle, which only moves bold and colour, waits for the
-  // next refresh; the log waits only when named ranges had to be re-set.
+  // next refresh.
   if (overviewWritten && log) restyleNextTime(grid, laidOut);
   else restyleBelowList(priorities.sheet, grid, p.height, laidOut);
-  const decisionLogWaits = log !== null && realigned.length > 0;
-  if (log && !decisionLogWaits) refreshDecisionLog(log.tab, log.grid);
+  if (log) refreshDecisionLog(log.tab, log.grid);
 
   return {
     refreshedAt,
@@ -292,10 +287,8 @@ export function refreshRollup(
     conflicts: snap.rollup.conflicts.length,
     notices: snap.rollup.notices.length,
     problems: snap.rollup.problems,
-    realigned,
     repaired: snap.repaired,
     skipped: snap.read.skipped,
-    ...(decisionLogWaits ? { decisionLogWaits } : {}),
   };
 }
 

@@ -1,8 +1,9 @@
 /**
  * The Priorities and Overview tabs as grids of cells: values, text, and the live formulas over
- * each client's named ranges. Written whole, in one batch each, through `writeCells`.
+ * each client's cells (A1 references into its tab). Written whole, in one batch each, through
+ * `writeCells`.
  */
-import { rangeName, type RangeSpec } from '../domain/client-ranges.js';
+import { rangeOf, type ClientRangeKey } from '../domain/client-ranges.js';
 import { overviewHealthCells } from '../domain/overview.js';
 import type { Rollup } from '../domain/rollup.js';
 import type { ClientRecord } from '../domain/client-record.js';
@@ -15,7 +16,7 @@ import {
   isActiveClient,
 } from '../domain/item-states.js';
 import { asDate, formula, formulaString, type CellInput } from './cell-text.js';
-import { CHECKS_COLUMN, checkFormulas, clientMark } from './client-named-ranges.js';
+import { CHECKS_COLUMN, indexRow } from './client-marks.js';
 import { columnLetter } from './formulas.js';
 import { OVERVIEW_HEADER } from './registry-setup.js';
 import { RANKED_HEADER } from './priorities-layout.js';
@@ -35,9 +36,10 @@ export interface PrioritiesGrid extends TabGrid {
    * look the layout gave them).
    */
   lowerStart: number;
-  /** The range checks, one per row below their label, in hidden columns from `CHECKS_COLUMN`. */
-  checks: { clientId: string; spec: RangeSpec }[];
 }
+
+/** Each client's references, by client id (`clientRanges`). */
+export type RangesByClient = ReadonlyMap<string, ReadonlyMap<ClientRangeKey, string>>;
 
 export { CHECKS_COLUMN, RANKED_HEADER };
 
@@ -75,21 +77,26 @@ function countWhere(
     .join('+');
 }
 
-function openCount(clientId: string, column: string, value: string): string {
-  return countWhere(rangeName(clientId, 'debt_status'), OPEN_DEBT, [
-    [rangeName(clientId, column), `"${value}"`],
-  ]);
+type Refs = (what: ClientRangeKey) => string;
+
+/** A client's references as a lookup; a range its tab lacks reads as an error. */
+function refsOf(ranges: RangesByClient, clientId: string): Refs {
+  const refs = ranges.get(clientId) ?? new Map<ClientRangeKey, string>();
+  return (what) => rangeOf(refs, what);
+}
+
+function openCount(n: Refs, column: string, value: string): string {
+  return countWhere(n('debt_status'), OPEN_DEBT, [[n(column), `"${value}"`]]);
 }
 
 /** Open debt items: blank-status rows count when they have a title. */
-function openDebtCount(clientId: string): string {
-  const status = rangeName(clientId, 'debt_status');
-  return `${countWhere(status, OPEN_DEBT_STATUSES, [])}+COUNTIFS(${status},"",${rangeName(clientId, 'debt_title')},"<>")`;
+function openDebtCount(n: Refs): string {
+  const status = n('debt_status');
+  return `${countWhere(status, OPEN_DEBT_STATUSES, [])}+COUNTIFS(${status},"",${n('debt_title')},"<>")`;
 }
 
 /** Overdue, as `isOverdue`: open risks, pending decisions and unfinished goals dated before today. */
-function overdueCount(clientId: string): string {
-  const n = (what: string) => rangeName(clientId, what);
+function overdueCount(n: Refs): string {
   const before = (range: string): [string, string] => [range, '"<"&TODAY()'];
   const goals = [
     `COUNTIFS(${n('goal_target')},"<"&TODAY())`,
@@ -111,7 +118,7 @@ function plural(n: number, one: string, many: string): string {
 export function prioritiesGrid(
   rollup: Rollup,
   clients: readonly ClientRecord[],
-  ranges: ReadonlyMap<string, RangeSpec[]>,
+  ranges: RangesByClient,
   refreshedAt: string,
 ): PrioritiesGrid {
   const rows: CellInput[][] = [];
@@ -157,8 +164,8 @@ export function prioritiesGrid(
     push([
       '',
       clientLink(c),
-      ...QUADRANTS.map((q) => formula(`=${openCount(c.id, 'debt_quadrant', q)}`)),
-      formula(`=${openDebtCount(c.id)}`),
+      ...QUADRANTS.map((q) => formula(`=${openCount(refsOf(ranges, c.id), 'debt_quadrant', q)}`)),
+      formula(`=${openDebtCount(refsOf(ranges, c.id))}`),
     ]);
   }
   if (active.length === 0) push(['No active clients yet.']);
@@ -209,32 +216,24 @@ export function prioritiesGrid(
   for (const p of rollup.problems) push(['', p.tab, p.cell, '', p.reason]);
   if (rollup.problems.length === 0) push(['Every cell was read.']);
 
-  const checks: { clientId: string; spec: RangeSpec }[] = [];
-  for (const [clientId, specs] of ranges) for (const spec of specs) checks.push({ clientId, spec });
   const place = (r: number, cells: CellInput[]): void => {
     while (rows.length < r) push([]);
     const row = rows[r - 1] as CellInput[];
     while (row.length < CHECKS_COLUMN - 1) row.push('');
     row.splice(CHECKS_COLUMN - 1, cells.length, ...cells);
   };
-  // Beside the part below the list, in the hidden columns.
-  place(lowerStart, [
-    'Range checks: the add-on reads these to keep its named ranges in step',
-    '',
-    '',
-  ]);
-  checks.forEach(({ clientId, spec }, i) =>
-    place(lowerStart + 1 + i, [
-      spec.name,
-      ...checkFormulas(spec),
-      ...(spec.name.endsWith('_stage') ? [clientMark(clientId)] : []),
-    ]),
-  );
-  return { rows, styles, lowerStart, checks };
+  // Beside the part below the list, in the hidden columns: the client index (ADR 21, 32).
+  place(lowerStart, ['Client index: the add-on reads these marks to find each client', '', '']);
+  [...ranges].forEach(([id, refs], i) => {
+    const r = lowerStart + 1 + i;
+    place(r, indexRow(id, refs, r));
+  });
+  return { rows, styles, lowerStart };
 }
 
 export function overviewGrid(
   clients: readonly ClientRecord[],
+  ranges: RangesByClient,
   shared: ReadonlyMap<string, string>,
   /** Client id → planned and actual hours over its last four closed weeks (Plan History). */
   hoursTaken: ReadonlyMap<string, string> = new Map(),
@@ -248,7 +247,7 @@ export function overviewGrid(
   const first = rows.length + 1;
   clients.forEach((c) => {
     const r = rows.length + 1;
-    const n = (what: string) => rangeName(c.id, what);
+    const n = refsOf(ranges, c.id);
     const E = `E${r}`;
     rows.push([
       clientLink(c),
@@ -257,12 +256,12 @@ export function overviewGrid(
       formula(`=${n('hours')}`),
       formula(`=IF(COUNT(${n('review_date')})=0,"",MAX(${n('review_date')}))`),
       formula(`=IF(${E}="","",DAYS(TODAY(),${E}))`),
-      formula(`=${openCount(c.id, 'debt_priority', 'High')}`),
-      formula(`=${openCount(c.id, 'debt_priority', 'Medium')}`),
-      formula(`=${openCount(c.id, 'debt_priority', 'Low')}`),
-      formula(`=${openCount(c.id, 'debt_quadrant', 'Do now')}`),
+      formula(`=${openCount(n, 'debt_priority', 'High')}`),
+      formula(`=${openCount(n, 'debt_priority', 'Medium')}`),
+      formula(`=${openCount(n, 'debt_priority', 'Low')}`),
+      formula(`=${openCount(n, 'debt_quadrant', 'Do now')}`),
       formula(`=COUNTIFS(${n('decision_status')},"${PENDING_DECISION_STATUS}")`),
-      formula(`=${overdueCount(c.id)}`),
+      formula(`=${overdueCount(n)}`),
       formula(
         `=${['High', 'Critical'].map((band) => countWhere(n('risk_status'), OPEN_RISK, [[n('risk_band'), `"${band}"`]])).join('+')}`,
       ),

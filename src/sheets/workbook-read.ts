@@ -17,7 +17,7 @@ import { RADAR_HEADER } from '../domain/radar-tab.js';
 import { GENERATED_ROLES, USER_ROLES, findRoleTabs, type RegistryRole } from './tab-roles.js';
 import { GENERATED_TITLES } from './tab-roles.js';
 import { readWholeTab } from './sheet-rows.js';
-import { CHECKS_COLUMN, readMark } from './client-named-ranges.js';
+import { CHECKS_COLUMN, MARK_OFFSET, readMark } from './client-marks.js';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -72,7 +72,7 @@ function roleOf(grid: unknown[][]): RegistryRole | undefined {
 function markedIds(priorities: unknown[][] | undefined): Map<string, string> {
   const byName = new Map<string, string | null>();
   for (const row of priorities ?? []) {
-    const mark = readMark(row[CHECKS_COLUMN + 2]);
+    const mark = readMark(row[CHECKS_COLUMN - 1 + MARK_OFFSET]);
     if (!mark) continue;
     const key = clientKey(mark.name);
     byName.set(key, byName.has(key) && byName.get(key) !== mark.id ? null : mark.id);

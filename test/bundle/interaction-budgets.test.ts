@@ -131,14 +131,58 @@ describe('sidebar interactions', () => {
       /Client 001/,
     );
     expect(rt.lastExecution?.calls['Sheet.getSheetValues'] ?? 0).toBe(0);
-    const added = addon.call('addClient', { name: 'Newco', hoursPerWeek: 1 }) as { id: string };
-    const open = addon.call('getSidebar', { clientId: added.id }) as {
-      clients: { id: string; name: string }[];
-      current: { client: { id: string } };
-    };
-    expect(open.clients.map((c) => c.name)).toContain('Newco');
-    expect(open.current.client.id).toBe(added.id);
   }, 120000);
+
+  it.each([1, 50])(
+    'adding a client is one server call of at most 20 Spreadsheet calls with %i clients of 300 items, answering with the list and the new client, and makes no named range (ADR 32)',
+    (clients) => {
+      const loaded = registry(clients);
+      const { rt, addon } = loaded;
+      const namedBefore = rt.spreadsheet.namedRanges.size;
+      const { calls, results } = interaction(loaded, [
+        ['addClient', { name: 'Newco & Co (lab)', hoursPerWeek: 1.5, stage: 'Seed' }],
+      ]);
+      const added = results[0] as {
+        id: string;
+        clients: { id: string; name: string; status: string }[];
+        current: { client: { id: string; name: string; hoursPerWeek: number | null } };
+      };
+      expect(calls).toBeLessThanOrEqual(20);
+      expect(rt.lastExecution?.calls['Spreadsheet.setNamedRange'] ?? 0).toBe(0);
+      expect(rt.spreadsheet.namedRanges.size).toBe(namedBefore);
+      expect(added.clients).toHaveLength(clients + 1);
+      expect(added.clients).toContainEqual({
+        id: added.id,
+        name: 'Newco & Co (lab)',
+        status: 'Active',
+      });
+      expect(added.current.client).toMatchObject({
+        id: added.id,
+        name: 'Newco & Co (lab)',
+        hoursPerWeek: 1.5,
+      });
+      // What the sidebar shows is what opening it on the new client shows.
+      const open = addon.call('getSidebar', { clientId: added.id }) as {
+        clients: unknown[];
+        current: unknown;
+      };
+      expect(open.clients).toEqual(added.clients);
+      expect(open.current).toEqual(added.current);
+    },
+    120000,
+  );
+
+  it('the refresh after Add client counts the new client on the Overview by its references, asking no tab its name', () => {
+    const loaded = registry(1);
+    const { rt, addon } = loaded;
+    addon.call('addClient', { name: 'Newco & Co (lab)', hoursPerWeek: 1.5, stage: 'Seed' });
+    // The next refresh ranks and counts the new client by its references, asking no tab its name.
+    addon.call('refreshPriorities');
+    expect(rt.lastExecution?.calls['Sheet.getName'] ?? 0).toBe(0);
+    const overview = values(rt, tab(rt, 'Overview'));
+    const row = overview.find((r) => r[0] === 'Newco & Co (lab)');
+    expect(row?.slice(1, 4)).toEqual(['Seed', 'Active', 1.5]);
+  });
 });
 
 describe('two quick edits in a row', () => {

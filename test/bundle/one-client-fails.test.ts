@@ -59,7 +59,7 @@ function problems(rt: Runtime): string[][] {
   const rows = values(rt, tab(rt, 'Priorities')).map((r) => [r[1], r[2], r[4]].map(String));
   const start = rows.findIndex((r) => r[0] === 'Tab' && r[2] === 'What is wrong');
   const end = rows.findIndex((r, i) => i > start && r[0] === '');
-  return rows.slice(start + 1, end);
+  return rows.slice(start + 1, end < 0 ? rows.length : end);
 }
 
 function rankedTitles(rt: Runtime): string[] {

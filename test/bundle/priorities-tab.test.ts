@@ -185,7 +185,7 @@ describe('the Priorities tab', () => {
     );
   });
 
-  it('fits the visible columns in 1,200 pixels, wraps the titles, and hides the range checks', () => {
+  it('fits the visible columns in 1,200 pixels, wraps the titles, and hides the client index', () => {
     const { rt } = registry();
     const sheet = tab(rt, 'Priorities');
     const widths = Array.from({ length: 14 }, (_, i) => sheet.columnWidths.get(i + 1) ?? 100);
@@ -193,8 +193,8 @@ describe('the Priorities tab', () => {
     expect(widths[4]).toBe(224); // Title, the widest
     expect([...sheet.hiddenColumns].sort((a, b) => a - b)).toEqual([15, 16, 17, 18]);
     const grid = values(rt, sheet);
-    // What the hidden columns hold: the range checks, which the add-on reads back.
-    expect(grid.some((r) => String(r[14]).startsWith('Range checks'))).toBe(true);
+    // What the hidden columns hold: the client index, which the add-on reads back.
+    expect(grid.some((r) => String(r[14]).startsWith('Client index'))).toBe(true);
     const title = rankedRows(rt)[2]?.row ?? 0;
     expect(sheet.cell(title, 5)?.format?.wrap).toBe(true);
     // Column A is not wrapped: the tab's title and notes in it run over to the right.

@@ -156,25 +156,26 @@ describe('refreshPriorities: the live quadrant matrix', () => {
     expect(matrix(rt)['Acme']).toEqual(domainMatrix(record(addon, acme.id)));
   });
 
-  it('re-aligns a named range that no longer covers its section, and reports it', () => {
-    const { rt, addon, acme } = registry();
+  it('keeps counting through a renamed client tab, learns the new name without asking the tab, and counts review rows typed below the sheet end from the next refresh (ADR 32)', () => {
+    const { rt, addon } = registry();
     addon.call('refreshPriorities');
-    // A person removes the Status range by hand, and types review rows below the end of the sheet.
-    const statusName = `CTOR_${acme.id}_debt_status`;
-    rt.spreadsheet.removeNamedRange(statusName);
-    expect(matrix(rt)['Acme']?.[0]).toBe('#NAME?');
+    const before = matrix(rt)['Acme'];
     const sheet = tab(rt, 'Acme');
+    rt.spreadsheet.renameSheet(sheet, "Acme's old tab");
+    // Sheets rewrites the references when a tab is renamed: the live counts do not change.
+    expect(matrix(rt)['Acme']).toEqual(before);
     const end = sheet.maxRows;
     rt.spreadsheet.insertRows(sheet, end + 1, 2, null);
     rt.spreadsheet.writeBlock(sheet, end + 2, 1, [
       [rt.spreadsheet.interpret('2026-11-17', undefined), { kind: 'value', value: 'Yes' }],
     ]);
-    const result = addon.call('refreshPriorities') as { realigned: string[] };
-    expect(result.realigned.sort()).toEqual([`CTOR_${acme.id}_review_date`, statusName].sort());
-    expect(matrix(rt)['Acme']).toEqual([1, 1, 1, 0, 3]);
-    const overview = block(rt, 'Overview', 'Client', 6);
-    expect(overview[0]?.[4]).toBe('2026-11-17');
-    expect((addon.call('refreshPriorities') as { realigned: string[] }).realigned).toEqual([]);
+    const lastReview = () => block(rt, 'Overview', 'Client', 6)[0]?.[4];
+    expect(lastReview()).not.toBe('2026-11-17');
+    addon.call('refreshPriorities');
+    expect(rt.lastExecution?.calls['Sheet.getName'] ?? 0).toBe(0);
+    expect(lastReview()).toBe('2026-11-17');
+    expect(matrix(rt)['Acme']).toEqual(before);
+    expect(rt.spreadsheet.formula(tab(rt, 'Overview'), 3, 2)).toBe("='Acme''s old tab'!$B$2");
   });
 });
 

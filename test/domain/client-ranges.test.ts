@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { clientRangeSpecs, rangeName } from '../../src/domain/client-ranges.js';
+import {
+  a1Reference,
+  clientRanges,
+  MISSING_RANGE,
+  quotedTabName,
+  rangeOf,
+} from '../../src/domain/client-ranges.js';
 import { locateClientTab } from '../../src/domain/client-tab-layout.js';
 import { sectionOf } from '../../src/domain/registry-layout.js';
 
@@ -27,78 +33,56 @@ const grid: unknown[][] = [
   ['2026-11-16', 'Yes'], // 16
 ];
 
-describe("a client's named ranges", () => {
-  const specs = clientRangeSpecs('7', locateClientTab(grid), grid, 1000);
-  const byName = new Map(specs.map((s) => [s.name, s]));
+describe("a client's references (ADR 32)", () => {
+  const refs = clientRanges('Acme', locateClientTab(grid), grid.length);
 
-  it('are named CTOR_<client id>_<what>', () => {
-    expect(rangeName('7', 'debt_status')).toBe('CTOR_7_debt_status');
+  it("quote the tab's name always, an apostrophe doubled, and fix rows and columns", () => {
+    expect(quotedTabName("Joe's Pizza")).toBe("'Joe''s Pizza'");
+    expect(a1Reference("Joe's Pizza", 8, 2, 4)).toBe("'Joe''s Pizza'!$B$8:$B$11");
+    expect(a1Reference('Acme', 1, 2)).toBe("'Acme'!$B$1");
   });
 
   it("run from a section's first data row down to the next section's title row", () => {
     // Debt data starts on row 8; the Decisions title is on row 11: rows 8 to 11.
-    expect(byName.get('CTOR_7_debt_title')).toEqual({
-      name: 'CTOR_7_debt_title',
-      row: 8,
-      column: 2,
-      numRows: 4,
-      filled: 2,
-      toSheetEnd: false,
-    });
-  });
-
-  it('count the cells filled in, blank statuses and priorities not counted', () => {
-    expect(byName.get('CTOR_7_debt_priority')).toMatchObject({ column: 4, filled: 1 });
-    expect(byName.get('CTOR_7_debt_quadrant')).toMatchObject({ column: 7, filled: 2 });
-    expect(byName.get('CTOR_7_debt_status')).toMatchObject({ column: 8, filled: 1 });
+    expect(refs.get('debt_title')).toBe("'Acme'!$B$8:$B$11");
+    expect(refs.get('debt_priority')).toBe("'Acme'!$D$8:$D$11");
+    expect(refs.get('debt_quadrant')).toBe("'Acme'!$G$8:$G$11");
+    expect(refs.get('debt_status')).toBe("'Acme'!$H$8:$H$11");
   });
 
   it('give a section with no data rows a one-row range on the next title', () => {
     // Decisions header on row 12, Review log title on row 13.
-    expect(byName.get('CTOR_7_decision_status')).toEqual({
-      name: 'CTOR_7_decision_status',
-      row: 13,
-      column: 3,
-      numRows: 1,
-      filled: 0,
-      toSheetEnd: false,
-    });
-    expect(byName.get('CTOR_7_decision_due')).toMatchObject({ row: 13, column: 6, numRows: 1 });
+    expect(refs.get('decision_status')).toBe("'Acme'!$C$13");
+    expect(refs.get('decision_due')).toBe("'Acme'!$F$13");
   });
 
-  it("run the last section's ranges to the sheet's last row", () => {
-    expect(byName.get('CTOR_7_review_date')).toEqual({
-      name: 'CTOR_7_review_date',
-      row: 15,
-      column: 1,
-      numRows: 986,
-      filled: 2,
-      toSheetEnd: true,
-    });
+  it("run the last section's ranges to the tab's last row with content", () => {
+    expect(refs.get('review_date')).toBe("'Acme'!$A$15:$A$16");
+    const longer = clientRanges('Acme', locateClientTab(grid), 40);
+    expect(longer.get('review_date')).toBe("'Acme'!$A$15:$A$40");
   });
 
-  it('leave out the ranges of a section the tab does not have', () => {
-    expect(specs.some((s) => s.name.startsWith('CTOR_7_risk_'))).toBe(false);
-    expect(specs.some((s) => s.name.startsWith('CTOR_7_goal_'))).toBe(false);
+  it('leave out the ranges of a section the tab does not have, which then read as an error', () => {
+    expect([...refs.keys()].some((k) => k.startsWith('risk_') || k.startsWith('goal_'))).toBe(
+      false,
+    );
+    expect(rangeOf(refs, 'risk_status')).toBe(MISSING_RANGE);
   });
 
-  it('name one profile cell each, in column B, checked for existence only', () => {
-    expect(specs.filter((s) => s.numRows === 1 && s.filled === -1)).toEqual([
-      { name: 'CTOR_7_name', row: 1, column: 2, numRows: 1, filled: -1, toSheetEnd: false },
-      { name: 'CTOR_7_stage', row: 2, column: 2, numRows: 1, filled: -1, toSheetEnd: false },
-      { name: 'CTOR_7_status', row: 3, column: 2, numRows: 1, filled: -1, toSheetEnd: false },
-      { name: 'CTOR_7_hours', row: 4, column: 2, numRows: 1, filled: -1, toSheetEnd: false },
+  it('name one profile cell each, in column B', () => {
+    expect(['name', 'stage', 'status', 'hours'].map((k) => refs.get(k))).toEqual([
+      "'Acme'!$B$1",
+      "'Acme'!$B$2",
+      "'Acme'!$B$3",
+      "'Acme'!$B$4",
     ]);
   });
 
-  it('follow a column the person moved, counting what the range covers', () => {
+  it('follow a column the person moved', () => {
     const swap = (r: unknown[]) => [r[1], r[0], ...r.slice(2)];
     const moved = grid.map((r, i) => (i >= 6 && i <= 9 ? swap(r) : r));
-    const title = clientRangeSpecs('7', locateClientTab(moved), moved, 1000).find(
-      (s) => s.name === 'CTOR_7_debt_title',
+    expect(clientRanges('Acme', locateClientTab(moved), moved.length).get('debt_title')).toBe(
+      "'Acme'!$A$8:$A$11",
     );
-    // Title now in column A: rows 8 to 11 hold "Flaky CI", blank, "Old ORM" and the
-    // "Decisions" title the range runs down to.
-    expect(title).toMatchObject({ row: 8, column: 1, numRows: 4, filled: 3 });
   });
 });
