@@ -196,7 +196,7 @@ for (const clients of domainOnly ? [] : [1, 10, 50]) {
     ['getSharing'],
   ]);
   interaction('sidebar: switch client', { calls: 8, ms: 1000 }, [
-    ['getClient', { clientId: ids[0] }],
+    ['getClient', { clientId: ids[0], showTab: true }],
     ['getSharing'],
   ]);
   interaction('sidebar: add an item', { calls: 16, ms: 2000 }, [

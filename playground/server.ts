@@ -106,7 +106,7 @@ const shim = (closing: string): string => `<script>
           fetch('/api/run', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ fn: name, args: args }) })
             .then(function (r) { return r.json(); })
             .then(function (body) {
-              if (window.parent !== window) window.parent.postMessage({ type: 'registry-changed' }, location.origin);
+              if (window.parent !== window) window.parent.postMessage({ type: 'registry-changed', activated: body.activated }, location.origin);
               if (body.ok) { if (success) success(body.result, userObject); }
               else if (failure) failure(new Error(body.error), userObject);
             })
@@ -240,9 +240,13 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
         throw new HttpError(400, 'Send {"fn": "<function name>", "args": [...]}.');
       if (!addon.functions.includes(fn))
         throw new HttpError(404, `The add-on has no function named ${fn}.`);
+      // A script that opened a tab (Sheet.activate, insertSheet) moves the user's view to it, as
+      // in Sheets: the page is told which.
+      const activeBefore = rt.spreadsheet.activeSheetId;
       const result = runFunction(fn, fnArgs);
+      const activeAfter = rt.spreadsheet.activeSheetId;
       await pause((rt.lastExecution?.estimatedMs ?? 0) * PACE);
-      json(res, 200, result);
+      json(res, 200, activeAfter === activeBefore ? result : { ...result, activated: activeAfter });
       return;
     }
     case 'POST /api/menu': {

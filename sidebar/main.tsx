@@ -50,11 +50,12 @@ function App() {
   };
   useEffect(() => open(), []);
 
-  const showClient = (clientId: string): void => {
+  /** `showTab`: the user picked the client, so its tab opens beside the sidebar too. */
+  const showClient = (clientId: string, showTab = false): void => {
     shown.current = clientId;
     setCurrent(clientId);
     void server
-      .getClient({ clientId })
+      .getClient({ clientId, showTab })
       .catch((e: Error) => e.message)
       .then((d) => shown.current === clientId && setDetail(d));
   };
@@ -110,7 +111,7 @@ function App() {
             <select
               id="client-switcher"
               value={current}
-              onChange={(e) => showClient(e.currentTarget.value)}
+              onChange={(e) => showClient(e.currentTarget.value, true)}
             >
               {clients.map((c) => (
                 <option key={c.id} value={c.id}>

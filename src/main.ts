@@ -87,7 +87,8 @@ export const getRegistry = (): Registry => listClients();
 export const getSidebar = (input?: { clientId?: string }): SidebarOpen => openSidebar(input);
 export const getRadar = (): RadarView => sidebarRadar();
 
-export const getClient = (input: { clientId: string }): ClientDetail => clientDetail(input);
+export const getClient = (input: { clientId: string; showTab?: boolean }): ClientDetail =>
+  clientDetail(input);
 
 export const relatedDecisions = (input: {
   tags: string | string[];

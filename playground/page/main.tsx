@@ -54,8 +54,10 @@ function Registry() {
     void refresh(null);
     const onMessage = (e: MessageEvent): void => {
       if (e.origin !== location.origin) return;
-      const type = (e.data as { type?: string } | null)?.type;
-      if (type === 'registry-changed') void refresh();
+      const data = e.data as { type?: string; activated?: number } | null;
+      const type = data?.type;
+      // A tab the script opened is shown; otherwise the tab the user is on stays.
+      if (type === 'registry-changed') void refresh(data?.activated ?? tabRef.current);
       if (type === 'close-sidebar') void post('/api/sidebar/close').then(() => refresh());
       if (type === 'close-dialog') void post('/api/dialog/close').then(() => refresh());
     };

@@ -7,7 +7,7 @@ import { checkNewClientName } from '../domain/client-name.js';
 import { clientOfTab } from '../domain/discover-clients.js';
 import { clientInputSchema, type ClientInput, type ClientSummary } from '../domain/client.js';
 import { summarizeClient } from '../domain/client-summary.js';
-import { clientRefSchema } from '../domain/add-item.js';
+import { clientViewSchema } from '../domain/add-item.js';
 import { readClientItems } from '../domain/client-read.js';
 import { InputError } from '../domain/input-error.js';
 import type { SectionKind } from '../domain/registry-layout.js';
@@ -142,11 +142,14 @@ export interface ClientDetail {
   problems: Problem[];
 }
 
-/** One client with every item, for the sidebar's client view. */
-export function clientDetail(input: { clientId: string }): ClientDetail {
-  const { clientId } = parseInput(clientRefSchema, input, 'Client');
+/**
+ * One client with every item, for the sidebar's client view; with `showTab`, its tab is opened
+ * too, so the grid shows the client the sidebar does (one call more).
+ */
+export function clientDetail(input: { clientId: string; showTab?: boolean }): ClientDetail {
+  const { clientId, showTab } = parseInput(clientViewSchema, input, 'Client');
   const ss = activeSpreadsheet();
-  return clientDetailIn(ss, spreadsheetTimeZone(ss), clientId);
+  return clientDetailIn(ss, spreadsheetTimeZone(ss), clientId, showTab ?? false);
 }
 
 /** The same, in a spreadsheet and time zone the caller already has (the sidebar's open). */
@@ -154,6 +157,7 @@ export function clientDetailIn(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
   timeZone: string,
   clientId: string,
+  showTab = false,
 ): ClientDetail {
   const sheet = clientTabById(ss, clientId);
   const tabName = sheet.getName();
@@ -166,6 +170,7 @@ export function clientDetailIn(
   if (!found.client)
     throw new InputError('That tab no longer holds a client. Reload the client list.', 'clientId');
   const { items, problems } = readClientItems(found.client.layout, found.client.name);
+  if (showTab) sheet.activate();
   return {
     client: summarizeClient(clientId, tabName, found.client.layout),
     items,

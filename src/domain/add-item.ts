@@ -52,6 +52,9 @@ export const signalSourcesSchema = z.object({ excludeClientId });
 
 export const clientRefSchema = z.object({ clientId });
 
+/** A client to show; `showTab` also opens its tab, as when the user picks it in the switcher. */
+export const clientViewSchema = z.object({ clientId, showTab: z.optional(z.boolean()) });
+
 export interface AddItemInput {
   clientId: string;
   kind: SectionKind;

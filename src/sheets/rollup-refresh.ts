@@ -252,7 +252,9 @@ export function refreshRollup(
   const p = pad(grid, priorities, CHECKS_COLUMN + 4);
   writeCells(writableRange(priorities.sheet, p.height, p.width), p.values);
 
-  if (snap.read.roles.radar) writeRadarTab(snap.read.roles.radar, snap.radar.entries);
+  const radarWritten = snap.read.roles.radar
+    ? writeRadarTab(snap.read.roles.radar, snap.radar.entries)
+    : false;
 
   const props = PropertiesService.getDocumentProperties();
   // The Overview is live formulas: it is rewritten only when the clients or their values
@@ -274,10 +276,10 @@ export function refreshRollup(
     props.setProperty(OVERVIEW_KEY, overviewSignature);
   }
   const log = options.decisionLog ? decisionLogChange(snap) : null;
-  // Restyling the rows below the list, the Overview and the log together would take one call
-  // more than tabs + 12 (ADR 24): the restyle, which only moves bold and colour, waits for the
-  // next refresh.
-  if (overviewWritten && log) restyleNextTime(grid, laidOut);
+  // Restyling the rows below the list with the Overview and the log or the Radar written too
+  // would take more than tabs + 12 (ADR 24, ADR 28): the restyle, which only moves bold and
+  // colour, waits for the next refresh.
+  if (overviewWritten && (log || radarWritten)) restyleNextTime(grid, laidOut);
   else restyleBelowList(priorities.sheet, grid, p.height, laidOut);
   if (log) refreshDecisionLog(log.tab, log.grid);
 

@@ -45,6 +45,25 @@ async function gridRow(page: Page, firstCell: string): Promise<string[]> {
 }
 
 describe('the client registry in the sidebar', () => {
+  it('picking a client in the switcher opens its tab beside the sidebar', async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await page.goto(playground.url);
+    await page.getByRole('tab', { name: 'Priorities' }).click();
+    await addonMenu(page).click();
+    await page.getByRole('menuitem', { name: 'Open registry' }).click();
+    const side = page.frameLocator('#sidebar-frame');
+    const switcher = side.getByLabel('Client', { exact: true });
+    await switcher.locator('option').nth(1).waitFor({ state: 'attached' });
+    const names = await switcher.locator('option').allTextContents();
+    const other = (names.at(-1) ?? '').replace(/ \(\w+\)$/, '');
+    await switcher.selectOption({ label: names.at(-1) ?? '' });
+    await side.getByRole('region', { name: `${other} registry` }).waitFor();
+    await page.locator('[role="tab"][aria-selected="true"]', { hasText: other }).waitFor();
+    expect(await page.locator('[role="tab"][aria-selected="true"]').textContent()).toBe(other);
+    await screenshot(page, 'switcher-opens-tab');
+    await page.close();
+  });
+
   it('adds a decision and shows related decisions at other clients while its tags are typed', async () => {
     const { page, side } = await openClient('Northwind Health');
     await side.getByRole('button', { name: '+ Decision' }).click();

@@ -57,12 +57,16 @@ describe('sidebar interactions', () => {
   );
 
   it.each([1, 50])(
-    'switching client, adding and updating an item make at most 8, 16 and 16 Spreadsheet calls with %i clients of 300 items',
+    'switching client (its tab opened), adding and updating an item make at most 8, 16 and 16 Spreadsheet calls with %i clients of 300 items',
     (clients) => {
       const loaded = registry(clients);
       const last = loaded.ids[loaded.ids.length - 1] as string;
-      const switched = interaction(loaded, [['getClient', { clientId: last }], ['getSharing']]);
+      const switched = interaction(loaded, [
+        ['getClient', { clientId: last, showTab: true }],
+        ['getSharing'],
+      ]);
       expect(switched.calls).toBeLessThanOrEqual(8);
+      expect(loaded.rt.spreadsheet.activeSheetId).toBe(Number(last));
       const added = interaction(loaded, [
         ['addItem', { clientId: last, kind: 'debt', fields: { title: 'Quick', impact: 4 } }],
         ['getClient', { clientId: last }],
