@@ -1,11 +1,11 @@
 /**
- * The checks `npm test` runs before the tests: the typecheck, ESLint and Prettier. The typecheck
- * and ESLint's type-aware rules share one TypeScript program, built once here: ESLint run on its
- * own builds and checks a program of its own, about a third of the three checks' CPU again.
- * Prettier runs beside them in its own process, so on two cores the checks end in about the time
- * of the longest. Each check's output is printed whole, in order, under a line naming it and its
- * time; the exit code is non-zero when any check failed. `npm run typecheck` and `npm run lint`
- * run the same checks one by one.
+ * The checks `npm test` runs beside the tests (scripts/test.mjs): the typecheck, ESLint and
+ * Prettier. The typecheck and ESLint's type-aware rules share one TypeScript program, built once
+ * here: ESLint run on its own builds and checks a program of its own, about a third of the three
+ * checks' CPU again. Prettier runs beside them in its own process, so on two cores the checks end
+ * in about the time of the longest. Each check's output is printed whole, in order, under a line
+ * naming it and its time; the exit code is non-zero when any check failed. `npm run typecheck`
+ * and `npm run lint` run the same checks one by one.
  *
  * What a check found of an unchanged file is kept under node_modules/.cache (one folder per
  * checkout): the typecheck's as `tsc --incremental` keeps it, Prettier's with its `--cache` keyed

@@ -16,10 +16,13 @@ import {
  * A registry with Acme on Wednesday 18 November 2026 in London, the sheet's zone: built once,
  * each test restores its own copy.
  */
-const setup = restorable(() => {
-  const loaded = loadAddon({ now: '2026-11-18T10:00:00Z', timeZone: 'Europe/London' });
-  return { ...loaded, client: addClient(loaded.addon, { name: 'Acme', hoursPerWeek: 2 }) };
-});
+const setup = restorable(
+  () => {
+    const loaded = loadAddon({ now: '2026-11-18T10:00:00Z', timeZone: 'Europe/London' });
+    return { ...loaded, client: addClient(loaded.addon, { name: 'Acme', hoursPerWeek: 2 }) };
+  },
+  { cacheAs: 'add-debt-item-setup' },
+);
 
 function debtRows(rt: ReturnType<typeof loadAddon>['rt']) {
   const sheet = tab(rt, 'Acme');

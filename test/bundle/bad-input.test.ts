@@ -27,12 +27,19 @@ function wrongFor(col: ColumnSpec): unknown {
 }
 
 /** A registry with Acme and one debt item D-1, built once: every case restores its own copy. */
-const fresh = restorable(() => {
-  const loaded = loadAddon();
-  const client = addClient(loaded.addon, { name: 'Acme', hoursPerWeek: 2 });
-  loaded.addon.call('addItem', { clientId: client.id, kind: 'debt', fields: { title: 'Target' } });
-  return { ...loaded, client };
-});
+const fresh = restorable(
+  () => {
+    const loaded = loadAddon();
+    const client = addClient(loaded.addon, { name: 'Acme', hoursPerWeek: 2 });
+    loaded.addon.call('addItem', {
+      clientId: client.id,
+      kind: 'debt',
+      fields: { title: 'Target' },
+    });
+    return { ...loaded, client };
+  },
+  { cacheAs: 'bad-input-fresh' },
+);
 
 describe('every field wrong in turn', () => {
   const { client } = fresh();

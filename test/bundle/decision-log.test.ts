@@ -28,38 +28,41 @@ function logRows(rt: Runtime): unknown[][] {
   return out;
 }
 
-const build = restorable(() => {
-  const { rt, addon } = loadAddon();
-  const acme = addClient(addon, { name: 'Acme', hoursPerWeek: 8 });
-  const beacon = addClient(addon, { name: 'Beacon', hoursPerWeek: 4 });
-  add(addon, acme.id, {
-    title: 'Move to MongoDB',
-    status: 'Accepted',
-    proposedOn: '2026-01-02',
-    decidedOn: '2026-01-09',
-    decision: 'Writes spike at month end.',
-    tags: 'database',
-    privateNote: 'PRIVATE the founder doubts this',
-  });
-  add(addon, acme.id, {
-    title: 'Switch to PostgreSQL',
-    status: 'Accepted',
-    proposedOn: '2026-11-10',
-    decidedOn: '2026-11-16',
-    supersedes: 'ADR-1',
-    decision: 'Joins and transactions for billing.',
-    tags: 'database, billing',
-  });
-  add(addon, beacon.id, {
-    title: 'Serverless webhooks',
-    status: 'Proposed',
-    proposedOn: '2026-11-12',
-    context: 'Bursty traffic.',
-    tags: 'infra',
-    privateNote: 'PRIVATE cost worries',
-  });
-  return { rt, addon, acme, beacon };
-});
+const build = restorable(
+  () => {
+    const { rt, addon } = loadAddon();
+    const acme = addClient(addon, { name: 'Acme', hoursPerWeek: 8 });
+    const beacon = addClient(addon, { name: 'Beacon', hoursPerWeek: 4 });
+    add(addon, acme.id, {
+      title: 'Move to MongoDB',
+      status: 'Accepted',
+      proposedOn: '2026-01-02',
+      decidedOn: '2026-01-09',
+      decision: 'Writes spike at month end.',
+      tags: 'database',
+      privateNote: 'PRIVATE the founder doubts this',
+    });
+    add(addon, acme.id, {
+      title: 'Switch to PostgreSQL',
+      status: 'Accepted',
+      proposedOn: '2026-11-10',
+      decidedOn: '2026-11-16',
+      supersedes: 'ADR-1',
+      decision: 'Joins and transactions for billing.',
+      tags: 'database, billing',
+    });
+    add(addon, beacon.id, {
+      title: 'Serverless webhooks',
+      status: 'Proposed',
+      proposedOn: '2026-11-12',
+      context: 'Bursty traffic.',
+      tags: 'infra',
+      privateNote: 'PRIVATE cost worries',
+    });
+    return { rt, addon, acme, beacon };
+  },
+  { cacheAs: 'decision-log-build' },
+);
 
 describe('the Decision log tab', () => {
   it('is made by setup with its header, frozen, its medians hidden and a filter over its columns', () => {

@@ -43,14 +43,17 @@ const DECISIONS: Record<string, unknown>[] = [
   },
 ];
 
-const acmeWithDecisions = restorable(() => {
-  const loaded = loadAddon();
-  const acme = addClient(loaded.addon, { name: 'Acme', hoursPerWeek: 2 });
-  for (const fields of DECISIONS)
-    loaded.addon.call('addItem', { clientId: acme.id, kind: 'decision', fields });
-  const beta = addClient(loaded.addon, { name: 'Beta', hoursPerWeek: 1 });
-  return { ...loaded, acme, beta };
-});
+const acmeWithDecisions = restorable(
+  () => {
+    const loaded = loadAddon();
+    const acme = addClient(loaded.addon, { name: 'Acme', hoursPerWeek: 2 });
+    for (const fields of DECISIONS)
+      loaded.addon.call('addItem', { clientId: acme.id, kind: 'decision', fields });
+    const beta = addClient(loaded.addon, { name: 'Beta', hoursPerWeek: 1 });
+    return { ...loaded, acme, beta };
+  },
+  { cacheAs: 'decision-records-acmeWithDecisions' },
+);
 
 function decisionsOf(addon: LoadedScript, clientId: string): RegistryItem[] {
   return (addon.call('getClient', { clientId }) as { items: { decision: RegistryItem[] } }).items

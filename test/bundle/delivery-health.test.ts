@@ -20,17 +20,20 @@ import {
 } from '../support/bundle.js';
 
 /** Acme at Seed and Beta at Series B; Wednesday 18 November 2026 in London. */
-const registry = restorable(() => {
-  const { rt, addon } = loadAddon({ now: '2026-11-18T10:00:00Z', timeZone: 'Europe/London' });
-  const acme = addClient(addon, {
-    name: 'Acme',
-    hoursPerWeek: 4,
-    stage: 'Seed',
-    founderEmails: 'ann@acme.io',
-  });
-  const beta = addClient(addon, { name: 'Beta', hoursPerWeek: 2, stage: 'Series B' });
-  return { rt, addon, acme, beta, addClientCalls: rt.lastExecution?.calls ?? {} };
-});
+const registry = restorable(
+  () => {
+    const { rt, addon } = loadAddon({ now: '2026-11-18T10:00:00Z', timeZone: 'Europe/London' });
+    const acme = addClient(addon, {
+      name: 'Acme',
+      hoursPerWeek: 4,
+      stage: 'Seed',
+      founderEmails: 'ann@acme.io',
+    });
+    const beta = addClient(addon, { name: 'Beta', hoursPerWeek: 2, stage: 'Series B' });
+    return { rt, addon, acme, beta, addClientCalls: rt.lastExecution?.calls ?? {} };
+  },
+  { cacheAs: 'delivery-health-registry' },
+);
 
 /** The person at the Sheets editor: pastes text as typed, from the cell given. */
 function paste(rt: Runtime, tabName: string, row: number, column: number, block: string[][]) {

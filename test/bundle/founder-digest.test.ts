@@ -17,22 +17,25 @@ import {
 } from '../support/bundle.js';
 
 /** Acme, shared with its two founders, with a pending decision that needs them. */
-const registry = restorable(() => {
-  const { rt, addon } = loadAddon({ now: '2026-11-18T10:00:00Z', timeZone: 'Europe/London' });
-  const acme = addClient(addon, {
-    name: 'Acme',
-    hoursPerWeek: 4,
-    founderEmails: 'ann@acme.io, bo@acme.io',
-    privateNotes: 'Founder is burning out',
-  });
-  addon.call('addItem', {
-    clientId: acme.id,
-    kind: 'decision',
-    fields: { title: 'Raise the cloud budget', deciders: 'Ann', privateNote: 'She will say no' },
-  });
-  addon.call('shareClientView', { clientId: acme.id });
-  return { rt, addon, acme };
-});
+const registry = restorable(
+  () => {
+    const { rt, addon } = loadAddon({ now: '2026-11-18T10:00:00Z', timeZone: 'Europe/London' });
+    const acme = addClient(addon, {
+      name: 'Acme',
+      hoursPerWeek: 4,
+      founderEmails: 'ann@acme.io, bo@acme.io',
+      privateNotes: 'Founder is burning out',
+    });
+    addon.call('addItem', {
+      clientId: acme.id,
+      kind: 'decision',
+      fields: { title: 'Raise the cloud budget', deciders: 'Ann', privateNote: 'She will say no' },
+    });
+    addon.call('shareClientView', { clientId: acme.id });
+    return { rt, addon, acme };
+  },
+  { cacheAs: 'founder-digest-registry' },
+);
 
 function digestIs(rt: Runtime, value: string): void {
   const sheet = tab(rt, 'Acme');

@@ -8,16 +8,19 @@ import type { LoadedScript } from '../../emulator/index.js';
 import { addClient, loadAddon, restorable, sharedFiles, values } from '../support/bundle.js';
 
 /** Acme, with two founders; the clock on Wednesday 18 November 2026 in London. */
-const registry = restorable(() => {
-  const { rt, addon } = loadAddon({ now: '2026-11-18T10:00:00Z', timeZone: 'Europe/London' });
-  const acme = addClient(addon, {
-    name: 'Acme',
-    hoursPerWeek: 4,
-    founderEmails: 'ann@acme.io, bo@acme.io',
-    privateNotes: 'Founder is burning out',
-  });
-  return { rt, addon, acme };
-});
+const registry = restorable(
+  () => {
+    const { rt, addon } = loadAddon({ now: '2026-11-18T10:00:00Z', timeZone: 'Europe/London' });
+    const acme = addClient(addon, {
+      name: 'Acme',
+      hoursPerWeek: 4,
+      founderEmails: 'ann@acme.io, bo@acme.io',
+      privateNotes: 'Founder is burning out',
+    });
+    return { rt, addon, acme };
+  },
+  { cacheAs: 'founder-summary-registry' },
+);
 
 const add = (addon: LoadedScript, clientId: string, kind: string, fields: object) =>
   addon.call('addItem', { clientId, kind, fields });

@@ -54,48 +54,54 @@ function columnOf(rt: Runtime, sheet: SheetData, row: number, header: string): n
  * Acme with a private note on every kind of row, and Beacon with a decision that shares a tag
  * with Acme's pending one; built once, restored for each test.
  */
-const registry = restorable(() => {
-  const { rt, addon } = loadAddon();
-  const acme = addClient(addon, {
-    name: 'Acme',
-    hoursPerWeek: 3,
-    founderEmails: 'ann@acme.io',
-    privateNotes: 'acme profile secret',
-  });
-  const beacon = addClient(addon, {
-    name: 'Beacon',
-    hoursPerWeek: 1,
-    founderEmails: 'cy@beacon.dev',
-    privateNotes: 'beacon profile secret',
-  });
-  const add = (clientId: string, kind: string, fields: Record<string, unknown>) =>
-    addon.call('addItem', { clientId, kind, fields }) as { id: string; row: number };
-  const debt = add(acme.id, 'debt', {
-    title: 'Rotate leaked keys',
-    impact: 5,
-    effort: 1,
-    privateNote: 'debt secret lead leaked them',
-  });
-  const decision = add(acme.id, 'decision', {
-    title: 'Adopt Auth0',
-    tags: 'auth',
-    privateNote: 'decision secret cheaper than they think',
-  });
-  const risk = add(acme.id, 'risk', {
-    risk: 'Single DBA',
-    likelihood: 3,
-    impact: 4,
-    privateNote: 'risk secret dba is job hunting',
-  });
-  const team = add(acme.id, 'team', {
-    personRole: 'Priya / lead',
-    gaps: 'On-call',
-    privateNote: 'team secret considering leaving',
-  });
-  add(acme.id, 'review', { notes: 'Weekly review held', privateNote: 'review secret' });
-  const related = add(beacon.id, 'decision', { title: 'Beacon moves auth in-house', tags: 'auth' });
-  return { rt, addon, acme, beacon, rows: { debt, decision, risk, team, related } };
-});
+const registry = restorable(
+  () => {
+    const { rt, addon } = loadAddon();
+    const acme = addClient(addon, {
+      name: 'Acme',
+      hoursPerWeek: 3,
+      founderEmails: 'ann@acme.io',
+      privateNotes: 'acme profile secret',
+    });
+    const beacon = addClient(addon, {
+      name: 'Beacon',
+      hoursPerWeek: 1,
+      founderEmails: 'cy@beacon.dev',
+      privateNotes: 'beacon profile secret',
+    });
+    const add = (clientId: string, kind: string, fields: Record<string, unknown>) =>
+      addon.call('addItem', { clientId, kind, fields }) as { id: string; row: number };
+    const debt = add(acme.id, 'debt', {
+      title: 'Rotate leaked keys',
+      impact: 5,
+      effort: 1,
+      privateNote: 'debt secret lead leaked them',
+    });
+    const decision = add(acme.id, 'decision', {
+      title: 'Adopt Auth0',
+      tags: 'auth',
+      privateNote: 'decision secret cheaper than they think',
+    });
+    const risk = add(acme.id, 'risk', {
+      risk: 'Single DBA',
+      likelihood: 3,
+      impact: 4,
+      privateNote: 'risk secret dba is job hunting',
+    });
+    const team = add(acme.id, 'team', {
+      personRole: 'Priya / lead',
+      gaps: 'On-call',
+      privateNote: 'team secret considering leaving',
+    });
+    add(acme.id, 'review', { notes: 'Weekly review held', privateNote: 'review secret' });
+    const related = add(beacon.id, 'decision', {
+      title: 'Beacon moves auth in-house',
+      tags: 'auth',
+    });
+    return { rt, addon, acme, beacon, rows: { debt, decision, risk, team, related } };
+  },
+  { cacheAs: 'founder-view-privacy-registry' },
+);
 
 const SECRETS = [
   'acme profile secret',

@@ -57,59 +57,62 @@ function textsOf(file: Workbook, sheet: SheetData): unknown[] {
 const GENERATED = ['Priorities', 'Overview', 'Weekly Plan', 'Plan History', 'Decision log'];
 
 /** Acme (shared with its founder) and Beacon, each with every payload typed into its tab. */
-const registry = restorable(() => {
-  const { rt, addon } = loadAddon();
-  const acme = addClient(addon, { name: 'Acme', hoursPerWeek: 8, founderEmails: 'ann@acme.io' });
-  const beacon = addClient(addon, { name: 'Beacon', hoursPerWeek: 8 });
-  for (const name of ['Acme', 'Beacon']) {
-    const sheet = tab(rt, name);
+const registry = restorable(
+  () => {
+    const { rt, addon } = loadAddon();
+    const acme = addClient(addon, { name: 'Acme', hoursPerWeek: 8, founderEmails: 'ann@acme.io' });
+    const beacon = addClient(addon, { name: 'Beacon', hoursPerWeek: 8 });
+    for (const name of ['Acme', 'Beacon']) {
+      const sheet = tab(rt, name);
+      typeRows(
+        rt,
+        sheet,
+        'Technical debt',
+        PAYLOADS.map((p) => ({
+          ID: p,
+          Title: p,
+          Priority: p,
+          Impact: 5,
+          Effort: 1,
+          Owner: p,
+          Tags: p,
+        })),
+      );
+      typeRows(
+        rt,
+        sheet,
+        'Decisions',
+        PAYLOADS.map((p) => ({ ID: p, Title: p, Status: 'Proposed', Deciders: p, Tags: p })),
+      );
+    }
+    // At Acme, rows a founder view shares (a well-formed ID and choices), titled with each payload.
     typeRows(
       rt,
-      sheet,
+      tab(rt, 'Acme'),
       'Technical debt',
-      PAYLOADS.map((p) => ({
-        ID: p,
+      PAYLOADS.map((p, i) => ({
+        ID: `D-${101 + i}`,
         Title: p,
-        Priority: p,
-        Impact: 5,
-        Effort: 1,
-        Owner: p,
-        Tags: p,
+        Priority: 'High',
+        Impact: 2,
+        Effort: 4,
+        Status: 'Open',
       })),
     );
-    typeRows(
-      rt,
-      sheet,
-      'Decisions',
-      PAYLOADS.map((p) => ({ ID: p, Title: p, Status: 'Proposed', Deciders: p, Tags: p })),
-    );
-  }
-  // At Acme, rows a founder view shares (a well-formed ID and choices), titled with each payload.
-  typeRows(
-    rt,
-    tab(rt, 'Acme'),
-    'Technical debt',
-    PAYLOADS.map((p, i) => ({
-      ID: `D-${101 + i}`,
-      Title: p,
-      Priority: 'High',
-      Impact: 2,
-      Effort: 4,
-      Status: 'Open',
-    })),
-  );
-  // A principle that avoids every payload, so each decision's tags are named in a conflict.
-  const principles = tab(rt, 'Principles');
-  rt.spreadsheet.writeBlock(principles, 2, 1, [
-    ['P-1', 'No typed formulas', 'Security', '', PAYLOADS.join(', '), '', '', 'Active'].map(
-      (v) => ({ kind: 'value' as const, value: v }),
-    ),
-  ]);
-  // Beacon renamed by hand to a name that tries to close the link formula's quotes.
-  const beaconTab = tab(rt, 'Beacon');
-  rt.spreadsheet.writeBlock(beaconTab, 1, 2, [[{ kind: 'value', value: BREAKOUT_NAME }]]);
-  return { rt, addon, acme, beacon };
-});
+    // A principle that avoids every payload, so each decision's tags are named in a conflict.
+    const principles = tab(rt, 'Principles');
+    rt.spreadsheet.writeBlock(principles, 2, 1, [
+      ['P-1', 'No typed formulas', 'Security', '', PAYLOADS.join(', '), '', '', 'Active'].map(
+        (v) => ({ kind: 'value' as const, value: v }),
+      ),
+    ]);
+    // Beacon renamed by hand to a name that tries to close the link formula's quotes.
+    const beaconTab = tab(rt, 'Beacon');
+    rt.spreadsheet.writeBlock(beaconTab, 1, 2, [[{ kind: 'value', value: BREAKOUT_NAME }]]);
+    return { rt, addon, acme, beacon };
+  },
+  { cacheAs: 'inert-text-registry' },
+);
 
 describe('text a person typed is written as text everywhere', () => {
   it('after refresh, the weekly plan and sharing, no generated cell holds a formula the add-on did not build, and each payload shows exactly as typed', () => {

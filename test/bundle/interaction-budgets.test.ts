@@ -11,8 +11,8 @@ import {
 } from '../../src/domain/decision-signals.js';
 import { splitTags } from '../../src/domain/item-states.js';
 import type { Loaded } from '../support/bundle.js';
-import { BUNDLE, restorable, tab, values } from '../support/bundle.js';
-import { seededRegistry } from '../support/seed.js';
+import { BUNDLE, tab, values } from '../support/bundle.js';
+import { refreshedRegistry, seededRegistry } from '../support/seed.js';
 
 /** Runs the calls in order; their Spreadsheet service calls summed, and the last result. */
 function interaction(
@@ -28,23 +28,9 @@ function interaction(
   return { calls, results };
 }
 
-const refreshed = new Map<number, () => Loaded & { ids: string[] }>();
-
-/** The registry as a user meets it, refreshed once since the client index came; built once per size. */
+/** The registry as a user meets it, refreshed once since the client index came. */
 function registry(clients: number): Loaded & { ids: string[] } {
-  let restore = refreshed.get(clients);
-  if (!restore) {
-    restore = restorable(
-      () => {
-        const loaded = seededRegistry(clients, 300);
-        loaded.addon.call('refreshPriorities');
-        return loaded;
-      },
-      { cacheAs: `seeded-${clients}x300-refreshed` },
-    );
-    refreshed.set(clients, restore);
-  }
-  return restore();
+  return refreshedRegistry(clients, 300);
 }
 
 describe('sidebar interactions', () => {

@@ -16,7 +16,7 @@ function setup(options: RuntimeOptions = {}) {
 }
 
 /** That registry built once: each test and each case of a table restores its own copy. */
-const freshAcme = restorable(() => setup());
+const freshAcme = restorable(() => setup(), { cacheAs: 'items-freshAcme' });
 
 /** The rows of one section of a client tab, keyed by header, as a person reading the sheet sees them. */
 function sectionRows(rt: Runtime, tabName: string, kind: SectionKind): Record<string, unknown>[] {

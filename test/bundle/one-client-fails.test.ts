@@ -23,33 +23,36 @@ const LONG = 'x'.repeat(50000);
 const SHOWN = `${'x'.repeat(999)}…`;
 
 /** Acme, Beacon and Corvid, Acme and Beacon shared with their founders; built once. */
-const registry = restorable(() => {
-  const { rt, addon } = loadAddon();
-  const clients = ['Acme', 'Beacon', 'Corvid'].map((name) =>
-    addClient(addon, {
-      name,
-      hoursPerWeek: 2,
-      founderEmails: `founder@${name.toLowerCase()}.io`,
-    }),
-  );
-  const rows = clients.map(
-    (c) =>
-      (
-        addon.call('addItem', {
-          clientId: c.id,
-          kind: 'debt',
-          fields: { title: `${c.name} rotates its keys`, impact: 5, effort: 1 },
-        }) as { row: number }
-      ).row,
-  );
-  for (const c of clients.slice(0, 2)) addon.call('shareClientView', { clientId: c.id });
-  const [acme, beacon, corvid] = clients as [
-    (typeof clients)[0],
-    (typeof clients)[0],
-    (typeof clients)[0],
-  ];
-  return { rt, addon, acme, beacon, corvid, acmeDebtRow: rows[0] as number };
-});
+const registry = restorable(
+  () => {
+    const { rt, addon } = loadAddon();
+    const clients = ['Acme', 'Beacon', 'Corvid'].map((name) =>
+      addClient(addon, {
+        name,
+        hoursPerWeek: 2,
+        founderEmails: `founder@${name.toLowerCase()}.io`,
+      }),
+    );
+    const rows = clients.map(
+      (c) =>
+        (
+          addon.call('addItem', {
+            clientId: c.id,
+            kind: 'debt',
+            fields: { title: `${c.name} rotates its keys`, impact: 5, effort: 1 },
+          }) as { row: number }
+        ).row,
+    );
+    for (const c of clients.slice(0, 2)) addon.call('shareClientView', { clientId: c.id });
+    const [acme, beacon, corvid] = clients as [
+      (typeof clients)[0],
+      (typeof clients)[0],
+      (typeof clients)[0],
+    ];
+    return { rt, addon, acme, beacon, corvid, acmeDebtRow: rows[0] as number };
+  },
+  { cacheAs: 'one-client-fails-registry' },
+);
 
 /** Tab, cell and reason of each problem: columns B, C and E under the Problems header. */
 function problems(rt: Runtime): string[][] {

@@ -14,41 +14,49 @@ const add = (addon: LoadedScript, clientId: string, kind: Kind, fields: Record<s
   addon.call('addItem', { clientId, kind, fields }) as { id: string };
 
 /** Acme and Beacon: High debt, a Critical risk due next month, a pending decision, reviews. */
-const registry = restorable(() => {
-  const { rt, addon } = loadAddon({ now: '2026-11-18T10:00:00Z', timeZone: 'Europe/London' });
-  const acme = addClient(addon, { name: 'Acme', hoursPerWeek: 2, stage: 'Seed' });
-  const beacon = addClient(addon, { name: 'Beacon', hoursPerWeek: 1.5, stage: 'Series A' });
-  add(addon, acme.id, 'debt', {
-    title: 'Secrets in the repository history need rotating before the audit',
-    impact: 5,
-    effort: 1,
-    priority: 'High',
-    owner: 'Priya',
-  });
-  add(addon, acme.id, 'debt', { title: 'Split monolith', impact: 5, effort: 5, priority: 'High' });
-  add(addon, acme.id, 'risk', {
-    risk: 'Single engineer knows the billing integration',
-    likelihood: 4,
-    impact: 5,
-    owner: 'Maya',
-    due: '2026-12-20',
-  });
-  add(addon, acme.id, 'decision', { title: 'Pick a queue', due: '2026-12-01' });
-  add(addon, acme.id, 'review', { date: '2026-11-11', pmReviewed: 'Yes' });
-  add(addon, beacon.id, 'debt', { title: 'Upgrade Node', impact: 3, effort: 1, priority: 'Low' });
-  add(addon, beacon.id, 'risk', {
-    risk: 'Vendor review',
-    likelihood: 2,
-    impact: 2,
-    due: '2026-11-10',
-  });
-  add(addon, beacon.id, 'review', { date: '2026-11-04' });
-  addon.call('refreshPriorities');
-  // Built at once, its first refresh writes the Overview and the Decision log together and
-  // leaves the restyle below the list to the next (ADR 24).
-  addon.call('refreshPriorities');
-  return { rt, addon, acme, beacon };
-});
+const registry = restorable(
+  () => {
+    const { rt, addon } = loadAddon({ now: '2026-11-18T10:00:00Z', timeZone: 'Europe/London' });
+    const acme = addClient(addon, { name: 'Acme', hoursPerWeek: 2, stage: 'Seed' });
+    const beacon = addClient(addon, { name: 'Beacon', hoursPerWeek: 1.5, stage: 'Series A' });
+    add(addon, acme.id, 'debt', {
+      title: 'Secrets in the repository history need rotating before the audit',
+      impact: 5,
+      effort: 1,
+      priority: 'High',
+      owner: 'Priya',
+    });
+    add(addon, acme.id, 'debt', {
+      title: 'Split monolith',
+      impact: 5,
+      effort: 5,
+      priority: 'High',
+    });
+    add(addon, acme.id, 'risk', {
+      risk: 'Single engineer knows the billing integration',
+      likelihood: 4,
+      impact: 5,
+      owner: 'Maya',
+      due: '2026-12-20',
+    });
+    add(addon, acme.id, 'decision', { title: 'Pick a queue', due: '2026-12-01' });
+    add(addon, acme.id, 'review', { date: '2026-11-11', pmReviewed: 'Yes' });
+    add(addon, beacon.id, 'debt', { title: 'Upgrade Node', impact: 3, effort: 1, priority: 'Low' });
+    add(addon, beacon.id, 'risk', {
+      risk: 'Vendor review',
+      likelihood: 2,
+      impact: 2,
+      due: '2026-11-10',
+    });
+    add(addon, beacon.id, 'review', { date: '2026-11-04' });
+    addon.call('refreshPriorities');
+    // Built at once, its first refresh writes the Overview and the Decision log together and
+    // leaves the restyle below the list to the next (ADR 24).
+    addon.call('refreshPriorities');
+    return { rt, addon, acme, beacon };
+  },
+  { cacheAs: 'priorities-tab-registry' },
+);
 
 function record(addon: LoadedScript, clientId: string): ClientRecord {
   const d = addon.call('getClient', { clientId }) as {

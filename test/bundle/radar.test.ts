@@ -31,81 +31,84 @@ function decide(
  * Corvid, Temporal proposed at Delta, MongoDB proposed at Acme against a principle that avoids it;
  * a principle that makes PostgreSQL the standard; overrides, two of them mistyped.
  */
-const registry = restorable(() => {
-  const { rt, addon } = loadAddon();
-  const acme = addClient(addon, {
-    name: 'Acme',
-    hoursPerWeek: 2,
-    founderEmails: 'ann@acme.io',
-  }).id;
-  const corvid = addClient(addon, { name: 'Corvid', hoursPerWeek: 2 }).id;
-  const delta = addClient(addon, { name: 'Delta', hoursPerWeek: 1 }).id;
-  decide(addon, acme, {
-    title: 'Kafka for events',
-    status: 'Accepted',
-    proposedOn: '2026-10-01',
-    decidedOn: '2026-10-05',
-    tags: 'kafka, events',
-    privateNote: 'Acme private: board wants it cheap',
-  });
-  decide(addon, corvid, {
-    title: 'Kafka for the audit trail',
-    status: 'Accepted',
-    proposedOn: '2026-06-01',
-    decidedOn: '2026-06-10',
-    tags: 'Kafka',
-  });
-  decide(addon, corvid, {
-    title: 'Terraform for every environment',
-    status: 'Accepted',
-    proposedOn: '2026-10-20',
-    decidedOn: '2026-11-01',
-    tags: 'terraform',
-  });
-  decide(addon, delta, {
-    title: 'Try Temporal for workflows',
-    status: 'Proposed',
-    proposedOn: '2026-11-10',
-    tags: 'temporal',
-  });
-  decide(addon, acme, {
-    title: 'MongoDB for logs',
-    status: 'Proposed',
-    proposedOn: '2026-11-12',
-    tags: 'mongodb',
-  });
-  rt.spreadsheet.writeBlock(
-    tab(rt, 'Principles'),
-    2,
-    1,
-    typed([
-      [
-        'P-1',
-        'Standardise on PostgreSQL',
-        'Platforms',
-        'PostgreSQL',
-        'MongoDB, DynamoDB',
-        'One database to run',
-        '2026-01-15',
-        'Active',
-      ],
-    ]),
-  );
-  rt.spreadsheet.writeBlock(
-    tab(rt, 'Radar overrides'),
-    2,
-    1,
-    typed([
-      ['Kafka', '', 'Platforms', ''],
-      ['Terraform', 'Adopt', 'tools', 'Our default for infrastructure'],
-      ['Temporal', 'Asses', 'Techniqes', ''],
-      ['GraphQL', 'Hold', 'Languages and Frameworks', ''],
-      ['Kafak', '', '', ''],
-    ]),
-  );
-  rt.resetCalls();
-  return { rt, addon };
-});
+const registry = restorable(
+  () => {
+    const { rt, addon } = loadAddon();
+    const acme = addClient(addon, {
+      name: 'Acme',
+      hoursPerWeek: 2,
+      founderEmails: 'ann@acme.io',
+    }).id;
+    const corvid = addClient(addon, { name: 'Corvid', hoursPerWeek: 2 }).id;
+    const delta = addClient(addon, { name: 'Delta', hoursPerWeek: 1 }).id;
+    decide(addon, acme, {
+      title: 'Kafka for events',
+      status: 'Accepted',
+      proposedOn: '2026-10-01',
+      decidedOn: '2026-10-05',
+      tags: 'kafka, events',
+      privateNote: 'Acme private: board wants it cheap',
+    });
+    decide(addon, corvid, {
+      title: 'Kafka for the audit trail',
+      status: 'Accepted',
+      proposedOn: '2026-06-01',
+      decidedOn: '2026-06-10',
+      tags: 'Kafka',
+    });
+    decide(addon, corvid, {
+      title: 'Terraform for every environment',
+      status: 'Accepted',
+      proposedOn: '2026-10-20',
+      decidedOn: '2026-11-01',
+      tags: 'terraform',
+    });
+    decide(addon, delta, {
+      title: 'Try Temporal for workflows',
+      status: 'Proposed',
+      proposedOn: '2026-11-10',
+      tags: 'temporal',
+    });
+    decide(addon, acme, {
+      title: 'MongoDB for logs',
+      status: 'Proposed',
+      proposedOn: '2026-11-12',
+      tags: 'mongodb',
+    });
+    rt.spreadsheet.writeBlock(
+      tab(rt, 'Principles'),
+      2,
+      1,
+      typed([
+        [
+          'P-1',
+          'Standardise on PostgreSQL',
+          'Platforms',
+          'PostgreSQL',
+          'MongoDB, DynamoDB',
+          'One database to run',
+          '2026-01-15',
+          'Active',
+        ],
+      ]),
+    );
+    rt.spreadsheet.writeBlock(
+      tab(rt, 'Radar overrides'),
+      2,
+      1,
+      typed([
+        ['Kafka', '', 'Platforms', ''],
+        ['Terraform', 'Adopt', 'tools', 'Our default for infrastructure'],
+        ['Temporal', 'Asses', 'Techniqes', ''],
+        ['GraphQL', 'Hold', 'Languages and Frameworks', ''],
+        ['Kafak', '', '', ''],
+      ]),
+    );
+    rt.resetCalls();
+    return { rt, addon };
+  },
+  { cacheAs: 'radar-registry' },
+);
 
 function radarTab(rt: Runtime): unknown[][] {
   return values(rt, tab(rt, 'Radar'));

@@ -11,23 +11,27 @@ import {
   type Runtime,
   type RuntimeState,
 } from '../../emulator/index.js';
-import { BUNDLE, addClient, loadAddon, tab, values } from '../support/bundle.js';
+import { BUNDLE, addClient, loadAddon, restorable, tab, values } from '../support/bundle.js';
 
-function registry(): { rt: Runtime; addon: LoadedScript; ids: string[] } {
-  const { rt, addon } = loadAddon();
-  const ids = ['Acme', 'Beacon'].map(
-    (name) =>
-      addClient(addon, { name, hoursPerWeek: 2, founderEmails: `f@${name.toLowerCase()}.io` }).id,
-  );
-  for (const id of ids)
-    for (let i = 1; i <= 3; i++)
-      addon.call('addItem', {
-        clientId: id,
-        kind: 'debt',
-        fields: { title: `Item ${i}`, impact: i + 2, effort: 2 },
-      });
-  return { rt, addon, ids };
-}
+/** Acme and Beacon with three debt items each: built once, restored for every test. */
+const registry = restorable(
+  () => {
+    const { rt, addon } = loadAddon();
+    const ids = ['Acme', 'Beacon'].map(
+      (name) =>
+        addClient(addon, { name, hoursPerWeek: 2, founderEmails: `f@${name.toLowerCase()}.io` }).id,
+    );
+    for (const id of ids)
+      for (let i = 1; i <= 3; i++)
+        addon.call('addItem', {
+          clientId: id,
+          kind: 'debt',
+          fields: { title: `Item ${i}`, impact: i + 2, effort: 2 },
+        });
+    return { rt, addon, ids };
+  },
+  { cacheAs: 'real-google-registry' },
+);
 
 function lastRun(addon: LoadedScript): { ok: boolean; error?: string; partial?: string } {
   return (addon.call('getWeeklyTrigger') as { lastRun: { ok: boolean } }).lastRun;

@@ -80,30 +80,38 @@ function domainMatrix(c: ClientRecord): number[] {
 }
 
 /** Acme and Beacon with six debt items between them; built once, restored for each test. */
-const registry = restorable(() => {
-  // Days since a review and the 7-day window count in London, the sheet's zone.
-  const { rt, addon } = loadAddon({ now: '2026-11-18T10:00:00Z', timeZone: 'Europe/London' });
-  const acme = addClient(addon, { name: 'Acme', hoursPerWeek: 2, stage: 'Seed' });
-  const beacon = addClient(addon, { name: 'Beacon', hoursPerWeek: 1.5, stage: 'Series A' });
-  add(addon, acme.id, 'debt', { title: 'Fix CI', impact: 4, effort: 2, priority: 'High' });
-  add(addon, acme.id, 'debt', { title: 'Split monolith', impact: 5, effort: 5, priority: 'High' });
-  add(addon, acme.id, 'debt', { title: 'Rename tables', impact: 1, effort: 1, priority: 'Low' });
-  add(addon, acme.id, 'debt', { title: 'Old done thing', impact: 4, effort: 1, status: 'Done' });
-  add(addon, beacon.id, 'debt', {
-    title: 'Upgrade Node',
-    impact: 3,
-    effort: 1,
-    priority: 'Medium',
-    status: 'In progress',
-  });
-  add(addon, beacon.id, 'debt', {
-    title: 'Rewrite in Rust',
-    impact: 2,
-    effort: 5,
-    priority: 'Low',
-  });
-  return { rt, addon, acme, beacon };
-});
+const registry = restorable(
+  () => {
+    // Days since a review and the 7-day window count in London, the sheet's zone.
+    const { rt, addon } = loadAddon({ now: '2026-11-18T10:00:00Z', timeZone: 'Europe/London' });
+    const acme = addClient(addon, { name: 'Acme', hoursPerWeek: 2, stage: 'Seed' });
+    const beacon = addClient(addon, { name: 'Beacon', hoursPerWeek: 1.5, stage: 'Series A' });
+    add(addon, acme.id, 'debt', { title: 'Fix CI', impact: 4, effort: 2, priority: 'High' });
+    add(addon, acme.id, 'debt', {
+      title: 'Split monolith',
+      impact: 5,
+      effort: 5,
+      priority: 'High',
+    });
+    add(addon, acme.id, 'debt', { title: 'Rename tables', impact: 1, effort: 1, priority: 'Low' });
+    add(addon, acme.id, 'debt', { title: 'Old done thing', impact: 4, effort: 1, status: 'Done' });
+    add(addon, beacon.id, 'debt', {
+      title: 'Upgrade Node',
+      impact: 3,
+      effort: 1,
+      priority: 'Medium',
+      status: 'In progress',
+    });
+    add(addon, beacon.id, 'debt', {
+      title: 'Rewrite in Rust',
+      impact: 2,
+      effort: 5,
+      priority: 'Low',
+    });
+    return { rt, addon, acme, beacon };
+  },
+  { cacheAs: 'rollup-registry' },
+);
 
 describe('refreshPriorities: the live quadrant matrix', () => {
   it('counts each client × quadrant with formulas that agree with the domain', () => {

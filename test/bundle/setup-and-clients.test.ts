@@ -225,11 +225,14 @@ describe('setupRegistry', () => {
 });
 
 /** A registry just set up, built once: each case restores its own copy. */
-const setUpRegistry = restorable(() => {
-  const loaded = loadAddon();
-  loaded.addon.call('setupRegistry');
-  return loaded;
-});
+const setUpRegistry = restorable(
+  () => {
+    const loaded = loadAddon();
+    loaded.addon.call('setupRegistry');
+    return loaded;
+  },
+  { cacheAs: 'setup-and-clients-setUpRegistry' },
+);
 
 describe('addClient', () => {
   const acme = {

@@ -21,26 +21,29 @@ function atCall(rt: Runtime, method: string, n: number, arm: () => void): void {
   else rt.interleave(method, () => atCall(rt, method, n - 1, arm));
 }
 
-const registry = restorable(() => {
-  const { rt, addon } = loadAddon({ now: '2026-11-18T10:00:00Z', timeZone: 'Europe/London' });
-  const acme = addClient(addon, { name: 'Acme', hoursPerWeek: 2, founderEmails: 'ann@acme.io' });
-  const beacon = addClient(addon, {
-    name: 'Beacon',
-    hoursPerWeek: 1,
-    founderEmails: 'cy@beacon.dev',
-  });
-  addon.call('addItem', {
-    clientId: acme.id,
-    kind: 'debt',
-    fields: { title: 'Acme only: rotate keys', impact: 5, effort: 1 },
-  });
-  addon.call('addItem', {
-    clientId: beacon.id,
-    kind: 'debt',
-    fields: { title: 'Beacon only: flaky deploys', impact: 4, effort: 2 },
-  });
-  return { rt, addon, acme, beacon };
-});
+const registry = restorable(
+  () => {
+    const { rt, addon } = loadAddon({ now: '2026-11-18T10:00:00Z', timeZone: 'Europe/London' });
+    const acme = addClient(addon, { name: 'Acme', hoursPerWeek: 2, founderEmails: 'ann@acme.io' });
+    const beacon = addClient(addon, {
+      name: 'Beacon',
+      hoursPerWeek: 1,
+      founderEmails: 'cy@beacon.dev',
+    });
+    addon.call('addItem', {
+      clientId: acme.id,
+      kind: 'debt',
+      fields: { title: 'Acme only: rotate keys', impact: 5, effort: 1 },
+    });
+    addon.call('addItem', {
+      clientId: beacon.id,
+      kind: 'debt',
+      fields: { title: 'Beacon only: flaky deploys', impact: 4, effort: 2 },
+    });
+    return { rt, addon, acme, beacon };
+  },
+  { cacheAs: 'sharing-on-record-registry' },
+);
 
 const sharing = (addon: ReturnType<typeof registry>['addon']) =>
   addon.call('getSharing') as SharingEntry[];

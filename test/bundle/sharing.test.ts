@@ -34,47 +34,50 @@ interface Shared {
 }
 
 /** Acme and Beacon with private notes, items and a dependency; built once, restored for each test. */
-const registry = restorable(() => {
-  // The week a run plans is the week of its date in London, the sheet's zone.
-  const { rt, addon } = loadAddon({ now: '2026-11-18T10:00:00Z', timeZone: 'Europe/London' });
-  const acme = addClient(addon, {
-    name: 'Acme',
-    hoursPerWeek: 2,
-    founderEmails: 'ann@acme.io, bo@acme.io',
-    privateNotes: 'Founder is burning out',
-  });
-  const beacon = addClient(addon, {
-    name: 'Beacon',
-    hoursPerWeek: 1,
-    founderEmails: 'cy@beacon.dev',
-  });
-  add(addon, acme.id, 'debt', {
-    title: 'Rotate leaked keys',
-    impact: 5,
-    effort: 1,
-    privateNote: 'Lead leaked them',
-    tags: 'auth',
-  });
-  add(addon, acme.id, 'decision', {
-    title: 'Adopt Auth0',
-    tags: 'auth',
-    privateNote: 'Cheaper than they think',
-  });
-  add(addon, acme.id, 'team', {
-    personRole: 'Priya / lead',
-    gaps: 'On-call',
-    privateNote: 'Considering leaving',
-  });
-  add(addon, beacon.id, 'decision', { title: 'Beacon moves auth in-house', tags: 'auth' });
-  const deps = tab(rt, 'Dependencies');
-  rt.spreadsheet.writeBlock(deps, 2, 1, [
-    ['Acme', 'Beacon', 'auth library', 'auth', ''].map((v) => ({
-      kind: 'value' as const,
-      value: v,
-    })),
-  ]);
-  return { rt, addon, acme, beacon };
-});
+const registry = restorable(
+  () => {
+    // The week a run plans is the week of its date in London, the sheet's zone.
+    const { rt, addon } = loadAddon({ now: '2026-11-18T10:00:00Z', timeZone: 'Europe/London' });
+    const acme = addClient(addon, {
+      name: 'Acme',
+      hoursPerWeek: 2,
+      founderEmails: 'ann@acme.io, bo@acme.io',
+      privateNotes: 'Founder is burning out',
+    });
+    const beacon = addClient(addon, {
+      name: 'Beacon',
+      hoursPerWeek: 1,
+      founderEmails: 'cy@beacon.dev',
+    });
+    add(addon, acme.id, 'debt', {
+      title: 'Rotate leaked keys',
+      impact: 5,
+      effort: 1,
+      privateNote: 'Lead leaked them',
+      tags: 'auth',
+    });
+    add(addon, acme.id, 'decision', {
+      title: 'Adopt Auth0',
+      tags: 'auth',
+      privateNote: 'Cheaper than they think',
+    });
+    add(addon, acme.id, 'team', {
+      personRole: 'Priya / lead',
+      gaps: 'On-call',
+      privateNote: 'Considering leaving',
+    });
+    add(addon, beacon.id, 'decision', { title: 'Beacon moves auth in-house', tags: 'auth' });
+    const deps = tab(rt, 'Dependencies');
+    rt.spreadsheet.writeBlock(deps, 2, 1, [
+      ['Acme', 'Beacon', 'auth library', 'auth', ''].map((v) => ({
+        kind: 'value' as const,
+        value: v,
+      })),
+    ]);
+    return { rt, addon, acme, beacon };
+  },
+  { cacheAs: 'sharing-registry' },
+);
 
 describe('shareClientView', () => {
   it('creates one separate file opening on a Summary, then readable detail tabs, without anything private', () => {
@@ -438,14 +441,17 @@ describe('syncSharedViews budget', () => {
     [20, 20],
   ];
   const shared = (count: number, clients: number) =>
-    restorable(() => {
-      const { rt, addon } = loadAddon();
-      // Few items each: 20 shares, each refreshing the registry, are built once for every test here.
-      const ids = seedRegistry(rt, addon, clients, 4);
-      for (const id of ids.slice(0, count))
-        addon.call('shareClientView', { clientId: id, emails: 'founder@example.com' });
-      return { rt, addon, ids: ids.slice(0, count) };
-    });
+    restorable(
+      () => {
+        const { rt, addon } = loadAddon();
+        // Few items each: 20 shares, each refreshing the registry, are built once for every test here.
+        const ids = seedRegistry(rt, addon, clients, 4);
+        for (const id of ids.slice(0, count))
+          addon.call('shareClientView', { clientId: id, emails: 'founder@example.com' });
+        return { rt, addon, ids: ids.slice(0, count) };
+      },
+      { cacheAs: `sharing-shared-${count}-of-${clients}` },
+    );
   const registries = new Map(SIZES.map(([n, c]) => [n, shared(n, c)]));
   const calls = (rt: Runtime, method: string) => rt.lastExecution?.calls[method] ?? 0;
 

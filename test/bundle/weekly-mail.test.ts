@@ -22,16 +22,19 @@ interface WeeklyStatus {
 /** Sunday 15 November 2026, 20:00 in London: the next Monday 07:00 is the 16th. */
 const SUNDAY = '2026-11-15T20:00:00Z';
 
-const registry = restorable(() => {
-  const { rt, addon } = loadAddon({ now: SUNDAY, timeZone: 'Europe/London' });
-  const acme = addClient(addon, { name: 'Acme', hoursPerWeek: 2 });
-  addon.call('addItem', {
-    clientId: acme.id,
-    kind: 'debt',
-    fields: { title: 'Rotate leaked keys', impact: 5, effort: 1 },
-  });
-  return { rt, addon };
-});
+const registry = restorable(
+  () => {
+    const { rt, addon } = loadAddon({ now: SUNDAY, timeZone: 'Europe/London' });
+    const acme = addClient(addon, { name: 'Acme', hoursPerWeek: 2 });
+    addon.call('addItem', {
+      clientId: acme.id,
+      kind: 'debt',
+      fields: { title: 'Rotate leaked keys', impact: 5, effort: 1 },
+    });
+    return { rt, addon };
+  },
+  { cacheAs: 'weekly-mail-registry' },
+);
 
 function planMails(rt: Runtime): string[] {
   return rt.outbox

@@ -77,62 +77,65 @@ function planRow(rt: Runtime, text: string): number {
  * Acme has a Critical risk due next month and Do-now debt; Beacon a decision due this week related
  * to one at Corvid; Corvid, drifting, provides a component Acme depends on. Built once.
  */
-const registry = restorable(() => {
-  const { rt, addon } = loadAddon(RUNTIME);
-  const acme = addClient(addon, {
-    name: 'Acme',
-    hoursPerWeek: 2,
-    pmTool: 'Linear',
-    pmLink: 'https://linear.app/acme',
-    repoLink: 'https://github.com/acme/app',
-  });
-  const beacon = addClient(addon, { name: 'Beacon', hoursPerWeek: 1.5 });
-  const corvid = addClient(addon, { name: 'Corvid', hoursPerWeek: 1 });
-  addClient(addon, { name: 'Dormant', hoursPerWeek: 3, status: 'Paused' });
-  add(addon, acme.id, 'review', { date: '2026-11-16', pmReviewed: 'Yes' });
-  add(addon, acme.id, 'risk', {
-    risk: 'Backups never restored',
-    likelihood: 4,
-    impact: 5,
-    due: '2026-12-15',
-    privateNote: 'Lead says it is fine; it is not',
-  });
-  add(addon, acme.id, 'debt', {
-    title: '<script>alert(1)</script> in the admin page',
-    impact: 5,
-    effort: 1,
-    lastReviewed: '2026-10-01',
-  });
-  add(addon, beacon.id, 'review', { date: '2026-11-17' });
-  add(addon, beacon.id, 'decision', {
-    title: 'Pick a message queue',
-    due: '2026-11-20',
-    tags: 'queue',
-  });
-  add(addon, corvid.id, 'review', { date: '2026-10-20' });
-  add(addon, corvid.id, 'decision', {
-    title: 'Kafka for events',
-    status: 'Accepted',
-    tags: 'queue',
-    proposedOn: '2026-10-01',
-    decidedOn: '2026-10-08',
-  });
-  add(addon, corvid.id, 'debt', {
-    title: 'Auth library two majors behind',
-    impact: 4,
-    effort: 2,
-    tags: 'auth',
-    lastReviewed: '2026-11-01',
-  });
-  const deps = tab(rt, 'Dependencies');
-  rt.spreadsheet.writeBlock(deps, 2, 1, [
-    ['Acme', 'Corvid', 'auth library', 'auth', ''].map((v) => ({
-      kind: 'value' as const,
-      value: v,
-    })),
-  ]);
-  return { rt, addon, acme, beacon, corvid };
-});
+const registry = restorable(
+  () => {
+    const { rt, addon } = loadAddon(RUNTIME);
+    const acme = addClient(addon, {
+      name: 'Acme',
+      hoursPerWeek: 2,
+      pmTool: 'Linear',
+      pmLink: 'https://linear.app/acme',
+      repoLink: 'https://github.com/acme/app',
+    });
+    const beacon = addClient(addon, { name: 'Beacon', hoursPerWeek: 1.5 });
+    const corvid = addClient(addon, { name: 'Corvid', hoursPerWeek: 1 });
+    addClient(addon, { name: 'Dormant', hoursPerWeek: 3, status: 'Paused' });
+    add(addon, acme.id, 'review', { date: '2026-11-16', pmReviewed: 'Yes' });
+    add(addon, acme.id, 'risk', {
+      risk: 'Backups never restored',
+      likelihood: 4,
+      impact: 5,
+      due: '2026-12-15',
+      privateNote: 'Lead says it is fine; it is not',
+    });
+    add(addon, acme.id, 'debt', {
+      title: '<script>alert(1)</script> in the admin page',
+      impact: 5,
+      effort: 1,
+      lastReviewed: '2026-10-01',
+    });
+    add(addon, beacon.id, 'review', { date: '2026-11-17' });
+    add(addon, beacon.id, 'decision', {
+      title: 'Pick a message queue',
+      due: '2026-11-20',
+      tags: 'queue',
+    });
+    add(addon, corvid.id, 'review', { date: '2026-10-20' });
+    add(addon, corvid.id, 'decision', {
+      title: 'Kafka for events',
+      status: 'Accepted',
+      tags: 'queue',
+      proposedOn: '2026-10-01',
+      decidedOn: '2026-10-08',
+    });
+    add(addon, corvid.id, 'debt', {
+      title: 'Auth library two majors behind',
+      impact: 4,
+      effort: 2,
+      tags: 'auth',
+      lastReviewed: '2026-11-01',
+    });
+    const deps = tab(rt, 'Dependencies');
+    rt.spreadsheet.writeBlock(deps, 2, 1, [
+      ['Acme', 'Corvid', 'auth library', 'auth', ''].map((v) => ({
+        kind: 'value' as const,
+        value: v,
+      })),
+    ]);
+    return { rt, addon, acme, beacon, corvid };
+  },
+  { cacheAs: 'weekly-plan-registry' },
+);
 
 describe('generateWeeklyPlan', () => {
   it("fits each active client's week into its hours: the seed's capacity list, 15.5 h of flex, no client over budget", () => {

@@ -1,6 +1,14 @@
 /** Loads the built add-on into a fresh emulator, as every bundle test does. */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import {
   createRuntime,
@@ -59,10 +67,16 @@ export function restorable<T extends object>(
   { cacheAs }: { cacheAs?: string } = {},
 ): () => Loaded & T {
   let saved: Saved | undefined;
+  // The file that made it: its whole text is part of the key, so that a helper or constant of
+  // that file the build uses, changed, is never hidden by the save.
+  const caller = cacheAs ? callerFile() : undefined;
   return () => {
-    saved ??= cacheAs
-      ? cachedOnDisk(cacheAs, build.toString(), () => save(build()))
-      : save(build());
+    saved ??=
+      cacheAs && caller
+        ? cachedOnDisk(cacheAs, build.toString() + readFileSync(caller, 'utf8'), () =>
+            save(build()),
+          )
+        : save(build());
     const rt = createRuntime({ state: saved.state });
     return { ...(JSON.parse(saved.extra) as T), rt, addon: rt.load(BUNDLE) };
   };
@@ -83,21 +97,35 @@ function save<T extends object>(built: Partial<Loaded> & T): Saved {
 const CACHE = resolve(import.meta.dirname, '../../node_modules/.cache/cto-registry-tests');
 let sourcesHash: string | undefined;
 
+const ROOT = resolve(import.meta.dirname, '../..');
+
 /**
- * A hash of everything a saved registry depends on: the built add-on, the emulator and these
- * helpers. Any change to one of them is a new key, so a stale registry is never restored.
+ * A hash of everything a saved registry can depend on besides the file that built it: the built
+ * add-on, the emulator, every test helper and fixture, the add-on's sources (a test may hand a
+ * build a constant of src/) and the locked package versions (HyperFormula's). Any change to one
+ * of them is a new key, so a stale registry is never restored.
  */
 function sources(): string {
   if (sourcesHash) return sourcesHash;
   const hash = createHash('sha256').update(readFileSync(BUNDLE));
-  const emulator = resolve(import.meta.dirname, '../../emulator');
-  const files = readdirSync(emulator, { recursive: true, encoding: 'utf8' })
-    .filter((f) => f.endsWith('.ts'))
-    .sort()
-    .map((f) => join(emulator, f));
-  for (const f of [...files, import.meta.filename, join(import.meta.dirname, 'seed.ts')])
-    hash.update(relative(emulator, f)).update(readFileSync(f));
+  const files = ['emulator', 'src', 'test/support', 'test/fixtures'].flatMap((dir) =>
+    readdirSync(join(ROOT, dir), { recursive: true, encoding: 'utf8' })
+      .map((f) => join(ROOT, dir, f))
+      .filter((f) => statSync(f).isFile()),
+  );
+  for (const f of [...files.sort(), join(ROOT, 'package-lock.json')])
+    hash.update(relative(ROOT, f)).update(readFileSync(f));
   return (sourcesHash = hash.digest('hex').slice(0, 16));
+}
+
+/** The source file whose code called `restorable`, from the stack; undefined if none is found. */
+function callerFile(): string | undefined {
+  for (const line of new Error().stack?.split('\n').slice(1) ?? []) {
+    const m = /(?:file:\/\/)?(\/[^\s():]+\.[cm]?[jt]sx?)(?::\d+)+\)?$/.exec(line.trim());
+    const file = m?.[1];
+    if (file && resolve(file) !== import.meta.filename && existsSync(file)) return file;
+  }
+  return undefined;
 }
 
 /**

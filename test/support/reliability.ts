@@ -8,33 +8,36 @@ import { BUNDLE, addClient, loadAddon, restorable } from './bundle.js';
 
 export type Kind = 'goal' | 'debt' | 'decision' | 'risk' | 'team' | 'review';
 
-const twoClients = restorable(() => {
-  // The messages the tests read name the user and the time in London, the sheet's zone.
-  const { rt, addon } = loadAddon({
-    now: '2026-11-18T10:00:00Z',
-    timeZone: 'Europe/London',
-    user: 'cto@example.com',
-  });
-  const ids = ['Acme', 'Beacon'].map(
-    (name) =>
-      addClient(addon, { name, hoursPerWeek: 2, founderEmails: `f@${name.toLowerCase()}.io` }).id,
-  );
-  for (const id of ids) {
-    for (let i = 1; i <= 3; i++)
+const twoClients = restorable(
+  () => {
+    // The messages the tests read name the user and the time in London, the sheet's zone.
+    const { rt, addon } = loadAddon({
+      now: '2026-11-18T10:00:00Z',
+      timeZone: 'Europe/London',
+      user: 'cto@example.com',
+    });
+    const ids = ['Acme', 'Beacon'].map(
+      (name) =>
+        addClient(addon, { name, hoursPerWeek: 2, founderEmails: `f@${name.toLowerCase()}.io` }).id,
+    );
+    for (const id of ids) {
+      for (let i = 1; i <= 3; i++)
+        addon.call('addItem', {
+          clientId: id,
+          kind: 'debt',
+          fields: { title: `Item ${i}`, impact: i + 1, effort: 2 },
+        });
       addon.call('addItem', {
         clientId: id,
-        kind: 'debt',
-        fields: { title: `Item ${i}`, impact: i + 1, effort: 2 },
+        kind: 'decision',
+        fields: { title: 'Pick a queue', tags: 'queue' },
       });
-    addon.call('addItem', {
-      clientId: id,
-      kind: 'decision',
-      fields: { title: 'Pick a queue', tags: 'queue' },
-    });
-  }
-  addon.call('refreshPriorities');
-  return { rt, addon, ids };
-});
+    }
+    addon.call('refreshPriorities');
+    return { rt, addon, ids };
+  },
+  { cacheAs: 'reliability-twoClients' },
+);
 
 /** The ids of Acme and Beacon. */
 export function clientIds(): [string, string] {
