@@ -11,6 +11,7 @@ import {
   type SheetData,
 } from '../emulator/index.js';
 import { sectionOf, type SectionKind } from '../src/domain/registry-layout.js';
+import { bandFormula, scoreFormula } from '../src/sheets/formulas.js';
 
 interface DemoClient {
   fields: Record<string, unknown>;
@@ -267,6 +268,18 @@ function typeRows(
   if (rows.length > 1) person.insertRows(file, sheet.id, header + 1, rows.length - 1, true);
   const block = rows.map((r) => headers.map((h) => (r[h] === undefined ? '' : String(r[h]))));
   person.paste(file, { sheetId: sheet.id, row: header + 1, column: 1 }, block);
+  // The pasted blanks cleared Score and Band: a person copies their formulas down again.
+  if (kind === 'risk') {
+    const column = (h: string) => headers.indexOf(h) + 1;
+    rows.forEach((_, i) => {
+      const row = header + 1 + i;
+      const cells = [
+        scoreFormula(row, column('Likelihood'), column('Impact')).formula,
+        bandFormula(row, column('Score')).formula,
+      ];
+      person.paste(file, { sheetId: sheet.id, row, column: column('Score') }, [cells]);
+    });
+  }
 }
 
 function typeTable(rt: Runtime, person: SheetsEditor, name: string, rows: string[][]): void {

@@ -9,6 +9,7 @@ import type { ClientTabLayout } from './client-tab-layout.js';
 import { SECTIONS, type SectionKind } from './registry-layout.js';
 import {
   readSectionItems,
+  riskBandProblems,
   supersedeProblems,
   type Problem,
   type RegistryItem,
@@ -44,6 +45,7 @@ export function readClientItems(
     items[spec.kind] = read.items;
     problems.push(...read.problems);
     if (spec.kind === 'decision') problems.push(...supersedeProblems(read.items, section, tabName));
+    if (spec.kind === 'risk') problems.push(...riskBandProblems(read.items, section, tabName));
   }
   problems.push(...readClientHealth(layout, tabName).problems);
   return { items, problems };

@@ -8,7 +8,8 @@ import type { FieldValue, ItemFields } from './item-schemas.js';
 import type { ColumnSpec, SectionKind } from './registry-layout.js';
 import { isIsoDate } from './dates.js';
 import { itemRefs } from './item-ids.js';
-import { str } from './client-record.js';
+import { num, str } from './client-record.js';
+import { riskBand, riskScore } from './risk.js';
 
 export interface Problem {
   tab: string;
@@ -183,6 +184,32 @@ export function supersedeProblems(
         reason: `${d.id} supersedes ${target}, whose status is still ${String(older.fields['status']) || 'empty'}: set it to Superseded.`,
       });
     }
+  }
+  return problems;
+}
+
+/**
+ * A risk whose Band cell does not show the band its Likelihood and Impact give: the formula was
+ * pasted or typed over. Priorities ranks by the band the two numbers give; the Overview's live
+ * count reads the cell, so the two would disagree without a word. Reported, never rewritten.
+ */
+export function riskBandProblems(
+  risks: readonly RegistryItem[],
+  section: LocatedSection,
+  tab: string,
+): Problem[] {
+  const problems: Problem[] = [];
+  const column = section.columns.get('Band');
+  if (column === undefined) return problems;
+  for (const r of risks) {
+    const given = riskBand(riskScore(num(r.fields['likelihood']), num(r.fields['impact'])));
+    const shownBand = str(r.fields['band']);
+    if (given === null || shownBand === given) continue;
+    problems.push({
+      tab,
+      cell: `${columnLetter(column)}${r.row}`,
+      reason: `Band shows ${shownBand ? `"${shownBand}"` : 'nothing'} where Likelihood × Impact gives ${given}: its formula was pasted or typed over, so the Overview's count of high risks misses it. Copy Score and Band down from a row above.`,
+    });
   }
   return problems;
 }
