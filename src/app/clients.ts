@@ -48,18 +48,18 @@ export function setUp(): SetupResult {
   });
 }
 
-/**
- * Adds a client: a new tab with its profile and every section, ready for items. Returns what the
- * sidebar shows next (the client list and the new client), so adding needs no second call. With
- * the client index (the usual case) it reads no client tab and makes no named range: about 20
- * Spreadsheet calls whatever the registry's size (ADR 32).
- */
 /** The client added, and what the sidebar shows next. */
 export interface AddedClient extends SidebarOpen {
   id: string;
   name: string;
 }
 
+/**
+ * Adds a client: a new tab with its profile and every section, ready for items. Returns what the
+ * sidebar shows next (the client list and the new client), so adding needs no second call. With
+ * the client index (the usual case) it reads no client tab and makes no named range: 20
+ * Spreadsheet calls whatever the registry's size (ADR 32).
+ */
 export function addNewClient(input: ClientInput): AddedClient {
   const profile = parseInput(clientInputSchema, input, 'Client');
   const added = withDocumentLock((): { id: string; open: SidebarOpen | null } => {
@@ -163,7 +163,7 @@ export function clientDetailIn(
   const tabName = sheet.getName();
   const found = clientOfTab({
     grid: isoDates(readWholeTab(sheet), timeZone),
-    rangesOf: () => clientId,
+    markedId: () => clientId,
     id: () => clientId,
     tabName: () => tabName,
   });

@@ -6,7 +6,7 @@
 import type { ClientSummary } from '../domain/client.js';
 import { clientKey } from '../domain/discover-clients.js';
 import { columnLetter } from '../domain/section-items.js';
-import { CHECKS_COLUMN, readMark } from '../sheets/client-marks.js';
+import { INDEX_COLUMN, MARK_OFFSET, readMark } from '../sheets/client-marks.js';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -41,7 +41,7 @@ export function readClientIndex(ss: Spreadsheet): {
   // Only the index columns, to the tab's last row (`O1:R`, open-ended as Sheets' A1 notation
   // allows: the Sheets API's GridRange reference reads `Sheet1!A5:B` so): the ranked list beside
   // them is thousands of rows nobody needs here.
-  const columns = `${columnLetter(CHECKS_COLUMN)}1:${columnLetter(CHECKS_COLUMN + 3)}`;
+  const columns = `${columnLetter(INDEX_COLUMN)}1:${columnLetter(INDEX_COLUMN + MARK_OFFSET)}`;
   const checks: unknown[][] = sheet.getRange(columns).getValues();
   const entries: ClientEntry[] = [];
   const seen = new Set<string>();
@@ -50,7 +50,7 @@ export function readClientIndex(ss: Spreadsheet): {
     if (row.some((v) => v !== '')) last = i + 1;
   });
   for (const row of checks) {
-    const mark = readMark(row[3]);
+    const mark = readMark(row[MARK_OFFSET]);
     if (!mark || seen.has(mark.id)) continue;
     if (mark.status === undefined) return null;
     seen.add(mark.id);
@@ -64,7 +64,7 @@ export function readClientIndex(ss: Spreadsheet): {
   // The grid as `noteNewClient` reads it: the checks where they stand on the tab.
   const grid = checks
     .slice(0, last)
-    .map((row) => [...new Array<unknown>(CHECKS_COLUMN - 1).fill(''), ...row]);
+    .map((row) => [...new Array<unknown>(INDEX_COLUMN - 1).fill(''), ...row]);
   return { entries, grid, sheet, maxRows: checks.length };
 }
 

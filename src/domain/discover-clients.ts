@@ -16,10 +16,10 @@ import type { Problem } from './section-items.js';
 export interface TabContent {
   grid: readonly (readonly unknown[])[];
   /**
-   * The id of the client whose named ranges are on this tab, if the sheet says so and that client
-   * was last seen under `name`; null otherwise. Saves asking the tab its id.
+   * The id the client index's mark gives the client last seen under `name`, if there is one;
+   * null otherwise. Saves asking the tab its id.
    */
-  rangesOf: (name: string) => string | null;
+  markedId: (name: string) => string | null;
   id: () => string;
   tabName: () => string;
 }
@@ -31,8 +31,8 @@ export interface DiscoveredClient {
   layout: ClientTabLayout;
   /** Where in the tab list it was found (0-based). */
   position: number;
-  /** The client's named ranges are on this tab: of two tabs naming one client, this is it. */
-  holdsRanges: boolean;
+  /** Its id came from the client index's mark: of two tabs naming one client, this is it. */
+  marked: boolean;
 }
 
 /** How many profile labels make a tab without sections a client tab whose sections were lost. */
@@ -71,9 +71,9 @@ export function clientOfTab(
       reason: `The client's name is empty: it is read as "${name}", the tab's name. Type the name beside Client.`,
     });
   }
-  const ranged = tab.rangesOf(name);
+  const ranged = tab.markedId(name);
   return {
-    client: { id: ranged ?? tab.id(), name, layout, position, holdsRanges: ranged !== null },
+    client: { id: ranged ?? tab.id(), name, layout, position, marked: ranged !== null },
     problems,
   };
 }
@@ -88,7 +88,7 @@ export function clientKey(name: string): string {
 
 /**
  * Every client tab, in tab order. Two tabs naming the same client (a copy of a tab) are one
- * client: the tab holding its named ranges, else the first in tab order; the other is reported
+ * client: the tab whose id the client index's mark holds, else the first in tab order; the other is reported
  * and read no further.
  */
 export function discoverClients(tabs: readonly TabContent[]): {
@@ -106,8 +106,8 @@ export function discoverClients(tabs: readonly TabContent[]): {
     const first = byName.get(clientKey(found.client.name));
     if (first) {
       // Two tabs name one client: a mark cannot tell them apart, so each is asked its own id,
-      // and the one holding the client's named ranges (the marked id) is the client.
-      const marked = found.client.holdsRanges ? found.client.id : null;
+      // and the one whose id the mark holds is the client.
+      const marked = found.client.marked ? found.client.id : null;
       first.id = (tabs[first.position] as TabContent).id();
       found.client.id = tab.id();
       const [kept, copy] =

@@ -33,7 +33,7 @@ export function decisionsOfGrid(
 ): ClientDecisions {
   const found = clientOfTab({
     grid: timeZone ? isoDates(grid, timeZone) : grid,
-    rangesOf: () => clientId,
+    markedId: () => clientId,
     id: () => clientId,
     tabName: () => tabName,
   });
@@ -74,7 +74,7 @@ export function readExportableDecisions(
     grid.length && width ? sheet.getRange(1, 1, grid.length, width).getFormulas() : [];
   const found = clientOfTab({
     grid: isoDates(grid, timeZone),
-    rangesOf: () => clientId,
+    markedId: () => clientId,
     id: () => clientId,
     tabName: () => tabName,
   });

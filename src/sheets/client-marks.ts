@@ -11,9 +11,9 @@ import { formula, writeCells, type CellInput, type Formula } from './cell-text.j
  * Column of the client index on Priorities, clear of the ranked list's 13 columns: a label, the
  * mark's own formula text, a blank column, and each client's mark.
  */
-export const CHECKS_COLUMN = 15;
+export const INDEX_COLUMN = 15;
 
-/** The mark's column, counted from `CHECKS_COLUMN`. */
+/** The mark's column, counted from `INDEX_COLUMN`. */
 export const MARK_OFFSET = 3;
 
 /**
@@ -53,7 +53,7 @@ export function indexRow(
   refs: ReadonlyMap<ClientRangeKey, string>,
   row: number,
 ): CellInput[] {
-  const mark = `${columnLetter(CHECKS_COLUMN + MARK_OFFSET)}${row}`;
+  const mark = `${columnLetter(INDEX_COLUMN + MARK_OFFSET)}${row}`;
   return [`client ${id}`, formula(`=FORMULATEXT(${mark})&LEFT(NOW(),0)`), '', clientMark(id, refs)];
 }
 
@@ -74,7 +74,7 @@ export function noteNewClient(
 ): void {
   let last = 1;
   priorities.grid.forEach((row, i) => {
-    if (str(row[CHECKS_COLUMN - 1]) !== '') last = i + 1;
+    if (str(row[INDEX_COLUMN - 1]) !== '') last = i + 1;
   });
   const refs = new Map([
     ['name', a1Reference(tabName, profileRows.name, 2)],
@@ -86,7 +86,7 @@ export function noteNewClient(
     last + 1 > (priorities.maxRows ?? priorities.sheet.getMaxRows())
   )
     priorities.sheet.insertRowsAfter(last, 1);
-  writeCells(priorities.sheet.getRange(last + 1, CHECKS_COLUMN, 1, 4), [
+  writeCells(priorities.sheet.getRange(last + 1, INDEX_COLUMN, 1, 4), [
     indexRow(id, refs, last + 1),
   ]);
 }
@@ -113,7 +113,7 @@ export function clientTabNames(
 ): Map<string, string> {
   const names = new Map<string, string>();
   for (const row of priorities?.grid ?? []) {
-    const mark = tabNameOfMark(row[CHECKS_COLUMN]);
+    const mark = tabNameOfMark(row[INDEX_COLUMN]);
     if (mark && !names.has(mark.id)) names.set(mark.id, mark.tabName);
   }
   const out = new Map<string, string>();

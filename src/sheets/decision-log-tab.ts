@@ -16,6 +16,7 @@ import { asDate, formulaString, writeCells, type CellInput } from './cell-text.j
 import { itemLink } from './rollup-tabs.js';
 import { GENERATED_TITLE_STYLE, HEADER_STYLE, styleRow } from './styles.js';
 import { GENERATED_TITLES } from './tab-roles.js';
+import { coveringValues } from './sheet-rows.js';
 import type { ReadTab } from './workbook-read.js';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -183,14 +184,7 @@ export function decisionLogShows(
  * rows the log no longer needs) and as wide as the tab. Two calls.
  */
 export function refreshDecisionLog(tab: ReadTab, grid: DecisionLogGrid): void {
-  let width: number = WIDTH;
-  for (const r of tab.grid) width = Math.max(width, r.length);
-  const height = Math.max(grid.rows.length, tab.grid.length);
-  const values: CellInput[][] = [];
-  for (let i = 0; i < height; i++) {
-    const row = grid.rows[i] ?? [];
-    values.push([...row, ...new Array<CellInput>(width - row.length).fill('')]);
-  }
+  const { values, width, height } = coveringValues(grid.rows, tab.grid, WIDTH);
   writeCells(growingRange(tab.sheet, height, width), values);
 }
 

@@ -1,11 +1,11 @@
 /**
  * The look of the Priorities tab that does not move with its content: column widths that fit the
  * ranked list in 1,280 pixels, wrapped text, the title and header rows, the header frozen, and
- * the range checks in hidden columns; and the Overview's date column. Given once, when the tab is
+ * the client index in hidden columns; and the Overview's date column. Given once, when the tab is
  * made (or, for a registry made before this layout, by the first refresh that finds it missing),
  * so a refresh spends no call on it and a width a person changes by hand stays as they set it.
  */
-import { CHECKS_COLUMN } from './client-marks.js';
+import { INDEX_COLUMN } from './client-marks.js';
 import { GENERATED_TITLE_STYLE, HEADER_STYLE, type RowStyle } from './styles.js';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -30,7 +30,7 @@ export const RANKED_HEADER = [
   'Link',
 ];
 
-/** Columns the ranked list and the blocks below it use; the range checks sit to their right. */
+/** Columns the ranked list and the blocks below it use; the client index sits to their right. */
 export const LIST_WIDTH = RANKED_HEADER.length;
 
 /** Raised when the layout below changes, so registries made before it are laid out again. */
@@ -39,8 +39,8 @@ const LAYOUT_KEY = 'registry.rollupLayout';
 /** Properties of the layout before this one, no longer read. */
 const RETIRED_KEYS = ['registry.prioritiesTop', 'registry.prioritiesStyle'];
 
-/** The range checks' columns: name, rows, filled cells, the client's mark. */
-const CHECK_COLUMNS = 4;
+/** The client index's columns: a label, the mark's formula text, a blank, the client's mark. */
+const INDEX_COLUMNS = 4;
 
 /**
  * Widths in pixels of the ranked list's columns, as runs of equal width (one call each): #,
@@ -78,7 +78,7 @@ function rowStyles(styles: readonly (RowStyle | null)[], width: number) {
 
 /** The Priorities tab's fixed look, over whatever formatting it had. */
 export function layOutPriorities(sheet: Sheet): void {
-  const needed = CHECKS_COLUMN + CHECK_COLUMNS - 1;
+  const needed = INDEX_COLUMN + INDEX_COLUMNS - 1;
   const maxColumns = sheet.getMaxColumns();
   if (maxColumns < needed) sheet.insertColumnsAfter(maxColumns, needed - maxColumns);
   const maxRows = sheet.getMaxRows();
@@ -94,7 +94,7 @@ export function layOutPriorities(sheet: Sheet): void {
   top.setBackgrounds(backgrounds);
   top.setFontWeights(weights);
   sheet.setFrozenRows(RANKED_HEADER_ROW);
-  sheet.hideColumns(CHECKS_COLUMN, CHECK_COLUMNS);
+  sheet.hideColumns(INDEX_COLUMN, INDEX_COLUMNS);
 }
 
 /** The Overview's Last review cells show a date, not the number Sheets keeps for it. */

@@ -1,8 +1,7 @@
 /**
  * Refresh priorities: read every tab once, compute the rollup, and rewrite the Priorities and
- * Overview tabs whole, and the Radar tab when it changed. Client tabs are only read. The named
- * ranges the live formulas use are checked through the range checks on the Priorities tab, as
- * read, and re-set where they drifted.
+ * Overview tabs whole, and the Radar tab when it changed. Client tabs are only read. The live
+ * formulas' references into each client tab are written again from the tab as read (ADR 32).
  */
 import { actualHoursProblems, readPreviousPlan } from '../domain/week-closing.js';
 import { clientRanges } from '../domain/client-ranges.js';
@@ -17,10 +16,10 @@ import type { Problem } from '../domain/section-items.js';
 import { InputError } from '../domain/input-error.js';
 import { fingerprint } from '../domain/fingerprint.js';
 import { loggableRows } from '../domain/decision-log.js';
-import { writeCells, type CellInput } from './cell-text.js';
+import { writeCells } from './cell-text.js';
 import { clientRecord } from './client-record-from-tab.js';
 import { settingsProblems } from './settings-tab.js';
-import { CHECKS_COLUMN, overviewGrid, prioritiesGrid, type TabGrid } from './rollup-tabs.js';
+import { INDEX_COLUMN, overviewGrid, prioritiesGrid } from './rollup-tabs.js';
 import { ensureRollupLayout } from './priorities-layout.js';
 import {
   decisionLogGrid,
@@ -30,7 +29,7 @@ import {
 } from './decision-log-tab.js';
 import { restyleBelowList, restyleNextTime } from './priorities-write.js';
 import { clientTabNames } from './client-marks.js';
-import { writableRange } from './sheet-rows.js';
+import { coveringValues, writableRange } from './sheet-rows.js';
 import { isoDates } from './grid-dates.js';
 import { radarOf, writeRadarTab } from './radar-tab.js';
 import { hoursTakenByClient } from './plan-history-tab.js';
@@ -171,24 +170,6 @@ export function snapshotRegistry(
   };
 }
 
-function pad(
-  grid: TabGrid,
-  previous: ReadTab,
-  minWidth: number,
-): { values: CellInput[][]; width: number; height: number } {
-  // A loop, not Math.max(...rows): tens of thousands of arguments overflow the stack.
-  let width = minWidth;
-  for (const r of grid.rows) width = Math.max(width, r.length);
-  for (const r of previous.grid) width = Math.max(width, r.length);
-  const height = Math.max(grid.rows.length, previous.grid.length);
-  const values: CellInput[][] = [];
-  for (let i = 0; i < height; i++) {
-    const row = grid.rows[i] ?? [];
-    values.push([...row, ...new Array<CellInput>(width - row.length).fill('')]);
-  }
-  return { values, width, height };
-}
-
 /**
  * Whether the Overview still shows what its formulas should: each client row's values against
  * the domain's. A cell typed over by hand shows something else, and the tab is rewritten.
@@ -245,11 +226,11 @@ export function refreshRollup(
   const ranges = new Map(
     snap.read.clients.map((tab) => [
       tab.id,
-      clientRanges(tabNames.get(tab.id) ?? tab.name, tab.layout, tab.grid.length),
+      clientRanges(tabNames.get(tab.id) ?? tab.sheet.getName(), tab.layout, tab.grid.length),
     ]),
   );
   const grid = prioritiesGrid(snap.rollup, snap.clients, ranges, refreshedAt);
-  const p = pad(grid, priorities, CHECKS_COLUMN + 4);
+  const p = coveringValues(grid.rows, priorities.grid, INDEX_COLUMN + 4);
   writeCells(writableRange(priorities.sheet, p.height, p.width), p.values);
 
   const radarWritten = snap.read.roles.radar
@@ -265,7 +246,7 @@ export function refreshRollup(
     snap.shared,
     hoursTakenByClient(snap.read.roles.planHistory, snap.timeZone),
   );
-  const op = pad(o, overview, 15);
+  const op = coveringValues(o.rows, overview.grid, 15);
   const overviewSignature = fingerprint(op.values);
   const overviewWritten =
     props.getProperty(OVERVIEW_KEY) !== overviewSignature ||

@@ -16,7 +16,7 @@ import {
   isActiveClient,
 } from '../domain/item-states.js';
 import { asDate, formula, formulaString, type CellInput } from './cell-text.js';
-import { CHECKS_COLUMN, indexRow } from './client-marks.js';
+import { INDEX_COLUMN, indexRow } from './client-marks.js';
 import { columnLetter } from './formulas.js';
 import { OVERVIEW_HEADER } from './registry-setup.js';
 import { RANKED_HEADER } from './priorities-layout.js';
@@ -41,7 +41,7 @@ export interface PrioritiesGrid extends TabGrid {
 /** Each client's references, by client id (`clientRanges`). */
 export type RangesByClient = ReadonlyMap<string, ReadonlyMap<ClientRangeKey, string>>;
 
-export { CHECKS_COLUMN, RANKED_HEADER };
+export { INDEX_COLUMN, RANKED_HEADER };
 
 export function clientLink(c: Pick<ClientRecord, 'id' | 'name'>): CellInput {
   return formula(`=HYPERLINK("#gid=${c.id}",${formulaString(c.name)})`);
@@ -219,8 +219,8 @@ export function prioritiesGrid(
   const place = (r: number, cells: CellInput[]): void => {
     while (rows.length < r) push([]);
     const row = rows[r - 1] as CellInput[];
-    while (row.length < CHECKS_COLUMN - 1) row.push('');
-    row.splice(CHECKS_COLUMN - 1, cells.length, ...cells);
+    while (row.length < INDEX_COLUMN - 1) row.push('');
+    row.splice(INDEX_COLUMN - 1, cells.length, ...cells);
   };
   // Beside the part below the list, in the hidden columns: the client index (ADR 21, 32).
   place(lowerStart, ['Client index: the add-on reads these marks to find each client', '', '']);

@@ -4,6 +4,8 @@
  * before anything is written, so the write's own range is the first question: only when it
  * fails is the sheet asked its size (`getMaxRows`, `getMaxColumns`) and grown to fit.
  */
+import type { CellInput } from './cell-text.js';
+
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Range = GoogleAppsScript.Spreadsheet.Range;
 
@@ -45,4 +47,26 @@ export function readWholeTab(sheet: Sheet): unknown[][] {
     if (sheet.getLastRow() === 0 || sheet.getLastColumn() === 0) return [];
     throw e;
   }
+}
+
+/**
+ * `rows` padded with blanks to cover what the tab holds now: as tall and as wide as both (and at
+ * least `minWidth`), so one write replaces the whole tab and leaves nothing of before behind.
+ */
+export function coveringValues(
+  rows: readonly (readonly CellInput[])[],
+  before: readonly (readonly unknown[])[],
+  minWidth: number,
+): { values: CellInput[][]; width: number; height: number } {
+  // A loop, not Math.max(...rows): tens of thousands of arguments overflow the stack.
+  let width = minWidth;
+  for (const r of rows) width = Math.max(width, r.length);
+  for (const r of before) width = Math.max(width, r.length);
+  const height = Math.max(rows.length, before.length);
+  const values: CellInput[][] = [];
+  for (let i = 0; i < height; i++) {
+    const row = rows[i] ?? [];
+    values.push([...row, ...new Array<CellInput>(width - row.length).fill('')]);
+  }
+  return { values, width, height };
 }

@@ -2,8 +2,8 @@
  * Reading the whole registry in one call per tab: `getSheets`, then each tab's values. Registry
  * tabs are told apart by what they hold (a generated tab's title, a user tab's header), with
  * developer metadata as the fallback; clients by the one rule of `discoverClients`. A client's
- * id is its tab's id: the Priorities tab's range checks say, live, which tab holds each known
- * client's named ranges, so only a tab they do not vouch for is asked its id.
+ * id is its tab's id: the client index's marks on Priorities say, live, which client each known
+ * tab holds, so only a tab they do not vouch for is asked its id.
  */
 import type { ClientTabLayout } from '../domain/client-tab-layout.js';
 import { clientKey, discoverClients } from '../domain/discover-clients.js';
@@ -17,7 +17,7 @@ import { RADAR_HEADER } from '../domain/radar-tab.js';
 import { GENERATED_ROLES, USER_ROLES, findRoleTabs, type RegistryRole } from './tab-roles.js';
 import { GENERATED_TITLES } from './tab-roles.js';
 import { readWholeTab } from './sheet-rows.js';
-import { CHECKS_COLUMN, MARK_OFFSET, readMark } from './client-marks.js';
+import { INDEX_COLUMN, MARK_OFFSET, readMark } from './client-marks.js';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -72,7 +72,7 @@ function roleOf(grid: unknown[][]): RegistryRole | undefined {
 function markedIds(priorities: unknown[][] | undefined): Map<string, string> {
   const byName = new Map<string, string | null>();
   for (const row of priorities ?? []) {
-    const mark = readMark(row[CHECKS_COLUMN - 1 + MARK_OFFSET]);
+    const mark = readMark(row[INDEX_COLUMN - 1 + MARK_OFFSET]);
     if (!mark) continue;
     const key = clientKey(mark.name);
     byName.set(key, byName.has(key) && byName.get(key) !== mark.id ? null : mark.id);
@@ -153,7 +153,7 @@ export function readWorkbook(ss: Spreadsheet): WorkbookRead {
   const found = discoverClients(
     candidates.map(({ sheet, grid }) => ({
       grid,
-      rangesOf: (name: string) => marked.get(clientKey(name)) ?? null,
+      markedId: (name: string) => marked.get(clientKey(name)) ?? null,
       id: () => String(sheet.getSheetId()),
       tabName: () => sheet.getName(),
     })),

@@ -86,7 +86,7 @@ describe('discovering clients with look-alike names', () => {
       ['Status', 'Active'],
       ['Founder emails', ''],
     ],
-    rangesOf: () => null,
+    markedId: () => null,
     id: () => id,
     tabName: () => `Tab ${id}`,
   });

@@ -155,7 +155,7 @@ describe('decision records, export then import (property)', () => {
         const found = discoverClients(
           draft.tabs.map((t, i) => ({
             grid: t.grid,
-            rangesOf: () => null,
+            markedId: () => null,
             id: () => String(i),
             tabName: () => t.name,
           })),
@@ -207,7 +207,7 @@ describe('decision records, export then import (property)', () => {
         const found = discoverClients(
           draft.tabs.map((t, i) => ({
             grid: t.grid,
-            rangesOf: () => null,
+            markedId: () => null,
             id: () => String(i),
             tabName: () => t.name,
           })),

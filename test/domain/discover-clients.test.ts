@@ -13,7 +13,7 @@ function tab(grid: unknown[][], id: string, name: string, marked: Record<string,
   const asked: string[] = [];
   const content: TabContent = {
     grid,
-    rangesOf: (n) => marked[n.toLowerCase()] ?? null,
+    markedId: (n) => marked[n.toLowerCase()] ?? null,
     id: () => {
       asked.push(`id ${id}`);
       return id;

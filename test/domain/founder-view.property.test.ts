@@ -77,7 +77,7 @@ describe('a founder view under hand edits (property)', () => {
         const found = discoverClients(
           draft.tabs.map((t, i) => ({
             grid: t.grid,
-            rangesOf: () => null,
+            markedId: () => null,
             id: () => String(i),
             tabName: () => t.name,
           })),
