@@ -45,14 +45,26 @@ function sharedRegistry() {
     reset: () => {
       for (const s of rt.spreadsheet.sheets.filter((x) => !tabs.has(x)))
         rt.spreadsheet.removeSheet(s);
+      // Back to names no draft uses, so this run's names are free whatever the last run left.
+      ids.forEach((id, i) => {
+        const sheet = rt.spreadsheet.sheetById(Number(id));
+        if (sheet) rt.spreadsheet.renameSheet(sheet, `Client tab ${i}`);
+      });
     },
   };
 }
 
-/** The draft's tab typed over a client tab, as a person would type it; the tab takes its name. */
+/**
+ * The draft's tab typed over a client tab, as a person would type it; the tab takes its name,
+ * or, when another tab holds that name already (two tabs renamed after the same client), the
+ * name with a number after it, as Sheets makes a person choose a name no other tab has.
+ */
 function typeTab(rt: Runtime, sheet: SheetData, tab: TabDraft): void {
   const wb = rt.spreadsheet;
-  if (sheet.name !== tab.name) wb.renameSheet(sheet, tab.name);
+  let name = tab.name;
+  for (let n = 2; wb.sheets.some((s) => s !== sheet && s.name === name); n++)
+    name = `${tab.name} ${n}`;
+  if (sheet.name !== name) wb.renameSheet(sheet, name);
   let width = sheet.lastColumn();
   for (const r of tab.grid) width = Math.max(width, r.length);
   const height = Math.max(sheet.lastRow(), tab.grid.length);
