@@ -686,9 +686,11 @@ export function workbookFromSnapshot(snap: WorkbookSnapshot): Workbook {
     sheet.filter = s.filter ? { ...s.filter } : null;
   });
   wb.restoreSheetCounter(snap.sheets.length);
-  restoreContents(wb, snap);
-  // The names at once: the formulas that use them are evaluated once, after the last is in.
+  // Every tab's contents and the names at once: the formulas are evaluated once, after the last
+  // is in, not again for each tab (a formula of one tab reading another is otherwise computed
+  // before the tab it reads holds anything, then again).
   wb.batch(() => {
+    restoreContents(wb, snap);
     for (const nr of snap.namedRanges) wb.setNamedRange({ ...nr });
   });
   wb.metadata.push(...snap.metadata.map((m) => ({ ...m })));

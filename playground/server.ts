@@ -1,33 +1,15 @@
 /**
- * `npm start`: the local playground. Serves, on loopback only, an emulated spreadsheet with the
- * add-on's menu, the real built sidebar and dialogs (their google.script.run reaches the emulator
- * running dist/Code.js), toasts, alerts, an outbox, the emulated Drive and a clock control. The workbook
- * is saved to a local file after every change and loaded on start.
+ * `npm start`: the local playground (playground-server.ts) from the command line. Serves, on
+ * loopback only, an emulated spreadsheet with the add-on's menu, the real built sidebar and
+ * dialogs, toasts, alerts, an outbox, the emulated Drive and a clock control. The workbook is
+ * saved to a local file after every change and loaded on start.
  */
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import {
-  createRuntime,
-  ScriptError,
-  SheetsEditor,
-  type LoadedScript,
-  type Runtime,
-  type RuntimeState,
-} from '../emulator/index.js';
-import { wallClock, zonedTime } from '../emulator/time.js';
-import { MAX_TRIGGER_RUNS, clockTargetProblem, moveClock } from './clock-move.js';
-import { loadDemo } from './demo.js';
-import { servePageFile, serveSidebar } from './page-files.js';
-import { fileState, pageState } from './page-state.js';
-import { applyEdit } from './person-edits.js';
-import { requestProblem } from './request-guard.js';
+import { MAX_TRIGGER_RUNS } from './clock-move.js';
+import { startPlaygroundServer } from './playground-server.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
-const BUNDLE = resolve(ROOT, 'dist/Code.js');
-const SIDEBAR = resolve(ROOT, 'dist/Sidebar.html');
-const MAX_BODY = 1024 * 1024;
 
 const { values: args } = parseArgs({
   options: {
@@ -56,264 +38,25 @@ if (!Number.isFinite(PACE) || PACE < 0) {
   process.exit(2);
 }
 
-let rt: Runtime;
-let addon: LoadedScript;
-/** The person at the page: what they type and change in the registry goes through it. */
-let editor: SheetsEditor;
-
-function boot(state?: RuntimeState): void {
-  rt = state
-    ? createRuntime({ state })
-    : createRuntime({ now: new Date(), spreadsheetName: 'My CTO registry' });
-  addon = rt.load(BUNDLE);
-  editor = new SheetsEditor(rt.drive, () => rt.user);
-  // Who opens the registry: the owner, unless --user names another editor for this run only.
-  const user = args.user ?? rt.spreadsheet.owner;
-  if (user !== rt.spreadsheet.owner) rt.share(rt.spreadsheet.id, user, 'editor');
-  rt.setUser(user);
-  // Opening the spreadsheet: Sheets runs onOpen, which builds the add-on menu.
-  addon.callWith({ authMode: 'LIMITED' }, 'onOpen', { authMode: 'LIMITED' });
-}
-
-function save(): void {
-  mkdirSync(dirname(FILE), { recursive: true });
-  const tmp = `${FILE}.tmp`;
-  writeFileSync(tmp, JSON.stringify(rt.saveState()));
-  renameSync(tmp, FILE);
-}
-
-function startDemo(): void {
-  boot();
-  loadDemo(rt, addon);
-  save();
-}
-
-if (args.demo) startDemo();
-else if (existsSync(FILE)) boot(JSON.parse(readFileSync(FILE, 'utf8')) as RuntimeState);
-else boot();
-
-/** google.script.run and google.script.host for a page of the add-on; `closing` is what close() posts. */
-const shim = (closing: string): string => `<script>
-(function () {
-  function runner(success, failure, userObject) {
-    return new Proxy({}, {
-      get: function (_t, name) {
-        if (name === 'withSuccessHandler') return function (f) { return runner(f, failure, userObject); };
-        if (name === 'withFailureHandler') return function (f) { return runner(success, f, userObject); };
-        if (name === 'withUserObject') return function (o) { return runner(success, failure, o); };
-        return function () {
-          var args = Array.prototype.slice.call(arguments);
-          fetch('/api/run', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ fn: name, args: args }) })
-            .then(function (r) { return r.json(); })
-            .then(function (body) {
-              if (window.parent !== window) window.parent.postMessage({ type: 'registry-changed', activated: body.activated }, location.origin);
-              if (body.ok) { if (success) success(body.result, userObject); }
-              else if (failure) failure(new Error(body.error), userObject);
-            })
-            .catch(function (e) { if (failure) failure(e, userObject); });
-        };
-      }
+const port = Number(args.port);
+try {
+  const playground = await startPlaygroundServer(
+    { file: FILE, demo: args.demo, user: args.user, maxTriggerRuns: MAX_RUNS, pace: PACE },
+    port,
+  );
+  console.log(`CTO Registry playground on ${playground.url} (workbook: ${FILE})`);
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => {
+      void playground.close();
+      process.exit(0);
     });
   }
-  window.google = { script: { run: runner(null, null, undefined), host: { close: function () { window.parent.postMessage({ type: '${closing}' }, location.origin); } } } };
-})();
-</script>`;
-
-function json(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, {
-    'content-type': 'application/json; charset=utf-8',
-    'cache-control': 'no-store',
-  });
-  res.end(JSON.stringify(body));
-}
-
-class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
-  if (!/^application\/json\b/.test(req.headers['content-type'] ?? '')) {
-    throw new HttpError(415, 'Send the request body as application/json.');
-  }
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY) throw new HttpError(413, 'The request body is larger than 1 MB.');
-    chunks.push(chunk as Buffer);
-  }
-  let body: unknown;
-  try {
-    body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
-  } catch {
-    throw new HttpError(400, 'The request body is not valid JSON.');
-  }
-  if (!body || typeof body !== 'object' || Array.isArray(body))
-    throw new HttpError(400, 'The request body must be a JSON object.');
-  return body as Record<string, unknown>;
-}
-
-/** google.script.run's pace: a call takes a moment, so busy states show as they would in Sheets. */
-function pause(ms: number): Promise<void> {
-  return new Promise((r) => setTimeout(r, Math.min(600, Math.max(0, ms))));
-}
-
-function runFunction(
-  fn: string,
-  fnArgs: unknown[],
-): { ok: true; result: unknown } | { ok: false; error: string } {
-  try {
-    const result = addon.call(fn, ...fnArgs);
-    return { ok: true, result };
-  } catch (e) {
-    if (e instanceof ScriptError || e instanceof TypeError) return { ok: false, error: e.message };
-    throw e;
-  } finally {
-    save();
-  }
-}
-
-function menuItems(): { caption: string; functionName: string }[] {
-  const out: { caption: string; functionName: string }[] = [];
-  for (const m of rt.ui.menus) {
-    for (const item of m.items) if ('functionName' in item) out.push(item);
-  }
-  return out;
-}
-
-/** Next Monday 07:00 in the spreadsheet's time zone, strictly after now. */
-function nextMondaySeven(): Date {
-  const tz = rt.spreadsheet.timeZone;
-  const w = wallClock(rt.now.getTime(), tz);
-  for (let d = 0; d <= 7; d++) {
-    const day = new Date(Date.UTC(w.year, w.month - 1, w.day + d));
-    if (day.getUTCDay() !== 1) continue;
-    const at = zonedTime(tz, day.getUTCFullYear(), day.getUTCMonth() + 1, day.getUTCDate(), 7, 0);
-    if (at > rt.now.getTime()) return new Date(at);
-  }
-  return new Date(rt.now.getTime() + 7 * 86400000);
-}
-
-async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-  const address = server.address();
-  const problem = requestProblem(req, typeof address === 'object' && address ? address.port : 0);
-  if (problem) throw new HttpError(403, problem);
-  const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-  const route = `${req.method} ${url.pathname}`;
-  if (req.method === 'GET' && (await servePageFile(url.pathname, res))) return;
-  switch (route) {
-    case 'GET /sidebar':
-      serveSidebar(res, readFileSync(SIDEBAR, 'utf8'), shim('close-sidebar'));
-      return;
-    case 'GET /dialog': {
-      // The dialog the add-on opened last, as it handed it to showModalDialog.
-      const dialog = rt.ui.dialogs.at(-1);
-      if (!dialog) throw new HttpError(404, 'The add-on has no dialog open.');
-      serveSidebar(res, dialog.html, shim('close-dialog'));
-      return;
-    }
-    case 'GET /api/state': {
-      const tab = url.searchParams.get('tab');
-      const tabId = tab === null ? undefined : Number(tab);
-      const file = url.searchParams.get('file');
-      if (file === null) return json(res, 200, pageState(rt, tabId, editor));
-      const state = file === rt.spreadsheet.id ? null : fileState(rt, file, tabId);
-      if (!state) throw new HttpError(404, 'No such file in the emulated Drive.');
-      return json(res, 200, state);
-    }
-    case 'POST /api/edit': {
-      const answer = applyEdit(rt, editor, await readJson(req));
-      if (answer.body.ok) save();
-      json(res, answer.status, answer.body);
-      return;
-    }
-    case 'POST /api/run': {
-      const body = await readJson(req);
-      const fn = body['fn'];
-      const fnArgs = body['args'] ?? [];
-      if (typeof fn !== 'string' || !Array.isArray(fnArgs))
-        throw new HttpError(400, 'Send {"fn": "<function name>", "args": [...]}.');
-      if (!addon.functions.includes(fn))
-        throw new HttpError(404, `The add-on has no function named ${fn}.`);
-      // A script that opened a tab (Sheet.activate, insertSheet) moves the user's view to it, as
-      // in Sheets: the page is told which.
-      const activeBefore = rt.spreadsheet.activeSheetId;
-      const result = runFunction(fn, fnArgs);
-      const activeAfter = rt.spreadsheet.activeSheetId;
-      await pause((rt.lastExecution?.estimatedMs ?? 0) * PACE);
-      json(res, 200, activeAfter === activeBefore ? result : { ...result, activated: activeAfter });
-      return;
-    }
-    case 'POST /api/menu': {
-      const body = await readJson(req);
-      const fn = body['functionName'];
-      if (typeof fn !== 'string' || !menuItems().some((i) => i.functionName === fn)) {
-        throw new HttpError(404, `The add-on menu has no item that runs ${String(fn)}.`);
-      }
-      json(res, 200, runFunction(fn, []));
-      return;
-    }
-    case 'POST /api/sidebar/close':
-      rt.ui.sidebars.length = 0;
-      json(res, 200, { ok: true });
-      return;
-    case 'POST /api/dialog/close':
-      rt.ui.dialogs.length = 0;
-      json(res, 200, { ok: true });
-      return;
-    case 'POST /api/clock': {
-      const body = await readJson(req);
-      const to = body['to'] === undefined ? nextMondaySeven() : new Date(String(body['to']));
-      const problem = clockTargetProblem(rt.now, to);
-      if (problem) throw new HttpError(400, problem);
-      const { fired, cut } = moveClock(rt, to, MAX_RUNS);
-      save();
-      json(res, 200, { ok: true, now: rt.now.toISOString(), fired, cut });
-      return;
-    }
-    case 'POST /api/demo':
-      await readJson(req);
-      startDemo();
-      json(res, 200, { ok: true });
-      return;
-    default:
-      throw new HttpError(404, `Nothing at ${route}.`);
-  }
-}
-
-const server = createServer((req, res) => {
-  handle(req, res).catch((e: unknown) => {
-    if (e instanceof HttpError) json(res, e.status, { ok: false, error: e.message });
-    else {
-      console.error(e);
-      json(res, 500, { ok: false, error: 'The playground failed; see its console.' });
-    }
-  });
-});
-
-const port = Number(args.port);
-server.on('error', (e: NodeJS.ErrnoException) => {
-  if (e.code === 'EADDRINUSE') {
+} catch (e) {
+  const error = e as NodeJS.ErrnoException;
+  if (error.code === 'EADDRINUSE') {
     console.error(
       `Port ${port} is in use (another playground?): start on another with PORT=${port + 1} npm start.`,
     );
-  } else console.error(`The playground could not listen on port ${port}: ${e.message}`);
+  } else console.error(`The playground could not listen on port ${port}: ${error.message}`);
   process.exit(1);
-});
-server.listen(port, '127.0.0.1', () => {
-  const address = server.address();
-  const actual = typeof address === 'object' && address ? address.port : port;
-  console.log(`CTO Registry playground on http://127.0.0.1:${actual} (workbook: ${FILE})`);
-});
-
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => {
-    server.close();
-    process.exit(0);
-  });
 }

@@ -101,14 +101,14 @@ const ROOT = resolve(import.meta.dirname, '../..');
 
 /**
  * A hash of everything a saved registry can depend on besides the file that built it: the built
- * add-on, the emulator, every test helper and fixture, the add-on's sources (a test may hand a
+ * add-on, the emulator, the playground (its demo registry), every test helper and fixture, the add-on's sources (a test may hand a
  * build a constant of src/) and the locked package versions (HyperFormula's). Any change to one
  * of them is a new key, so a stale registry is never restored.
  */
 function sources(): string {
   if (sourcesHash) return sourcesHash;
   const hash = createHash('sha256').update(readFileSync(BUNDLE));
-  const files = ['emulator', 'src', 'test/support', 'test/fixtures'].flatMap((dir) =>
+  const files = ['emulator', 'src', 'playground', 'test/support', 'test/fixtures'].flatMap((dir) =>
     readdirSync(join(ROOT, dir), { recursive: true, encoding: 'utf8' })
       .map((f) => join(ROOT, dir, f))
       .filter((f) => statSync(f).isFile()),

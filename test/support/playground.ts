@@ -1,7 +1,8 @@
 /** Starts and stops the playground server, and connects to the headless Chromium, for browser tests. */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { parseArgs } from 'node:util';
 import { dirname, join, resolve } from 'node:path';
 import {
   chromium as playwright,
@@ -17,8 +18,10 @@ import {
   type Runtime,
   type RuntimeOptions,
 } from '../../emulator/index.js';
+import { MAX_TRIGGER_RUNS } from '../../playground/clock-move.js';
 import { loadDemo } from '../../playground/demo.js';
-import { BUNDLE } from './bundle.js';
+import { startPlaygroundServer } from '../../playground/playground-server.js';
+import { BUNDLE, restorable, type Loaded } from './bundle.js';
 import { browserOptions } from './browser.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -30,41 +33,33 @@ export interface Playground {
 }
 
 /**
- * Starts the playground on a free port. Its sidebar calls answer at once (`--pace 0`) unless
- * `extra` sets a pace: only a test of a busy state needs a call to take its moment.
+ * Starts the playground on a free port, in this process, as `npm start` would with `extra`'s
+ * flags (`--pace`, `--user`, `--max-trigger-runs`, `--demo`). Its sidebar calls answer at once
+ * (`--pace 0`) unless `extra` sets a pace: only a test of a busy state needs a call to take its
+ * moment. In the test's own process, not a child of its own: a server process per test file cost
+ * a start of Node, HyperFormula and the add-on each time.
  */
-export function startPlayground(file: string, extra: string[] = []): Promise<Playground> {
-  const pace = extra.includes('--pace') ? [] : ['--pace', '0'];
-  const child: ChildProcess = spawn(
-    process.execPath,
-    ['.playground/server.mjs', '--file', file, '--port', '0', ...pace, ...extra],
-    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  return new Promise((resolvePromise, reject) => {
-    let output = '';
-    const timer = setTimeout(
-      () => reject(new Error(`playground did not start:\n${output}`)),
-      30000,
-    );
-    const onData = (chunk: Buffer): void => {
-      output += chunk.toString();
-      const m = /on (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
-      if (m?.[1]) {
-        clearTimeout(timer);
-        resolvePromise({
-          url: m[1],
-          stop: () =>
-            new Promise((done) => {
-              child.once('exit', () => done());
-              child.kill('SIGTERM');
-            }),
-        });
-      }
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`playground exited (${code}):\n${output}`)));
+export async function startPlayground(file: string, extra: string[] = []): Promise<Playground> {
+  const { values } = parseArgs({
+    args: extra,
+    options: {
+      demo: { type: 'boolean', default: false },
+      user: { type: 'string' },
+      'max-trigger-runs': { type: 'string', default: String(MAX_TRIGGER_RUNS) },
+      pace: { type: 'string', default: '0' },
+    },
   });
+  const running = await startPlaygroundServer(
+    {
+      file,
+      demo: values.demo,
+      user: values.user,
+      maxTriggerRuns: Number(values['max-trigger-runs']),
+      pace: Number(values.pace),
+    },
+    0,
+  );
+  return { url: running.url, stop: () => running.close() };
 }
 
 /**
@@ -78,14 +73,48 @@ export function writeRegistry(
   { demo = false, ...options }: RuntimeOptions & { demo?: boolean },
   prepare?: (rt: Runtime, addon: LoadedScript) => void,
 ): void {
-  const rt = createRuntime({ now: new Date(), spreadsheetName: 'My CTO registry', ...options });
-  if (demo || prepare) {
-    const addon = rt.load(BUNDLE);
-    if (demo) loadDemo(rt, addon);
-    prepare?.(rt, addon);
+  let rt: Runtime;
+  if (demo) {
+    const loaded = demoLoaded(options);
+    rt = loaded.rt;
+    prepare?.(rt, loaded.addon);
+  } else {
+    rt = createRuntime({ now: new Date(), spreadsheetName: 'My CTO registry', ...options });
+    if (prepare) prepare(rt, rt.load(BUNDLE));
   }
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, JSON.stringify(rt.saveState()));
+}
+
+/** The demo registry for each set of options, built once (it costs seconds) and then restored. */
+const demos = new Map<string, () => Loaded>();
+
+/**
+ * The demo registry under `options`, as `npm start --demo` builds it, restored into a runtime of
+ * its own. It is built once and kept on disk (as `restorable` keeps a registry) under its
+ * options; without a clock in them, at the real present, kept under today's date, so every file
+ * of a run starts from the same demo, made the same day.
+ */
+function demoLoaded(options: RuntimeOptions): Loaded {
+  const key = JSON.stringify({
+    ...options,
+    now: options.now ?? new Date().toISOString().slice(0, 10),
+  });
+  let demo = demos.get(key);
+  if (!demo) {
+    const now = options.now ?? new Date();
+    demo = restorable(
+      () => {
+        const rt = createRuntime({ spreadsheetName: 'My CTO registry', ...options, now });
+        const addon = rt.load(BUNDLE);
+        loadDemo(rt, addon);
+        return { rt, addon };
+      },
+      { cacheAs: `demo-${createHash('sha256').update(key).digest('hex').slice(0, 12)}` },
+    );
+    demos.set(key, demo);
+  }
+  return demo();
 }
 
 /**
