@@ -238,12 +238,22 @@ export class EmuRange implements Pick<
     return displayValue(value, this.sheet.cell(r, c)?.format?.numberFormat, this.wb.timeZone);
   }
 
+  /**
+   * The same change to every cell: cells that had the same format share the changed one (a format
+   * is never changed in place), so a column formatted down a thousand rows is not a thousand
+   * objects.
+   */
   private formatAll(record: string, patch: (f: CellFormat) => void): GRange {
     this.env.record(record, this.cells);
+    const changed = new Map<CellFormat | undefined, CellFormat>();
     this.grid((r, c) => {
       const cell = this.sheet.ensureCell(r, c);
-      const format = { ...cell.format };
-      patch(format);
+      let format = changed.get(cell.format);
+      if (!format) {
+        format = { ...cell.format };
+        patch(format);
+        changed.set(cell.format, format);
+      }
       cell.format = format;
       return null;
     });
