@@ -12,7 +12,6 @@ import {
   type PlanMail,
 } from '../domain/plan-mail.js';
 import { InputError } from '../domain/input-error.js';
-import { fingerprint } from '../domain/fingerprint.js';
 import { isEmail } from '../domain/fields.js';
 import { buildWeeklyPlan } from '../domain/weekly-plan.js';
 import {
@@ -41,6 +40,8 @@ import {
 import {
   layOutPlanTab,
   planLaidOut,
+  planRows,
+  planStyle,
   stylePlanTab,
   writePlanTab,
   writeRunStatus,
@@ -225,8 +226,12 @@ function writePlanFor(
     commitClose(ss, closing, null, generatedAt, today);
     writeHistory(historyTab, history, closing, plan, generatedAt);
   }
-  refreshRollup(ss, snap, generatedAt);
-  const drawn = writePlanTab(planTab, plan, generatedAt);
+  // Priorities' bold and colour below its list are left to the next Refresh priorities: with the
+  // plan, its checkboxes and Plan History written, a restyle there too would take more than
+  // tabs + 12 (ADR 24). Its values are current; the sidebar refreshes after every edit.
+  refreshRollup(ss, snap, generatedAt, { restyleBelowList: false });
+  const rows = planRows(plan, generatedAt);
+  const drawn = writePlanTab(planTab, rows);
   progress.planWritten = true;
   // A client whose tab could not be read is left out of this plan, and the run says so.
   const trouble: string[] = snap.read.skipped.map(
@@ -237,10 +242,7 @@ function writePlanFor(
   try {
     // Checkboxes and bold lines are set again only when they moved: most weeks keep the shape.
     const props = PropertiesService.getDocumentProperties();
-    // Up to the last styled row: the lines of Since last week below it vary from week to week.
-    let styled = drawn.rows.length;
-    while (styled > 0 && !drawn.checkbox[styled - 1] && !drawn.bold[styled - 1]) styled--;
-    const style = fingerprint([drawn.checkbox.slice(0, styled), drawn.bold.slice(0, styled)]);
+    const style = planStyle(rows);
     if (previous === null || props.getProperty(STYLE_KEY) !== style) {
       stylePlanTab(drawn);
       props.setProperty(STYLE_KEY, style);

@@ -204,7 +204,8 @@ export interface RefreshResult {
 
 /**
  * Writes Priorities, the Overview when it changed, the Radar and (`decisionLog`) the Decision
- * log. Every client's references are written again from its tab as read, so a section a person
+ * log. `restyleBelowList: false` leaves the bold and colour below the list to the next refresh.
+ * Every client's references are written again from its tab as read, so a section a person
  * moved or grew since is counted in full again (ADR 32). `decisionLog` writes the Decision log too: only Refresh priorities does; the weekly run and
  * sharing, which write their own tabs besides, leave it to the next refresh (ADR 24).
  */
@@ -212,7 +213,7 @@ export function refreshRollup(
   ss: Spreadsheet,
   snap: RegistrySnapshot,
   refreshedAt: string,
-  options: { decisionLog?: boolean } = {},
+  options: { decisionLog?: boolean; restyleBelowList?: boolean } = {},
 ): RefreshResult {
   const priorities = snap.read.roles.priorities;
   const overview = snap.read.roles.overview;
@@ -260,7 +261,9 @@ export function refreshRollup(
   // Restyling the rows below the list with the Overview and the log or the Radar written too
   // would take more than tabs + 12 (ADR 24, ADR 28): the restyle, which only moves bold and
   // colour, waits for the next refresh.
-  if (overviewWritten && (log || radarWritten)) restyleNextTime(grid, laidOut);
+  // The weekly run says when its own restyle of the plan leaves no call for this one.
+  if ((overviewWritten && (log || radarWritten)) || options.restyleBelowList === false)
+    restyleNextTime(grid, laidOut);
   else restyleBelowList(priorities.sheet, grid, p.height, laidOut);
   if (log) refreshDecisionLog(log.tab, log.grid);
 

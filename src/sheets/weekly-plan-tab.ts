@@ -9,6 +9,7 @@ import { writeCell, writeCells, type CellInput } from './cell-text.js';
 import { GENERATED_TITLES } from './tab-roles.js';
 import type { ReadTab } from './workbook-read.js';
 import { writableRange } from './sheet-rows.js';
+import { fingerprint } from '../domain/fingerprint.js';
 
 export { HISTORY_HEADER } from './plan-history-tab.js';
 
@@ -95,7 +96,20 @@ export function planRows(
   return { rows, bold, checkbox };
 }
 
-export type DrawnPlan = ReturnType<typeof planRows> & {
+export type PlanRows = ReturnType<typeof planRows>;
+
+/**
+ * What the plan's checkboxes and bold lines look like, as a fingerprint: up to the last styled
+ * row, since the lines of Since last week below it vary from week to week. The same fingerprint
+ * as the last run's: the tab keeps its styling.
+ */
+export function planStyle(drawn: PlanRows): string {
+  let styled = drawn.rows.length;
+  while (styled > 0 && !drawn.checkbox[styled - 1] && !drawn.bold[styled - 1]) styled--;
+  return fingerprint([drawn.checkbox.slice(0, styled), drawn.bold.slice(0, styled)]);
+}
+
+export type DrawnPlan = PlanRows & {
   height: number;
   range: GoogleAppsScript.Spreadsheet.Range;
   sheet: GoogleAppsScript.Spreadsheet.Sheet;
@@ -105,8 +119,7 @@ export type DrawnPlan = ReturnType<typeof planRows> & {
  * Writes the plan over the previous one in one batch; rows of a longer previous plan are
  * blanked. The values go first: once this returns, the tab holds the new plan.
  */
-export function writePlanTab(tab: ReadTab, plan: WeeklyPlan, generatedAt: string): DrawnPlan {
-  const drawn = planRows(plan, generatedAt);
+export function writePlanTab(tab: ReadTab, drawn: PlanRows): DrawnPlan {
   const height = Math.max(drawn.rows.length, tab.grid.length);
   const values = Array.from({ length: height }, (_, i) => {
     const r = drawn.rows[i] ?? [];

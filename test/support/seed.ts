@@ -5,7 +5,7 @@
 import type { LoadedScript, Runtime } from '../../emulator/index.js';
 import type { Content } from '../../emulator/workbook.js';
 import { sectionOf } from '../../src/domain/registry-layout.js';
-import { loadAddon, restorable, type Loaded } from './bundle.js';
+import { loadAddon, restorable, tab, type Loaded } from './bundle.js';
 
 const AREAS = ['API', 'Frontend', 'Data', 'Infra', 'Auth', 'CI'];
 const PRIORITIES = ['High', 'Medium', 'Low'];
@@ -115,4 +115,34 @@ export function refreshedRegistry(
     refreshed.set(size, restore);
   }
   return restore();
+}
+
+/**
+ * A radar of 42 technologies: 40 placed by hand in Radar overrides, two by a principle; each
+ * client's first debt item's title holds no tag, so only the radar grows.
+ */
+export function fillRadar(rt: Runtime): void {
+  const value = (v: string) => ({ kind: 'value' as const, value: v });
+  const rings = ['Adopt', 'Trial', 'Assess', 'Hold'];
+  const quadrants = ['Techniques', 'Tools', 'Platforms', 'Languages & Frameworks'];
+  rt.spreadsheet.writeBlock(
+    tab(rt, 'Radar overrides'),
+    2,
+    1,
+    Array.from({ length: 40 }, (_, i) =>
+      [`Technology ${i + 1}`, rings[i % 4]!, quadrants[(i >> 2) % 4]!, `Why ${i + 1}`].map(value),
+    ),
+  );
+  rt.spreadsheet.writeBlock(tab(rt, 'Principles'), 2, 1, [
+    [
+      'P-1',
+      'One database',
+      'Platforms',
+      'PostgreSQL',
+      'MongoDB',
+      'Fewer',
+      '2026-01-15',
+      'Active',
+    ].map(value),
+  ]);
 }
