@@ -6,6 +6,7 @@ import {
   readdirSync,
   readFileSync,
   renameSync,
+  rmSync,
   statSync,
   writeFileSync,
 } from 'node:fs';
@@ -137,16 +138,63 @@ function callerFile(): string | undefined {
 function cachedOnDisk(name: string, text: string, build: () => Saved): Saved {
   const key = createHash('sha256').update(sources()).update(text).digest('hex').slice(0, 16);
   const file = join(CACHE, `${name}-${key}.json`);
+  const lock = `${file}.lock`;
+  mkdirSync(CACHE, { recursive: true });
+  for (;;) {
+    try {
+      return JSON.parse(readFileSync(file, 'utf8')) as Saved;
+    } catch {
+      // Not saved yet: this process builds it, unless another is building it already (the two
+      // workers of a run often want the same registry at once), in which case this one waits.
+    }
+    if (!claim(lock)) {
+      Atomics.wait(PAUSE, 0, 0, 100);
+      continue;
+    }
+    try {
+      const saved = build();
+      // Written whole, then renamed: a process reading it at the same time never sees half of it.
+      const partial = `${file}.${process.pid}.tmp`;
+      writeFileSync(partial, JSON.stringify(saved));
+      renameSync(partial, file);
+      return saved;
+    } finally {
+      rmSync(lock, { force: true });
+    }
+  }
+}
+
+const PAUSE = new Int32Array(new SharedArrayBuffer(4));
+
+/**
+ * Takes the lock file for this process; false while a live process holds it. A lock left by a
+ * process that ended (killed mid-build) is taken over.
+ */
+function claim(lock: string): boolean {
   try {
-    return JSON.parse(readFileSync(file, 'utf8')) as Saved;
+    writeFileSync(lock, String(process.pid), { flag: 'wx' });
+    return true;
   } catch {
-    const saved = build();
-    mkdirSync(CACHE, { recursive: true });
-    // Written whole, then renamed: a process reading it at the same time never sees half of it.
-    const partial = `${file}.${process.pid}.tmp`;
-    writeFileSync(partial, JSON.stringify(saved));
-    renameSync(partial, file);
-    return saved;
+    let holder: number;
+    try {
+      holder = Number(readFileSync(lock, 'utf8'));
+      // Taken a moment ago, its holder not yet written down: wait for it.
+      if (!holder && Date.now() - statSync(lock).mtimeMs < 5000) return false;
+    } catch {
+      return false; // released meanwhile: try again
+    }
+    if (holder && holder !== process.pid && alive(holder)) return false;
+    rmSync(lock, { force: true });
+    return false;
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 
