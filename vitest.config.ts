@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
+import LongestFirst from './test/longest-first.js';
 
 export default defineConfig({
   test: {
@@ -25,5 +26,6 @@ export default defineConfig({
     // machine. The bundle and browser tests wait on I/O as much as they compute, so use them all.
     maxWorkers: availableParallelism(),
     globalSetup: ['./test/global-setup.ts'],
+    sequence: { sequencer: LongestFirst },
   },
 });
