@@ -308,6 +308,12 @@ function tabRequests(sheetId: number, tab: SharedGrid): object[] {
 }
 
 /**
+ * The version of how `tabRequests` draws a founder file: raised when the drawing changes, so that
+ * every founder file is drawn again at the next sync, its contents unchanged or not.
+ */
+const FILE_DRAWING = 1;
+
+/**
  * Writes the whole founder file in one `batchUpdate`, which Sheets applies all or nothing: its
  * name, and for every tab its grid sized to its rows, its cells and its drawing. Nothing is sent
  * when all of it is what the last write sent (`previous.view`).
@@ -326,7 +332,9 @@ export function writeSharedFile(
     },
     ...tabs.flatMap((tab) => tabRequests(sheetIds[tab.key] ?? 0, tab)),
   ];
-  const view = fingerprint(requests);
+  // The fingerprint of what the requests are drawn from, not of the requests (several times
+  // larger: every cell wrapped in its own objects), with the version of the drawing.
+  const view = fingerprint([FILE_DRAWING, name, sheetIds, tabs]);
   if (previous?.view !== view)
     callApi(() => sheetsApi().Spreadsheets.batchUpdate({ requests }, fileId), deadline);
   return { view };
