@@ -21,7 +21,9 @@ export default defineConfig({
     // A larger young generation: restoring registries and evaluating their formulas make many
     // short-lived objects, and fewer, larger scavenges cost less CPU in total (64 MB: about 5% less
     // on the heaviest files than the default; 256 MB: about 8% less again, for 0.3 GB more memory).
-    execArgv: ['--max-semi-space-size=256'],
+    // It starts at 64 MB rather than growing to it from a few: V8 shrinks it again between bursts,
+    // and the fault-injection suites, a registry restored for each call, ran 7 to 10% quicker.
+    execArgv: ['--max-semi-space-size=256', '--min-semi-space-size=64'],
     // Vitest's default in a run is one worker fewer than the cores: one worker on a 2-core
     // machine. The bundle and browser tests wait on I/O as much as they compute, so use them all.
     maxWorkers: availableParallelism(),
