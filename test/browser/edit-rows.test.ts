@@ -1,5 +1,3 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, FrameLocator, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,16 +7,14 @@ import {
   startPlayground,
   type Playground,
 } from '../support/playground.js';
+import { tempDir } from '../support/temp.js';
 
 let browser: Browser;
 let playground: Playground;
 
 beforeAll(async () => {
   browser = await launchBrowser();
-  playground = await startPlayground(
-    join(mkdtempSync(join(tmpdir(), 'playground-')), 'registry.json'),
-    ['--demo'],
-  );
+  playground = await startPlayground(join(tempDir('playground-'), 'registry.json'), ['--demo']);
 }, 90000);
 
 afterAll(async () => {

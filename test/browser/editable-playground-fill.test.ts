@@ -4,8 +4,7 @@
  * sends the selection; the emulator's `SheetsEditor.fill` writes it through `formula-fill.ts`, the
  * code `Range.setFormula` uses on a block.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,12 +16,13 @@ import {
   type Playground,
   gridCell,
 } from '../support/playground.js';
+import { tempDir } from '../support/temp.js';
 
 let browser: Browser;
 let playground: Playground;
 
 beforeAll(async () => {
-  const file = join(mkdtempSync(join(tmpdir(), 'playground-fill-')), 'registry.json');
+  const file = join(tempDir('playground-fill-'), 'registry.json');
   writeRegistry(file, { user: 'cto@example.com', timeZone: 'Europe/London' });
   browser = await launchBrowser();
   playground = await startPlayground(file);

@@ -3,11 +3,11 @@
  * replays a bounded number of trigger runs, so a jump to the year 9999 is refused at once and the
  * server keeps answering.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startPlayground, writeRegistry, type Playground } from '../support/playground.js';
+import { tempDir } from '../support/temp.js';
 
 interface Answer {
   status: number;
@@ -25,7 +25,7 @@ afterAll(async () => {
  * weekly plan's trigger on (Settings' default: Monday 07:00).
  */
 async function playgroundWithWeeklyTrigger(extra: string[] = []): Promise<Playground> {
-  const file = join(mkdtempSync(join(tmpdir(), 'playground-clock-')), 'registry.json');
+  const file = join(tempDir('playground-clock-'), 'registry.json');
   writeRegistry(file, {
     now: '2026-11-18T10:00:00Z',
     user: 'cto@example.com',

@@ -1,9 +1,8 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tempDir } from '../support/temp.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 let taken: Server;
@@ -21,7 +20,7 @@ afterAll(() => new Promise<void>((done) => taken.close(() => done())));
 
 describe('the playground on a port already in use', () => {
   it('prints one line naming the port and PORT=next and exits with code 1, no stack', async () => {
-    const file = join(mkdtempSync(join(tmpdir(), 'playground-')), 'registry.json');
+    const file = join(tempDir('playground-'), 'registry.json');
     const child = spawn(process.execPath, ['.playground/server.mjs', '--file', file], {
       cwd: ROOT,
       env: { ...process.env, PORT: String(port) },

@@ -1,5 +1,4 @@
-import { mkdtempSync, existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, FrameLocator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,10 +10,11 @@ import {
   writeRegistry,
   type Playground,
 } from '../support/playground.js';
+import { tempDir } from '../support/temp.js';
 
 let browser: Browser;
 let playground: Playground;
-const file = join(mkdtempSync(join(tmpdir(), 'playground-')), 'registry.json');
+const file = join(tempDir('playground-'), 'registry.json');
 /** The pace `npm start` has: a sidebar call takes a moment, so its busy state can be seen. */
 const PACE = ['--pace', '0.3'];
 

@@ -3,8 +3,7 @@
  * spent, the clock moves to next Monday, and Close the week in the sidebar records the week and
  * writes the new plan, the unticked entries carried over.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,6 +14,7 @@ import {
   startPlayground,
   writeRegistry,
 } from '../support/playground.js';
+import { tempDir } from '../support/temp.js';
 
 let browser: Browser;
 
@@ -34,7 +34,7 @@ async function openTab(page: Page, name: string): Promise<void> {
 describe('closing the week from the sidebar', () => {
   it('a ticked entry and typed hours go to Plan History, readable at 1,280 pixels; the new plan carries what was left', async () => {
     // The demo registry on Wednesday 18 November 2026, its plan for that week written.
-    const file = join(mkdtempSync(join(tmpdir(), 'playground-close-')), 'registry.json');
+    const file = join(tempDir('playground-close-'), 'registry.json');
     writeRegistry(
       file,
       {
@@ -137,7 +137,7 @@ describe('closing the week from the sidebar', () => {
   }, 120000);
 
   it('"2h" typed in Actual hours: Close the week records nothing and names the cell and what is allowed', async () => {
-    const file = join(mkdtempSync(join(tmpdir(), 'playground-close-2h-')), 'registry.json');
+    const file = join(tempDir('playground-close-2h-'), 'registry.json');
     writeRegistry(
       file,
       {

@@ -2,12 +2,12 @@
  * A weekly plan that is written but could not do everything says so in the sidebar: the button's
  * message and the panel's last run name what was not done, never "written and mailed".
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { launchBrowser, openSidebar, screenshot, startPlayground } from '../support/playground.js';
+import { tempDir } from '../support/temp.js';
 
 let browser: Browser;
 
@@ -21,7 +21,7 @@ afterAll(async () => {
 
 describe('a plan written in part', () => {
   it('a second editor generating the plan is told it was written and which founder view was not synced', async () => {
-    const file = join(mkdtempSync(join(tmpdir(), 'playground-')), 'registry.json');
+    const file = join(tempDir('playground-'), 'registry.json');
     const cto = await startPlayground(file, ['--demo']);
     try {
       const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });

@@ -2,11 +2,11 @@
  * The Sheets and Drive advanced services answering with HTTP errors as Apps Script throws them,
  * and the drive.file scope, which reaches a file only for the user the app made or opened it for.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createRuntime, type ApiStatus, type RuntimeOptions } from '../../emulator/index.js';
+import { tempDir } from '../support/temp.js';
 
 const A = 'cto@example.com';
 const B = 'partner@example.com';
@@ -75,7 +75,7 @@ const DRIVE_FILE_MANIFEST = {
 };
 
 function runtime(options: RuntimeOptions = {}, manifest?: object) {
-  const dir = mkdtempSync(join(tmpdir(), 'gas-api-'));
+  const dir = tempDir('gas-api-');
   writeFileSync(join(dir, 'Code.js'), SOURCE);
   if (manifest) writeFileSync(join(dir, 'appsscript.json'), JSON.stringify(manifest));
   const rt = createRuntime({ now: '2026-11-18T10:00:00Z', user: A, ...options });

@@ -2,11 +2,11 @@
  * Authorisation that lags the manifest: when an add-on's new version asks for a scope a user has
  * not granted, ScriptApp.getAuthorizationInfo says so, and a call needing that scope fails.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createRuntime, type RuntimeOptions } from '../../emulator/index.js';
+import { tempDir } from '../support/temp.js';
 
 const A = 'cto@example.com';
 const B = 'partner@example.com';
@@ -47,7 +47,7 @@ function guarded() {
 `;
 
 function runtime(options: RuntimeOptions = {}) {
-  const dir = mkdtempSync(join(tmpdir(), 'gas-auth-'));
+  const dir = tempDir('gas-auth-');
   writeFileSync(join(dir, 'Code.js'), SOURCE);
   writeFileSync(join(dir, 'appsscript.json'), JSON.stringify({ oauthScopes: SCOPES }));
   const rt = createRuntime({ now: '2026-11-18T10:00:00Z', user: A, ...options });

@@ -10,11 +10,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { unzipBytes, zipBytes } from '../../emulator/blob.js';
 import { runScript } from '../support/script.js';
+import { tempDir } from '../support/temp.js';
 
 const source = `
 function zipTwo() {
@@ -103,7 +103,7 @@ describe('Utilities.zip and DriveApp.createFile', () => {
   });
 
   it('writes a zip that the system unzip opens', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'zip-'));
+    const dir = tempDir('zip-');
     const path = join(dir, 'a.zip');
     writeFileSync(path, zipBytes([{ name: 'docs/adr/0001-a.md', bytes: Buffer.from('# A\n') }]));
     try {

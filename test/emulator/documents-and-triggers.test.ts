@@ -3,8 +3,7 @@
  * user and a document: the parts of Apps Script where a published add-on differs from a script
  * bound to one spreadsheet. Each test names the source of the behaviour it asserts.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
@@ -14,6 +13,7 @@ import {
   type RuntimeOptions,
   type RuntimeStateV1,
 } from '../../emulator/index.js';
+import { tempDir } from '../support/temp.js';
 
 const A = 'cto@example.com';
 const B = 'partner@example.com';
@@ -70,7 +70,7 @@ function deleteKept() { ScriptApp.deleteTrigger(kept); }
 
 /** Writes the script (and a manifest, when given) into a fresh folder, as `load` reads them. */
 function scriptFile(source: string, manifest?: object): string {
-  const dir = mkdtempSync(join(tmpdir(), 'gas-docs-'));
+  const dir = tempDir('gas-docs-');
   writeFileSync(join(dir, 'Code.js'), source);
   if (manifest) writeFileSync(join(dir, 'appsscript.json'), JSON.stringify(manifest));
   return join(dir, 'Code.js');

@@ -6,11 +6,11 @@
  * gives the copy's bound script a new project, and the copy a new id, so document properties
  * (kept by id) never follow a copy.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createRuntime, snapshotOf, type RuntimeOptions } from '../../emulator/index.js';
+import { tempDir } from '../support/temp.js';
 
 const SOURCE = `
 function mark() {
@@ -63,7 +63,7 @@ function build() {
 `;
 
 function files(options: RuntimeOptions = {}) {
-  const dir = mkdtempSync(join(tmpdir(), 'gas-projects-'));
+  const dir = tempDir('gas-projects-');
   const path = join(dir, 'Code.js');
   writeFileSync(path, SOURCE);
   const rt = createRuntime({ now: '2026-11-18T10:00:00Z', ...options });

@@ -1,7 +1,6 @@
 /** Starts and stops the playground server, and connects to the headless Chromium, for browser tests. */
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { dirname, join, resolve } from 'node:path';
 import {
@@ -23,6 +22,7 @@ import { loadDemo } from '../../playground/demo.js';
 import { startPlaygroundServer } from '../../playground/playground-server.js';
 import { BUNDLE, restorable, type Loaded } from './bundle.js';
 import { browserOptions } from './browser.js';
+import { tempDir } from './temp.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 export const SCREENSHOTS = resolve(ROOT, 'test-results/screenshots');
@@ -122,7 +122,7 @@ function demoLoaded(options: RuntimeOptions): Loaded {
  * `prepare` has done to it whatever the test needs.
  */
 export function demoRegistry(prepare?: (rt: Runtime, addon: LoadedScript) => void): string {
-  const file = join(mkdtempSync(join(tmpdir(), 'playground-')), 'registry.json');
+  const file = join(tempDir('playground-'), 'registry.json');
   writeRegistry(file, { demo: true, user: 'cto@example.com', timeZone: 'Europe/London' }, prepare);
   return file;
 }

@@ -1,6 +1,5 @@
 /** Runs a small Apps Script file in the emulator, for tests of the emulator itself. */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   createRuntime,
@@ -8,12 +7,13 @@ import {
   type Runtime,
   type RuntimeOptions,
 } from '../../emulator/index.js';
+import { tempDir } from './temp.js';
 
 export function runScript(
   source: string,
   options: RuntimeOptions = {},
 ): { rt: Runtime; script: LoadedScript; path: string } {
-  const dir = mkdtempSync(join(tmpdir(), 'gas-'));
+  const dir = tempDir('gas-');
   const path = join(dir, 'Code.js');
   writeFileSync(path, source);
   const rt = createRuntime({ now: '2026-11-18T10:00:00Z', ...options });
