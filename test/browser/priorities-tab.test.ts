@@ -19,11 +19,8 @@ let playground: Playground;
 
 beforeAll(async () => {
   browser = await launchBrowser();
-  playground = await startPlayground(
-    demoRegistry((_rt, addon) => {
-      addon.call('refreshPriorities');
-    }),
-  );
+  // The demo as it opens, refreshed by the demo itself.
+  playground = await startPlayground(demoRegistry());
 }, 90000);
 
 afterAll(async () => {
