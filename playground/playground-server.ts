@@ -221,7 +221,13 @@ export function startPlaygroundServer(
         const tab = url.searchParams.get('tab');
         const tabId = tab === null ? undefined : Number(tab);
         const file = url.searchParams.get('file');
-        if (file === null) return json(res, 200, pageState(rt, tabId, editor));
+        if (file === null) {
+          // The tab the person looks at is the active sheet, as in Sheets: what a sidebar's call
+          // asking for the active sheet is given.
+          if (tabId !== undefined && rt.spreadsheet.sheetById(tabId))
+            rt.spreadsheet.activeSheetId = tabId;
+          return json(res, 200, pageState(rt, tabId, editor));
+        }
         const state = file === rt.spreadsheet.id ? null : fileState(rt, file, tabId);
         if (!state) throw new HttpError(404, 'No such file in the emulated Drive.');
         return json(res, 200, state);

@@ -204,7 +204,13 @@ function Registry() {
                 ✕
               </button>
             </div>
-            <iframe id="sidebar-frame" title={`${menuTitle} sidebar`} src="/sidebar" />
+            {/* Shown again by the add-on (Open registry while open), it is loaded afresh. */}
+            <iframe
+              key={state.sidebarShown}
+              id="sidebar-frame"
+              title={`${menuTitle} sidebar`}
+              src="/sidebar"
+            />
           </aside>
         )}
       </main>

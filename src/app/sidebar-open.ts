@@ -8,6 +8,7 @@
  */
 import type { Problem } from '../domain/section-items.js';
 import { spreadsheetTimeZone } from '../services/time-zone.js';
+import { clientIdOnScreen } from '../sheets/client-tab.js';
 import { activeSpreadsheet } from './active-spreadsheet.js';
 import { clientDetailIn, listClients, type ClientDetail } from './clients.js';
 import { readClientIndex, type ClientEntry } from './sidebar-client-index.js';
@@ -36,7 +37,8 @@ export function openSidebar(input?: { clientId?: string }): SidebarOpen {
     problems = registry.problems;
     timeZone = registry.timeZone;
   }
-  const wanted = input?.clientId;
+  // Opened from the menu, the sidebar shows the client whose tab is on screen, if one is.
+  const wanted = input?.clientId ?? clientIdOnScreen(ss);
   const first = clients.find((c) => c.id === wanted) ?? clients[0];
   let current: ClientDetail | null = null;
   if (first) {

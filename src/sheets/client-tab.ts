@@ -254,6 +254,18 @@ export function clientIdOf(sheet: Sheet): string {
   return String(sheet.getSheetId());
 }
 
+/**
+ * The id of the tab the user has open, a client's id if it is a client's tab: Sheets gives a
+ * sidebar's call the sheet on screen (`getActiveSheet`). Undefined when it cannot be asked.
+ */
+export function clientIdOnScreen(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): string | undefined {
+  try {
+    return clientIdOf(ss.getActiveSheet());
+  } catch {
+    return undefined;
+  }
+}
+
 /** The client's tab by id, in one call; the caller checks the tab really is a client tab by its content. */
 export function clientTabById(ss: Spreadsheet, clientId: string): Sheet {
   const sheet = ss.getSheetById(Number(clientId));

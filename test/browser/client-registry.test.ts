@@ -64,6 +64,26 @@ describe('the client registry in the sidebar', () => {
     await page.close();
   });
 
+  it("opened from the menu on a client's tab, shows that client, not the first", async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await page.goto(playground.url);
+    // A client's tab other than the first client's, on screen.
+    const onScreen = 'Lumen Logistics';
+    await page.getByRole('tab', { name: onScreen, exact: true }).click();
+    await page.getByRole('region', { name: `Sheet ${onScreen}` }).waitFor();
+    await addonMenu(page).click();
+    await page.getByRole('menuitem', { name: 'Open registry' }).click();
+    const side = page.frameLocator('#sidebar-frame');
+    await side.getByRole('region', { name: `${onScreen} registry` }).waitFor();
+    const switcher = side.getByLabel('Client', { exact: true });
+    const chosen = await switcher.evaluate((s: HTMLSelectElement) => s.selectedOptions[0]?.text);
+    expect(chosen).toBe(`${onScreen} (Active)`);
+    const first = await switcher.locator('option').first().textContent();
+    expect(first).not.toBe(chosen);
+    await screenshot(page, 'sidebar-opens-on-tab-client');
+    await page.close();
+  });
+
   it('adds a decision and shows related decisions at other clients while its tags are typed', async () => {
     const { page, side } = await openClient('Northwind Health');
     await side.getByRole('button', { name: '+ Decision' }).click();

@@ -57,6 +57,26 @@ describe('sidebar interactions', () => {
     120000,
   );
 
+  it('opened from the menu on a client tab, the sidebar shows that client, within the same 12 calls', () => {
+    const loaded = registry(10);
+    const { rt, ids } = loaded;
+    // The person has the fifth client's tab on screen: a sidebar's call is given it as the active
+    // sheet (SpreadsheetApp.getActiveSheet, as a sidebar's getActiveRange gives the selection).
+    rt.spreadsheet.activeSheetId = Number(ids[4]);
+    const { calls, results } = interaction(loaded, [
+      ['getSidebar', {}],
+      ['getWeeklyTrigger'],
+      ['getSharing'],
+    ]);
+    const open = results[0] as { current: { client: { id: string; name: string } } };
+    expect(open.current.client).toMatchObject({ id: ids[4], name: 'Client 005' });
+    expect(calls).toBeLessThanOrEqual(12);
+    // On a tab that is no client's (Priorities), it shows the first client.
+    rt.spreadsheet.activeSheetId = tab(rt, 'Priorities').id;
+    const again = loaded.addon.call('getSidebar', {}) as typeof open;
+    expect(again.current.client.name).toBe('Client 001');
+  });
+
   it.each([1, 10])(
     'switching client (its tab opened), adding and updating an item make at most 8, 16 and 16 Spreadsheet calls with %i clients of 300 items',
     (clients) => {
