@@ -35,8 +35,6 @@ export interface PageState {
   sheet: DrawnSheet | null;
   menu: { title: string; items: unknown[] }[];
   sidebarOpen: boolean;
-  /** How many times the add-on has shown its sidebar since it was closed: each time, Sheets loads it afresh. */
-  sidebarShown: number;
   /** The add-on's open dialog (showModalDialog), by its title. */
   dialog: { title: string } | null;
   toasts: { title: string; message: string }[];
@@ -103,7 +101,6 @@ export function pageState(rt: Runtime, tabId: number | undefined, editor: Sheets
     sheet: drawn,
     menu: rt.ui.menus.map((m) => ({ title: m.title, items: m.items })),
     sidebarOpen: rt.ui.sidebars.length > 0,
-    sidebarShown: rt.ui.sidebars.length,
     dialog: rt.ui.dialogs.length > 0 ? { title: rt.ui.dialogs.at(-1)?.title ?? '' } : null,
     toasts: rt.ui.toasts.slice(-5),
     alerts: rt.ui.alerts.slice(-5),

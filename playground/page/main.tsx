@@ -204,13 +204,7 @@ function Registry() {
                 ✕
               </button>
             </div>
-            {/* Shown again by the add-on (Open registry while open), it is loaded afresh. */}
-            <iframe
-              key={state.sidebarShown}
-              id="sidebar-frame"
-              title={`${menuTitle} sidebar`}
-              src="/sidebar"
-            />
+            <iframe id="sidebar-frame" title={`${menuTitle} sidebar`} src="/sidebar" />
           </aside>
         )}
       </main>

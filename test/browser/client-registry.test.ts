@@ -67,6 +67,10 @@ describe('the client registry in the sidebar', () => {
   it("opened from the menu on a client's tab, shows that client, not the first", async () => {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     await page.goto(playground.url);
+    // The sidebar an earlier test left open is closed first: the playground keeps one sidebar
+    // for every page, and opening it again while open does not load it afresh.
+    const close = page.getByRole('button', { name: 'Close sidebar' });
+    if (await close.isVisible()) await close.click();
     // A client's tab other than the first client's, on screen.
     const onScreen = 'Lumen Logistics';
     await page.getByRole('tab', { name: onScreen, exact: true }).click();
