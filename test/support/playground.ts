@@ -1,4 +1,5 @@
 /** Starts and stops the playground server, and connects to the headless Chromium, for browser tests. */
+import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -33,13 +34,15 @@ export interface Playground {
 }
 
 /**
- * Starts the playground on a free port, in this process, as `npm start` would with `extra`'s
- * flags (`--pace`, `--user`, `--max-trigger-runs`, `--demo`). Its sidebar calls answer at once
- * (`--pace 0`) unless `extra` sets a pace: only a test of a busy state needs a call to take its
- * moment. In the test's own process, not a child of its own: a server process per test file cost
- * a start of Node, HyperFormula and the add-on each time.
+ * Starts the playground on a free port, as `npm start` would with `extra`'s flags (`--pace`,
+ * `--user`, `--max-trigger-runs`, `--demo`). Its sidebar calls answer at once (`--pace 0`) unless
+ * `extra` sets a pace: only a test of a busy state needs a call to take its moment. It runs in the
+ * test's own process (a server process per test file cost a start of Node, HyperFormula and the
+ * add-on each time), except with a pace: a test of a busy state watches the page while a call is
+ * under way, which it cannot do while its own process runs the call.
  */
 export async function startPlayground(file: string, extra: string[] = []): Promise<Playground> {
+  if (extra.includes('--pace')) return spawnPlayground(file, extra);
   const { values } = parseArgs({
     args: extra,
     options: {
@@ -60,6 +63,40 @@ export async function startPlayground(file: string, extra: string[] = []): Promi
     0,
   );
   return { url: running.url, stop: () => running.close() };
+}
+
+/** The playground as a process of its own, as `npm start` runs it. */
+function spawnPlayground(file: string, extra: string[]): Promise<Playground> {
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['.playground/server.mjs', '--file', file, '--port', '0', ...extra],
+    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  return new Promise((resolvePromise, reject) => {
+    let output = '';
+    const timer = setTimeout(
+      () => reject(new Error(`playground did not start:\n${output}`)),
+      30000,
+    );
+    const onData = (chunk: Buffer): void => {
+      output += chunk.toString();
+      const m = /on (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
+      if (m?.[1]) {
+        clearTimeout(timer);
+        resolvePromise({
+          url: m[1],
+          stop: () =>
+            new Promise((done) => {
+              child.once('exit', () => done());
+              child.kill('SIGTERM');
+            }),
+        });
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`playground exited (${code}):\n${output}`)));
+  });
 }
 
 /**
