@@ -59,15 +59,14 @@ import * as records from './app/decision-records.js';
 import type * as recordInput from './domain/decision-records-input.js';
 
 export type { ClientDetail, CloseResult, DecisionSignals, PlanResult, Registry, ShareInput };
-export type { ShareResult, SharingEntry };
+export type { ShareResult, SharingEntry, SidebarOpen, SignalSources, SyncResult, WeeklyStatus };
+export type { WeeklyTriggerInput };
 export type { ExportResult, ImportPreview, ImportResult } from './app/decision-records.js';
-export type { SidebarOpen, SignalSources, SyncResult, WeeklyStatus, WeeklyTriggerInput };
 
 /** Builds the add-on menu. Runs in AuthMode.NONE too, so it touches nothing but the menu. */
 export const onOpen = (_e?: GoogleAppsScript.Events.SheetsOnOpen): void => buildMenu();
 
 export const onInstall = (_e?: GoogleAppsScript.Events.AddonOnInstall): void => buildMenu();
-
 export const showSidebar = (): void => showSidebarPanel();
 
 /** Import and export of decision records; from the sidebar, for the client it shows. */
@@ -127,13 +126,11 @@ export function runWeeklyPlan(e?: GoogleAppsScript.Events.TimeDriven): void {
 export const installWeeklyTrigger = (input?: WeeklyTriggerInput): TriggerStatus => turnOn(input);
 
 export const removeWeeklyTrigger = (): TriggerStatus => turnOff();
-
 export const getWeeklyTrigger = (): WeeklyStatus => weeklyStatus();
 
 export const shareClientView = (input: ShareInput): ShareResult => shareView(input);
 
 export const syncSharedViews = (): SyncResult => syncViews();
-
 export const stopSharing = (input: { clientId: string }): { clientId: string; removed: string[] } =>
   stopSharingView(input);
 

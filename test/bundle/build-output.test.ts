@@ -48,6 +48,14 @@ describe('dist/Code.js', () => {
     }
   });
 
+  it('comes from an entry module under 150 lines whose exports are each one statement (issue 12)', () => {
+    const entry = readFileSync('src/main.ts', 'utf8');
+    expect(entry.trimEnd().split('\n').length).toBeLessThan(150);
+    // Every export is a name handed on to a use case: no statement block of its own beyond one line.
+    const blocks = [...entry.matchAll(/^export function \w+\([^)]*\)[^{]*\{\n((?:.*\n)*?)\}/gm)];
+    for (const [, body] of blocks) expect(body?.trim().split('\n').length).toBe(1);
+  });
+
   it('carries zod and the domain code, and never HyperFormula', () => {
     expect(code).toContain('ZodError');
     expect(code).toMatch(/function nextId\(/);
