@@ -137,6 +137,24 @@ export type Content =
 
 let nextWorkbookId = 1;
 
+/**
+ * The engine's settings for every workbook. Sheets allows ten million cells a spreadsheet;
+ * HyperFormula's own default cap is lower. No column index: it speeds up lookups over long
+ * columns, but every write pays to keep it, and the add-on's formulas look up little while the
+ * tests write much (measured on the budget tests at 50 clients x 300 items: a fifth less CPU
+ * without it).
+ */
+const ENGINE = {
+  licenseKey: 'gpl-v3',
+  useColumnIndex: false,
+  maxRows: 1_000_000,
+  maxColumns: 18_278,
+  undoLimit: 0,
+};
+
+/** The engine's own tab holding the clock's day, which TODAY() and NOW() depend on. */
+const CLOCK_SHEET = '__emulator_clock__';
+
 export class Workbook {
   readonly sheets: SheetData[] = [];
   readonly namedRanges = new Map<string, NamedRangeData>();
@@ -157,7 +175,10 @@ export class Workbook {
   private nextSheetId = 0;
   private nextMetadataId = 1;
   private nextProtectionId = 1;
-  readonly hf: HyperFormula;
+  /** The formula engine, holding every tab's contents; a restore builds it at its end. */
+  hf: HyperFormula;
+  /** While a snapshot is restored: tabs are added to the grid only, the engine comes after. */
+  private engineLater: boolean;
   /** The clock TODAY() reads; the runtime points it at the emulated clock. */
   now: () => number = () => Date.now();
   private evaluatedDay = Number.NaN;
@@ -171,21 +192,41 @@ export class Workbook {
     public timeZone: string,
     public owner: string,
     firstSheetName = 'Sheet1',
+    engine: 'empty' | 'later' = 'empty',
   ) {
-    // Sheets allows ten million cells a spreadsheet; HyperFormula's own default cap is lower.
-    // No column index: it speeds up lookups over long columns, but every write pays to keep it,
-    // and the add-on's formulas look up little while the tests write much (measured on the
-    // budget tests at 50 clients x 300 items: a fifth less CPU without it).
-    this.hf = HyperFormula.buildEmpty({
-      licenseKey: 'gpl-v3',
-      useColumnIndex: false,
-      maxRows: 1_000_000,
-      maxColumns: 18_278,
-      undoLimit: 0,
-    });
+    this.engineLater = engine === 'later';
+    // Until `buildEngine` (a restore), nothing may reach the engine: every use of it fails.
+    this.hf = this.engineLater
+      ? (null as unknown as HyperFormula)
+      : HyperFormula.buildEmpty(ENGINE);
     this.activeSheetId = this.addSheet(firstSheetName).id;
-    this.hf.addSheet('__emulator_clock__');
-    this.clockSheet = this.hf.getSheetId('__emulator_clock__') ?? -1;
+    if (this.engineLater) return;
+    this.hf.addSheet(CLOCK_SHEET);
+    this.clockSheet = this.hf.getSheetId(CLOCK_SHEET) ?? -1;
+  }
+
+  /**
+   * A restore's engine, built from every tab's contents and the named ranges at once, with the
+   * formulas evaluated once: HyperFormula's bulk build, several times cheaper than writing each
+   * tab into an empty engine (no change tracking, no checks a write makes cell by cell).
+   */
+  buildEngine(contents: Map<SheetData, HfContent[][]>): void {
+    const now = this.now();
+    setFormulaClock(now, this.timeZone);
+    const day = Math.floor(toSerial(now, this.timeZone));
+    const sheets: Record<string, HfContent[][]> = {};
+    for (const sheet of this.sheets) sheets[sheet.name] = contents.get(sheet) ?? [];
+    sheets[CLOCK_SHEET] = [[day]];
+    const names = [...this.namedRanges.values()].map((nr) => ({
+      name: engineName(nr.name),
+      expression: this.namedExpression(nr),
+    }));
+    this.hf = HyperFormula.buildFromSheets(sheets, ENGINE, names);
+    this.engineLater = false;
+    this.clockSheet = this.hf.getSheetId(CLOCK_SHEET) ?? -1;
+    this.evaluatedDay = day;
+    this.syncedAt = now;
+    this.syncedZone = this.timeZone;
   }
 
   /** A Drive-like file id, unique across restarts of a saved runtime. */
@@ -238,7 +279,7 @@ export class Workbook {
     }
     const sheet = new SheetData(id, name);
     this.sheets.splice(index, 0, sheet);
-    this.hf.addSheet(name);
+    if (!this.engineLater) this.hf.addSheet(name);
     return sheet;
   }
 
@@ -325,20 +366,19 @@ export class Workbook {
   }
 
   /**
-   * Puts a saved tab's cells back in one write, leaving every other cell of the grid untouched:
-   * HyperFormula evaluates the tab once, not once a cell as writing them one by one would.
+   * A saved tab's cells put back in the grid, every other cell left untouched, and what the
+   * engine is to hold for them, as one dense block from A1 (the holes are empty cells).
    */
-  restoreCells(sheet: SheetData, cells: [row: number, column: number, content: Content][]): void {
-    this.syncClock();
+  placeRestored(
+    sheet: SheetData,
+    cells: [row: number, column: number, content: Content][],
+  ): HfContent[][] {
     const hfRows: HfContent[][] = [];
     for (const [row, column, content] of cells) {
       const line = (hfRows[row - 1] ??= []);
       line[column - 1] = this.place(sheet.ensureCell(row, column), content);
     }
-    if (hfRows.length === 0) return;
-    // A dense block: the holes are cells with nothing in them.
-    const dense = Array.from(hfRows, (line) => Array.from(line ?? [], (v) => v ?? null));
-    this.hf.setCellContents({ sheet: this.hfSheet(sheet), row: 0, col: 0 }, dense);
+    return Array.from(hfRows, (line) => Array.from(line ?? [], (v) => v ?? null));
   }
 
   /** Records `content` in the cell and gives what HyperFormula is to hold for it. */
@@ -677,7 +717,14 @@ export function snapshotOf(wb: Workbook): WorkbookSnapshot {
 /** Rebuilds a workbook from its snapshot: the playground's saved file. */
 export function workbookFromSnapshot(snap: WorkbookSnapshot): Workbook {
   const first = snap.sheets[0];
-  const wb = new Workbook(snap.id, snap.name, snap.timeZone, snap.owner, first?.name ?? 'Sheet1');
+  const wb = new Workbook(
+    snap.id,
+    snap.name,
+    snap.timeZone,
+    snap.owner,
+    first?.name ?? 'Sheet1',
+    'later',
+  );
   const placeholder = wb.sheets[0] as SheetData;
   snap.sheets.forEach((s, i) => {
     const sheet = i === 0 ? placeholder : wb.addSheet(s.name, i, s.id);
@@ -693,13 +740,11 @@ export function workbookFromSnapshot(snap: WorkbookSnapshot): Workbook {
     sheet.filter = s.filter ? { ...s.filter } : null;
   });
   wb.restoreSheetCounter(snap.sheets.length);
+  for (const nr of snap.namedRanges) wb.namedRanges.set(nr.name, { ...nr });
   // Every tab's contents and the names at once: the formulas are evaluated once, after the last
   // is in, not again for each tab (a formula of one tab reading another is otherwise computed
   // before the tab it reads holds anything, then again).
-  wb.batch(() => {
-    restoreContents(wb, snap);
-    for (const nr of snap.namedRanges) wb.setNamedRange({ ...nr });
-  });
+  wb.buildEngine(restoreContents(wb, snap));
   wb.metadata.push(...snap.metadata.map((m) => ({ ...m })));
   wb.protections.push(
     ...snap.protections.map((p) => ({
@@ -738,7 +783,8 @@ function sameFormat(a: CellFormat, b: CellFormat): boolean {
   return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k]);
 }
 
-function restoreContents(wb: Workbook, snap: WorkbookSnapshot): void {
+function restoreContents(wb: Workbook, snap: WorkbookSnapshot): Map<SheetData, HfContent[][]> {
+  const engineContents = new Map<SheetData, HfContent[][]>();
   snap.sheets.forEach((s, i) => {
     const sheet = wb.sheets[i] as SheetData;
     const contents: [number, number, Content][] = [];
@@ -762,8 +808,9 @@ function restoreContents(wb: Workbook, snap: WorkbookSnapshot): void {
           : { kind: 'value', value: typeof v === 'object' && 'date' in v ? new Date(v.date) : v },
       ]);
     }
-    wb.restoreCells(sheet, contents);
+    engineContents.set(sheet, wb.placeRestored(sheet, contents));
   });
+  return engineContents;
 }
 
 /**
