@@ -150,6 +150,8 @@ export function ItemForm(props: {
   clientId: string;
   clientName: string;
   item?: RegistryItem;
+  /** Another client whose tab is on screen while this adds to `clientName`. */
+  other?: string | undefined;
   onDone: (message: string) => void;
   onCancel: () => void;
 }) {
@@ -196,7 +198,11 @@ export function ItemForm(props: {
   return (
     <form onSubmit={form.submit} noValidate aria-label={title}>
       <h2>{title}</h2>
-      <p class="muted">{props.clientName}</p>
+      <p role={props.other ? 'alert' : undefined} class={props.other ? 'form-error' : 'muted'}>
+        {props.other
+          ? `On screen: ${props.other}'s tab. This adds to ${props.clientName}.`
+          : props.clientName}
+      </p>
       {editable(kind).map((col) => (
         <div key={col.key}>
           <Field col={col} form={form} kind={kind} />

@@ -26,11 +26,15 @@ function App() {
   /** The client shown, or why it could not be read. */
   const [detail, setDetail] = useState<ClientDetail | string | null>(null);
   const [message, setMessage] = useState('');
+  /** The tab on screen when an add form opened: the sidebar hears of no tab picked meanwhile. */
+  const [screen, setScreen] = useState<string | null>(null);
   /** Whether the message says what failed: shown as an error, not as done. */
   const [failed, setFailed] = useState(false);
+  /** The message is at the top of the sidebar: scrolled back to, so that it is seen. */
   const say = (text: string, wrong = false): void => {
     setMessage(text);
     setFailed(wrong);
+    scrollTo(0, 0);
   };
   const shown = useRef('');
 
@@ -78,12 +82,14 @@ function App() {
 
   if (view.name === 'addClient') return <AddClientForm onAdded={added} onCancel={back} />;
   if (view.name === 'item') {
+    const other = view.item ? undefined : clients?.find((c) => c.id === screen && c.id !== current);
     return (
       <ItemForm
         kind={view.kind}
         clientId={current}
         clientName={view.clientName}
         item={view.item}
+        other={other?.name}
         onDone={done}
         onCancel={back}
       />
@@ -131,10 +137,12 @@ function App() {
         <ClientView
           clientId={current}
           detail={detail}
-          onOpen={(kind, clientName, item) => (
-            setMessage(''),
-            setView({ name: 'item', kind, clientName, item })
-          )}
+          onOpen={(kind, clientName, item) => {
+            say('');
+            setScreen(null);
+            setView({ name: 'item', kind, clientName, item });
+            if (!item) server.getTabOnScreen().then(setScreen, () => 0);
+          }}
           onMessage={say}
         />
       )}

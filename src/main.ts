@@ -34,7 +34,7 @@ import {
   signalsFor,
 } from './app/items.js';
 import { refresh } from './app/refresh-priorities.js';
-import { openSidebar, type SidebarOpen } from './app/sidebar-open.js';
+import { clientOnScreen, openSidebar, type SidebarOpen } from './app/sidebar-open.js';
 import { sidebarRadar, type RadarView } from './app/sidebar-radar.js';
 import {
   shareView,
@@ -85,6 +85,7 @@ export const getRegistry = (): Registry => listClients();
 
 export const getSidebar = (input?: { clientId?: string }): SidebarOpen => openSidebar(input);
 export const getRadar = (): RadarView => sidebarRadar();
+export const getTabOnScreen = (): string | null => clientOnScreen();
 
 export const getClient = (input: { clientId: string; showTab?: boolean }): ClientDetail =>
   clientDetail(input);

@@ -56,3 +56,12 @@ export function openSidebar(input?: { clientId?: string }): SidebarOpen {
   }
   return { clients, problems, current };
 }
+
+/**
+ * The id of the tab on screen, for a form about to add to the client the sidebar shows: the
+ * sidebar does not hear of a tab picked while it is open, so it asks (three calls) and says so
+ * when the tab is another client's. Null when Sheets cannot say.
+ */
+export function clientOnScreen(): string | null {
+  return clientIdOnScreen(activeSpreadsheet()) ?? null;
+}

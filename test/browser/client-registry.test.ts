@@ -173,6 +173,39 @@ describe('the client registry in the sidebar', () => {
     await page.close();
   }, 60000);
 
+  it("warns an add form opened while another client's tab is on screen, and shows the add's confirmation at the top of the sidebar", async () => {
+    const { page, side } = await openClient('Northwind Health');
+    // The person picks Acorn Pay's tab while the sidebar still shows Northwind Health.
+    await page.getByRole('tab', { name: 'Acorn Pay', exact: true }).click();
+    await page.getByRole('region', { name: 'Sheet Acorn Pay' }).waitFor();
+    await side.getByRole('button', { name: '+ Debt' }).click();
+    const warning = side.getByRole('alert').filter({ hasText: 'On screen' });
+    await warning.waitFor();
+    expect(await warning.textContent()).toBe(
+      "On screen: Acorn Pay's tab. This adds to Northwind Health.",
+    );
+    await screenshot(page, 'add-form-other-client-on-screen');
+    // Submitted from the foot of a long form, the confirmation above is scrolled into view.
+    await side.getByLabel('Title').fill('Warned about the tab');
+    const submit = side.getByRole('button', { name: 'Add technical debt item' });
+    await submit.scrollIntoViewIfNeeded();
+    await submit.click();
+    const status = side.getByRole('status').filter({ hasText: 'added to Northwind Health' });
+    await status.waitFor();
+    const top = await status.evaluate((el) => el.getBoundingClientRect().top);
+    expect(top).toBeGreaterThanOrEqual(0);
+    expect(top).toBeLessThan(100);
+    await screenshot(page, 'add-confirmed-at-top');
+    // Back on Northwind Health's own tab, an add form carries no warning.
+    await page.getByRole('tab', { name: 'Northwind Health', exact: true }).click();
+    await page.getByRole('region', { name: 'Sheet Northwind Health' }).waitFor();
+    await side.getByRole('button', { name: '+ Debt' }).click();
+    await side.getByRole('form', { name: 'Add technical debt item' }).waitFor();
+    await page.waitForTimeout(1500);
+    expect(await side.getByRole('alert').filter({ hasText: 'On screen' }).count()).toBe(0);
+    await page.close();
+  }, 60000);
+
   it('adds a risk whose score and band the sheet computes', async () => {
     const { page, side } = await openClient('Northwind Health');
     await side.getByRole('button', { name: '+ Risk' }).click();

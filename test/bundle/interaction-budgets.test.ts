@@ -35,6 +35,20 @@ function registry(clients: number): Loaded & { ids: string[] } {
 }
 
 describe('sidebar interactions', () => {
+  it("an add form's question of which tab is on screen answers the client's id on its tab and no client's elsewhere, in at most 3 Spreadsheet calls", () => {
+    const loaded = registry(10);
+    const { rt, ids, addon } = loaded;
+    rt.spreadsheet.activeSheetId = Number(ids[6]);
+    const { calls, results } = interaction(loaded, [['getTabOnScreen']]);
+    expect(results[0]).toBe(ids[6]);
+    expect(calls).toBeLessThanOrEqual(3);
+    // On Priorities the answer is that tab's id, which names no client in the sidebar's list.
+    rt.spreadsheet.activeSheetId = tab(rt, 'Priorities').id;
+    const elsewhere = addon.call('getTabOnScreen') as string;
+    expect(elsewhere).toBe(String(tab(rt, 'Priorities').id));
+    expect(ids).not.toContain(elsewhere);
+  });
+
   it.each([1, 10])(
     'opening the sidebar makes at most 12 Spreadsheet calls with %i clients of 300 items and lists every client, the first by name shown',
     (clients) => {
