@@ -471,7 +471,7 @@ function drifting(c: ClientRecord, settings: RegistrySettings, today: string): s
     const since = knownSince(c);
     const known = since && since <= today ? daysBetween(since, today) : 0;
     return known > cadence
-      ? `no weekly review logged since ${since}, ${known} days ago (cadence ${cadence} days)`
+      ? `no review logged yet, ${known} days on the registry (since ${since}; cadence ${cadence} days)`
       : '';
   }
   const days = daysBetween(last, today);

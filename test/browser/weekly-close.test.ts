@@ -50,6 +50,12 @@ describe('closing the week from the sidebar', () => {
       const page = await browser.newPage({ viewport: { width: 1400, height: 1250 } });
       const side = await openSidebar(page, playground.url);
       await openTab(page, 'Weekly Plan');
+      // A client with no review logged reads as never reviewed, not as reviewed on its first date.
+      const drifting = page.locator('#grid td', { hasText: 'Drifting: no review logged yet' });
+      expect(await drifting.first().textContent()).toContain(
+        'Drifting: no review logged yet, 8 days on the registry (since 2026-11-10; cadence 7 days).',
+      );
+      await screenshot(page, 'weekly-plan-drifting');
 
       // The first box of the plan: the first client's PM board review.
       const box = page.getByRole('checkbox').first();

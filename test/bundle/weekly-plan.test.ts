@@ -313,7 +313,7 @@ describe('generateWeeklyPlan', () => {
     expect(drift('Newco')).toEqual([]);
     expect(drift('Startday')).toEqual([]);
     expect(drift('Oldco')).toEqual([
-      'Drifting: no weekly review logged since 2026-10-01, 48 days ago (cadence 7 days). Tick the review lines to log the review.',
+      'Drifting: no review logged yet, 48 days on the registry (since 2026-10-01; cadence 7 days). Tick the review lines to log the review.',
     ]);
   });
 

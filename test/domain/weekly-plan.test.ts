@@ -331,7 +331,7 @@ describe('staleness in the plan', () => {
     expect(drifting(at('2026-11-10'))).toBe('last review 2026-11-10, 8 days ago (cadence 7 days)');
     expect(drifting(at('2026-11-10', 10))).toBe(''); // the client's own cadence of 10 days
     expect(drifting(client({ engagementStart: '2026-10-01' }))).toBe(
-      'no weekly review logged since 2026-10-01, 48 days ago (cadence 7 days)',
+      'no review logged yet, 48 days on the registry (since 2026-10-01; cadence 7 days)',
     );
     expect(planFor([client()]).clients[0]?.agenda.map((a) => a.kind)).toEqual([
       'review',
@@ -353,12 +353,12 @@ describe('staleness in the plan', () => {
 
   it('a client with no review logged for longer than its cadence is still drifting', () => {
     expect(drifting(client({ engagementStart: '2026-11-10' }))).toBe(
-      'no weekly review logged since 2026-11-10, 8 days ago (cadence 7 days)',
+      'no review logged yet, 8 days on the registry (since 2026-11-10; cadence 7 days)',
     );
     expect(drifting(client({ engagementStart: '2026-11-10', reviewCadence: 10 }))).toBe('');
     const debt = client({ items: { debt: [item('debt', 'D-1', { raised: '2026-09-01' })] } });
     expect(drifting(debt)).toBe(
-      'no weekly review logged since 2026-09-01, 78 days ago (cadence 7 days)',
+      'no review logged yet, 78 days on the registry (since 2026-09-01; cadence 7 days)',
     );
   });
 
