@@ -121,7 +121,7 @@ function App() {
             >
               {clients.map((c) => (
                 <option key={c.id} value={c.id}>
-                  {c.name} ({c.status})
+                  {c.status === 'Active' ? c.name : `${c.name} (${c.status})`}
                 </option>
               ))}
             </select>

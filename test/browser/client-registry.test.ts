@@ -30,7 +30,7 @@ async function openClient(name: string): Promise<{ page: Page; side: FrameLocato
   await addonMenu(page).click();
   await page.getByRole('menuitem', { name: 'Open registry' }).click();
   const side = page.frameLocator('#sidebar-frame');
-  await side.getByLabel('Client', { exact: true }).selectOption({ label: `${name} (Active)` });
+  await side.getByLabel('Client', { exact: true }).selectOption({ label: name });
   await side.getByRole('region', { name: `${name} registry` }).waitFor();
   await page.getByRole('tab', { name }).click();
   return { page, side };
@@ -75,16 +75,27 @@ describe('the client registry in the sidebar', () => {
     const onScreen = 'Lumen Logistics';
     await page.getByRole('tab', { name: onScreen, exact: true }).click();
     await page.getByRole('region', { name: `Sheet ${onScreen}` }).waitFor();
+    // The person pauses the engagement in the tab's Status cell (B3), as typed in Sheets.
+    const typeInto = async (cell: string, text: string): Promise<void> => {
+      await page.getByLabel('Name box').fill(cell);
+      await page.getByLabel('Name box').press('Enter');
+      await page.keyboard.type(text);
+      await page.keyboard.press('Enter');
+      await page.locator('#grid tr[data-row="3"] td[data-c="2"]', { hasText: text }).waitFor();
+    };
+    await typeInto('B3', 'Paused');
     await addonMenu(page).click();
     await page.getByRole('menuitem', { name: 'Open registry' }).click();
     const side = page.frameLocator('#sidebar-frame');
     await side.getByRole('region', { name: `${onScreen} registry` }).waitFor();
     const switcher = side.getByLabel('Client', { exact: true });
     const chosen = await switcher.evaluate((s: HTMLSelectElement) => s.selectedOptions[0]?.text);
-    expect(chosen).toBe(`${onScreen} (Active)`);
+    // An active client is listed by its name alone; another status is named after it.
+    expect(chosen).toBe(`${onScreen} (Paused)`);
     const first = await switcher.locator('option').first().textContent();
-    expect(first).not.toBe(chosen);
+    expect(first).toBe('Acorn Pay');
     await screenshot(page, 'sidebar-opens-on-tab-client');
+    await typeInto('B3', 'Active');
     await page.close();
   });
 

@@ -28,7 +28,7 @@ async function openClient(name: string): Promise<{ page: Page; side: FrameLocato
   await page.getByRole('button', { name: 'Extensions ▸ CTO Registry' }).click();
   await page.getByRole('menuitem', { name: 'Open registry' }).click();
   const side = page.frameLocator('#sidebar-frame');
-  await side.getByLabel('Client', { exact: true }).selectOption({ label: `${name} (Active)` });
+  await side.getByLabel('Client', { exact: true }).selectOption({ label: name });
   await side.getByRole('region', { name: `${name} registry` }).waitFor();
   await page.getByRole('tab', { name }).click();
   return { page, side };

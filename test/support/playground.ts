@@ -171,7 +171,7 @@ export async function openSidebar(page: Page, url: string, client?: string): Pro
   await page.getByRole('menuitem', { name: 'Open registry' }).click();
   const side = page.frameLocator('#sidebar-frame');
   if (client)
-    await side.getByLabel('Client', { exact: true }).selectOption({ label: `${client} (Active)` });
+    await side.getByLabel('Client', { exact: true }).selectOption({ label: client });
   return side;
 }
 
