@@ -2,7 +2,7 @@
  * The sheet tabs along the bottom, as in Sheets: click to open, double-click to rename (Enter
  * keeps, Escape cancels), right-click for Rename and Delete, + to add a sheet.
  */
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Edit, TabEntry } from './api';
 import { ContextMenu, type MenuAt } from './context-menu';
 
@@ -18,6 +18,15 @@ interface Props {
 export function TabBar({ tabs, current, readOnly, onOpen, onEdit, onAsk }: Props) {
   const [renaming, setRenaming] = useState<number | null>(null);
   const [menu, setMenu] = useState<MenuAt | null>(null);
+  const strip = useRef<HTMLElement>(null);
+
+  // The open tab stays in sight along the strip, as in Sheets, whenever it or the strip changes
+  // (a tab opened by a link or a script, a sidebar narrowing the page).
+  useEffect(() => {
+    strip.current
+      ?.querySelector('[aria-selected="true"]')
+      ?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  });
 
   const rename = (id: number, name: string): void => {
     setRenaming(null);
@@ -37,7 +46,7 @@ export function TabBar({ tabs, current, readOnly, onOpen, onEdit, onAsk }: Props
           +
         </button>
       )}
-      <nav class="tabs" id="tabs" role="tablist" aria-label="Tabs">
+      <nav class="tabs" id="tabs" role="tablist" aria-label="Tabs" ref={strip}>
         {tabs.map((t) =>
           renaming === t.id ? (
             <input

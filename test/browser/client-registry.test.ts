@@ -94,6 +94,12 @@ describe('the client registry in the sidebar', () => {
     expect(chosen).toBe(`${onScreen} (Paused)`);
     const first = await switcher.locator('option').first().textContent();
     expect(first).toBe('Acorn Pay');
+    // The open tab stays in sight along the tab strip the sidebar narrowed.
+    const strip = await page.locator('#tabs').boundingBox();
+    const open = await page.locator('#tabs [aria-selected="true"]').boundingBox();
+    expect(open && strip && open.x >= strip.x && open.x + open.width <= strip.x + strip.width).toBe(
+      true,
+    );
     await screenshot(page, 'sidebar-opens-on-tab-client');
     await typeInto('B3', 'Active');
     await page.close();
