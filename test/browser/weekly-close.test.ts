@@ -55,6 +55,12 @@ describe('closing the week from the sidebar', () => {
       expect(await drifting.first().textContent()).toContain(
         'Drifting: no review logged yet, 8 days on the registry (since 2026-11-10; cadence 7 days).',
       );
+      // The outbox's mail, wrapped over lines, has its bullet by its first line: the entry's
+      // button meets the line at its top (vertical-align), not at its last line's baseline.
+      const mail = page.locator('#outbox li button').first();
+      expect(await mail.evaluate((b) => getComputedStyle(b).verticalAlign)).toBe('top');
+      const lines = await mail.evaluate((b) => b.getClientRects().length && b.offsetHeight);
+      expect(lines).toBeGreaterThan(30);
       await screenshot(page, 'weekly-plan-drifting');
 
       // The first box of the plan: the first client's PM board review.
