@@ -62,9 +62,12 @@ describe('pasting one formula over a selected block', () => {
 
     // D1:E3 selected with Shift and the arrows, then one formula pasted over it.
     await go(page, 'D1');
+    // The keys go to the grid once D1 is the active cell (on a busy machine, a moment later).
+    await expect.poll(() => cell(page, 1, 4).getAttribute('class')).toContain('active');
     await page.keyboard.press('Shift+ArrowDown');
     await page.keyboard.press('Shift+ArrowDown');
     await page.keyboard.press('Shift+ArrowRight');
+    await expect.poll(() => cell(page, 3, 5).getAttribute('class')).toContain('in-box');
     await paste(page, '=A1*10+$A$1');
 
     await expect.poll(() => cell(page, 3, 5).textContent()).toBe('61');

@@ -170,8 +170,7 @@ export async function openSidebar(page: Page, url: string, client?: string): Pro
   await addonMenu(page).click();
   await page.getByRole('menuitem', { name: 'Open registry' }).click();
   const side = page.frameLocator('#sidebar-frame');
-  if (client)
-    await side.getByLabel('Client', { exact: true }).selectOption({ label: client });
+  if (client) await side.getByLabel('Client', { exact: true }).selectOption({ label: client });
   return side;
 }
 
