@@ -11,6 +11,10 @@ import { chromium as playwright, type BrowserServer, type LaunchOptions } from '
  * browser ends when a page closes. The GPU emulated in software (SwiftShader through ANGLE, in
  * the browser process): with no GPU, Chromium's own software compositing draws the same pages
  * for about a quarter less CPU on the browser tests.
+ *
+ * And V8's optimising compiler off in the pages (`--js-flags=--no-opt`): a test's page lives a
+ * few seconds, too short for the code it optimises to repay the compiling (the browser tests on
+ * one worker took 179 CPU-s against 197).
  */
 const DROPPED = new Set([
   '--single-process',
@@ -24,7 +28,7 @@ const DROPPED = new Set([
 export async function browserOptions(): Promise<LaunchOptions> {
   return {
     executablePath: await chromium.executablePath(),
-    args: [...chromium.args.filter((a) => !DROPPED.has(a)), '--disable-gpu'],
+    args: [...chromium.args.filter((a) => !DROPPED.has(a)), '--disable-gpu', '--js-flags=--no-opt'],
     headless: true,
   };
 }
