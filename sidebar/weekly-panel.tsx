@@ -37,7 +37,12 @@ export function WeeklyPanel(props: {
       .then(setStatus)
       .catch(() => setStatus(null));
   };
-  useEffect(load, []);
+  // A plan generated from the menu or by the trigger is not told to the sidebar: its status is
+  // asked again whenever the person comes back to the sidebar (one handler, however often shown).
+  useEffect(() => {
+    load();
+    onfocus = load;
+  }, []);
   const button = useActionButtons(props.onMessage, load);
   if (!status) return null;
   return (

@@ -295,8 +295,16 @@ describe('the weekly plan in the sidebar and the playground', () => {
     await panel.getByRole('button', { name: 'Turn on' }).click();
     await side.getByRole('status').filter({ hasText: 'Weekly trigger on: Monday 7:00' }).waitFor();
     await panel.getByText(/^On: next run Mon .* 07:00 \(Europe\/London\)\./).waitFor();
+    const before = await panel.locator('p').first().textContent();
     await page.getByRole('button', { name: 'Advance to next Monday 07:00' }).click();
     await page.locator('#outbox li', { hasText: 'Weekly plan, week of' }).waitFor();
+    // Back in the sidebar, the run the trigger made is shown without opening the sidebar again.
+    await panel.getByRole('heading', { name: 'Weekly plan' }).click();
+    await expect
+      .poll(() => panel.locator('p').first().textContent())
+      .toMatch(/^On: next run Mon .* 07:00 \(Europe\/London\)\. Last run \d{4}-\d{2}-\d{2}/);
+    expect(await panel.locator('p').first().textContent()).not.toBe(before);
+    await screenshot(page, 'weekly-status-after-trigger');
     await page.getByRole('tab', { name: 'Weekly Plan' }).click();
     await page.locator('#grid td', { hasText: 'Acorn Pay: 1 h this week' }).waitFor();
     await screenshot(page, 'weekly-plan');
