@@ -114,12 +114,16 @@ interface CachingParser extends ParserHolder {
   lexerConfig: object;
   cache: { get(hash: string): unknown; set(hash: string, ast: unknown): unknown };
   functionRegistry: unknown;
-  computeHashFromTokens(tokens: unknown[], address: unknown): string;
 }
 const parsersIndex = require(join(root, 'parser/index.js')) as {
   collectDependencies: (ast: unknown, registry: unknown) => unknown[];
 };
 const remembered = new Map<string, Remembered[]>();
+/**
+ * Formulas remembered at most: a playground left running writes formulas at ever new cells, and
+ * the memory is let go at this size (the next parse of each is a parse like any other).
+ */
+const REMEMBERED_AT_MOST = 100_000;
 /** The raw AST and hash of the parse under way, caught as it enters the engine's cache. */
 let caught: { hash: string; raw: unknown } | null = null;
 const cacheModule = require(join(root, 'parser/Cache.js')) as {
@@ -184,6 +188,7 @@ cachingModule.ParserWithCaching.prototype.parse = function (
     // Remembered only when the engine's cache held or took it: a parse that failed is not.
     const got = caught as { hash: string; raw: unknown } | null;
     if (result.errors.length === 0 && got !== null) {
+      if (remembered.size >= REMEMBERED_AT_MOST) remembered.clear();
       const list = remembered.get(key) ?? [];
       list.push({
         hash: got.hash,
